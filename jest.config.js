@@ -1,0 +1,18 @@
+/** One jest run for the whole repository: pure specs beside the code, contract and end-to-end suites under test/. */
+const fs = require('node:fs');
+const swcrc = JSON.parse(fs.readFileSync(`${__dirname}/.swcrc`, 'utf8'));
+
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/test'],
+  testMatch: ['**/*.spec.ts', '**/*.e2e-spec.ts'],
+  transform: { '^.+\\.ts$': ['@swc/jest', { ...swcrc, swcrc: false }] },
+  moduleNameMapper: {
+    '^@case-journey/domain$': '<rootDir>/libs/case-journey/src',
+    '^@case-journey/event-store$': '<rootDir>/libs/event-store/src',
+    '^@case-journey/victims-code$': '<rootDir>/libs/victims-code/src',
+    '^@case-journey/synthetic$': '<rootDir>/libs/synthetic/src',
+    '^@case-journey/personal-data$': '<rootDir>/libs/personal-data/src',
+  },
+  testTimeout: 30000,
+};

@@ -1,0 +1,20 @@
+import type { ExpectedRevision } from './event-store.port';
+
+export class WrongExpectedRevisionError extends Error {
+  override readonly name = 'WrongExpectedRevisionError';
+  constructor(
+    readonly streamId: string,
+    readonly expected: ExpectedRevision,
+    /** The stream's actual last revision, or 'no-stream'. */
+    readonly actual: bigint | 'no-stream',
+  ) {
+    super(`Stream ${streamId}: expected revision ${String(expected)}, actual ${String(actual)}`);
+  }
+}
+
+export class StreamNotFoundError extends Error {
+  override readonly name = 'StreamNotFoundError';
+  constructor(readonly streamId: string) {
+    super(`Stream ${streamId} not found`);
+  }
+}

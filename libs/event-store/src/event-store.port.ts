@@ -1,0 +1,80 @@
+/**
+ * The event store port. Two adapters implement it (embedded SQLite, EventStoreDB) and both
+ * pass the same contract suite (`testing/event-store.contract.ts`).
+ *
+ * Revisions are 0-based positions of an event inside its stream; positions are places in the
+ * global log ($all), strictly increasing in commit order. Both are bigint, as in EventStoreDB.
+ */
+
+/** What the writer believes the stream's last revision to be. */
+export type ExpectedRevision = 'no-stream' | 'stream-exists' | 'any' | bigint;
+
+export interface EventToAppend {
+  /** UUID. Re-appending a batch whose ids were already stored is a no-op (idempotent write). */
+  id: string;
+  type: string;
+  data: unknown;
+  metadata?: Record<string, unknown>;
+}
+
+export interface RecordedEvent {
+  id: string;
+  streamId: string;
+  type: string;
+  revision: bigint;
+  position: bigint;
+  data: unknown;
+  metadata: Record<string, unknown>;
+  /** When the store committed it. */
+  created: Date;
+}
+
+export interface AppendOptions {
+  /** Defaults to 'any'. */
+  expectedRevision?: ExpectedRevision;
+}
+
+export interface AppendResult {
+  /** Revision of the last event now in the stream. */
+  nextExpectedRevision: bigint;
+  /** Global position of the last event written (or of the existing one, for an idempotent re-append). */
+  position: bigint;
+}
+
+export type ReadDirection = 'forwards' | 'backwards';
+
+export interface ReadStreamOptions {
+  direction?: ReadDirection;
+  /** Inclusive. Defaults to the start (forwards) or the end (backwards). */
+  fromRevision?: bigint;
+  maxCount?: number;
+}
+
+export interface ReadAllOptions {
+  direction?: ReadDirection;
+  /** Exclusive: events strictly after this position (forwards) or before it (backwards). Omitted: from the start / end. */
+  after?: bigint;
+  maxCount?: number;
+}
+
+export interface SubscribeToAllOptions {
+  /** Exclusive checkpoint: deliver events strictly after this position. Omitted: from the very start. */
+  after?: bigint;
+}
+
+/** A catch-up subscription: every stored event after the checkpoint, then live ones, in position order. */
+export interface AllSubscription extends AsyncIterable<RecordedEvent> {
+  unsubscribe(): Promise<void>;
+}
+
+export interface EventStore {
+  append(streamId: string, events: readonly EventToAppend[], options?: AppendOptions): Promise<AppendResult>;
+  /** Throws StreamNotFoundError when the stream has no event. */
+  readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
+  readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
+  subscribeToAll(options?: SubscribeToAllOptions): AllSubscription;
+  close(): Promise<void>;
+}
+
+/** Injection token for the configured adapter. */
+export const EVENT_STORE = Symbol('EVENT_STORE');
