@@ -1,0 +1,18 @@
+/**
+ * Holds one data key per victim. Destroying a victim's key makes every sealed copy of their
+ * personal data, in every event ever stored, unreadable: that is how erasure works in an
+ * append-only store.
+ */
+export interface VictimKeyStore {
+  /** The victim's key, created on first use. */
+  keyFor(keyId: string): Buffer;
+  /** The key if it exists and has not been destroyed. */
+  existingKey(keyId: string): Buffer | undefined;
+  destroy(keyId: string): void;
+  close?(): void;
+}
+
+export const VICTIM_KEY_STORE = Symbol('VICTIM_KEY_STORE');
+
+/** Source of random bytes; injected so that synthetic data can be sealed deterministically. */
+export type RandomBytes = (size: number) => Buffer;
