@@ -1,0 +1,2 @@
+export { WorkingDayCalendar, type WorkingDayCalendarOptions } from './working-day-calendar';
+export { bankHolidaysOfEnglandAndWales } from './bank-holidays';
