@@ -1,0 +1,132 @@
+import Database from 'better-sqlite3';
+import type { RecordedEvent } from '../event-store.port';
+
+/**
+ * The SQLite table behind the embedded store, one row per event. `position` is the rowid, so
+ * SQLite hands it out inside the write lock: positions follow commit order even with several
+ * processes writing, which is what lets a poller resume from its checkpoint without gaps.
+ * AUTOINCREMENT keeps a position from ever being handed out twice.
+ */
+const schema = `
+  CREATE TABLE IF NOT EXISTS events (
+    position  INTEGER PRIMARY KEY AUTOINCREMENT,
+    event_id  TEXT    NOT NULL UNIQUE,
+    stream_id TEXT    NOT NULL,
+    revision  INTEGER NOT NULL,
+    type      TEXT    NOT NULL,
+    data      TEXT    NOT NULL,
+    metadata  TEXT    NOT NULL,
+    created   INTEGER NOT NULL,
+    UNIQUE (stream_id, revision)
+  ) STRICT;
+`;
+
+const columns = 'position, event_id, stream_id, revision, type, data, metadata, created';
+/** Largest SQLite integer: the open end of a backwards read. */
+const END = 9223372036854775807n;
+/** SQLite's "no limit". */
+const UNLIMITED = -1;
+
+interface EventRow {
+  position: bigint;
+  event_id: string;
+  stream_id: string;
+  revision: bigint;
+  type: string;
+  data: string;
+  metadata: string;
+  created: bigint;
+}
+
+export interface StoredEventPlace {
+  stream_id: string;
+  revision: bigint;
+  position: bigint;
+}
+
+export interface NewEventRow {
+  id: string;
+  streamId: string;
+  revision: bigint;
+  type: string;
+  data: string;
+  metadata: string;
+  created: number;
+}
+
+export class EventLog {
+  private readonly statements;
+  private readonly transaction;
+
+  constructor(private readonly db: Database.Database) {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.exec(schema);
+    const prepare = (sql: string) => db.prepare(sql).safeIntegers(true);
+    this.statements = {
+      head: prepare('SELECT revision FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT 1').pluck(),
+      place: prepare('SELECT stream_id, revision, position FROM events WHERE event_id = ?'),
+      insert: prepare(
+        'INSERT INTO events (event_id, stream_id, revision, type, data, metadata, created) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      ),
+      streamForwards: prepare(
+        `SELECT ${columns} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?`,
+      ),
+      streamBackwards: prepare(
+        `SELECT ${columns} FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`,
+      ),
+      allForwards: prepare(`SELECT ${columns} FROM events WHERE position > ? ORDER BY position LIMIT ?`),
+      allBackwards: prepare(`SELECT ${columns} FROM events WHERE position < ? ORDER BY position DESC LIMIT ?`),
+    };
+    this.transaction = db.transaction(<T>(work: () => T): T => work());
+  }
+
+  /** Runs `work` under SQLite's write lock (BEGIN IMMEDIATE), so no other process commits in between. */
+  exclusively<T>(work: () => T): T {
+    return this.transaction.immediate(work) as T;
+  }
+
+  /** Revision of the stream's last event, undefined when the stream has none. */
+  head(streamId: string): bigint | undefined {
+    return this.statements.head.get(streamId) as bigint | undefined;
+  }
+
+  placeOf(eventId: string): StoredEventPlace | undefined {
+    return this.statements.place.get(eventId) as StoredEventPlace | undefined;
+  }
+
+  /** Returns the new event's position. */
+  insert(row: NewEventRow): bigint {
+    const { id, streamId, revision, type, data, metadata, created } = row;
+    return this.statements.insert.run(id, streamId, revision, type, data, metadata, created).lastInsertRowid as bigint;
+  }
+
+  readStream(streamId: string, forwards: boolean, fromRevision: bigint | undefined, maxCount?: number): RecordedEvent[] {
+    const statement = forwards ? this.statements.streamForwards : this.statements.streamBackwards;
+    const rows = statement.all(streamId, fromRevision ?? (forwards ? 0n : END), maxCount ?? UNLIMITED);
+    return (rows as EventRow[]).map(toRecordedEvent);
+  }
+
+  readAll(forwards: boolean, after: bigint | undefined, maxCount?: number): RecordedEvent[] {
+    const statement = forwards ? this.statements.allForwards : this.statements.allBackwards;
+    const rows = statement.all(after ?? (forwards ? 0n : END), maxCount ?? UNLIMITED);
+    return (rows as EventRow[]).map(toRecordedEvent);
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}
+
+function toRecordedEvent(row: EventRow): RecordedEvent {
+  return {
+    id: row.event_id,
+    streamId: row.stream_id,
+    type: row.type,
+    revision: row.revision,
+    position: row.position,
+    data: JSON.parse(row.data),
+    metadata: JSON.parse(row.metadata),
+    created: new Date(Number(row.created)),
+  };
+}

@@ -1,0 +1,3 @@
+export { SqliteEventStore } from './sqlite-event-store';
+export type { SqliteEventStoreOptions, InMemorySqliteEventStoreOptions } from './sqlite-event-store';
+export { DuplicateEventIdError } from './duplicate-event-id.error';

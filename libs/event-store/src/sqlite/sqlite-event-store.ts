@@ -1,0 +1,174 @@
+import { mkdirSync } from 'node:fs';
+import { isAbsolute, join } from 'node:path';
+import Database from 'better-sqlite3';
+import type {
+  AllSubscription,
+  AppendOptions,
+  AppendResult,
+  EventStore,
+  EventToAppend,
+  ExpectedRevision,
+  ReadAllOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+  SubscribeToAllOptions,
+} from '../event-store.port';
+import { StreamNotFoundError, WrongExpectedRevisionError } from '../event-store.errors';
+import { DuplicateEventIdError } from './duplicate-event-id.error';
+import { EventLog } from './event-log';
+import { checkExpectedRevision, isExpectedRevision, isSameWrite } from './expected-revision';
+import { PollingAllSubscription, type PollingOptions } from './polling-all-subscription';
+
+export interface SqliteEventStoreOptions {
+  /** Directory of the database file; created when missing. */
+  dataDirectory: string;
+  /** File name inside the data directory (or an absolute path). Default `events.sqlite`. */
+  filename?: string;
+  /** How often a caught-up subscription looks for events written by other processes. Default 50 ms. */
+  pollIntervalMs?: number;
+  /** Events a subscription reads per query. Default 500. */
+  subscriptionBatchSize?: number;
+  /** How long a write waits for another process's write lock before failing. Default 5000 ms. */
+  busyTimeoutMs?: number;
+}
+
+export type InMemorySqliteEventStoreOptions = Omit<SqliteEventStoreOptions, 'dataDirectory' | 'filename' | 'busyTimeoutMs'>;
+
+const defaults = { filename: 'events.sqlite', pollIntervalMs: 50, subscriptionBatchSize: 500, busyTimeoutMs: 5000 };
+
+/**
+ * The embedded event store: one SQLite file in WAL mode, shared by the API process (writing)
+ * and the worker process (reading and subscribing).
+ */
+export class SqliteEventStore implements EventStore {
+  private readonly subscriptions = new Set<PollingAllSubscription>();
+  private closed = false;
+
+  private constructor(
+    private readonly log: EventLog,
+    private readonly polling: PollingOptions,
+  ) {}
+
+  static open(options: SqliteEventStoreOptions): SqliteEventStore {
+    const { dataDirectory, filename, pollIntervalMs, subscriptionBatchSize, busyTimeoutMs } = { ...defaults, ...options };
+    mkdirSync(dataDirectory, { recursive: true });
+    const path = isAbsolute(filename) ? filename : join(dataDirectory, filename);
+    const db = new Database(path, { timeout: busyTimeoutMs });
+    return new SqliteEventStore(new EventLog(db), { pollIntervalMs, batchSize: subscriptionBatchSize });
+  }
+
+  /** A private, throw-away store for tests: nothing is written to disk, nothing is shared. */
+  static inMemory(options: InMemorySqliteEventStoreOptions = {}): SqliteEventStore {
+    const { pollIntervalMs, subscriptionBatchSize } = { ...defaults, ...options };
+    return new SqliteEventStore(new EventLog(new Database(':memory:')), {
+      pollIntervalMs,
+      batchSize: subscriptionBatchSize,
+    });
+  }
+
+  async append(streamId: string, events: readonly EventToAppend[], options: AppendOptions = {}): Promise<AppendResult> {
+    if (events.length === 0) throw new RangeError(`Nothing to append to stream ${streamId}`);
+    const expected = options.expectedRevision ?? 'any';
+    let result: { appended: boolean; outcome: AppendResult };
+    try {
+      result = this.log.exclusively(() =>
+        this.log.placeOf(events[0].id)
+          ? { appended: false, outcome: this.repeatedWrite(streamId, events, expected) }
+          : { appended: true, outcome: this.write(streamId, events, expected) },
+      );
+    } catch (error) {
+      throw isEventIdClash(error) ? this.idClash(streamId, events, expected) : error;
+    }
+    if (result.appended) this.subscriptions.forEach((subscription) => subscription.ring());
+    return result.outcome;
+  }
+
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    const { direction = 'forwards', fromRevision, maxCount } = options;
+    const events = this.log.readStream(streamId, direction === 'forwards', fromRevision, maxCount);
+    if (events.length === 0 && this.log.head(streamId) === undefined) throw new StreamNotFoundError(streamId);
+    return events;
+  }
+
+  async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    const { direction = 'forwards', after, maxCount } = options;
+    return this.log.readAll(direction === 'forwards', after, maxCount);
+  }
+
+  subscribeToAll(options: SubscribeToAllOptions = {}): AllSubscription {
+    const subscription = new PollingAllSubscription(
+      (after, maxCount) => this.log.readAll(true, after, maxCount),
+      options.after,
+      this.polling,
+      (ended) => this.subscriptions.delete(ended),
+    );
+    if (this.closed) void subscription.unsubscribe();
+    else this.subscriptions.add(subscription);
+    return subscription;
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await Promise.all([...this.subscriptions].map((subscription) => subscription.unsubscribe()));
+    this.log.close();
+  }
+
+  private write(streamId: string, events: readonly EventToAppend[], expected: ExpectedRevision): AppendResult {
+    const head = this.log.head(streamId);
+    checkExpectedRevision(streamId, expected, head);
+    const created = Date.now();
+    let revision = head === undefined ? -1n : head;
+    let position = 0n;
+    for (const event of events) {
+      position = this.log.insert({
+        id: event.id,
+        streamId,
+        revision: ++revision,
+        type: event.type,
+        data: JSON.stringify(event.data ?? null),
+        metadata: JSON.stringify(event.metadata ?? {}),
+        created,
+      });
+    }
+    return { nextExpectedRevision: revision, position };
+  }
+
+  /** The batch's first id is stored already: either this exact write is being repeated, or it clashes. */
+  private repeatedWrite(streamId: string, events: readonly EventToAppend[], expected: ExpectedRevision): AppendResult {
+    const places = events.map((event) => this.log.placeOf(event.id));
+    const first = places[0]!;
+    const repeated = places.every(
+      (place, index) => place?.stream_id === streamId && place.revision === first.revision + BigInt(index),
+    );
+    if (!repeated || !isSameWrite(expected, first.revision)) throw this.idClash(streamId, events, expected);
+    const last = places[places.length - 1]!;
+    return { nextExpectedRevision: last.revision, position: last.position };
+  }
+
+  /**
+   * Some ids of the batch are taken and this is not a repeat of the write that stored them.
+   * A write that would be refused anyway gets the usual wrong-revision answer; otherwise the ids
+   * themselves are the problem.
+   */
+  private idClash(streamId: string, events: readonly EventToAppend[], expected: ExpectedRevision): Error {
+    const head = this.log.head(streamId);
+    if (!isExpectedRevision(expected, head)) return new WrongExpectedRevisionError(streamId, expected, head ?? 'no-stream');
+    const seen = new Set<string>();
+    for (const { id } of events) {
+      const place = this.log.placeOf(id);
+      if (place) return new DuplicateEventIdError(id, place.stream_id);
+      if (seen.has(id)) return new DuplicateEventIdError(id, undefined);
+      seen.add(id);
+    }
+    return new Error(`Stream ${streamId}: the batch's event ids clash with stored ones`);
+  }
+}
+
+function isEventIdClash(error: unknown): boolean {
+  return (
+    error instanceof Database.SqliteError &&
+    error.code === 'SQLITE_CONSTRAINT_UNIQUE' &&
+    error.message.includes('events.event_id')
+  );
+}
