@@ -13,6 +13,7 @@ module.exports = {
     '^@case-journey/victims-code$': '<rootDir>/libs/victims-code/src',
     '^@case-journey/synthetic$': '<rootDir>/libs/synthetic/src',
     '^@case-journey/personal-data$': '<rootDir>/libs/personal-data/src',
+    '^@case-journey/platform$': '<rootDir>/libs/platform/src',
   },
   testTimeout: 30000,
 };

@@ -1,0 +1,30 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { CqrsModule } from '@nestjs/cqrs';
+import { AppConfiguration, PlatformModule, type PlatformOverrides } from '@case-journey/platform';
+import { ACCESS_POLICY, type AccessPolicy } from './access/access-policy';
+import { AccessGuard } from './access/access.guard';
+import { OpenAccessPolicy } from './access/open-access.policy';
+import { CasesModule } from './cases/cases.module';
+import { HealthController } from './health/health.controller';
+import { ProblemDetailsFilter } from './http/problem-details.filter';
+
+export interface ApiOverrides extends PlatformOverrides {
+  accessPolicy?: AccessPolicy;
+}
+
+@Module({})
+export class AppModule {
+  static forRoot(configuration: AppConfiguration, overrides: ApiOverrides = {}): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [PlatformModule.forRoot(configuration, overrides), CqrsModule.forRoot(), CasesModule],
+      controllers: [HealthController],
+      providers: [
+        { provide: ACCESS_POLICY, useValue: overrides.accessPolicy ?? new OpenAccessPolicy() },
+        { provide: APP_GUARD, useClass: AccessGuard },
+        { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+      ],
+    };
+  }
+}

@@ -1,0 +1,18 @@
+export class CaseNotFoundError extends Error {
+  override readonly name = 'CaseNotFoundError';
+  constructor(readonly caseId: string) {
+    super(`Case ${caseId} not found`);
+  }
+}
+
+/** The case moved on since the revision the caller (or our own retries) worked from. */
+export class RevisionConflictError extends Error {
+  override readonly name = 'RevisionConflictError';
+  constructor(
+    readonly caseId: string,
+    readonly expectedRevision: bigint,
+    readonly currentRevision: bigint | undefined,
+  ) {
+    super(`Case ${caseId} is at revision ${currentRevision ?? 'none'}, not ${expectedRevision}`);
+  }
+}

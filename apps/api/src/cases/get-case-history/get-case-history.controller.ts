@@ -1,0 +1,24 @@
+import { Controller, Get, Param, Res } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { Requires } from '../../access/requires.decorator';
+import { CaseIdPipe } from '../../http/case-id.pipe';
+import { revisionTag } from '../../http/revision-tag';
+import type { CaseHistory } from './get-case-history.handler';
+import { GetCaseHistoryQuery } from './get-case-history.query';
+
+@ApiTags('cases')
+@Controller('cases')
+export class GetCaseHistoryController {
+  constructor(private readonly queries: QueryBus) {}
+
+  @Get(':id/events')
+  @Requires('case:read')
+  @ApiOperation({ summary: "A case's history: every handoff as recorded, in order, corrections beside the originals" })
+  async getHistory(@Param('id', CaseIdPipe) caseId: string, @Res({ passthrough: true }) response: Response): Promise<object> {
+    const history = await this.queries.execute<GetCaseHistoryQuery, CaseHistory>(new GetCaseHistoryQuery(caseId));
+    response.setHeader('ETag', revisionTag(history.revision));
+    return { caseId, revision: Number(history.revision), events: history.events };
+  }
+}

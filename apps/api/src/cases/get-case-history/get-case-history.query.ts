@@ -1,0 +1,3 @@
+export class GetCaseHistoryQuery {
+  constructor(readonly caseId: string) {}
+}

@@ -1,0 +1,33 @@
+import { Controller, Get, Headers, Param, Res } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { Requires } from '../../access/requires.decorator';
+import { CaseIdPipe } from '../../http/case-id.pipe';
+import { revisionTag } from '../../http/revision-tag';
+import type { CaseView } from './get-case.handler';
+import { GetCaseQuery } from './get-case.query';
+
+@ApiTags('cases')
+@Controller('cases')
+export class GetCaseController {
+  constructor(private readonly queries: QueryBus) {}
+
+  @Get(':id')
+  @Requires('case:read')
+  @ApiOperation({ summary: "A case's current state across agencies; the ETag is its revision" })
+  async getCase(
+    @Param('id', CaseIdPipe) caseId: string,
+    @Headers('if-none-match') ifNoneMatch: string | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<object | undefined> {
+    const view = await this.queries.execute<GetCaseQuery, CaseView>(new GetCaseQuery(caseId));
+    const tag = revisionTag(view.revision);
+    response.setHeader('ETag', tag);
+    if (ifNoneMatch === tag) {
+      response.status(304);
+      return undefined;
+    }
+    return { caseId, revision: Number(view.revision), state: view.state };
+  }
+}

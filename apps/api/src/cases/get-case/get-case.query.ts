@@ -1,0 +1,3 @@
+export class GetCaseQuery {
+  constructor(readonly caseId: string) {}
+}

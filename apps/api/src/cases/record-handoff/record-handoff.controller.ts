@@ -1,0 +1,51 @@
+import { Body, Controller, Headers, Param, Post, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBody, ApiExtraModels, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import type { Principal } from '../../access/access-policy';
+import { CurrentPrincipal } from '../../access/current-principal.decorator';
+import { Requires } from '../../access/requires.decorator';
+import { CaseIdPipe } from '../../http/case-id.pipe';
+import { parseIdempotencyKey } from '../../http/idempotency-key';
+import { sendRecordedHandoff } from '../../http/recorded-handoff.response';
+import { RequestValidationError } from '../../http/request-validation.error';
+import { parseIfMatch } from '../../http/revision-tag';
+import { HANDOFF_PAYLOAD_MODELS, RecordHandoffDto, validateHandoff } from '../dto';
+import type { RecordedHandoff } from '../handoff-recorder';
+import { RecordHandoffCommand } from './record-handoff.command';
+
+@ApiTags('cases')
+@ApiExtraModels(...HANDOFF_PAYLOAD_MODELS)
+@Controller('cases')
+export class RecordHandoffController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post(':id/events')
+  @Requires('case:record-handoff')
+  @ApiOperation({ summary: 'Record one handoff or victim touchpoint on a case; `data` is validated for its `type`' })
+  @ApiBody({ type: RecordHandoffDto })
+  @ApiHeader({ name: 'If-Match', required: false, description: 'Write only if the case is still at this revision (its ETag)' })
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'For callers without a source reference: same key, one event' })
+  @ApiResponse({ status: 201, description: 'Recorded; ETag is the new revision. A repeated delivery answers the same, with Idempotent-Replayed: true' })
+  @ApiResponse({ status: 400, description: 'A field is missing or wrong; every one is named' })
+  @ApiResponse({ status: 404, description: 'No such case' })
+  @ApiResponse({ status: 409, description: 'If-Match no longer holds; the body gives the current revision' })
+  @ApiResponse({ status: 422, description: 'A journey rule is broken; the body names it' })
+  async recordHandoff(
+    @Param('id', CaseIdPipe) caseId: string,
+    @Body() body: unknown,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<object> {
+    const expectedRevision = parseIfMatch(ifMatch);
+    const key = parseIdempotencyKey(idempotencyKey);
+    const validation = await validateHandoff(body);
+    if (!validation.ok) throw new RequestValidationError(validation.errors);
+    const recorded = await this.commands.execute<RecordHandoffCommand, RecordedHandoff>(
+      new RecordHandoffCommand(caseId, validation.value, principal, expectedRevision, key),
+    );
+    return sendRecordedHandoff(response, recorded);
+  }
+}

@@ -1,0 +1,40 @@
+import { Body, Controller, Headers, Post, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBody, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import type { Principal } from '../../access/access-policy';
+import { CurrentPrincipal } from '../../access/current-principal.decorator';
+import { Requires } from '../../access/requires.decorator';
+import { parseIdempotencyKey } from '../../http/idempotency-key';
+import { sendRecordedHandoff } from '../../http/recorded-handoff.response';
+import { RequestValidationError } from '../../http/request-validation.error';
+import { ReportCrimeDto, validateCrimeReport } from '../dto';
+import type { RecordedHandoff } from '../handoff-recorder';
+import { ReportCrimeCommand } from './report-crime.command';
+
+@ApiTags('cases')
+@Controller('cases')
+export class ReportCrimeController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post()
+  @Requires('case:report')
+  @ApiOperation({ summary: 'Open a case from a crime report, with its victims (their details are sealed before storage)' })
+  @ApiBody({ type: ReportCrimeDto })
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Same key, same answer: the report is stored once' })
+  @ApiResponse({ status: 201, description: 'Case opened; ETag is its revision' })
+  @ApiResponse({ status: 400, description: 'A field is missing or wrong; every one is named' })
+  @ApiResponse({ status: 422, description: 'A journey rule is broken (e.g. a report dated in the future)' })
+  async reportCrime(
+    @Body() body: unknown,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<object> {
+    const key = parseIdempotencyKey(idempotencyKey);
+    const validation = await validateCrimeReport(body);
+    if (!validation.ok) throw new RequestValidationError(validation.errors);
+    const recorded = await this.commands.execute<ReportCrimeCommand, RecordedHandoff>(new ReportCrimeCommand(validation.value, principal, key));
+    return sendRecordedHandoff(response, recorded);
+  }
+}

@@ -1,0 +1,67 @@
+import type { AgeBand, Agency, EnhancedGround, VictimRegistration } from '@case-journey/domain';
+import type { PersonalDataVault, VictimPersonalData } from '@case-journey/personal-data';
+import type { VictimDto } from './dto';
+
+const AGE_BAND_FLOORS: ReadonlyArray<[number, AgeBand]> = [
+  [65, '65-plus'],
+  [55, '55-64'],
+  [45, '45-54'],
+  [35, '35-44'],
+  [25, '25-34'],
+  [18, '18-24'],
+  [0, 'under-18'],
+];
+
+/** Whole years between a YYYY-MM-DD birth date and the London-agnostic calendar date of an instant. */
+export function ageOn(dateOfBirth: string, instant: string): number {
+  const [birthYear, birthMonth, birthDay] = dateOfBirth.split('-').map(Number);
+  const [year, month, day] = instant.slice(0, 10).split('-').map(Number);
+  const hadBirthday = month > birthMonth || (month === birthMonth && day >= birthDay);
+  return year - birthYear - (hadBirthday ? 0 : 1);
+}
+
+export function ageBandFor(age: number): AgeBand {
+  return AGE_BAND_FLOORS.find(([floor]) => age >= floor)?.[1] ?? 'unknown';
+}
+
+export interface RegistrationContext {
+  victimId: string;
+  /** When the offence happened: age and the under-18 ground are judged on that day. */
+  offenceOccurredAt: string;
+  agency: Agency;
+  decidedAt: string;
+}
+
+/**
+ * Turns a victim as an agency sent it into what an event may hold: identifying details sealed with
+ * the victim's own key, the date of birth reduced to an age band and the under-18 fact.
+ */
+export function toVictimRegistration(dto: VictimDto, context: RegistrationContext, vault: PersonalDataVault): VictimRegistration {
+  const age = dto.dateOfBirth ? ageOn(dto.dateOfBirth, context.offenceOccurredAt) : undefined;
+  const ageBand = age !== undefined ? ageBandFor(age) : (dto.ageBand ?? 'unknown');
+  const personal: VictimPersonalData = {
+    name: dto.name,
+    ...(dto.contactName && { contactName: dto.contactName }),
+    ...(dto.dateOfBirth && { dateOfBirth: dto.dateOfBirth }),
+    ...(dto.email && { email: dto.email }),
+    ...(dto.phone && { phone: dto.phone }),
+    ...(dto.address && { address: dto.address }),
+  };
+  return {
+    victimId: context.victimId,
+    kind: dto.kind,
+    personal: vault.seal(context.victimId, personal),
+    ageBand,
+    under18AtOffence: ageBand === 'under-18',
+    ...(dto.sex && { sex: dto.sex }),
+    ...(dto.ethnicity && { ethnicity: dto.ethnicity }),
+    enhancedGrounds: (dto.enhancedGrounds ?? []).map((ground: EnhancedGround) => ({
+      ground,
+      decidedBy: context.agency,
+      decidedAt: context.decidedAt,
+    })),
+    contactPreference: dto.contactPreference,
+    consentToReferral: dto.consentToReferral,
+    optOuts: dto.optOuts ?? [],
+  };
+}

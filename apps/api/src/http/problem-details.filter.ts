@@ -1,0 +1,67 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { Response } from 'express';
+import { JourneyRuleViolation } from '@case-journey/domain';
+import { CaseNotFoundError, RevisionConflictError } from '../cases/case-errors';
+import { RequestValidationError } from './request-validation.error';
+import { revisionTag } from './revision-tag';
+
+interface Problem {
+  status: number;
+  title: string;
+  detail: string;
+  [extension: string]: unknown;
+}
+
+/**
+ * Every failure leaves as an RFC 9457 problem document: 400 a bad field, 404 an unknown case,
+ * 409 a concurrency conflict (with the current revision), 422 a journey rule broken (with its id).
+ */
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  private readonly logger = new Logger(ProblemDetailsFilter.name);
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<Response>();
+    const problem = this.toProblem(exception);
+    if (exception instanceof RevisionConflictError && exception.currentRevision !== undefined) {
+      response.setHeader('ETag', revisionTag(exception.currentRevision));
+    }
+    response.status(problem.status).type('application/problem+json').json(problem);
+  }
+
+  private toProblem(exception: unknown): Problem {
+    if (exception instanceof RequestValidationError) {
+      return { status: 400, title: 'Invalid request', detail: exception.message, errors: exception.errors };
+    }
+    if (exception instanceof CaseNotFoundError) {
+      return { status: 404, title: 'Case not found', detail: exception.message, caseId: exception.caseId };
+    }
+    if (exception instanceof RevisionConflictError) {
+      return {
+        status: 409,
+        title: 'The case has changed',
+        detail: `${exception.message}: read it again and retry`,
+        caseId: exception.caseId,
+        currentRevision: exception.currentRevision?.toString() ?? null,
+      };
+    }
+    if (exception instanceof JourneyRuleViolation) {
+      return { status: 422, title: 'Journey rule broken', detail: exception.message, rule: exception.rule, field: exception.field ?? null };
+    }
+    if (exception instanceof HttpException) {
+      return this.fromHttpException(exception);
+    }
+    this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    return { status: 500, title: 'Internal error', detail: 'The request failed; nothing of it was stored.' };
+  }
+
+  private fromHttpException(exception: HttpException): Problem {
+    const status = exception.getStatus();
+    const body = exception.getResponse();
+    const detail = typeof body === 'string' ? body : String((body as { message?: unknown }).message ?? exception.message);
+    if (status === HttpStatus.BAD_REQUEST) {
+      return { status, title: 'Invalid request', detail, errors: [{ field: 'body', messages: [detail] }] };
+    }
+    return { status, title: HttpStatus[status]?.toString().replace(/_/g, ' ').toLowerCase() ?? 'Error', detail };
+  }
+}

@@ -1,0 +1,12 @@
+export interface FieldError {
+  field: string;
+  messages: string[];
+}
+
+/** A request that cannot be understood: answered 400 with every field at fault and why. */
+export class RequestValidationError extends Error {
+  override readonly name = 'RequestValidationError';
+  constructor(readonly errors: FieldError[]) {
+    super(`Invalid request: ${errors.map((error) => error.field).join(', ')}`);
+  }
+}

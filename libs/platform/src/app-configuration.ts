@@ -1,0 +1,79 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsBase64, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, Min, ValidateIf, validateSync } from 'class-validator';
+
+export const EVENT_STORE_KINDS = ['embedded', 'eventstoredb'] as const;
+export type EventStoreKind = (typeof EVENT_STORE_KINDS)[number];
+
+const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
+
+/** Every setting the apps read, with the environment variable it comes from. */
+export const ENVIRONMENT_VARIABLES = {
+  port: 'PORT',
+  host: 'HOST',
+  dataDirectory: 'DATA_DIR',
+  eventStore: 'EVENT_STORE',
+  eventStoreConnectionString: 'EVENTSTORE_CONNECTION_STRING',
+  redisUrl: 'REDIS_URL',
+  personalDataMasterKey: 'PERSONAL_DATA_MASTER_KEY',
+  writeRetries: 'WRITE_RETRIES',
+} as const satisfies Record<keyof AppConfiguration, string>;
+
+export class AppConfiguration {
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  port = 3000;
+
+  @IsString()
+  @IsNotEmpty()
+  host = '127.0.0.1';
+
+  @IsString()
+  @IsNotEmpty()
+  dataDirectory = './data';
+
+  @IsIn(EVENT_STORE_KINDS)
+  eventStore: EventStoreKind = 'embedded';
+
+  @ValidateIf((c: AppConfiguration) => c.eventStore === 'eventstoredb' || c.eventStoreConnectionString !== undefined)
+  @Matches(/^(esdb|esdb\+discover|kurrentdb|kurrentdb\+discover):\/\/\S+$/, { message: 'must be an esdb:// connection string' })
+  eventStoreConnectionString?: string;
+
+  @Matches(/^rediss?:\/\/\S+$/, { message: 'must be a redis:// or rediss:// URL' })
+  redisUrl = 'redis://127.0.0.1:6379';
+
+  @IsOptional()
+  @IsBase64()
+  personalDataMasterKey?: string;
+
+  /** How often the server retries its own non-conditional write after a concurrency conflict. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(50)
+  writeRetries = 5;
+}
+
+export class ConfigurationError extends Error {
+  override readonly name = 'ConfigurationError';
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+  }
+}
+
+/** Reads and validates the configuration; every bad variable is named in one error. */
+export function loadConfiguration(env: NodeJS.ProcessEnv = process.env): AppConfiguration {
+  const raw: Record<string, unknown> = {};
+  for (const [key, variable] of Object.entries(ENVIRONMENT_VARIABLES)) {
+    if (env[variable] !== undefined && env[variable] !== '') raw[key] = env[variable];
+  }
+  const configuration = plainToInstance(AppConfiguration, raw);
+  const problems = validateSync(configuration).flatMap((error) =>
+    Object.values(error.constraints ?? {}).map(
+      (message) => `${ENVIRONMENT_VARIABLES[error.property as keyof AppConfiguration]}: ${message} (got ${JSON.stringify(error.value)})`,
+    ),
+  );
+  if (problems.length > 0) throw new ConfigurationError(problems);
+  return configuration;
+}

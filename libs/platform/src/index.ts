@@ -1,0 +1,4 @@
+export * from './app-configuration';
+export * from './clock';
+export * from './open-event-store';
+export * from './platform.module';
