@@ -1,0 +1,17 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { loadConfiguration } from '@case-journey/platform';
+import { WorkerModule } from './worker.module';
+
+async function main(): Promise<void> {
+  const configuration = loadConfiguration();
+  const worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(configuration));
+  worker.enableShutdownHooks();
+  Logger.log(`case-journey worker running (event store: ${configuration.eventStore}, Redis: ${configuration.redisUrl})`, 'Main');
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

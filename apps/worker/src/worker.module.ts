@@ -1,0 +1,15 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { AppConfiguration, PlatformModule, type PlatformOverrides } from '@case-journey/platform';
+import { HandoffFeed } from './handoff-feed/handoff-feed';
+import { RedisConnection } from './redis-connection';
+
+@Module({})
+export class WorkerModule {
+  static forRoot(configuration: AppConfiguration, overrides: PlatformOverrides = {}): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [PlatformModule.forRoot(configuration, overrides)],
+      providers: [RedisConnection, HandoffFeed],
+    };
+  }
+}

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Sourced by .ci/run and docker/run-local.sh: makes sure a Redis answers on REDIS_URL's host and
+# port (default 127.0.0.1:6379), installing Debian's redis-server and starting it if none does.
+ensure_redis() {
+  local url="${REDIS_URL:-redis://127.0.0.1:6379}"
+  local address="${url#*://}"; address="${address#*@}"; address="${address%%/*}"
+  local host="${address%%:*}" port="${address##*:}"
+  [ "$port" = "$address" ] && port=6379
+
+  redis_answers() {
+    timeout 2 bash -c "exec 3<>/dev/tcp/$host/$port && printf 'PING\r\n' >&3 && head -c 5 <&3" 2>/dev/null | grep -q PONG
+  }
+
+  if redis_answers; then echo "Redis answers on $host:$port"; return 0; fi
+  case "$host" in 127.*|localhost|::1) ;; *) echo "No Redis answers on $host:$port and it is not local: start it, or set REDIS_URL" >&2; return 1 ;; esac
+  if ! command -v redis-server >/dev/null 2>&1; then
+    echo "Installing Debian's redis-server"
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server >/dev/null) || { echo "Could not install redis-server" >&2; return 1; }
+  fi
+  echo "Starting redis-server on $host:$port"
+  redis-server --daemonize yes --bind "$host" --port "$port" --save '' --appendonly no >/dev/null
+  for _ in $(seq 1 50); do redis_answers && return 0; sleep 0.1; done
+  echo "redis-server did not answer on $host:$port" >&2
+  return 1
+}

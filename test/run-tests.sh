@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# The test command (npm test): type-check everything, run every jest suite, and end with the plain
+# line "N passed, N failed" from jest's own JSON summary, so a run that executed no test shows.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+echo "Type-checking"
+npx tsc -p tsconfig.json --noEmit || { echo "0 passed, 1 failed"; echo "Type-check failed" >&2; exit 1; }
+
+results=$(mktemp)
+trap 'rm -f "$results"' EXIT
+npx jest --json --outputFile="$results" "$@"
+status=$?
+
+node -e '
+  const r = require(process.argv[1]);
+  const skipped = r.numPendingTests + r.numTodoTests;
+  console.log(`${r.numPassedTests} passed, ${r.numFailedTests} failed` + (skipped ? `, ${skipped} skipped` : ""));
+  if (r.numTotalTests === 0) { console.error("No test ran"); process.exit(1); }
+' "$results" || exit 1
+exit $status
