@@ -1,1 +1,3 @@
 export * from './calendar';
+export * from './rulebook';
+export * from './obligations';

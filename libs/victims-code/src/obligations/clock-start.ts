@@ -1,0 +1,41 @@
+import type { Rule } from '../rulebook/rulebook';
+import { eventsOfType, type CaseRecord, type TimedEvent } from './case-record';
+import type { ClockSource } from './obligation';
+import { dataField } from './trigger-conditions';
+
+export interface ClockStart {
+  at: number;
+  source: ClockSource;
+  eventId: string;
+}
+
+/**
+ * When the responsible agency's clock started. A receipt clock with a court notice reads the
+ * agency's CourtNoticeReceived of that kind for the hearing, recorded after this court event and
+ * before the next one of the same type for the hearing; without one it falls back to the
+ * trigger's receivedAt, then its occurredAt.
+ */
+export function clockStartOf(rule: Rule, trigger: TimedEvent, record: CaseRecord): ClockStart {
+  const { metadata } = trigger.event;
+  if (rule.clock.start === 'decision') return { at: trigger.at, source: 'occurred-at', eventId: metadata.eventId };
+  const notice = rule.clock.courtNotice ? courtNoticeFor(rule, trigger, record) : undefined;
+  if (notice) return { at: notice.at, source: 'court-notice', eventId: notice.event.metadata.eventId };
+  const receivedAt = metadata.receivedAt === undefined ? NaN : Date.parse(metadata.receivedAt);
+  if (!Number.isNaN(receivedAt)) return { at: receivedAt, source: 'received-at', eventId: metadata.eventId };
+  return { at: trigger.at, source: 'occurred-at', eventId: metadata.eventId };
+}
+
+function courtNoticeFor(rule: Rule, trigger: TimedEvent, record: CaseRecord): TimedEvent | undefined {
+  const hearingId = dataField(trigger.event, 'hearingId');
+  if (hearingId === undefined) return undefined;
+  let until = Infinity;
+  for (const sibling of eventsOfType(record, trigger.event.type)) {
+    if (sibling.at > trigger.at && sibling.at < until && dataField(sibling.event, 'hearingId') === hearingId) until = sibling.at;
+  }
+  for (const notice of eventsOfType(record, 'CourtNoticeReceived')) {
+    const { event, at } = notice;
+    if (event.type !== 'CourtNoticeReceived' || at < trigger.at || at >= until) continue;
+    if (event.data.hearingId === hearingId && event.data.notice === rule.clock.courtNotice && event.metadata.agency === rule.responsible) return notice;
+  }
+  return undefined;
+}

@@ -1,0 +1,65 @@
+import type { OffenceCategory, OptOutScope } from '@case-journey/domain';
+import type { Rule } from '../rulebook/rulebook';
+import { eventsOfType, type CaseRecord, type VictimRecord } from './case-record';
+import type { EnhancedStatus } from './enhanced-rights';
+import type { Obligation } from './obligation';
+import { dataField } from './trigger-conditions';
+
+export interface ExceptionContext {
+  rule: Rule;
+  record: CaseRecord;
+  victim: VictimRecord;
+  enhanced: EnhancedStatus | undefined;
+  offenceCategories: () => ReadonlySet<OffenceCategory>;
+  clockAt: number;
+  /** The obligation's exposure ends when it is met or falls due, whichever is first. */
+  until: number;
+}
+
+/**
+ * Why the obligation does not apply, if it does not: the victim was opted out of its scope (or of
+ * 'all') when the clock started or opted out before it was met and due; the rule needs explicit
+ * consent the victim has not given; or an excluding event (a declined referral) came first.
+ */
+export function notApplicable(context: ExceptionContext): Obligation['notApplicable'] {
+  const { rule, victim } = context;
+  const scope = rule.exceptions.optOutScope;
+  if (scope !== null) {
+    const optedOut = optedOutDuring(victim, scope === 'all' ? ['all'] : [scope, 'all'], context.clockAt, context.until);
+    if (optedOut) return { reason: 'opted-out', detail: `the victim opted out of ${optedOut}` };
+  }
+  const consent = rule.exceptions.consent;
+  if (consent && !victim.registration.consentToReferral && consentRequired(context)) {
+    return { reason: 'no-consent', detail: 'no explicit consent to referral, which this victim must give' };
+  }
+  for (const exclusion of rule.exceptions.notApplicableWhen ?? []) {
+    for (const { event, at } of eventsOfType(context.record, exclusion.event)) {
+      if (at > context.until) break;
+      const victimId = dataField(event, 'victimId');
+      if (victimId === undefined || victimId === victim.victimId) return { reason: 'excluded', detail: exclusion.reason };
+    }
+  }
+  return null;
+}
+
+function consentRequired({ rule, victim, enhanced, offenceCategories }: ExceptionContext): boolean {
+  const consent = rule.exceptions.consent;
+  if (!consent) return false;
+  if (consent.victimKinds.includes(victim.registration.kind)) return true;
+  if (enhanced?.grounds.some((g) => consent.grounds.includes(g.ground))) return true;
+  const categories = offenceCategories();
+  return consent.offenceCategories.some((category) => categories.has(category));
+}
+
+/** The scope the victim was opted out of at `from`, or opted out of after it and by `until`; null if none. */
+function optedOutDuring(victim: VictimRecord, scopes: readonly OptOutScope[], from: number, until: number): OptOutScope | null {
+  const state = new Map<OptOutScope, boolean>();
+  for (const change of victim.optOutChanges) {
+    if (change.at > until) break;
+    if (!scopes.includes(change.scope)) continue;
+    if (change.at > from && change.optedOut) return change.scope;
+    state.set(change.scope, change.optedOut);
+  }
+  for (const scope of scopes) if (state.get(scope)) return scope;
+  return null;
+}

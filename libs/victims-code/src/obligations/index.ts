@@ -1,0 +1,2 @@
+export { obligations, type ObligationOptions } from './obligations';
+export * from './obligation';

@@ -1,0 +1,130 @@
+import { effectiveEvents, type CaseEvent, type OffenceCategory } from '@case-journey/domain';
+import { dayNumberOf, instantMs, londonDayNumberOf } from '../calendar/london-day';
+import { WorkingDayCalendar } from '../calendar/working-day-calendar';
+import type { Rule, Rulebook } from '../rulebook/rulebook';
+import { VICTIMS_CODE_2020 } from '../rulebook/victims-code-2020';
+import { offenceCategoriesAt, readCase, type CaseRecord } from './case-record';
+import { enhancedStatusOfVictims, type EnhancedStatus } from './enhanced-rights';
+import { notApplicable } from './exceptions';
+import type { Obligation } from './obligation';
+import { statusOf } from './obligation-status';
+import { matchTouchpoints, touchpointsByVictim } from './touchpoint-matching';
+import { triggersOf, type ObligationTrigger } from './triggers';
+
+export interface ObligationOptions {
+  /** Working days with the deployment's closure days; England and Wales bank holidays only by default. */
+  calendar?: WorkingDayCalendar;
+  /** Versions of the Code; each applies to clocks that start on or after its effectiveFrom and before the next. Default: the 2020 Code. */
+  rulebooks?: readonly Rulebook[];
+}
+
+let defaultCalendar: WorkingDayCalendar | undefined;
+
+/**
+ * Every Code obligation the agencies owe each victim of one case, as a board would have seen it at
+ * `asOf`: only events recorded by then, corrections and retractions applied, and every deadline
+ * judged on when things happened.
+ */
+export function obligations(events: readonly CaseEvent[], asOf: Date | string, options: ObligationOptions = {}): Obligation[] {
+  const asOfMs = instantMs(asOf);
+  const calendar = options.calendar ?? (defaultCalendar ??= new WorkingDayCalendar());
+  const visible = events.filter((event) => Date.parse(event.metadata.recordedAt) <= asOfMs);
+  const record = readCase(effectiveEvents(visible));
+  const result: Obligation[] = [];
+  for (const { rulebook, inForce } of versionsOf(options.rulebooks ?? [VICTIMS_CODE_2020])) {
+    const enhanced = enhancedStatusOfVictims(record, rulebook.enhanced);
+    for (const rule of rulebook.rules) {
+      if (rule.enabled) obligationsOfRule(rule, rulebook, record, enhanced, inForce, asOfMs, calendar, result);
+    }
+  }
+  return result;
+}
+
+function obligationsOfRule(
+  rule: Rule,
+  rulebook: Rulebook,
+  record: CaseRecord,
+  enhanced: ReadonlyMap<string, EnhancedStatus>,
+  inForce: (clockAt: number) => boolean,
+  asOf: number,
+  calendar: WorkingDayCalendar,
+  into: Obligation[],
+): void {
+  const triggers = triggersOf(rule, record, inForce);
+  if (triggers.length === 0) return;
+  const touchpoints = touchpointsByVictim(rule, record);
+  const perVictim = new Map<string, ObligationTrigger[]>();
+  for (const trigger of triggers) {
+    const list = perVictim.get(trigger.victimId);
+    if (list) list.push(trigger);
+    else perVictim.set(trigger.victimId, [trigger]);
+  }
+  for (const [victimId, victimTriggers] of perVictim) {
+    const victim = record.victims.get(victimId);
+    if (!victim) continue;
+    const matched = matchTouchpoints(rule, victimTriggers, touchpoints.get(victimId) ?? []);
+    const status = enhanced.get(victimId);
+    victimTriggers.forEach((trigger, i) => {
+      const { timed, clock } = trigger;
+      const isEnhanced = status?.since != null && status.since <= clock.at;
+      const workingDays = isEnhanced ? rule.enhancedWorkingDays : rule.standardWorkingDays;
+      const dueAt = workingDays === null ? null : calendar.deadlineMs(clock.at, workingDays);
+      const touchpoint = matched[i];
+      const satisfiedAt = touchpoint ? touchpoint.at : null;
+      let categories: ReadonlySet<OffenceCategory> | undefined;
+      const excused = notApplicable({
+        rule,
+        record,
+        victim,
+        enhanced: status,
+        offenceCategories: () => (categories ??= offenceCategoriesAt(record, clock.at)),
+        clockAt: clock.at,
+        until: Math.min(satisfiedAt ?? Infinity, dueAt ?? Infinity),
+      });
+      const reading = excused ? { status: 'not-applicable' as const, lateWorkingDays: null } : statusOf(dueAt, satisfiedAt, asOf, calendar);
+      const caseId = timed.event.data.caseId;
+      const triggerEventId = timed.event.metadata.eventId;
+      into.push({
+        id: [caseId, victimId, rule.id, triggerEventId].map(encodeURIComponent).join('/'),
+        caseId,
+        victimId,
+        ruleId: rule.id,
+        right: rule.right,
+        rulebookId: rulebook.id,
+        confidence: rule.confidence,
+        kind: workingDays === null ? 'touchpoint' : 'deadline',
+        responsible: rule.responsible,
+        triggerEventId,
+        triggerType: timed.event.type,
+        triggeredAt: new Date(timed.at).toISOString(),
+        clockStartedAt: new Date(clock.at).toISOString(),
+        clockSource: clock.source,
+        clockEventId: clock.eventId,
+        rights: isEnhanced ? 'enhanced' : 'standard',
+        workingDays,
+        dueAt: dueAt === null ? null : new Date(dueAt).toISOString(),
+        status: reading.status,
+        satisfiedByEventId: touchpoint ? touchpoint.event.metadata.eventId : null,
+        satisfiedAt: satisfiedAt === null ? null : new Date(satisfiedAt).toISOString(),
+        lateWorkingDays: reading.lateWorkingDays,
+        notApplicable: excused,
+      });
+    });
+  }
+}
+
+/** Each rulebook with the London days its clocks cover: from its effectiveFrom to the next version's. */
+function versionsOf(rulebooks: readonly Rulebook[]): Array<{ rulebook: Rulebook; inForce: (clockAt: number) => boolean }> {
+  const sorted = [...rulebooks].sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom));
+  return sorted.map((rulebook, i) => {
+    const from = dayNumberOf(rulebook.effectiveFrom);
+    const until = i + 1 < sorted.length ? dayNumberOf(sorted[i + 1].effectiveFrom) : Infinity;
+    return {
+      rulebook,
+      inForce: (clockAt: number) => {
+        const day = londonDayNumberOf(clockAt);
+        return day >= from && day < until;
+      },
+    };
+  });
+}
