@@ -1,0 +1,124 @@
+/**
+ * The event store port on EventStoreDB, through `@eventstore/db-client`. One stream per case;
+ * events are JSON with JSON metadata. EventStoreDB's own events are left out of $all reads and
+ * subscriptions. Needs a server of version 22.10 or later (positions on stream reads).
+ */
+import { BACKWARDS, END, EventStoreDBClient, FORWARDS, START, type AppendExpectedRevision, type ReadPosition } from '@eventstore/db-client';
+import type { Channel } from '@grpc/grpc-js';
+import type {
+  AllSubscription,
+  AppendOptions,
+  AppendResult,
+  EventStore,
+  EventToAppend,
+  ExpectedRevision,
+  ReadAllOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+  SubscribeToAllOptions,
+} from '../event-store.port';
+import { toPortError } from './eventstoredb-errors';
+import { commitPositionOf, positionOf } from './eventstoredb-positions';
+import { isSystemEvent, toEventData, toRecordedEvent } from './eventstoredb-records';
+import { EventStoreDBAllSubscription } from './eventstoredb-subscription';
+
+/** Events fetched per $all request: system events are skipped, so a read may need several. */
+const ALL_PAGE_SIZE = 500;
+
+export class EventStoreDBEventStore implements EventStore {
+  private readonly client: EventStoreDBClient;
+  private readonly subscriptions = new Set<EventStoreDBAllSubscription>();
+
+  /** @param connectionString `esdb://host:2113?tls=false`, or a cluster's `esdb://a:2113,b:2113,c:2113` */
+  constructor(connectionString: string) {
+    this.client = EventStoreDBClient.connectionString(connectionString);
+  }
+
+  async append(streamId: string, events: readonly EventToAppend[], options: AppendOptions = {}): Promise<AppendResult> {
+    const expected = options.expectedRevision ?? 'any';
+    try {
+      const result = await this.client.appendToStream(streamId, events.map(toEventData), {
+        expectedRevision: toClientRevision(expected),
+      });
+      // An idempotent re-append writes nothing and the server reports no position: look it up.
+      const position = result.position?.commit ?? (await this.positionAt(streamId, result.nextExpectedRevision));
+      return { nextExpectedRevision: result.nextExpectedRevision, position };
+    } catch (error) {
+      throw toPortError(error, streamId, expected);
+    }
+  }
+
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    const backwards = options.direction === 'backwards';
+    const events: RecordedEvent[] = [];
+    try {
+      const read = this.client.readStream(streamId, {
+        direction: backwards ? BACKWARDS : FORWARDS,
+        fromRevision: options.fromRevision ?? (backwards ? END : START),
+        maxCount: options.maxCount,
+      });
+      for await (const resolved of read) if (resolved.event) events.push(toRecordedEvent(resolved.event));
+    } catch (error) {
+      throw toPortError(error, streamId);
+    }
+    return events;
+  }
+
+  async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    const backwards = options.direction === 'backwards';
+    const wanted = options.maxCount ?? Number.POSITIVE_INFINITY;
+    const found: RecordedEvent[] = [];
+    let after = options.after;
+    while (found.length < wanted) {
+      // Forwards reads include their starting event, which is the one at `after`: ask for one more.
+      const requested = Math.min(ALL_PAGE_SIZE, wanted - found.length) + (!backwards && after !== undefined ? 1 : 0);
+      const page: RecordedEvent[] = [];
+      const read = this.client.readAll({
+        direction: backwards ? BACKWARDS : FORWARDS,
+        fromPosition: readPositionAfter(after, backwards),
+        maxCount: requested,
+      });
+      for await (const resolved of read) if (resolved.event) page.push(toRecordedEvent(resolved.event));
+      const beyond = page.filter((event) => after === undefined || (backwards ? event.position < after : event.position > after));
+      found.push(...beyond.filter((event) => !isSystemEvent(event)).slice(0, wanted - found.length));
+      if (page.length < requested) break;
+      after = page[page.length - 1].position;
+    }
+    return found;
+  }
+
+  subscribeToAll(options: SubscribeToAllOptions = {}): AllSubscription {
+    const source = this.client.subscribeToAll({ fromPosition: options.after === undefined ? START : positionOf(options.after) });
+    const subscription = new EventStoreDBAllSubscription(source, options.after, (stopped) => this.subscriptions.delete(stopped));
+    this.subscriptions.add(subscription);
+    return subscription;
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.subscriptions].map((subscription) => subscription.unsubscribe()));
+    await this.client.dispose();
+    (await channelOf(this.client)).close();
+  }
+
+  private async positionAt(streamId: string, revision: bigint): Promise<bigint> {
+    const [event] = await this.readStream(streamId, { fromRevision: revision, maxCount: 1 });
+    return event.position;
+  }
+}
+
+function toClientRevision(expected: ExpectedRevision): AppendExpectedRevision {
+  if (expected === 'no-stream') return 'no_stream';
+  if (expected === 'stream-exists') return 'stream_exists';
+  return expected;
+}
+
+/** Forwards reads include their starting position and backwards ones exclude it; `readAll` drops the event at `after`. */
+function readPositionAfter(after: bigint | undefined, backwards: boolean): ReadPosition {
+  if (after === undefined) return backwards ? END : START;
+  return positionOf(after);
+}
+
+/** `dispose()` cancels the client's calls but leaves its gRPC channel open; the channel getter is protected. */
+function channelOf(client: EventStoreDBClient): Promise<Channel> {
+  return (client as unknown as { getChannel(): Promise<Channel> }).getChannel();
+}
