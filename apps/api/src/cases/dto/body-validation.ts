@@ -1,0 +1,94 @@
+import { plainToInstance, type ClassConstructor } from 'class-transformer';
+import {
+  IS_ARRAY,
+  IS_BOOLEAN,
+  IS_DEFINED,
+  IS_INT,
+  IS_NUMBER,
+  IS_OBJECT,
+  IS_STRING,
+  validate,
+  type ValidationError,
+  type ValidatorOptions,
+} from 'class-validator';
+import { REQUIRED_WHEN } from './cross-field';
+import { HANDOFF_PAYLOADS, isHandoffType } from './handoff-payloads';
+import type { HandoffType } from './handoff-type';
+import { RecordHandoffDto, type HandoffRequest } from './record-handoff.dto';
+import { ReportCrimeDto } from './report-crime.dto';
+
+/** One field at fault, by its full dotted path (`data.charges[0].offence.category`), and why. */
+export interface FieldError {
+  field: string;
+  messages: string[];
+}
+
+export type Validation<T> = { ok: true; value: T } | { ok: false; errors: FieldError[] };
+
+/** A validated handoff: its data is an instance of its type's payload class, so `type` narrows `data`. */
+export type ValidatedHandoff = { [T in HandoffType]: HandoffRequest<T> }[HandoffType];
+
+/** A field not declared is an error, not silently dropped: an agency learns its mapping is wrong. */
+const STRICT: ValidatorOptions = {
+  whitelist: true,
+  forbidNonWhitelisted: true,
+  forbidUnknownValues: true,
+  validationError: { target: false, value: false },
+};
+
+type JsonObject = Record<string, unknown>;
+
+const isJsonObject = (value: unknown): value is JsonObject =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const NOT_AN_OBJECT: Validation<never> = { ok: false, errors: [{ field: 'body', messages: ['body must be a JSON object'] }] };
+
+export async function validateCrimeReport(body: unknown): Promise<Validation<ReportCrimeDto>> {
+  if (!isJsonObject(body)) return NOT_AN_OBJECT;
+  const report = plainToInstance(ReportCrimeDto, body);
+  const errors = await fieldErrorsOf(report);
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, value: report };
+}
+
+/** Checks the envelope and, when its type is known, the data for that type: every error at once. */
+export async function validateHandoff(body: unknown): Promise<Validation<ValidatedHandoff>> {
+  if (!isJsonObject(body)) return NOT_AN_OBJECT;
+  const handoff = plainToInstance(RecordHandoffDto, body);
+  const payload = payloadOf(body);
+  const errors = [...(await fieldErrorsOf(handoff)), ...(payload ? await fieldErrorsOf(payload, 'data') : [])];
+  if (errors.length > 0) return { ok: false, errors };
+  return { ok: true, value: Object.assign(handoff, { data: payload }) as ValidatedHandoff };
+}
+
+function payloadOf({ type, data }: JsonObject): object | undefined {
+  if (!isHandoffType(type) || !isJsonObject(data)) return undefined;
+  const payloadClass: ClassConstructor<object> = HANDOFF_PAYLOADS[type];
+  return plainToInstance(payloadClass, data);
+}
+
+async function fieldErrorsOf(instance: object, path = ''): Promise<FieldError[]> {
+  return flatten(await validate(instance, STRICT), path);
+}
+
+function flatten(errors: ValidationError[], parent: string): FieldError[] {
+  return errors.flatMap((error) => {
+    const field = pathOf(parent, error.property);
+    const own = error.constraints ? [{ field, messages: messagesOf(error.constraints) }] : [];
+    return [...own, ...flatten(error.children ?? [], field)];
+  });
+}
+
+/**
+ * A value missing or of the wrong kind fails every later check too; saying so once is clearer.
+ * The first of these that failed is the only message; otherwise every failed check is.
+ */
+const DECISIVE_CHECKS = [IS_DEFINED, REQUIRED_WHEN, IS_OBJECT, IS_ARRAY, IS_STRING, IS_BOOLEAN, IS_INT, IS_NUMBER];
+
+function messagesOf(constraints: Record<string, string>): string[] {
+  const decisive = DECISIVE_CHECKS.find((check) => check in constraints);
+  return decisive ? [constraints[decisive]] : Object.values(constraints);
+}
+
+/** Array items are children named by their index: `victims[0]`, not `victims.0`. */
+const pathOf = (parent: string, property: string): string =>
+  /^\d+$/.test(property) ? `${parent}[${property}]` : parent ? `${parent}.${property}` : property;
