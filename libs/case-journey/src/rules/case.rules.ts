@@ -1,0 +1,33 @@
+import { isAlreadyRecorded } from '../state/case-lookups';
+import type { CaseState } from '../state/case-state';
+import { defineRule } from './journey-rule';
+
+export const caseMustExist = defineRule({
+  id: 'case-must-exist',
+  holds: (state: CaseState) => state.exists,
+  explain: () => 'No crime has been reported for this case',
+  field: 'data.caseId',
+});
+
+export const caseMustBeNew = defineRule({
+  id: 'case-must-be-new',
+  holds: (state: CaseState) => !state.exists,
+  explain: (state) => `Case ${state.caseId} already exists: its crime was reported at ${state.reportedAt}`,
+  field: 'data.caseId',
+});
+
+// Own judgment: an event naming another case in its data would be folded into the wrong one.
+export const caseIdMustMatch = defineRule({
+  id: 'case-id-must-match',
+  holds: (state: CaseState, caseId: string) => state.caseId === caseId,
+  explain: (state, caseId) => `The event names case ${caseId} but belongs to case ${state.caseId}`,
+  field: 'data.caseId',
+});
+
+// Own judgment: a contact that cites the event prompting it must cite one of this case.
+export const referencedEventMustExist = defineRule({
+  id: 'referenced-event-must-exist',
+  holds: (state: CaseState, eventId: string) => isAlreadyRecorded(state, eventId),
+  explain: (_state, eventId) => `Event ${eventId} is not recorded in this case`,
+  field: 'data.regardingEventId',
+});

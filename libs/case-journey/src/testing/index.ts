@@ -1,0 +1,3 @@
+export * from './decider-specification';
+export * from './case-builders';
+export * from './valid-commands';
