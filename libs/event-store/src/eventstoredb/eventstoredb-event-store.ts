@@ -3,7 +3,7 @@
  * events are JSON with JSON metadata. EventStoreDB's own events are left out of $all reads and
  * subscriptions. Needs a server of version 22.10 or later (positions on stream reads).
  */
-import { BACKWARDS, END, EventStoreDBClient, FORWARDS, START, type AppendExpectedRevision, type ReadPosition } from '@eventstore/db-client';
+import { BACKWARDS, END, EventStoreDBClient, FORWARDS, START, type AppendExpectedRevision } from '@eventstore/db-client';
 import type { Channel } from '@grpc/grpc-js';
 import type {
   AllSubscription,
@@ -28,6 +28,7 @@ const ALL_PAGE_SIZE = 500;
 export class EventStoreDBEventStore implements EventStore {
   private readonly client: EventStoreDBClient;
   private readonly subscriptions = new Set<EventStoreDBAllSubscription>();
+  private closed = false;
 
   /** @param connectionString `esdb://host:2113?tls=false`, or a cluster's `esdb://a:2113,b:2113,c:2113` */
   constructor(connectionString: string) {
@@ -69,16 +70,13 @@ export class EventStoreDBEventStore implements EventStore {
     const wanted = options.maxCount ?? Number.POSITIVE_INFINITY;
     const found: RecordedEvent[] = [];
     let after = options.after;
+    let pageSize = 0;
     while (found.length < wanted) {
-      // Forwards reads include their starting event, which is the one at `after`: ask for one more.
-      const requested = Math.min(ALL_PAGE_SIZE, wanted - found.length) + (!backwards && after !== undefined ? 1 : 0);
-      const page: RecordedEvent[] = [];
-      const read = this.client.readAll({
-        direction: backwards ? BACKWARDS : FORWARDS,
-        fromPosition: readPositionAfter(after, backwards),
-        maxCount: requested,
-      });
-      for await (const resolved of read) if (resolved.event) page.push(toRecordedEvent(resolved.event));
+      // Doubles while pages hold few case events, so a long run of system events costs few requests.
+      pageSize = Math.min(ALL_PAGE_SIZE, Math.max(wanted - found.length, pageSize * 2));
+      // Forwards reads include their starting event, the one at `after`: ask for one more.
+      const requested = pageSize + (!backwards && after !== undefined ? 1 : 0);
+      const page = await this.readAllPage(after, backwards, requested);
       const beyond = page.filter((event) => after === undefined || (backwards ? event.position < after : event.position > after));
       found.push(...beyond.filter((event) => !isSystemEvent(event)).slice(0, wanted - found.length));
       if (page.length < requested) break;
@@ -95,9 +93,22 @@ export class EventStoreDBEventStore implements EventStore {
   }
 
   async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
     await Promise.all([...this.subscriptions].map((subscription) => subscription.unsubscribe()));
     await this.client.dispose();
     (await channelOf(this.client)).close();
+  }
+
+  private async readAllPage(after: bigint | undefined, backwards: boolean, maxCount: number): Promise<RecordedEvent[]> {
+    const page: RecordedEvent[] = [];
+    const read = this.client.readAll({
+      direction: backwards ? BACKWARDS : FORWARDS,
+      fromPosition: after === undefined ? (backwards ? END : START) : positionOf(after),
+      maxCount,
+    });
+    for await (const resolved of read) if (resolved.event) page.push(toRecordedEvent(resolved.event));
+    return page;
   }
 
   private async positionAt(streamId: string, revision: bigint): Promise<bigint> {
@@ -110,12 +121,6 @@ function toClientRevision(expected: ExpectedRevision): AppendExpectedRevision {
   if (expected === 'no-stream') return 'no_stream';
   if (expected === 'stream-exists') return 'stream_exists';
   return expected;
-}
-
-/** Forwards reads include their starting position and backwards ones exclude it; `readAll` drops the event at `after`. */
-function readPositionAfter(after: bigint | undefined, backwards: boolean): ReadPosition {
-  if (after === undefined) return backwards ? END : START;
-  return positionOf(after);
 }
 
 /** `dispose()` cancels the client's calls but leaves its gRPC channel open; the channel getter is protected. */
