@@ -11,6 +11,7 @@ import {
   type ValidationError,
   type ValidatorOptions,
 } from 'class-validator';
+import { withoutAbsentFields } from './absent-fields';
 import { REQUIRED_WHEN } from './cross-field';
 import { HANDOFF_PAYLOADS, isHandoffType } from './handoff-payloads';
 import type { HandoffType } from './handoff-type';
@@ -47,7 +48,7 @@ export async function validateCrimeReport(body: unknown): Promise<Validation<Rep
   if (!isJsonObject(body)) return NOT_AN_OBJECT;
   const report = plainToInstance(ReportCrimeDto, body);
   const errors = await fieldErrorsOf(report);
-  return errors.length > 0 ? { ok: false, errors } : { ok: true, value: report };
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, value: withoutAbsentFields(report) };
 }
 
 /** Checks the envelope and, when its type is known, the data for that type: every error at once. */
@@ -57,7 +58,7 @@ export async function validateHandoff(body: unknown): Promise<Validation<Validat
   const payload = payloadOf(body);
   const errors = [...(await fieldErrorsOf(handoff)), ...(payload ? await fieldErrorsOf(payload, 'data') : [])];
   if (errors.length > 0) return { ok: false, errors };
-  return { ok: true, value: Object.assign(handoff, { data: payload }) as ValidatedHandoff };
+  return { ok: true, value: withoutAbsentFields(Object.assign(handoff, { data: payload })) as ValidatedHandoff };
 }
 
 function payloadOf({ type, data }: JsonObject): object | undefined {

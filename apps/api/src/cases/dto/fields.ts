@@ -138,9 +138,12 @@ export const NumberField = <Dto>(options: FieldOptions<Dto> & { integer?: true; 
     ...(options.positive ? [IsPositive()] : []),
   );
 
+/** Swagger tells a lazy type from a class by the function's name, which must be `type`. */
+const lazyType = (model: () => new () => object) => ({ type: () => model() });
+
 /** An object of a DTO class, validated field by field. */
 export const NestedField = <Dto>(model: () => new () => object, options: FieldOptions<Dto>): PropertyDecorator =>
-  field(options, { type: model }, IsObject(), ValidateNested(), Type(model));
+  field(options, lazyType(model), IsObject(), ValidateNested(), Type(model));
 
 /** A list of objects of a DTO class, each validated field by field. */
 export const NestedListField = <Dto>(
@@ -149,7 +152,7 @@ export const NestedListField = <Dto>(
 ): PropertyDecorator =>
   field(
     options,
-    { type: model, isArray: true, minItems: options.minSize, maxItems: options.maxSize ?? LIST_MAX },
+    { ...lazyType(model), isArray: true, minItems: options.minSize, maxItems: options.maxSize ?? LIST_MAX },
     IsArray(),
     ArrayMinSize(options.minSize ?? 0),
     ArrayMaxSize(options.maxSize ?? LIST_MAX),
