@@ -45,7 +45,7 @@ export class EventLog {
   append(streamId: string, expected: ExpectedState, events: readonly ProposedEvent[]): AppendOutcome {
     const stream = this.streams.get(streamId) ?? [];
     const current: CurrentState = stream.length === 0 ? 'no-stream' : BigInt(stream.length - 1);
-    const decision = decideWrite(stream, expected, events, (id) => this.byStreamAndId.get(`${streamId}\u0000${id}`));
+    const decision = decideWrite(stream, expected, events, (id) => this.byStreamAndId.get(placeKey(streamId, id)));
     if (decision === 'wrong-expected-version') return { kind: 'wrong-expected-version', current };
     if (decision !== 'write') return { kind: 'success', current: decision };
     if (events.length === 0) return { kind: 'success', current };
@@ -55,7 +55,7 @@ export class EventLog {
       this.nextPosition += recordSize(logged);
       stream.push(logged);
       this.all.push(logged);
-      this.byStreamAndId.set(`${streamId}\u0000${logged.id}`, logged);
+      this.byStreamAndId.set(placeKey(streamId, logged.id), logged);
     }
     this.streams.set(streamId, stream);
     for (const listener of this.listeners) listener();
@@ -127,6 +127,10 @@ function idempotentUnderAny(
   if (revisions.length === 0 || revisions[0] === undefined) return 'write';
   const last = revisions[revisions.length - 1];
   return revisions.every((revision) => revision !== undefined) && last !== undefined ? last : 'wrong-expected-version';
+}
+
+function placeKey(streamId: string, eventId: string): string {
+  return `${streamId}\u0000${eventId}`;
 }
 
 function recordSize(event: LoggedEvent): bigint {

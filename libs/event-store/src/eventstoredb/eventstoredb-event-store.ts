@@ -18,7 +18,7 @@ import type {
   SubscribeToAllOptions,
 } from '../event-store.port';
 import { toPortError } from './eventstoredb-errors';
-import { commitPositionOf, positionOf } from './eventstoredb-positions';
+import { positionOf } from './eventstoredb-positions';
 import { isSystemEvent, toEventData, toRecordedEvent } from './eventstoredb-records';
 import { EventStoreDBAllSubscription } from './eventstoredb-subscription';
 
@@ -29,6 +29,7 @@ export class EventStoreDBEventStore implements EventStore {
   private readonly client: EventStoreDBClient;
   private readonly subscriptions = new Set<EventStoreDBAllSubscription>();
   private closed = false;
+  private hasChannel = false;
 
   /** @param connectionString `esdb://host:2113?tls=false`, or a cluster's `esdb://a:2113,b:2113,c:2113` */
   constructor(connectionString: string) {
@@ -38,7 +39,7 @@ export class EventStoreDBEventStore implements EventStore {
   async append(streamId: string, events: readonly EventToAppend[], options: AppendOptions = {}): Promise<AppendResult> {
     const expected = options.expectedRevision ?? 'any';
     try {
-      const result = await this.client.appendToStream(streamId, events.map(toEventData), {
+      const result = await this.connection().appendToStream(streamId, events.map(toEventData), {
         expectedRevision: toClientRevision(expected),
       });
       // An idempotent re-append writes nothing and the server reports no position: look it up.
@@ -53,7 +54,7 @@ export class EventStoreDBEventStore implements EventStore {
     const backwards = options.direction === 'backwards';
     const events: RecordedEvent[] = [];
     try {
-      const read = this.client.readStream(streamId, {
+      const read = this.connection().readStream(streamId, {
         direction: backwards ? BACKWARDS : FORWARDS,
         fromRevision: options.fromRevision ?? (backwards ? END : START),
         maxCount: options.maxCount,
@@ -86,7 +87,7 @@ export class EventStoreDBEventStore implements EventStore {
   }
 
   subscribeToAll(options: SubscribeToAllOptions = {}): AllSubscription {
-    const source = this.client.subscribeToAll({ fromPosition: options.after === undefined ? START : positionOf(options.after) });
+    const source = this.connection().subscribeToAll({ fromPosition: options.after === undefined ? START : positionOf(options.after) });
     const subscription = new EventStoreDBAllSubscription(source, options.after, (stopped) => this.subscriptions.delete(stopped));
     this.subscriptions.add(subscription);
     return subscription;
@@ -95,14 +96,20 @@ export class EventStoreDBEventStore implements EventStore {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    await Promise.all([...this.subscriptions].map((subscription) => subscription.unsubscribe()));
+    await Promise.allSettled([...this.subscriptions].map((subscription) => subscription.unsubscribe()));
     await this.client.dispose();
-    (await channelOf(this.client)).close();
+    if (this.hasChannel) (await channelOf(this.client)).close();
+  }
+
+  /** The client, noting that it has opened a channel: asking an unused client for one would open it. */
+  private connection(): EventStoreDBClient {
+    this.hasChannel = true;
+    return this.client;
   }
 
   private async readAllPage(after: bigint | undefined, backwards: boolean, maxCount: number): Promise<RecordedEvent[]> {
     const page: RecordedEvent[] = [];
-    const read = this.client.readAll({
+    const read = this.connection().readAll({
       direction: backwards ? BACKWARDS : FORWARDS,
       fromPosition: after === undefined ? (backwards ? END : START) : positionOf(after),
       maxCount,
