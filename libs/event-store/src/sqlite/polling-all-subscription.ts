@@ -1,3 +1,4 @@
+import { setImmediate as nextTurnOfTheEventLoop } from 'node:timers/promises';
 import type { AllSubscription, RecordedEvent } from '../event-store.port';
 
 export interface PollingOptions {
@@ -13,7 +14,8 @@ type ReadAfter = (position: bigint, maxCount: number) => RecordedEvent[];
  * Catch-up and live are one loop: read a batch after the checkpoint, deliver it, and once a
  * batch comes back short (the tail reached) sleep until the poll interval passes or a local
  * append rings. Writes of other processes are only seen by polling; local ones at once.
- * Events are read when the consumer pulls, so a slow consumer never piles events up.
+ * Events are read when the consumer pulls, so a slow consumer never piles events up; between
+ * full batches the loop lets I/O run, so catching up on a long log never stalls the process.
  */
 export class PollingAllSubscription implements AllSubscription {
   private checkpoint: bigint;
@@ -59,7 +61,8 @@ export class PollingAllSubscription implements AllSubscription {
           yield event;
           if (this.ended) return;
         }
-        if (batch.length < this.options.batchSize && !this.rung) await this.sleep();
+        if (batch.length === this.options.batchSize) await nextTurnOfTheEventLoop();
+        else if (!this.rung) await this.sleep();
       }
     } finally {
       await this.unsubscribe();

@@ -146,6 +146,19 @@ describe('SqliteEventStore', () => {
       expect([...caughtUp, ...seenLive].map((event) => event.id)).toEqual([...backlog, ...live].map((e) => e.id));
     });
 
+    it('let the process do other work between batches while catching up', async () => {
+      const store = open({ subscriptionBatchSize: 2 });
+      await store.append('case-1', events(20));
+      let otherWorkRan = false;
+      setImmediate(() => (otherWorkRan = true));
+      const caughtUpBeforeOtherWork: RecordedEvent[] = [];
+      const iterator = store.subscribeToAll()[Symbol.asyncIterator]();
+      while (!otherWorkRan && caughtUpBeforeOtherWork.length < 20) {
+        caughtUpBeforeOtherWork.push((await iterator.next()).value as RecordedEvent);
+      }
+      expect(caughtUpBeforeOtherWork.length).toBeLessThan(20);
+    });
+
     it('see what another connection to the same file commits, by polling', async () => {
       const api = open();
       const worker = open({ pollIntervalMs: 5 });
