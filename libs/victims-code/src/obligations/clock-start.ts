@@ -11,9 +11,9 @@ export interface ClockStart {
 
 /**
  * When the responsible agency's clock started. A receipt clock with a court notice reads the
- * agency's CourtNoticeReceived of that kind for the hearing, recorded after this court event and
- * before the next one of the same type for the hearing; without one it falls back to the
- * trigger's receivedAt, then its occurredAt.
+ * agency's CourtNoticeReceived of that kind for the hearing, made after this court event and
+ * before the next one of the same type for the hearing (a re-listing has its own notice); without
+ * one it falls back to the trigger's receivedAt, then its occurredAt.
  */
 export function clockStartOf(rule: Rule, trigger: TimedEvent, record: CaseRecord): ClockStart {
   const { metadata } = trigger.event;
@@ -30,7 +30,8 @@ function courtNoticeFor(rule: Rule, trigger: TimedEvent, record: CaseRecord): Ti
   if (hearingId === undefined) return undefined;
   let until = Infinity;
   for (const sibling of eventsOfType(record, trigger.event.type)) {
-    if (sibling.at > trigger.at && sibling.at < until && dataField(sibling.event, 'hearingId') === hearingId) until = sibling.at;
+    if (sibling.at <= trigger.at || sibling.at >= until || dataField(sibling.event, 'hearingId') !== hearingId) continue;
+    if (!foldedTogether(rule, trigger, sibling)) until = sibling.at;
   }
   for (const notice of eventsOfType(record, 'CourtNoticeReceived')) {
     const { event, at } = notice;
@@ -38,4 +39,10 @@ function courtNoticeFor(rule: Rule, trigger: TimedEvent, record: CaseRecord): Ti
     if (event.data.hearingId === hearingId && event.data.notice === rule.clock.courtNotice && event.metadata.agency === rule.responsible) return notice;
   }
   return undefined;
+}
+
+/** Court events the rule makes one obligation of (verdicts on several charges at one hearing) share one notice. */
+function foldedTogether(rule: Rule, a: TimedEvent, b: TimedEvent): boolean {
+  if (rule.onePer === undefined || rule.onePer === 'victim') return false;
+  return dataField(a.event, rule.onePer) === dataField(b.event, rule.onePer);
 }

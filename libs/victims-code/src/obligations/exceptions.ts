@@ -53,13 +53,14 @@ function consentRequired({ rule, victim, enhanced, offenceCategories }: Exceptio
 
 /** The scope the victim was opted out of at `from`, or opted out of after it and by `until`; null if none. */
 function optedOutDuring(victim: VictimRecord, scopes: readonly OptOutScope[], from: number, until: number): OptOutScope | null {
-  const state = new Map<OptOutScope, boolean>();
+  const atStart = new Map<OptOutScope, boolean>();
+  let later: OptOutScope | null = null;
   for (const change of victim.optOutChanges) {
     if (change.at > until) break;
     if (!scopes.includes(change.scope)) continue;
-    if (change.at > from && change.optedOut) return change.scope;
-    state.set(change.scope, change.optedOut);
+    if (change.at <= from) atStart.set(change.scope, change.optedOut);
+    else if (change.optedOut) later ??= change.scope;
   }
-  for (const scope of scopes) if (state.get(scope)) return scope;
-  return null;
+  for (const scope of scopes) if (atStart.get(scope)) return scope;
+  return later;
 }

@@ -62,25 +62,26 @@ function obligationsOfRule(
   for (const [victimId, victimTriggers] of perVictim) {
     const victim = record.victims.get(victimId);
     if (!victim) continue;
-    const matched = matchTouchpoints(rule, victimTriggers, touchpoints.get(victimId) ?? []);
     const status = enhanced.get(victimId);
-    victimTriggers.forEach((trigger, i) => {
+    const exceptionsOf = (trigger: ObligationTrigger, until: number) => {
+      let categories: ReadonlySet<OffenceCategory> | undefined;
+      return notApplicable({
+        rule, record, victim, enhanced: status, clockAt: trigger.clock.at, until,
+        offenceCategories: () => (categories ??= offenceCategoriesAt(record, trigger.clock.at)),
+      });
+    };
+    // Obligations that do not apply from the start take no touchpoint that a later trigger is owed.
+    const open = victimTriggers.filter((trigger) => exceptionsOf(trigger, trigger.clock.at) === null);
+    const matched = matchTouchpoints(rule, open, touchpoints.get(victimId) ?? []);
+    const touchpointOf = new Map(open.map((trigger, i) => [trigger, matched[i]]));
+    for (const trigger of victimTriggers) {
       const { timed, clock } = trigger;
       const isEnhanced = status?.since != null && status.since <= clock.at;
       const workingDays = isEnhanced ? rule.enhancedWorkingDays : rule.standardWorkingDays;
       const dueAt = workingDays === null ? null : calendar.deadlineMs(clock.at, workingDays);
-      const touchpoint = matched[i];
+      const touchpoint = touchpointOf.get(trigger) ?? null;
       const satisfiedAt = touchpoint ? touchpoint.at : null;
-      let categories: ReadonlySet<OffenceCategory> | undefined;
-      const excused = notApplicable({
-        rule,
-        record,
-        victim,
-        enhanced: status,
-        offenceCategories: () => (categories ??= offenceCategoriesAt(record, clock.at)),
-        clockAt: clock.at,
-        until: Math.min(satisfiedAt ?? Infinity, dueAt ?? Infinity),
-      });
+      const excused = exceptionsOf(trigger, Math.min(satisfiedAt ?? Infinity, dueAt ?? Infinity));
       const reading = excused ? { status: 'not-applicable' as const, lateWorkingDays: null } : statusOf(dueAt, satisfiedAt, asOf, calendar);
       const caseId = timed.event.data.caseId;
       const triggerEventId = timed.event.metadata.eventId;
@@ -109,7 +110,7 @@ function obligationsOfRule(
         lateWorkingDays: reading.lateWorkingDays,
         notApplicable: excused,
       });
-    });
+    }
   }
 }
 

@@ -59,8 +59,9 @@ export function parseRulebook(json: unknown): Rulebook {
 function rule(check: Checker, json: unknown, index: string): Rule {
   const fields = ['id', 'right', 'title', 'triggers', 'clock', 'responsible', 'standardWorkingDays', 'enhancedWorkingDays',
     'satisfiedBy', 'linkBy', 'onePer', 'exceptions', 'confidence', 'enabled', 'source', 'notes'];
-  const entry = check.object(json, index, fields) ?? {};
+  const entry = check.object(json, index) ?? {};
   const path = typeof entry.id === 'string' ? `${index} (${entry.id})` : index;
+  check.knownFields(entry, path, fields);
   const standardWorkingDays = check.workingDays(entry.standardWorkingDays, `${path}.standardWorkingDays`);
   const enhancedWorkingDays = check.workingDays(entry.enhancedWorkingDays, `${path}.enhancedWorkingDays`);
   if ((standardWorkingDays === null) !== (enhancedWorkingDays === null)) {
@@ -171,13 +172,18 @@ class Checker {
     this.issues.push(`${path}: ${message}`);
   }
 
-  object(value: unknown, path: string, fields: readonly string[]): Json | undefined {
+  /** The value as an object; with `fields`, any other key is reported (a misspelt field would otherwise be ignored). */
+  object(value: unknown, path: string, fields?: readonly string[]): Json | undefined {
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
       this.issue(path, 'must be an object');
       return undefined;
     }
-    for (const key of Object.keys(value)) if (!fields.includes(key)) this.issue(`${path}.${key}`, 'is not a known field');
+    if (fields) this.knownFields(value as Json, path, fields);
     return value as Json;
+  }
+
+  knownFields(entry: Json, path: string, fields: readonly string[]): void {
+    for (const key of Object.keys(entry)) if (!fields.includes(key)) this.issue(`${path}.${key}`, 'is not a known field');
   }
 
   array<T>(value: unknown, path: string, each: (item: unknown, path: string) => T, minLength = 0): T[] {

@@ -25,7 +25,7 @@ export function caseEvent<T extends CaseEventType>(
     type,
     data: { caseId: CASE_ID, ...data },
     metadata: { eventId, schemaVersion: 1, occurredAt: at, recordedAt: at, agency, recordedBy: 'spec', ...metadata },
-  } as CaseEventOfType<T>;
+  } as unknown as CaseEventOfType<T>;
 }
 
 /** A registered adult victim with consent to referral, no grounds and no opt-outs, unless overridden. */
