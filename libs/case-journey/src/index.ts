@@ -6,6 +6,6 @@ export * from './upcasting';
 export * from './state/case-state';
 export { caseView, type CaseView } from './state/case-view';
 export { evolve, caseStateFrom } from './state/evolve';
-export { isAlreadyRecorded } from './state/case-lookups';
+export * from './state/case-lookups';
 export { decide } from './decide/decide';
 export * from './rules';

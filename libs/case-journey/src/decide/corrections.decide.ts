@@ -42,8 +42,10 @@ export const correctionDeciders = (decideRecording: DecideRecording): DeciderMap
     enforce(correctionMustChangeSomething, command.data);
     const correction = recorded(command);
     const corrected = withCorrection(state, correction);
-    asCorrection(() => decideRecording(commandFor(corrected, command.metadata.now), stateWhenRecorded(state, corrected)));
-    if (corrected.type === 'CrimeReported') enforceNothingBeforeCorrectedReport(state, corrected);
+    asCorrection(() => {
+      decideRecording(commandFor(corrected, command.metadata.now), stateWhenRecorded(state, corrected));
+      if (corrected.type === 'CrimeReported') enforceNothingBeforeCorrectedReport(state, corrected);
+    });
     return [correction];
   },
   EventRetracted: (command, state) => {

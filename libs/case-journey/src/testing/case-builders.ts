@@ -1,4 +1,4 @@
-import type { CommandMetadata, RecordCommand } from '../commands';
+import type { CaseCommand, CommandMetadata, RecordCommand } from '../commands';
 import type {
   CaseEvent,
   CaseEventData,
@@ -55,7 +55,7 @@ export function aCommand<T extends CaseEventType>(type: T, data: DataFor<T>, met
 }
 
 /** The event a command should become when no rule is broken: written out here, not by `decide`'s own code. */
-export function theEventOf<T extends CaseEventType>(command: RecordCommand<T>): CaseEventOfType<T> {
+export function theEventOf<C extends CaseCommand>(command: C): CaseEventOfType<C['type']> {
   const { eventId, occurredAt, receivedAt, agency, recordedBy, sourceSystem, sourceReference, correlationId, causationId, now } =
     command.metadata;
   const optional = { receivedAt, sourceSystem, sourceReference, correlationId, causationId };
@@ -71,7 +71,7 @@ export function theEventOf<T extends CaseEventType>(command: RecordCommand<T>): 
       recordedBy,
       ...Object.fromEntries(Object.entries(optional).filter(([, value]) => value !== undefined)),
     },
-  } as unknown as CaseEventOfType<T>;
+  } as unknown as CaseEventOfType<C['type']>;
 }
 
 export const SEALED: SealedPersonalData = { keyId: 'key-1', algorithm: 'aes-256-gcm', iv: 'aXY=', ciphertext: 'c2VhbGVk', authTag: 'dGFn' };

@@ -1,4 +1,4 @@
-import type { RecordCommand } from '../commands';
+import type { CaseCommand, CommandMetadata, RecordCommand } from '../commands';
 import type { CaseEvent, CaseEventType } from '../events';
 import {
   aCaseWithAHearing,
@@ -139,3 +139,12 @@ export const VALID_COMMANDS: { [T in CaseEventType]: () => Scenario<T> } = {
     };
   },
 };
+
+/** The accepted scenario for a type, widened so that it can be altered into one that breaks a rule. */
+export const scenarioFor = (type: CaseEventType) => VALID_COMMANDS[type]() as { given: CaseEvent[]; command: CaseCommand };
+
+export const withData = (command: CaseCommand, data: Record<string, unknown>): CaseCommand =>
+  ({ ...command, data: { ...command.data, ...data } }) as CaseCommand;
+
+export const withMetadata = (command: CaseCommand, metadata: Partial<CommandMetadata>): CaseCommand =>
+  ({ ...command, metadata: { ...command.metadata, ...metadata } }) as CaseCommand;
