@@ -1,3 +1,5 @@
+import { parseInstant } from './iso-instants';
+
 /**
  * Calendar days in Europe/London, as integer day numbers (days since 1970-01-01 of the London
  * calendar date). Day numbers make working-day arithmetic integer arithmetic; the strings are
@@ -82,7 +84,7 @@ export function isWeekend(day: number): boolean {
 }
 
 export function instantMs(instant: Date | string | number): number {
-  const ms = typeof instant === 'number' ? instant : typeof instant === 'string' ? Date.parse(instant) : instant.getTime();
+  const ms = typeof instant === 'number' ? instant : typeof instant === 'string' ? parseInstant(instant) : instant.getTime();
   if (Number.isNaN(ms)) throw new RangeError(`not an instant: ${String(instant)}`);
   return ms;
 }

@@ -1,3 +1,4 @@
+import { parseInstant } from '../calendar/iso-instants';
 import type { Agency, CaseEvent, CaseEventType, OffenceCategory, OptOutScope, VictimRegistration } from '@case-journey/domain';
 
 /** An event with its occurredAt parsed once, and its place in the stream to break ties. */
@@ -43,7 +44,7 @@ export function eventsOfType(record: CaseRecord, type: CaseEventType): TimedEven
 export function readCase(events: readonly CaseEvent[]): CaseRecord {
   const byType = new Map<CaseEventType, TimedEvent[]>();
   events.forEach((event, order) => {
-    const timed = { event, at: Date.parse(event.metadata.occurredAt), order };
+    const timed = { event, at: parseInstant(event.metadata.occurredAt), order };
     const list = byType.get(event.type);
     if (list) list.push(timed);
     else byType.set(event.type, [timed]);

@@ -1,3 +1,4 @@
+import { parseInstant } from '../calendar/iso-instants';
 import type { Rule } from '../rulebook/rulebook';
 import { eventsOfType, type CaseRecord, type TimedEvent } from './case-record';
 import type { ClockSource } from './obligation';
@@ -20,7 +21,7 @@ export function clockStartOf(rule: Rule, trigger: TimedEvent, record: CaseRecord
   if (rule.clock.start === 'decision') return { at: trigger.at, source: 'occurred-at', eventId: metadata.eventId };
   const notice = rule.clock.courtNotice ? courtNoticeFor(rule, trigger, record) : undefined;
   if (notice) return { at: notice.at, source: 'court-notice', eventId: notice.event.metadata.eventId };
-  const receivedAt = metadata.receivedAt === undefined ? NaN : Date.parse(metadata.receivedAt);
+  const receivedAt = metadata.receivedAt === undefined ? NaN : parseInstant(metadata.receivedAt);
   if (!Number.isNaN(receivedAt)) return { at: receivedAt, source: 'received-at', eventId: metadata.eventId };
   return { at: trigger.at, source: 'occurred-at', eventId: metadata.eventId };
 }

@@ -1,4 +1,5 @@
 import type { Agency, EnhancedGround } from '@case-journey/domain';
+import { parseInstant } from '../calendar/iso-instants';
 import type { EnhancedEligibility } from '../rulebook/rulebook';
 import { eventsOfType, type CaseRecord, type VictimRecord } from './case-record';
 
@@ -57,6 +58,6 @@ function registrationFindings(victim: VictimRecord, bereavedKinds: ReadonlySet<s
 }
 
 function instantOr(iso: string, fallback: number): number {
-  const ms = Date.parse(iso);
+  const ms = parseInstant(iso);
   return Number.isNaN(ms) ? fallback : ms;
 }

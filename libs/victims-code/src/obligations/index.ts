@@ -1,2 +1,2 @@
-export { obligations, type ObligationOptions } from './obligations';
+export { obligationId, obligations, type ObligationOptions } from './obligations';
 export * from './obligation';

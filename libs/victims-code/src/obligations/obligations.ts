@@ -1,4 +1,5 @@
 import { effectiveEvents, type CaseEvent, type OffenceCategory } from '@case-journey/domain';
+import { formatInstant, parseInstant } from '../calendar/iso-instants';
 import { dayNumberOf, instantMs, londonDayNumberOf } from '../calendar/london-day';
 import { WorkingDayCalendar } from '../calendar/working-day-calendar';
 import type { Rule, Rulebook } from '../rulebook/rulebook';
@@ -28,7 +29,7 @@ let defaultCalendar: WorkingDayCalendar | undefined;
 export function obligations(events: readonly CaseEvent[], asOf: Date | string, options: ObligationOptions = {}): Obligation[] {
   const asOfMs = instantMs(asOf);
   const calendar = options.calendar ?? (defaultCalendar ??= new WorkingDayCalendar());
-  const visible = events.filter((event) => Date.parse(event.metadata.recordedAt) <= asOfMs);
+  const visible = events.filter((event) => parseInstant(event.metadata.recordedAt) <= asOfMs);
   const record = readCase(effectiveEvents(visible));
   const result: Obligation[] = [];
   for (const { rulebook, inForce } of versionsOf(options.rulebooks ?? [VICTIMS_CODE_2020])) {
@@ -86,7 +87,7 @@ function obligationsOfRule(
       const caseId = timed.event.data.caseId;
       const triggerEventId = timed.event.metadata.eventId;
       into.push({
-        id: [caseId, victimId, rule.id, triggerEventId].map(encodeURIComponent).join('/'),
+        id: obligationId(caseId, victimId, rule.id, triggerEventId),
         caseId,
         victimId,
         ruleId: rule.id,
@@ -97,21 +98,29 @@ function obligationsOfRule(
         responsible: rule.responsible,
         triggerEventId,
         triggerType: timed.event.type,
-        triggeredAt: new Date(timed.at).toISOString(),
-        clockStartedAt: new Date(clock.at).toISOString(),
+        triggeredAt: formatInstant(timed.at),
+        clockStartedAt: formatInstant(clock.at),
         clockSource: clock.source,
         clockEventId: clock.eventId,
         rights: isEnhanced ? 'enhanced' : 'standard',
         workingDays,
-        dueAt: dueAt === null ? null : new Date(dueAt).toISOString(),
+        dueAt: dueAt === null ? null : formatInstant(dueAt),
         status: reading.status,
         satisfiedByEventId: touchpoint ? touchpoint.event.metadata.eventId : null,
-        satisfiedAt: satisfiedAt === null ? null : new Date(satisfiedAt).toISOString(),
+        satisfiedAt: satisfiedAt === null ? null : formatInstant(satisfiedAt),
         lateWorkingDays: reading.lateWorkingDays,
         notApplicable: excused,
       });
     }
   }
+}
+
+const PLAIN_ID = /^[A-Za-z0-9._~-]*$/;
+
+/** `${caseId}/${victimId}/${ruleId}/${triggerEventId}`, each part URI-encoded when it needs it: never a ':' (BullMQ job ids). */
+export function obligationId(caseId: string, victimId: string, ruleId: string, triggerEventId: string): string {
+  const part = (value: string) => (PLAIN_ID.test(value) ? value : encodeURIComponent(value));
+  return `${part(caseId)}/${part(victimId)}/${part(ruleId)}/${part(triggerEventId)}`;
 }
 
 /** Each rulebook with the London days its clocks cover: from its effectiveFrom to the next version's. */
