@@ -10,7 +10,11 @@
 export type ExpectedRevision = 'no-stream' | 'stream-exists' | 'any' | bigint;
 
 export interface EventToAppend {
-  /** UUID. Re-appending a batch whose ids were already stored is a no-op (idempotent write). */
+  /**
+   * UUID. Re-appending a batch whose ids were already stored is a no-op (idempotent write).
+   * EventStoreDB guarantees that under 'any' only while the ids are in its cache of recent writes;
+   * an exact expected revision makes it dependable, which is how the API writes.
+   */
   id: string;
   type: string;
   data: unknown;
@@ -35,7 +39,7 @@ export interface AppendOptions {
 }
 
 export interface AppendResult {
-  /** Revision of the last event now in the stream. */
+  /** Revision of the batch's last event (for an idempotent re-append, where it was stored the first time). */
   nextExpectedRevision: bigint;
   /** Global position of the last event written (or of the existing one, for an idempotent re-append). */
   position: bigint;

@@ -5,7 +5,7 @@ import type { Response } from 'express';
 import { Requires } from '../../access/requires.decorator';
 import { CaseIdPipe } from '../../http/case-id.pipe';
 import { revisionTag } from '../../http/revision-tag';
-import type { CaseView } from './get-case.handler';
+import type { CaseReading } from './get-case.handler';
 import { GetCaseQuery } from './get-case.query';
 
 @ApiTags('cases')
@@ -21,7 +21,7 @@ export class GetCaseController {
     @Headers('if-none-match') ifNoneMatch: string | undefined,
     @Res({ passthrough: true }) response: Response,
   ): Promise<object | undefined> {
-    const view = await this.queries.execute<GetCaseQuery, CaseView>(new GetCaseQuery(caseId));
+    const view = await this.queries.execute<GetCaseQuery, CaseReading>(new GetCaseQuery(caseId));
     const tag = revisionTag(view.revision);
     response.setHeader('ETag', tag);
     if (ifNoneMatch === tag) {

@@ -1,22 +1,22 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import type { CaseState } from '@case-journey/domain';
+import { caseView, type CaseView } from '@case-journey/domain';
 import { CaseNotFoundError } from '../case-errors';
 import { CaseStreamRepository } from '../case-stream.repository';
 import { GetCaseQuery } from './get-case.query';
 
-export interface CaseView {
+export interface CaseReading {
   caseId: string;
   revision: bigint;
-  state: CaseState;
+  state: CaseView;
 }
 
 @QueryHandler(GetCaseQuery)
-export class GetCaseHandler implements IQueryHandler<GetCaseQuery, CaseView> {
+export class GetCaseHandler implements IQueryHandler<GetCaseQuery, CaseReading> {
   constructor(private readonly cases: CaseStreamRepository) {}
 
-  async execute({ caseId }: GetCaseQuery): Promise<CaseView> {
+  async execute({ caseId }: GetCaseQuery): Promise<CaseReading> {
     const loaded = await this.cases.load(caseId);
     if (!loaded) throw new CaseNotFoundError(caseId);
-    return { caseId, revision: loaded.revision, state: loaded.state };
+    return { caseId, revision: loaded.revision, state: caseView(loaded.state) };
   }
 }

@@ -1,5 +1,6 @@
-import type { CaseEventType, CaseEventData, CaseEvent } from '@case-journey/domain';
+import type { CaseEvent, CaseEventData, CaseEventType } from '@case-journey/domain';
 import type { PersonalDataVault } from '@case-journey/personal-data';
+import { RequestValidationError } from '../../http/request-validation.error';
 import type { VictimDto } from '../dto';
 import { victimIdFor } from '../record-identity';
 import { toVictimRegistration } from '../victim-registration.mapper';
@@ -7,17 +8,17 @@ import { toVictimRegistration } from '../victim-registration.mapper';
 export interface PayloadContext {
   caseId: string;
   eventId: string;
-  events: readonly CaseEvent[];
+  /** When the case's crime was reported, if the case exists. */
+  reportedAt: string | null;
   occurredAt: string;
   agency: CaseEvent['metadata']['agency'];
   vault: PersonalDataVault;
 }
 
-type Shaper = (payload: Record<string, unknown>, context: PayloadContext) => Record<string, unknown>;
+/** Fields whose content is sealed; a correction's free-form data must not carry them in plain text. */
+const SEALED_FIELDS = new Set(['victim', 'victims', 'personal']);
 
-/** When the crime was reported: a victim registered later is aged on that day. */
-const reportedAt = (events: readonly CaseEvent[]): string =>
-  events.find((event) => event.type === 'CrimeReported')?.metadata.occurredAt ?? '';
+type Shaper = (payload: Record<string, unknown>, context: PayloadContext) => Record<string, unknown>;
 
 /**
  * The few payloads that are not the event's data as sent: a victim's details get sealed, and
@@ -30,10 +31,20 @@ const SHAPERS: Partial<Record<CaseEventType, Shaper>> = {
     return {
       victim: toVictimRegistration(
         victim,
-        { victimId, offenceOccurredAt: reportedAt(context.events) || context.occurredAt, agency: context.agency, decidedAt: context.occurredAt },
+        { victimId, offenceOccurredAt: context.reportedAt ?? context.occurredAt, agency: context.agency, decidedAt: context.occurredAt },
         context.vault,
       ),
     };
+  },
+  EventCorrected: (payload) => {
+    const replaced = Object.keys((payload.data as Record<string, unknown> | undefined) ?? {});
+    const personal = replaced.filter((field) => SEALED_FIELDS.has(field));
+    if (personal.length > 0) {
+      throw new RequestValidationError(
+        personal.map((field) => ({ field: `data.data.${field}`, messages: [`${field} holds personal data, which a correction would store in plain text: register the victim's details again instead`] })),
+      );
+    }
+    return payload;
   },
   EnhancedRightsRecognised: (payload, context) => ({
     ...payload,

@@ -1,6 +1,6 @@
 import { Body, Controller, Headers, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBody, ApiExtraModels, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Principal } from '../../access/access-policy';
 import { CurrentPrincipal } from '../../access/current-principal.decorator';
@@ -10,12 +10,11 @@ import { parseIdempotencyKey } from '../../http/idempotency-key';
 import { sendRecordedHandoff } from '../../http/recorded-handoff.response';
 import { RequestValidationError } from '../../http/request-validation.error';
 import { parseIfMatch } from '../../http/revision-tag';
-import { HANDOFF_PAYLOAD_MODELS, RecordHandoffDto, validateHandoff } from '../dto';
+import { HANDOFF_OPENAPI_EXAMPLES, RecordHandoffDto, validateHandoff } from '../dto';
 import type { RecordedHandoff } from '../handoff-recorder';
 import { RecordHandoffCommand } from './record-handoff.command';
 
 @ApiTags('cases')
-@ApiExtraModels(...HANDOFF_PAYLOAD_MODELS)
 @Controller('cases')
 export class RecordHandoffController {
   constructor(private readonly commands: CommandBus) {}
@@ -23,7 +22,7 @@ export class RecordHandoffController {
   @Post(':id/events')
   @Requires('case:record-handoff')
   @ApiOperation({ summary: 'Record one handoff or victim touchpoint on a case; `data` is validated for its `type`' })
-  @ApiBody({ type: RecordHandoffDto })
+  @ApiBody({ type: RecordHandoffDto, examples: HANDOFF_OPENAPI_EXAMPLES })
   @ApiHeader({ name: 'If-Match', required: false, description: 'Write only if the case is still at this revision (its ETag)' })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'For callers without a source reference: same key, one event' })
   @ApiResponse({ status: 201, description: 'Recorded; ETag is the new revision. A repeated delivery answers the same, with Idempotent-Replayed: true' })

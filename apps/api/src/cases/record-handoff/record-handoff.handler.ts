@@ -24,7 +24,7 @@ export class RecordHandoffHandler implements ICommandHandler<RecordHandoffComman
       (loaded) =>
         ({
           type: handoff.type,
-          data: handoffData(handoff.type, handoff.data, { caseId, eventId, events: loaded?.events ?? [], occurredAt: handoff.occurredAt, agency, vault: this.vault }),
+          data: handoffData(handoff.type, handoff.data, { caseId, eventId, reportedAt: loaded?.state.reportedAt ?? null, occurredAt: handoff.occurredAt, agency, vault: this.vault }),
           metadata: {
             eventId,
             occurredAt: handoff.occurredAt,

@@ -8,7 +8,7 @@ import { Requires } from '../../access/requires.decorator';
 import { parseIdempotencyKey } from '../../http/idempotency-key';
 import { sendRecordedHandoff } from '../../http/recorded-handoff.response';
 import { RequestValidationError } from '../../http/request-validation.error';
-import { ReportCrimeDto, validateCrimeReport } from '../dto';
+import { CRIME_REPORT_OPENAPI_EXAMPLES, ReportCrimeDto, validateCrimeReport } from '../dto';
 import type { RecordedHandoff } from '../handoff-recorder';
 import { ReportCrimeCommand } from './report-crime.command';
 
@@ -20,7 +20,7 @@ export class ReportCrimeController {
   @Post()
   @Requires('case:report')
   @ApiOperation({ summary: 'Open a case from a crime report, with its victims (their details are sealed before storage)' })
-  @ApiBody({ type: ReportCrimeDto })
+  @ApiBody({ type: ReportCrimeDto, examples: CRIME_REPORT_OPENAPI_EXAMPLES })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Same key, same answer: the report is stored once' })
   @ApiResponse({ status: 201, description: 'Case opened; ETag is its revision' })
   @ApiResponse({ status: 400, description: 'A field is missing or wrong; every one is named' })
