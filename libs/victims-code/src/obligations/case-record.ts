@@ -1,5 +1,5 @@
+import { effectiveEvents, type Agency, type CaseEvent, type CaseEventType, type OffenceCategory, type OptOutScope, type VictimRegistration } from '@case-journey/domain';
 import { parseInstant } from '../calendar/iso-instants';
-import type { Agency, CaseEvent, CaseEventType, OffenceCategory, OptOutScope, VictimRegistration } from '@case-journey/domain';
 
 /** An event with its occurredAt parsed once, and its place in the stream to break ties. */
 export interface TimedEvent {
@@ -38,6 +38,11 @@ const NONE: TimedEvent[] = [];
 
 export function eventsOfType(record: CaseRecord, type: CaseEventType): TimedEvent[] {
   return record.byType.get(type) ?? NONE;
+}
+
+/** The case as a board would have seen it at `asOf`: events recorded by then, corrections and retractions applied. */
+export function caseAsOf(events: readonly CaseEvent[], asOfMs: number): CaseRecord {
+  return readCase(effectiveEvents(events.filter((event) => parseInstant(event.metadata.recordedAt) <= asOfMs)));
 }
 
 /** Reads the effective events of one case (corrections applied) into a CaseRecord. */

@@ -1,7 +1,34 @@
-import type { Agency, EnhancedGround } from '@case-journey/domain';
-import { parseInstant } from '../calendar/iso-instants';
-import type { EnhancedEligibility } from '../rulebook/rulebook';
-import { eventsOfType, type CaseRecord, type VictimRecord } from './case-record';
+import type { Agency, CaseEvent, EnhancedGround } from '@case-journey/domain';
+import { formatInstant, parseInstant } from '../calendar/iso-instants';
+import { instantMs } from '../calendar/london-day';
+import type { EnhancedEligibility, Rulebook } from '../rulebook/rulebook';
+import { VICTIMS_CODE_2020 } from '../rulebook/victims-code-2020';
+import { caseAsOf, eventsOfType, type CaseRecord, type VictimRecord } from './case-record';
+
+/** A victim's enhanced rights as of an instant, for worklists: JSON, instants as ISO strings. */
+export interface VictimEnhancedRights {
+  victimId: string;
+  enhanced: boolean;
+  /** When the victim first qualified, or null. */
+  since: string | null;
+  grounds: Array<{ ground: EnhancedGround; decidedBy: Agency; effectiveAt: string }>;
+}
+
+/** Each registered victim's enhanced rights as a board would have seen them at `asOf`. */
+export function enhancedRightsOf(
+  events: readonly CaseEvent[],
+  asOf: Date | string,
+  options: { rulebook?: Rulebook } = {},
+): VictimEnhancedRights[] {
+  const asOfMs = instantMs(asOf);
+  const statuses = enhancedStatusOfVictims(caseAsOf(events, asOfMs), (options.rulebook ?? VICTIMS_CODE_2020).enhanced);
+  return [...statuses].map(([victimId, status]) => ({
+    victimId,
+    enhanced: status.since !== null && status.since <= asOfMs,
+    since: status.since === null ? null : formatInstant(status.since),
+    grounds: status.grounds.map((g) => ({ ground: g.ground, decidedBy: g.decidedBy, effectiveAt: formatInstant(g.effectiveAt) })),
+  }));
+}
 
 export interface EnhancedGroundFinding {
   ground: EnhancedGround;

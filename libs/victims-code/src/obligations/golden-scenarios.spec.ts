@@ -4,7 +4,7 @@ import { obligations } from './obligations';
 
 type Projection = Record<string, unknown>;
 
-const OPTIONAL_CHECKS = ['clock', 'clockStartedAt', 'reason', 'rulebook'] as const;
+const OPTIONAL_CHECKS = ['clock', 'clockStartedAt', 'reason', 'rulebook', 'handoff'] as const;
 
 function expected(e: ExpectedObligation): Projection {
   const projection: Projection = {
@@ -32,7 +32,7 @@ function actual(o: Obligation, checks: readonly (typeof OPTIONAL_CHECKS)[number]
     late: o.lateWorkingDays,
     rights: o.rights,
   };
-  const optional: Projection = { clock: o.clockSource, clockStartedAt: o.clockStartedAt, reason: o.notApplicable?.reason, rulebook: o.rulebookId };
+  const optional: Projection = { clock: o.clockSource, clockStartedAt: o.clockStartedAt, reason: o.notApplicable?.reason, rulebook: o.rulebookId, handoff: o.handoffWorkingDays };
   for (const key of checks) all[key] = optional[key];
   return all;
 }

@@ -1,2 +1,3 @@
 export { obligationId, obligations, type ObligationOptions } from './obligations';
 export * from './obligation';
+export { enhancedRightsOf, type VictimEnhancedRights } from './enhanced-rights';

@@ -33,6 +33,8 @@ export interface Obligation {
   clockSource: ClockSource;
   /** The event the clock was read from: the trigger, or the CourtNoticeReceived. */
   clockEventId: string;
+  /** Receipt clocks: working days from the trigger to the responsible agency's receipt (court to WCU: 5 expected); else null. */
+  handoffWorkingDays: number | null;
   rights: 'standard' | 'enhanced';
   workingDays: number | null;
   /** Inclusive: the last millisecond (London) of the deadline day. */

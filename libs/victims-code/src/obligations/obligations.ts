@@ -1,10 +1,10 @@
-import { effectiveEvents, type CaseEvent, type OffenceCategory } from '@case-journey/domain';
-import { formatInstant, parseInstant } from '../calendar/iso-instants';
+import type { CaseEvent, OffenceCategory } from '@case-journey/domain';
+import { formatInstant } from '../calendar/iso-instants';
 import { dayNumberOf, instantMs, londonDayNumberOf } from '../calendar/london-day';
 import { WorkingDayCalendar } from '../calendar/working-day-calendar';
 import type { Rule, Rulebook } from '../rulebook/rulebook';
 import { VICTIMS_CODE_2020 } from '../rulebook/victims-code-2020';
-import { offenceCategoriesAt, readCase, type CaseRecord } from './case-record';
+import { caseAsOf, offenceCategoriesAt, type CaseRecord, type TimedEvent, type VictimRecord } from './case-record';
 import { enhancedStatusOfVictims, type EnhancedStatus } from './enhanced-rights';
 import { notApplicable } from './exceptions';
 import type { Obligation } from './obligation';
@@ -29,90 +29,104 @@ let defaultCalendar: WorkingDayCalendar | undefined;
 export function obligations(events: readonly CaseEvent[], asOf: Date | string, options: ObligationOptions = {}): Obligation[] {
   const asOfMs = instantMs(asOf);
   const calendar = options.calendar ?? (defaultCalendar ??= new WorkingDayCalendar());
-  const visible = events.filter((event) => parseInstant(event.metadata.recordedAt) <= asOfMs);
-  const record = readCase(effectiveEvents(visible));
+  const record = caseAsOf(events, asOfMs);
   const result: Obligation[] = [];
   for (const { rulebook, inForce } of versionsOf(options.rulebooks ?? [VICTIMS_CODE_2020])) {
     const enhanced = enhancedStatusOfVictims(record, rulebook.enhanced);
     for (const rule of rulebook.rules) {
-      if (rule.enabled) obligationsOfRule(rule, rulebook, record, enhanced, inForce, asOfMs, calendar, result);
+      if (rule.enabled) obligationsOfRule({ rule, rulebook, record, enhanced, asOf: asOfMs, calendar }, inForce, result);
     }
   }
   return result;
 }
 
-function obligationsOfRule(
-  rule: Rule,
-  rulebook: Rulebook,
-  record: CaseRecord,
-  enhanced: ReadonlyMap<string, EnhancedStatus>,
-  inForce: (clockAt: number) => boolean,
-  asOf: number,
-  calendar: WorkingDayCalendar,
-  into: Obligation[],
-): void {
+/** What every obligation of one rule is read against. */
+interface RuleReading {
+  rule: Rule;
+  rulebook: Rulebook;
+  record: CaseRecord;
+  enhanced: ReadonlyMap<string, EnhancedStatus>;
+  asOf: number;
+  calendar: WorkingDayCalendar;
+}
+
+type Excuse = (trigger: ObligationTrigger, until: number) => Obligation['notApplicable'];
+
+function obligationsOfRule(reading: RuleReading, inForce: (clockAt: number) => boolean, into: Obligation[]): void {
+  const { rule, record } = reading;
   const triggers = triggersOf(rule, record, inForce);
   if (triggers.length === 0) return;
   const touchpoints = touchpointsByVictim(rule, record);
+  for (const [victimId, victimTriggers] of groupedByVictim(triggers)) {
+    const victim = record.victims.get(victimId);
+    if (!victim) continue;
+    const excuse = excuseFor(reading, victim);
+    // Obligations that do not apply from the start take no touchpoint that a later trigger is owed.
+    const open = victimTriggers.filter((trigger) => excuse(trigger, trigger.clock.at) === null);
+    const matched = matchTouchpoints(rule, open, touchpoints.get(victimId) ?? []);
+    const touchpointOf = new Map(open.map((trigger, i) => [trigger, matched[i]]));
+    for (const trigger of victimTriggers) into.push(obligationOf(reading, trigger, touchpointOf.get(trigger) ?? null, excuse));
+  }
+}
+
+function obligationOf(reading: RuleReading, trigger: ObligationTrigger, touchpoint: TimedEvent | null, excuse: Excuse): Obligation {
+  const { rule, rulebook, calendar } = reading;
+  const { timed, clock, victimId } = trigger;
+  const since = reading.enhanced.get(victimId)?.since ?? null;
+  const isEnhanced = since !== null && since <= clock.at;
+  const workingDays = isEnhanced ? rule.enhancedWorkingDays : rule.standardWorkingDays;
+  const dueAt = workingDays === null ? null : calendar.deadlineMs(clock.at, workingDays);
+  const satisfiedAt = touchpoint ? touchpoint.at : null;
+  const excused = excuse(trigger, Math.min(satisfiedAt ?? Infinity, dueAt ?? Infinity));
+  const status = excused ? { status: 'not-applicable' as const, lateWorkingDays: null } : statusOf(dueAt, satisfiedAt, reading.asOf, calendar);
+  const caseId = timed.event.data.caseId;
+  const triggerEventId = timed.event.metadata.eventId;
+  return {
+    id: obligationId(caseId, victimId, rule.id, triggerEventId),
+    caseId,
+    victimId,
+    ruleId: rule.id,
+    right: rule.right,
+    rulebookId: rulebook.id,
+    confidence: rule.confidence,
+    kind: workingDays === null ? 'touchpoint' : 'deadline',
+    responsible: rule.responsible,
+    triggerEventId,
+    triggerType: timed.event.type,
+    triggeredAt: formatInstant(timed.at),
+    clockStartedAt: formatInstant(clock.at),
+    clockSource: clock.source,
+    clockEventId: clock.eventId,
+    handoffWorkingDays: rule.clock.start === 'receipt' ? calendar.workingDaysBetweenMs(timed.at, clock.at) : null,
+    rights: isEnhanced ? 'enhanced' : 'standard',
+    workingDays,
+    dueAt: dueAt === null ? null : formatInstant(dueAt),
+    status: status.status,
+    satisfiedByEventId: touchpoint ? touchpoint.event.metadata.eventId : null,
+    satisfiedAt: satisfiedAt === null ? null : formatInstant(satisfiedAt),
+    lateWorkingDays: status.lateWorkingDays,
+    notApplicable: excused,
+  };
+}
+
+function excuseFor(reading: RuleReading, victim: VictimRecord): Excuse {
+  const { rule, record } = reading;
+  const enhanced = reading.enhanced.get(victim.victimId);
+  return (trigger, until) => {
+    let categories: ReadonlySet<OffenceCategory> | undefined;
+    const offenceCategories = () => (categories ??= offenceCategoriesAt(record, trigger.clock.at));
+    return notApplicable({ rule, record, victim, enhanced, offenceCategories, clockAt: trigger.clock.at, until });
+  };
+}
+
+function groupedByVictim(triggers: readonly ObligationTrigger[]): Map<string, ObligationTrigger[]> {
   const perVictim = new Map<string, ObligationTrigger[]>();
   for (const trigger of triggers) {
     const list = perVictim.get(trigger.victimId);
     if (list) list.push(trigger);
     else perVictim.set(trigger.victimId, [trigger]);
   }
-  for (const [victimId, victimTriggers] of perVictim) {
-    const victim = record.victims.get(victimId);
-    if (!victim) continue;
-    const status = enhanced.get(victimId);
-    const exceptionsOf = (trigger: ObligationTrigger, until: number) => {
-      let categories: ReadonlySet<OffenceCategory> | undefined;
-      return notApplicable({
-        rule, record, victim, enhanced: status, clockAt: trigger.clock.at, until,
-        offenceCategories: () => (categories ??= offenceCategoriesAt(record, trigger.clock.at)),
-      });
-    };
-    // Obligations that do not apply from the start take no touchpoint that a later trigger is owed.
-    const open = victimTriggers.filter((trigger) => exceptionsOf(trigger, trigger.clock.at) === null);
-    const matched = matchTouchpoints(rule, open, touchpoints.get(victimId) ?? []);
-    const touchpointOf = new Map(open.map((trigger, i) => [trigger, matched[i]]));
-    for (const trigger of victimTriggers) {
-      const { timed, clock } = trigger;
-      const isEnhanced = status?.since != null && status.since <= clock.at;
-      const workingDays = isEnhanced ? rule.enhancedWorkingDays : rule.standardWorkingDays;
-      const dueAt = workingDays === null ? null : calendar.deadlineMs(clock.at, workingDays);
-      const touchpoint = touchpointOf.get(trigger) ?? null;
-      const satisfiedAt = touchpoint ? touchpoint.at : null;
-      const excused = exceptionsOf(trigger, Math.min(satisfiedAt ?? Infinity, dueAt ?? Infinity));
-      const reading = excused ? { status: 'not-applicable' as const, lateWorkingDays: null } : statusOf(dueAt, satisfiedAt, asOf, calendar);
-      const caseId = timed.event.data.caseId;
-      const triggerEventId = timed.event.metadata.eventId;
-      into.push({
-        id: obligationId(caseId, victimId, rule.id, triggerEventId),
-        caseId,
-        victimId,
-        ruleId: rule.id,
-        right: rule.right,
-        rulebookId: rulebook.id,
-        confidence: rule.confidence,
-        kind: workingDays === null ? 'touchpoint' : 'deadline',
-        responsible: rule.responsible,
-        triggerEventId,
-        triggerType: timed.event.type,
-        triggeredAt: formatInstant(timed.at),
-        clockStartedAt: formatInstant(clock.at),
-        clockSource: clock.source,
-        clockEventId: clock.eventId,
-        rights: isEnhanced ? 'enhanced' : 'standard',
-        workingDays,
-        dueAt: dueAt === null ? null : formatInstant(dueAt),
-        status: reading.status,
-        satisfiedByEventId: touchpoint ? touchpoint.event.metadata.eventId : null,
-        satisfiedAt: satisfiedAt === null ? null : formatInstant(satisfiedAt),
-        lateWorkingDays: reading.lateWorkingDays,
-        notApplicable: excused,
-      });
-    }
-  }
+  return perVictim;
 }
 
 const PLAIN_ID = /^[A-Za-z0-9._~-]*$/;

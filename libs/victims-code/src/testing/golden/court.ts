@@ -14,9 +14,9 @@ export const courtScenarios: GoldenScenario[] = [
     ],
     asOf: '2026-06-20T12:00:00.000Z',
     rules: ['R8.hearing-date'],
-    // Received Mon 15 Jun: due Tue 16 (from the listing on Thu 11 it would have been Fri 12).
+    // Received Mon 15 Jun: due Tue 16 (from the listing on Thu 11 it would have been Fri 12). Court to WCU: Fri 12, Mon 15 = 2.
     then: [
-      { rule: 'R8.hearing-date', trigger: 'e2', due: '2026-06-16T22:59:59.999Z', status: 'met', by: 'e4', late: 0, clock: 'court-notice', clockStartedAt: '2026-06-15T09:00:00.000Z' },
+      { rule: 'R8.hearing-date', trigger: 'e2', due: '2026-06-16T22:59:59.999Z', status: 'met', by: 'e4', late: 0, clock: 'court-notice', clockStartedAt: '2026-06-15T09:00:00.000Z', handoff: 2 },
     ],
   },
   {
@@ -154,7 +154,7 @@ export const courtScenarios: GoldenScenario[] = [
     // Thu 24 Dec; 25 (Fri) and 28 (substitute Boxing Day) are bank holidays. Enhanced: Tue 29.
     // Standard: Tue 29, Wed 30, Thu 31, (Fri 1 Jan holiday), Mon 4, Tue 5. As of Mon 28 the next working day is Tue 29.
     then: [
-      { rule: 'R8.bail-outcome', trigger: 'e2', due: '2027-01-05T23:59:59.999Z', status: 'pending' },
+      { rule: 'R8.bail-outcome', trigger: 'e2', due: '2027-01-05T23:59:59.999Z', status: 'pending', handoff: 1 },
       { rule: 'R8.bail-outcome', victim: 'v2', trigger: 'e2', due: '2026-12-29T23:59:59.999Z', status: 'due-soon', rights: 'enhanced' },
     ],
   },

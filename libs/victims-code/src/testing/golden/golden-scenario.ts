@@ -30,4 +30,6 @@ export interface ExpectedObligation {
   clockStartedAt?: string;
   reason?: NotApplicableReason;
   rulebook?: string;
+  /** Working days from the court event to the agency's receipt. */
+  handoff?: number | null;
 }

@@ -10,7 +10,7 @@ export const investigationScenarios: GoldenScenario[] = [
     asOf: '2026-03-20T12:00:00.000Z',
     rules: ['R4.referral'],
     // Fri 6 Mar (GMT): Mon 9 is day 1, Tue 10 day 2.
-    then: [{ rule: 'R4.referral', trigger: 'e1', due: '2026-03-10T23:59:59.999Z', status: 'met', by: 'e2', late: 0 }],
+    then: [{ rule: 'R4.referral', trigger: 'e1', due: '2026-03-10T23:59:59.999Z', status: 'met', by: 'e2', late: 0, handoff: null }],
   },
   {
     name: 'R4: a referral made one working day after the deadline is met late by 1',
