@@ -1,0 +1,12 @@
+export { Random } from './random';
+export { DAY_MS, HOUR_MS, drawDelay, drawShare, drawSkewed, shareOf, type Delay, type Shares, type Skewed } from './distributions';
+export * from './profile';
+export * from './profiles';
+export * from './victims-code-terms';
+export { generateCases, type GeneratorOptions } from './generate-cases';
+export type { GeneratedCase } from './journey/case-journey';
+export type { SealPersonalData } from './journey/journey';
+export { eventIdOf } from './journey/case-log';
+export { SYNTHETIC_NAME_PARTS, type PersonalDetails } from './journey/personal-details';
+export { ndjsonChunks, ndjsonLine } from './ndjson';
+export { expectedChargingShares, expectedEnhancedShare } from './calibration';

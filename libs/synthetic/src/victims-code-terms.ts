@@ -1,0 +1,133 @@
+import type { CaseEventType, EnhancedGround, OffenceCategory, OptOutScope, VictimKind, VictimRegistration } from '@case-journey/domain';
+import { CODE_AGENCIES, type CodeAgency } from './profile';
+
+/**
+ * What the generator reads from the Victims' Code package (`@case-journey/victims-code`), by shape:
+ * its working-day calendar and its rulebook. Taking them as parameters keeps the generator's timing
+ * on the compliance engine's own terms (a WCU told to be 70% on time is 70% on time by the
+ * engine's reckoning) without the core depending on that package.
+ */
+export interface CodeCalendar {
+  /** The inclusive end of the nth working day after the London day of `fromMs`. */
+  deadlineMs(fromMs: number, workingDays: number): number;
+}
+
+export type CodeTriggerCondition =
+  | { field: string; equals: string | number | boolean }
+  | { field: string; in: Array<string | number | boolean> }
+  | { field: string; exists: boolean }
+  | { field: string; atLeast: number }
+  | { offenceCategoryIn: OffenceCategory[] };
+
+export interface CodeRule {
+  id: string;
+  responsible: string;
+  standardWorkingDays: number | null;
+  enhancedWorkingDays: number | null;
+  triggers: ReadonlyArray<{ event: CaseEventType; when: readonly CodeTriggerCondition[] }>;
+  exceptions: {
+    optOutScope: OptOutScope | null;
+    consent?: { offenceCategories: readonly OffenceCategory[]; victimKinds: readonly VictimKind[]; grounds: readonly EnhancedGround[] };
+  };
+}
+
+export interface CodeRulebook {
+  id: string;
+  rules: readonly CodeRule[];
+}
+
+/** The rules the generator answers, by rulebook id. */
+export const ANSWERED_RULES = {
+  supportReferral: 'R4.referral',
+  noInvestigation: 'R6.no-investigation',
+  suspectUpdate: 'R6.suspect-event',
+  chargeDecision: 'R6.charge-decision',
+  cpsLetter: 'R6.cps-decision-letter',
+  hearingDate: 'R8.hearing-date',
+  bailOutcome: 'R8.bail-outcome',
+  witnessRequired: 'R8.witness-required',
+  outcome: 'R9.outcome',
+  sentence: 'R9.sentence',
+  expenses: 'R10.expenses',
+  contactSchemeReferral: 'R11.vcs-referral',
+  liaisonOfficerContact: 'R11.vlo-contact',
+} as const;
+export type Duty = keyof typeof ANSWERED_RULES;
+
+/**
+ * Not a rule of the rulebook but a duty the Code puts on the court and the rulebook's notes
+ * measure separately: results reach the Witness Care Unit within 5 working days of the hearing.
+ */
+export const COURT_RESULT_WORKING_DAYS = 5;
+
+export interface DutyTerms {
+  ruleId: string;
+  /** The responsible agency, whose performance in the area times the contact. */
+  agency: CodeAgency;
+  standardWorkingDays: number;
+  enhancedWorkingDays: number;
+  /** A victim opted out of this scope is not contacted. */
+  optOutScope: OptOutScope | null;
+}
+
+/** Each answered rule's deadlines; a rulebook that lacks one (or has no deadline for it) is refused. */
+export function dutyTermsOf(rulebook: CodeRulebook): Record<Duty, DutyTerms> {
+  const terms = {} as Record<Duty, DutyTerms>;
+  for (const [duty, ruleId] of Object.entries(ANSWERED_RULES) as Array<[Duty, string]>) {
+    const rule = ruleOf(rulebook, ruleId);
+    if (rule.standardWorkingDays === null || rule.enhancedWorkingDays === null) {
+      throw new Error(`Rulebook ${rulebook.id} has no deadline for ${ruleId}, which the generator answers`);
+    }
+    if (!(CODE_AGENCIES as readonly string[]).includes(rule.responsible)) {
+      throw new Error(`Rule ${ruleId} makes ${rule.responsible} responsible, an agency the profiles give no Code performance`);
+    }
+    terms[duty] = {
+      ruleId,
+      agency: rule.responsible as CodeAgency,
+      standardWorkingDays: rule.standardWorkingDays,
+      enhancedWorkingDays: rule.enhancedWorkingDays,
+      optOutScope: rule.exceptions.optOutScope,
+    };
+  }
+  return terms;
+}
+
+/** Whether the rulebook refers this victim to support only with their explicit consent. */
+export function referralNeedsConsent(rulebook: CodeRulebook, category: OffenceCategory, victim: VictimRegistration): boolean {
+  const consent = ruleOf(rulebook, ANSWERED_RULES.supportReferral).exceptions.consent;
+  if (!consent) return false;
+  return (
+    consent.offenceCategories.includes(category) ||
+    consent.victimKinds.includes(victim.kind) ||
+    victim.enhancedGrounds.some((record) => consent.grounds.includes(record.ground))
+  );
+}
+
+function ruleOf(rulebook: CodeRulebook, ruleId: string): CodeRule {
+  const rule = rulebook.rules.find((candidate) => candidate.id === ruleId);
+  if (!rule) throw new Error(`Rulebook ${rulebook.id} has no rule ${ruleId}, which the generator answers`);
+  return rule;
+}
+
+/**
+ * Whether a sentence for an offence starts the rulebook's Victim Contact Scheme clock: one of the
+ * rule's SentencePassed triggers holds for it.
+ */
+export function sentenceQualifiesForContactScheme(
+  rulebook: CodeRulebook,
+  sentence: Readonly<Record<string, unknown>>,
+  categories: ReadonlySet<OffenceCategory>,
+): boolean {
+  return ruleOf(rulebook, ANSWERED_RULES.contactSchemeReferral).triggers.some(
+    (trigger) => trigger.event === 'SentencePassed' && trigger.when.every((condition) => holds(condition, sentence, categories)),
+  );
+}
+
+function holds(condition: CodeTriggerCondition, data: Readonly<Record<string, unknown>>, categories: ReadonlySet<OffenceCategory>): boolean {
+  if ('offenceCategoryIn' in condition) return condition.offenceCategoryIn.some((category) => categories.has(category));
+  const value = data[condition.field];
+  if ('equals' in condition) return value === condition.equals;
+  if ('in' in condition) return condition.in.includes(value as string | number | boolean);
+  if ('exists' in condition) return (value !== undefined && value !== null) === condition.exists;
+  return typeof value === 'number' && value >= condition.atLeast;
+}
