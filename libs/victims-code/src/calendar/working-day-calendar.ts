@@ -83,11 +83,6 @@ export class WorkingDayCalendar {
     return from <= to ? this.workingDaysAfterUpTo(from, to) : -this.workingDaysAfterUpTo(to, from);
   }
 
-  /** Whether the London day of an instant is a working day, on epoch milliseconds. */
-  isWorkingInstantMs(ms: number): boolean {
-    return this.isWorkingDayNumber(londonDayNumberOf(ms));
-  }
-
   private endOfLondonDayMs(day: number): number {
     return startOfLondonDay(day + 1) - 1;
   }
