@@ -8,6 +8,9 @@ describe('victim registration', () => {
   it('counts age in whole years, turning a year older on the birthday', () => {
     expect(ageOn('2008-05-10', '2026-05-10T09:00:00Z')).toBe(18);
     expect(ageOn('2008-05-11', '2026-05-10T09:00:00Z')).toBe(17);
+    // 23:30 UTC on 9 May in British Summer Time is already 10 May in London: the birthday.
+    expect(ageOn('2008-05-10', '2026-05-09T23:30:00Z')).toBe(18);
+    expect(ageOn('2008-05-10', '2026-05-09T22:30:00Z')).toBe(17);
     expect(ageBandFor(17)).toBe('under-18');
     expect(ageBandFor(18)).toBe('18-24');
     expect(ageBandFor(70)).toBe('65-plus');

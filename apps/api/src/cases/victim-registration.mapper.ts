@@ -1,5 +1,6 @@
 import type { AgeBand, Agency, EnhancedGround, VictimRegistration } from '@case-journey/domain';
 import type { PersonalDataVault, VictimPersonalData } from '@case-journey/personal-data';
+import { londonDayOf } from '@case-journey/victims-code';
 import type { VictimDto } from './dto';
 
 const AGE_BAND_FLOORS: ReadonlyArray<[number, AgeBand]> = [
@@ -12,10 +13,10 @@ const AGE_BAND_FLOORS: ReadonlyArray<[number, AgeBand]> = [
   [0, 'under-18'],
 ];
 
-/** Whole years between a YYYY-MM-DD birth date and the London-agnostic calendar date of an instant. */
+/** Whole years between a YYYY-MM-DD birth date and the London calendar day of an instant. */
 export function ageOn(dateOfBirth: string, instant: string): number {
   const [birthYear, birthMonth, birthDay] = dateOfBirth.split('-').map(Number);
-  const [year, month, day] = instant.slice(0, 10).split('-').map(Number);
+  const [year, month, day] = londonDayOf(instant).split('-').map(Number);
   const hadBirthday = month > birthMonth || (month === birthMonth && day >= birthDay);
   return year - birthYear - (hadBirthday ? 0 : 1);
 }

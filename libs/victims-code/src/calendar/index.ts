@@ -1,2 +1,3 @@
 export { WorkingDayCalendar, type WorkingDayCalendarOptions } from './working-day-calendar';
 export { bankHolidaysOfEnglandAndWales } from './bank-holidays';
+export { londonDayOf } from './london-day';

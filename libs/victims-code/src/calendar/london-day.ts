@@ -88,3 +88,8 @@ export function instantMs(instant: Date | string | number): number {
   if (Number.isNaN(ms)) throw new RangeError(`not an instant: ${String(instant)}`);
   return ms;
 }
+
+/** The London calendar day (`YYYY-MM-DD`) an instant falls on. */
+export function londonDayOf(instant: Date | string): string {
+  return dayString(londonDayNumberOf(instantMs(instant)));
+}

@@ -6,6 +6,7 @@ import {
   instantMs,
   isWeekend,
   londonDayNumberOf,
+  londonDayOf,
   startOfLondonDay,
   yearOfDay,
 } from './london-day';
@@ -45,7 +46,7 @@ export class WorkingDayCalendar {
 
   /** The London calendar day (`YYYY-MM-DD`) an instant falls on. */
   londonDay(instant: Date | string): string {
-    return dayString(londonDayNumberOf(instantMs(instant)));
+    return londonDayOf(instant);
   }
 
   /**
