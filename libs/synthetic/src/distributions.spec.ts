@@ -33,7 +33,7 @@ describe('shares', () => {
     expect(counts.effective / 20_000).toBeCloseTo(0.48, 1);
     expect(counts.cracked / 20_000).toBeCloseTo(0.29, 1);
     expect(counts.vacated).toBeUndefined();
-    expect(shareOf({ a: 1, b: 3 }, 'b')).toBe(0.75);
+    expect(shareOf<'a' | 'b'>({ a: 1, b: 3 }, 'b')).toBe(0.75);
   });
 
   it('refuse negative or all-zero shares', () => {

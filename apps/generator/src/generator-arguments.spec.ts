@@ -1,0 +1,33 @@
+import { ArgumentError, parseArguments } from './generator-arguments';
+
+describe('generator arguments', () => {
+  it('default to the demo profile, seed 42, NDJSON on stdout', () => {
+    expect(parseArguments([])).toEqual({ profile: 'demo', seed: 42, toStore: false });
+  });
+
+  it('read every option', () => {
+    expect(parseArguments(['--profile', 'bench', '--seed', '7', '--out', 'x.ndjson', '--cases', '10', '--now', '2026-01-01T00:00:00Z'])).toEqual({
+      profile: 'bench',
+      seed: 7,
+      out: 'x.ndjson',
+      toStore: false,
+      cases: 10,
+      now: '2026-01-01T00:00:00Z',
+    });
+    expect(parseArguments(['--to-store', '--data-dir', '/tmp/d'])).toMatchObject({ toStore: true, dataDir: '/tmp/d' });
+    expect(parseArguments(['--help'])).toBe('help');
+  });
+
+  it.each([
+    [['--profile', 'nope'], /Unknown profile/],
+    [['--seed', '4.2'], /integer/],
+    [['--cases', '-1'], /negative/],
+    [['--now', 'yesterday'], /ISO/],
+    [['--out'], /needs a value/],
+    [['--out', 'x', '--to-store'], /not both/],
+    [['--verbose'], /Unknown option/],
+  ])('refuse %j', (argv, message) => {
+    expect(() => parseArguments(argv)).toThrow(ArgumentError);
+    expect(() => parseArguments(argv)).toThrow(message);
+  });
+});
