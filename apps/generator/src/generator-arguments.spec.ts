@@ -18,6 +18,10 @@ describe('generator arguments', () => {
     expect(parseArguments(['--help'])).toBe('help');
   });
 
+  it('take --now now as the current hour', () => {
+    expect(parseArguments(['--now', 'now'], () => new Date('2026-03-04T15:47:12.345Z'))).toMatchObject({ now: '2026-03-04T15:00:00.000Z' });
+  });
+
   it.each([
     [['--profile', 'nope'], /Unknown profile/],
     [['--seed', '4.2'], /integer/],

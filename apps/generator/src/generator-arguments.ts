@@ -19,12 +19,14 @@ export const USAGE = `Usage: node -r @swc-node/register apps/generator/src/main.
   --to-store          append the cases through the event store port instead (DATA_DIR / EVENT_STORE as the apps read them)
   --data-dir <dir>    the data directory for --to-store (overrides DATA_DIR)
   --cases <n>         generate n cases instead of the profile's number
-  --now <instant>     the generator's clock (ISO), instead of the profile's fixed one
+  --now <instant>     the generator's clock (ISO), instead of the profile's fixed one; 'now' for the
+                      current hour, so that a demo's open cases have contacts due today
   --help`;
 
 export class ArgumentError extends Error {}
 
-export function parseArguments(argv: readonly string[]): GeneratorArguments | 'help' {
+/** `clock` is read only for `--now now`. */
+export function parseArguments(argv: readonly string[], clock: () => Date = () => new Date()): GeneratorArguments | 'help' {
   const parsed: GeneratorArguments = { profile: 'demo', seed: 42, toStore: false };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
@@ -58,7 +60,8 @@ export function parseArguments(argv: readonly string[]): GeneratorArguments | 'h
         break;
       case '--now':
         parsed.now = value();
-        if (Number.isNaN(Date.parse(parsed.now))) throw new ArgumentError(`--now must be an ISO instant, not ${parsed.now}`);
+        if (parsed.now === 'now') parsed.now = new Date(Math.floor(clock().getTime() / 3_600_000) * 3_600_000).toISOString();
+        if (Number.isNaN(Date.parse(parsed.now))) throw new ArgumentError(`--now must be an ISO instant or 'now', not ${parsed.now}`);
         break;
       default:
         throw new ArgumentError(`Unknown option ${flag}`);

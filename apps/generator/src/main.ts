@@ -47,7 +47,7 @@ async function toStore(args: GeneratorArguments): Promise<string> {
   try {
     const cases = generateCases(profileNamed(args.profile), { ...optionsOf(args), seal: (victimId, details) => vault.seal(victimId, details) });
     const tally = await loadIntoStore(store, cases);
-    return `Stored ${tally.events} events of ${tally.cases} cases (${tally.redeliveries} re-deliveries absorbed) in the ${configuration.eventStore} store at ${configuration.dataDirectory}`;
+    return `Appended ${tally.events} events of ${tally.cases} cases and ${tally.redeliveries} re-deliveries to the ${configuration.eventStore} store at ${configuration.dataDirectory} (an event already stored is a no-op)`;
   } finally {
     await store.close();
     keys.close();

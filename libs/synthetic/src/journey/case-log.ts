@@ -4,6 +4,7 @@ import { v5 as uuidv5 } from 'uuid';
 import { drawDelay } from '../distributions';
 import type { FeedProfile } from '../profile';
 import type { Random } from '../random';
+import { isoInstant } from '../instants';
 
 /** Fixed namespace of synthetic event ids: uuid v5 of (source system, source reference). */
 const EVENT_ID_NAMESPACE = Uint8Array.from(Buffer.from('5b0c6d1e2f3a4b5c8d9e0f1a2b3c4d5e', 'hex'));
@@ -40,7 +41,7 @@ export interface CaseLogSettings {
   staffPrefix: Readonly<Record<Agency, string>>;
 }
 
-const iso = (ms: number): string => new Date(ms).toISOString();
+const iso = isoInstant;
 
 /**
  * One case's events as its agencies' feeds deliver them. Each event is recorded a little after it

@@ -2,6 +2,7 @@ import type { CaseEventData, CourtNotice, CourtTier, HearingType } from '@case-j
 import { DAY_MS, HOUR_MS } from '../distributions';
 import type { Entry } from './case-log';
 import type { Clock, Journey } from './journey';
+import { isoInstant } from '../instants';
 
 export interface Hearing {
   hearingId: string;
@@ -29,7 +30,7 @@ export function listHearing(j: Journey, hearingType: HearingType, tier: CourtTie
     hearingType,
     court: tier === 'crown' ? j.area.crownCourt : j.area.magistratesCourt,
     courtTier: tier,
-    scheduledFor: new Date(sitting).toISOString(),
+    scheduledFor: isoInstant(sitting),
   };
   const listing = j.record('HearingListed', data, listedMs, 'HMCTS', after);
   const noticeMs = j.after(listedMs, j.profile.prosecution.listingNoticeAfter);

@@ -4,6 +4,7 @@ import type { Entry } from './case-log';
 import type { CaseVictim, Journey } from './journey';
 import { OFFENCE_DESCRIPTIONS } from './offences';
 import { drawVictims, isMostSerious, type DrawnVictim } from './victims';
+import { isoInstant } from '../instants';
 
 const NEEDS = ['emotional support', 'safety planning', 'interpreter', 'practical help', 'financial advice', 'accessibility'];
 
@@ -72,7 +73,7 @@ function supportVictim(j: Journey, victim: CaseVictim, drawn: DrawnVictim): void
   referToSupport(j, victim);
   if (drawn.recognisedLater) {
     const at = j.after(from, j.profile.victims.recognisedLaterAfter);
-    const grounds = [{ ground: 'persistently-targeted' as const, decidedBy: 'Police' as const, decidedAt: new Date(at).toISOString() }];
+    const grounds = [{ ground: 'persistently-targeted' as const, decidedBy: 'Police' as const, decidedAt: isoInstant(at) }];
     j.recordFor(victim, 'EnhancedRightsRecognised', { caseId, victimId, grounds }, at, 'Police', by);
     victim.enhancedSince = Math.min(victim.enhancedSince ?? at, at);
   }

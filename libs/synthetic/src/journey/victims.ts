@@ -2,6 +2,7 @@ import type { AgeBand, EnhancedGround, OptOutScope, Sex, VictimKind, VictimRegis
 import { MOST_SERIOUS_CATEGORIES } from '@case-journey/domain';
 import type { Journey } from './journey';
 import { businessDetails, familyDetails, personDetails } from './personal-details';
+import { isoInstant } from '../instants';
 
 const MOST_SERIOUS: ReadonlySet<string> = new Set(MOST_SERIOUS_CATEGORIES);
 
@@ -48,7 +49,7 @@ function drawVictim(j: Journey, kind: VictimKind, victimId: string, registeredMs
   if (kind === 'bereaved-family') grounds.push('bereaved-close-relative');
   if (persistentlyTargeted && !recognisedLater) grounds.push('persistently-targeted');
   if (under18) grounds.push('vulnerable-under-18');
-  const decidedAt = new Date(registeredMs).toISOString();
+  const decidedAt = isoInstant(registeredMs);
 
   const registration: VictimRegistration = {
     victimId,
