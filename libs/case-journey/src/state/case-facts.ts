@@ -1,4 +1,5 @@
 import type { CaseEvent, CaseEventOfType, CaseEventType, VictimRegistration } from '../events';
+import { isBefore, laterOf } from '../instants';
 import type { CaseState, HearingState, VictimState } from './case-state';
 
 /** The events that state facts; corrections and retractions change how the others read instead. */
@@ -8,21 +9,21 @@ export type CaseFact = CaseEventOfType<FactType>;
 export const isFact = (event: CaseEvent): event is CaseFact =>
   event.type !== 'EventCorrected' && event.type !== 'EventRetracted';
 
-type FactApplier<T extends FactType> = (state: CaseState, event: CaseEventOfType<T>) => CaseState;
+type Changes = Partial<CaseState>;
+type FactChanges<T extends FactType> = (state: CaseState, event: CaseEventOfType<T>) => Changes;
 
-/** What each fact changes in the case, leaving the derived progress (stage, closure) to `progressOf`. */
-export function applyFact(state: CaseState, event: CaseFact): CaseState {
-  return applyTyped(event.type, state, event);
+/** What a fact changes in the case, leaving the derived progress (stage, closure) to `progressOf`. */
+export function changesBy(state: CaseState, event: CaseFact): Changes {
+  return changesByType(event.type, state, event);
 }
 
-function applyTyped<T extends FactType>(type: T, state: CaseState, event: CaseEventOfType<T>): CaseState {
-  const apply: FactApplier<T> = FACT_APPLIERS[type];
-  return apply(state, event);
+function changesByType<T extends FactType>(type: T, state: CaseState, event: CaseEventOfType<T>): Changes {
+  const changes: FactChanges<T> = FACT_CHANGES[type];
+  return changes(state, event);
 }
 
-const FACT_APPLIERS: { [T in FactType]: FactApplier<T> } = {
+const FACT_CHANGES: { [T in FactType]: FactChanges<T> } = {
   CrimeReported: (state, { data, metadata }) => ({
-    ...state,
     exists: true,
     caseId: data.caseId,
     urn: data.urn ?? null,
@@ -32,7 +33,6 @@ const FACT_APPLIERS: { [T in FactType]: FactApplier<T> } = {
     victims: [...state.victims, ...data.victims.map((victim) => registeredVictim(victim, metadata.occurredAt))],
   }),
   VictimRegistered: (state, { data, metadata }) => ({
-    ...state,
     victims: [...state.victims, registeredVictim(data.victim, metadata.occurredAt)],
   }),
   EnhancedRightsRecognised: (state, { data }) =>
@@ -56,23 +56,21 @@ const FACT_APPLIERS: { [T in FactType]: FactApplier<T> } = {
       supportReferral: { outcome: 'declined', at: metadata.occurredAt },
     })),
   InvestigationNotPursued: (state, { data, metadata }) => ({
-    ...state,
     investigationNotPursued: { reason: data.reason, at: metadata.occurredAt },
   }),
   SuspectEventRecorded: (state, { data, metadata }) => {
     const known = state.suspects.find((suspect) => suspect.suspectId === data.suspectId);
     // Late uploads must not overwrite a more recent status.
-    if (known && Date.parse(known.at) > Date.parse(metadata.occurredAt)) return state;
+    if (known && isBefore(metadata.occurredAt, known.at)) return {};
     const suspect = { suspectId: data.suspectId, latest: data.kind, at: metadata.occurredAt, conditions: data.conditions ?? [] };
-    return { ...state, suspects: [...state.suspects.filter((other) => other !== known), suspect] };
+    return { suspects: [...state.suspects.filter((other) => other !== known), suspect] };
   },
   FileSubmittedToCps: (state, { data, metadata }) => {
     const known = state.files.find((file) => file.fileId === data.fileId);
     const file = { fileId: data.fileId, kind: data.kind, submittedAt: metadata.occurredAt, submissions: (known?.submissions ?? 0) + 1, review: null };
-    return { ...state, files: known ? state.files.map((other) => (other === known ? file : other)) : [...state.files, file] };
+    return { files: known ? state.files.map((other) => (other === known ? file : other)) : [...state.files, file] };
   },
   FileReviewed: (state, { data, metadata }) => ({
-    ...state,
     files: state.files.map((file) =>
       file.fileId === data.fileId
         ? { ...file, review: { outcome: data.outcome, missingItems: data.missingItems, reasons: data.reasons ?? null, at: metadata.occurredAt } }
@@ -80,17 +78,14 @@ const FACT_APPLIERS: { [T in FactType]: FactApplier<T> } = {
     ),
   }),
   ChargeDecisionMade: (state, { data, metadata }) => ({
-    ...state,
     chargeDecision: { decision: data.decision, decidedBy: data.decidedBy, at: metadata.occurredAt, reasons: data.reasons ?? null },
     charges: data.charges,
   }),
-  ChargesAltered: (state, { data }) => ({ ...state, charges: data.charges }),
+  ChargesAltered: (state, { data }) => ({ charges: data.charges }),
   ProsecutionEnded: (state, { data, metadata }) => ({
-    ...state,
     prosecutionEnded: { ending: data.ending, reasons: data.reasons, at: metadata.occurredAt },
   }),
   HearingListed: (state, { data, metadata }) => ({
-    ...state,
     hearings: [
       ...state.hearings,
       {
@@ -123,24 +118,19 @@ const FACT_APPLIERS: { [T in FactType]: FactApplier<T> } = {
       },
     })),
   PleaEntered: (state, { data, metadata }) => ({
-    ...state,
     pleas: [...state.pleas, { hearingId: data.hearingId, chargeId: data.chargeId ?? null, plea: data.plea, at: metadata.occurredAt }],
   }),
   WitnessRequired: (state, { data }) => updateVictim(state, data.victimId, (victim) => ({ ...victim, witnessRequired: true })),
   VerdictReached: (state, { data, metadata }) => ({
-    ...state,
     verdicts: [...state.verdicts, { hearingId: data.hearingId, chargeId: data.chargeId ?? null, verdict: data.verdict, at: metadata.occurredAt }],
   }),
   SentencePassed: (state, { data, metadata }) => ({
-    ...state,
     sentence: { hearingId: data.hearingId, disposal: data.disposal, custodyMonths: data.custodyMonths ?? null, at: metadata.occurredAt },
   }),
   AppealLodged: (state, { data, metadata }) => ({
-    ...state,
     appeals: [...state.appeals, { appealId: data.appealId, by: data.by, against: data.against, lodgedAt: metadata.occurredAt, decision: null }],
   }),
   AppealDecided: (state, { data, metadata }) => ({
-    ...state,
     appeals: state.appeals.map((appeal) =>
       appeal.appealId === data.appealId ? { ...appeal, decision: { outcome: data.outcome, at: metadata.occurredAt } } : appeal,
     ),
@@ -170,14 +160,12 @@ const FACT_APPLIERS: { [T in FactType]: FactApplier<T> } = {
       victimContactScheme: { ...victim.victimContactScheme, liaisonContactAt: metadata.occurredAt },
     })),
   ExpensesClaimReceived: (state, { data, metadata }) => ({
-    ...state,
     expensesClaims: [
       ...state.expensesClaims,
       { claimId: data.claimId, victimId: data.victimId, receivedAt: metadata.receivedAt ?? metadata.occurredAt, payment: null },
     ],
   }),
   ExpensesPaid: (state, { data, metadata }) => ({
-    ...state,
     expensesClaims: state.expensesClaims.map((claim) =>
       claim.claimId === data.claimId ? { ...claim, payment: { amountPence: data.amountPence, at: metadata.occurredAt } } : claim,
     ),
@@ -207,15 +195,15 @@ function registeredVictim(registration: VictimRegistration, at: string): VictimS
 }
 
 function contacted(victim: VictimState, at: string): VictimState {
-  const later = victim.lastContactAt === null || Date.parse(at) > Date.parse(victim.lastContactAt);
-  return later ? { ...victim, lastContactAt: at } : victim;
+  const lastContactAt = laterOf(victim.lastContactAt, at);
+  return lastContactAt === victim.lastContactAt ? victim : { ...victim, lastContactAt };
 }
 
 /** Facts about a victim or hearing the case no longer holds (its registration or listing retracted) change nothing. */
-function updateVictim(state: CaseState, victimId: string, change: (victim: VictimState) => VictimState): CaseState {
-  return { ...state, victims: state.victims.map((victim) => (victim.victimId === victimId ? change(victim) : victim)) };
+function updateVictim(state: CaseState, victimId: string, change: (victim: VictimState) => VictimState): Changes {
+  return { victims: state.victims.map((victim) => (victim.victimId === victimId ? change(victim) : victim)) };
 }
 
-function updateHearing(state: CaseState, hearingId: string, change: (hearing: HearingState) => HearingState): CaseState {
-  return { ...state, hearings: state.hearings.map((hearing) => (hearing.hearingId === hearingId ? change(hearing) : hearing)) };
+function updateHearing(state: CaseState, hearingId: string, change: (hearing: HearingState) => HearingState): Changes {
+  return { hearings: state.hearings.map((hearing) => (hearing.hearingId === hearingId ? change(hearing) : hearing)) };
 }

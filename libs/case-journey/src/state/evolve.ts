@@ -1,6 +1,7 @@
 import { effectiveEvents } from '../corrections';
 import type { CaseEvent } from '../events';
-import { applyFact, isFact, type CaseFact } from './case-facts';
+import { laterOf } from '../instants';
+import { changesBy, isFact, type CaseFact } from './case-facts';
 import { isRetracted } from './case-lookups';
 import { progressOf } from './case-progress';
 import { initialState, type CaseState } from './case-state';
@@ -23,17 +24,23 @@ export function evolve(state: CaseState, event: CaseEvent): CaseState {
   return { ...advance(state, event), ledger, eventCount };
 }
 
-/** The state of a case from its whole stream: what the API does on each read and write. */
-export const caseStateFrom = (events: readonly CaseEvent[]): CaseState => events.reduce(evolve, initialState());
+/**
+ * The state of a case from its whole stream, as `events.reduce(evolve, initialState())` gives it,
+ * but reading the latest word of the stream once instead of refolding at every correction.
+ * This is what the API should call on each read and write.
+ */
+export function caseStateFrom(events: readonly CaseEvent[]): CaseState {
+  const retractedEventIds = events.flatMap((event) => (event.type === 'EventRetracted' ? [event.data.retractedEventId] : []));
+  return { ...foldFacts(effectiveEvents(events).filter(isFact)), retractedEventIds, ledger: [...events], eventCount: events.length };
+}
 
 function foldFacts(facts: CaseFact[]): CaseState {
   return facts.reduce(advance, initialState());
 }
 
 function advance(state: CaseState, fact: CaseFact): CaseState {
-  const next = applyFact(state, fact);
-  return { ...next, ...progressOf(next), lastOccurredAt: latest(state.lastOccurredAt, fact.metadata.occurredAt) };
+  // One new object per fact: the fact's changes, then the progress derived from them (set on the
+  // object before anything else can see it).
+  const next: CaseState = { ...state, ...changesBy(state, fact), lastOccurredAt: laterOf(state.lastOccurredAt, fact.metadata.occurredAt) };
+  return Object.assign(next, progressOf(next));
 }
-
-const latest = (current: string | null, candidate: string): string =>
-  current !== null && Date.parse(current) >= Date.parse(candidate) ? current : candidate;
