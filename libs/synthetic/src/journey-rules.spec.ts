@@ -1,4 +1,5 @@
 import { caseStateFrom, decide, evolve, JourneyRuleViolation, type CaseCommand, type CaseEvent } from '@case-journey/domain';
+import type { GeneratorProfile } from './profile';
 import { BENCH_PROFILE, DEMO_PROFILE } from './profiles';
 import { generate } from './testing/generate';
 
@@ -23,10 +24,19 @@ function violationsOf(events: readonly CaseEvent[]): string[] {
   return found;
 }
 
+/** Feeds far untidier than real ones, and prosecutions that branch often: the rules must hold all the same. */
+const untidy: GeneratorProfile = {
+  ...BENCH_PROFILE,
+  prosecution: { ...BENCH_PROFILE.prosecution, appealed: 0.5, discontinued: 0.2, victimWithdrawsBeforeTrial: 0.2, chargesAltered: 0.5 },
+  victimContactScheme: { ...BENCH_PROFILE.victimContactScheme, optOut: 0.5, optBackIn: 0.5 },
+  feeds: { ...BENCH_PROFILE.feeds, lateRecorded: 0.3, corrected: 0.2, retracted: 0.2, duplicateDelivery: 0.05 },
+};
+
 describe('generated journeys follow the journey’s rules', () => {
   it.each([
     ['demo', 400, DEMO_PROFILE],
     ['bench', 1000, BENCH_PROFILE],
+    ['untidy', 1000, untidy],
   ] as const)('%s profile: every delivery of %i cases is accepted by decide (a re-delivery adds nothing)', (_name, count, profile) => {
     const { cases } = generate(profile, { cases: count, seed: 2026 });
     const violations = cases.flatMap((generated) => violationsOf(generated.events));
