@@ -7,9 +7,9 @@ import { progressOf } from './case-progress';
 import { initialState, type CaseState } from './case-state';
 
 /**
- * The case after one more event of its stream. An ordinary fact is applied in place; a correction
- * or retraction refolds the case's facts as their latest word has them (`effectiveEvents`), which
- * is rare enough that its cost, linear in the stream, does not matter.
+ * The case after one more event of its stream. An ordinary fact is applied to the state; a
+ * correction or retraction refolds the case's facts as their latest word has them
+ * (`effectiveEvents`), linear in the stream. To read a whole stream, `caseStateFrom` does that once.
  */
 export function evolve(state: CaseState, event: CaseEvent): CaseState {
   const ledger = [...state.ledger, event];
