@@ -1,6 +1,5 @@
-import { join } from 'node:path';
-import { PersonalDataVault, SqliteVictimKeyStore } from '@case-journey/personal-data';
-import { loadConfiguration, openEventStore } from '@case-journey/platform';
+import { PersonalDataVault } from '@case-journey/personal-data';
+import { loadConfiguration, openEventStore, openVictimKeyStore } from '@case-journey/platform';
 import { generateCases, profileNamed, type GeneratorOptions } from '@case-journey/synthetic';
 import { VICTIMS_CODE_2020, WorkingDayCalendar } from '@case-journey/victims-code';
 import { ArgumentError, parseArguments, USAGE, type GeneratorArguments } from './generator-arguments';
@@ -37,11 +36,8 @@ async function toNdjson(args: GeneratorArguments): Promise<string> {
 
 async function toStore(args: GeneratorArguments): Promise<string> {
   const configuration = loadConfiguration({ ...process.env, ...(args.dataDir ? { DATA_DIR: args.dataDir } : {}) });
-  // The same key file as the apps (libs/platform), so the API can open the demo victims' details.
-  const keys = new SqliteVictimKeyStore({
-    filename: join(configuration.dataDirectory, 'victim-keys.db'),
-    masterKey: configuration.personalDataMasterKey ? Buffer.from(configuration.personalDataMasterKey, 'base64') : undefined,
-  });
+  // The same key file as the apps, so the API can open the demo victims' details.
+  const keys = openVictimKeyStore(configuration);
   const vault = new PersonalDataVault(keys);
   const store = await openEventStore(configuration);
   try {
@@ -50,7 +46,7 @@ async function toStore(args: GeneratorArguments): Promise<string> {
     return `Appended ${tally.events} events of ${tally.cases} cases and ${tally.redeliveries} re-deliveries to the ${configuration.eventStore} store at ${configuration.dataDirectory} (an event already stored is a no-op)`;
   } finally {
     await store.close();
-    keys.close();
+    keys.close?.();
   }
 }
 

@@ -1,4 +1,5 @@
 export * from './app-configuration';
 export * from './clock';
 export * from './open-event-store';
+export * from './open-victim-key-store';
 export * from './platform.module';

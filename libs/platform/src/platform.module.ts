@@ -1,10 +1,10 @@
 import { DynamicModule, Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
-import { join } from 'node:path';
 import { EVENT_STORE, type EventStore } from '@case-journey/event-store';
-import { PersonalDataVault, SqliteVictimKeyStore, VICTIM_KEY_STORE, type VictimKeyStore } from '@case-journey/personal-data';
+import { PersonalDataVault, VICTIM_KEY_STORE, type VictimKeyStore } from '@case-journey/personal-data';
 import { AppConfiguration } from './app-configuration';
 import { CLOCK, systemClock, type Clock } from './clock';
 import { openEventStore } from './open-event-store';
+import { openVictimKeyStore } from './open-victim-key-store';
 
 export interface PlatformOverrides {
   eventStore?: EventStore;
@@ -38,15 +38,7 @@ export class PlatformModule {
       providers: [
         { provide: AppConfiguration, useValue: configuration },
         { provide: EVENT_STORE, useFactory: () => overrides.eventStore ?? openEventStore(configuration) },
-        {
-          provide: VICTIM_KEY_STORE,
-          useFactory: () =>
-            overrides.victimKeyStore ??
-            new SqliteVictimKeyStore({
-              filename: join(configuration.dataDirectory, 'victim-keys.db'),
-              masterKey: configuration.personalDataMasterKey ? Buffer.from(configuration.personalDataMasterKey, 'base64') : undefined,
-            }),
-        },
+        { provide: VICTIM_KEY_STORE, useFactory: () => overrides.victimKeyStore ?? openVictimKeyStore(configuration) },
         { provide: PersonalDataVault, useFactory: (keys: VictimKeyStore) => new PersonalDataVault(keys), inject: [VICTIM_KEY_STORE] },
         { provide: CLOCK, useValue: overrides.clock ?? systemClock },
         PlatformShutdown,

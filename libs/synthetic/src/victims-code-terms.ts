@@ -1,23 +1,19 @@
-import type { CaseEventType, EnhancedGround, OffenceCategory, OptOutScope, VictimKind, VictimRegistration } from '@case-journey/domain';
+import type { CaseEvent, CaseEventType, EnhancedGround, OffenceCategory, OptOutScope, VictimKind, VictimRegistration } from '@case-journey/domain';
+import { conditionsHold, type TriggerCondition } from '@case-journey/victims-code';
 import { CODE_AGENCIES, type CodeAgency } from './profile';
 
 /**
- * What the generator reads from the Victims' Code package (`@case-journey/victims-code`), by shape:
- * its working-day calendar and its rulebook. Taking them as parameters keeps the generator's timing
- * on the compliance engine's own terms (a WCU told to be 70% on time is 70% on time by the
- * engine's reckoning) without the core depending on that package.
+ * What the generator reads from the Victims' Code package (`@case-journey/victims-code`): its
+ * working-day calendar and its rulebook, taken as parameters, and the engine's own trigger
+ * conditions. The generator's timing is thus on the compliance engine's terms: a WCU told to be
+ * 70% on time is 70% on time by the engine's reckoning.
  */
 export interface CodeCalendar {
   /** The inclusive end of the nth working day after the London day of `fromMs`. */
   deadlineMs(fromMs: number, workingDays: number): number;
 }
 
-export type CodeTriggerCondition =
-  | { field: string; equals: string | number | boolean }
-  | { field: string; in: Array<string | number | boolean> }
-  | { field: string; exists: boolean }
-  | { field: string; atLeast: number }
-  | { offenceCategoryIn: OffenceCategory[] };
+export type CodeTriggerCondition = TriggerCondition;
 
 export interface CodeRule {
   id: string;
@@ -119,15 +115,8 @@ export function sentenceQualifiesForContactScheme(
   categories: ReadonlySet<OffenceCategory>,
 ): boolean {
   return ruleOf(rulebook, ANSWERED_RULES.contactSchemeReferral).triggers.some(
-    (trigger) => trigger.event === 'SentencePassed' && trigger.when.every((condition) => holds(condition, sentence, categories)),
+    (trigger) =>
+      trigger.event === 'SentencePassed' &&
+      conditionsHold(trigger.when, { type: 'SentencePassed', data: sentence } as unknown as CaseEvent, () => categories),
   );
-}
-
-function holds(condition: CodeTriggerCondition, data: Readonly<Record<string, unknown>>, categories: ReadonlySet<OffenceCategory>): boolean {
-  if ('offenceCategoryIn' in condition) return condition.offenceCategoryIn.some((category) => categories.has(category));
-  const value = data[condition.field];
-  if ('equals' in condition) return value === condition.equals;
-  if ('in' in condition) return condition.in.includes(value as string | number | boolean);
-  if ('exists' in condition) return (value !== undefined && value !== null) === condition.exists;
-  return typeof value === 'number' && value >= condition.atLeast;
 }

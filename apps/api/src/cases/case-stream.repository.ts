@@ -1,12 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import {
-  caseStreamId,
-  evolve,
-  initialState,
-  upcast,
-  type CaseEvent,
-  type CaseState,
-} from '@case-journey/domain';
+import { caseStateFrom, caseStreamId, upcast, type CaseEvent, type CaseState } from '@case-journey/domain';
 import {
   EVENT_STORE,
   StreamNotFoundError,
@@ -43,7 +36,7 @@ export class CaseStreamRepository {
       caseId,
       recorded,
       events,
-      state: events.reduce(evolve, initialState()),
+      state: caseStateFrom(events),
       revision: recorded[recorded.length - 1].revision,
     };
   }

@@ -1,5 +1,6 @@
 import type { AgeBand, EnhancedGround, OptOutScope, Sex, VictimKind, VictimRegistration } from '@case-journey/domain';
 import { MOST_SERIOUS_CATEGORIES } from '@case-journey/domain';
+import { v5 as uuidv5 } from 'uuid';
 import type { Journey } from './journey';
 import { businessDetails, familyDetails, personDetails } from './personal-details';
 import { isoInstant } from '../instants';
@@ -7,6 +8,11 @@ import { isoInstant } from '../instants';
 const MOST_SERIOUS: ReadonlySet<string> = new Set(MOST_SERIOUS_CATEGORIES);
 
 export const isMostSerious = (category: string): boolean => MOST_SERIOUS.has(category);
+
+/** Fixed namespace of synthetic victim ids, which are UUIDs as the API requires of victim ids. */
+const VICTIM_ID_NAMESPACE = '0d9f5e3c-8b71-4c2a-9e64-3f1a7b2c5d80';
+
+const victimIdOf = (caseId: string, ordinal: number): string => uuidv5(`${caseId}/victim/${ordinal}`, VICTIM_ID_NAMESPACE);
 
 /** A victim as drawn for the case, before anyone records them. */
 export interface DrawnVictim {
@@ -25,7 +31,7 @@ export function drawVictims(j: Journey): DrawnVictim[] {
   for (let i = 0; i < count; i++) {
     const kind: VictimKind = j.category === 'homicide' ? 'bereaved-family' : j.chance(j.offence.businessVictimShare) ? 'business' : 'person';
     const registeredMs = i > 0 && j.chance(victims.identifiedLaterShare) ? j.after(j.reportedMs, victims.identifiedLaterAfter) : j.reportedMs;
-    drawn.push(drawVictim(j, kind, `${j.caseId}-V${i + 1}`, registeredMs));
+    drawn.push(drawVictim(j, kind, victimIdOf(j.caseId, i + 1), registeredMs));
   }
   return drawn;
 }
