@@ -14,6 +14,7 @@ module.exports = {
     '^@case-journey/synthetic$': '<rootDir>/libs/synthetic/src',
     '^@case-journey/personal-data$': '<rootDir>/libs/personal-data/src',
     '^@case-journey/platform$': '<rootDir>/libs/platform/src',
+    '^@case-journey/projections$': '<rootDir>/libs/projections/src',
   },
   testTimeout: 30000,
 };

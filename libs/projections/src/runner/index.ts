@@ -1,0 +1,7 @@
+export * from './projection';
+export * from './projection-keys';
+export * from './projection-runner';
+export * from './projection-versions';
+export * from './projection-progress';
+export { batchesOf } from './event-batches';
+export { caseIdOfStream } from './case-streams';

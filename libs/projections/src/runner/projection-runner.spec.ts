@@ -1,0 +1,98 @@
+import type { CaseEvent } from '@case-journey/domain';
+import { SqliteEventStore } from '@case-journey/event-store';
+import { aCaseEvent, aCrimeReport, appendEvents, aVictim } from '../testing/case-events';
+import { RedisTestSpace, waitFor } from '../testing/redis-test-space';
+import { TimelineProjection, timelineKey } from '../timeline/timeline.projection';
+import type { Projection } from './projection';
+import { ProjectionKeys } from './projection-keys';
+import { ProjectionRunner, type ProjectionRunnerOptions } from './projection-runner';
+
+const clock = { now: () => new Date('2025-04-01T12:00:00.000Z') };
+
+describe('ProjectionRunner against Redis', () => {
+  const space = new RedisTestSpace();
+  const redis = space.connection();
+  let store: SqliteEventStore;
+  let keys: ProjectionKeys;
+  const runners: ProjectionRunner[] = [];
+
+  const runner = (overrides: Partial<ProjectionRunnerOptions> = {}) => {
+    const created = new ProjectionRunner({ store, redis: space.connection(), projection: new TimelineProjection(), keys, clock, retryDelayMs: 10, ...overrides });
+    runners.push(created);
+    return created;
+  };
+  const journey = (caseId: string, days: number): CaseEvent[] => [
+    aCrimeReport(caseId, '2025-03-01T10:00:00.000Z', [aVictim(`${caseId}-v`)]),
+    ...Array.from({ length: days }, (_, day) =>
+      aCaseEvent(caseId, 'SuspectEventRecorded', `2025-03-${String(day + 2).padStart(2, '0')}T10:00:00.000Z`, 'Police', { suspectId: 's', kind: 'interviewed-under-caution' }),
+    ),
+  ];
+  const recordIds = async (caseId: string) => (await redis.lrange(timelineKey(keys, caseId), 0, -1)).map((record) => JSON.parse(record).metadata.eventId as string);
+
+  beforeEach(() => {
+    store = SqliteEventStore.inMemory({ pollIntervalMs: 10 });
+    keys = new ProjectionKeys(space.prefix, 'timeline', Math.floor(Math.random() * 1e6));
+  });
+  afterEach(async () => {
+    await Promise.all(runners.splice(0).map((running) => running.stop()));
+    await store.close();
+  });
+  afterAll(() => space.dispose());
+
+  it('applies what is stored, then what is recorded live, within a second, and stores the checkpoint with it', async () => {
+    const [report, ...rest] = journey('a', 3);
+    await appendEvents(store, [report]);
+    const following = runner();
+    following.start();
+    await waitFor(async () => (await recordIds('a')).length === 1, 1000, 'the stored event');
+
+    await appendEvents(store, rest);
+    await waitFor(async () => (await recordIds('a')).length === 4, 1000, 'the live events');
+    const [last] = await store.readAll({ direction: 'backwards', maxCount: 1 });
+    expect(await redis.get(keys.checkpoint)).toBe(last.position.toString());
+    expect(await redis.hget(keys.progress, 'events')).toBe('4');
+  });
+
+  it('resumes after a restart from its checkpoint: every event applied exactly once', async () => {
+    const events = journey('b', 12);
+    await appendEvents(store, events.slice(0, 5));
+    const first = runner({ batchSize: 2 });
+    first.start();
+    await waitFor(async () => (await recordIds('b')).length === 5);
+    await first.stop();
+
+    await appendEvents(store, events.slice(5));
+    const second = runner({ batchSize: 2 });
+    second.start();
+    await waitFor(async () => (await recordIds('b')).length >= 13);
+    expect(await recordIds('b')).toEqual(events.map((event) => event.metadata.eventId));
+  });
+
+  it('given a batch that fails part-way, commits none of it and applies it again', async () => {
+    const timeline = new TimelineProjection();
+    let failures = 1;
+    const flaky: Projection = {
+      name: 'timeline',
+      apply: async (batch, context) => {
+        await timeline.apply(batch, context);
+        if (failures-- > 0) throw new Error('Redis went away');
+      },
+    };
+    const errors: unknown[] = [];
+    await appendEvents(store, journey('c', 4));
+    runner({ projection: flaky, onError: (error) => errors.push(error) }).start();
+    await waitFor(async () => (await recordIds('c')).length === 5);
+    expect(errors).toHaveLength(1);
+    expect(await recordIds('c')).toHaveLength(5);
+  });
+
+  it('given two runners on the same version, each batch is committed once', async () => {
+    const events = [...journey('d', 20), ...journey('e', 20)];
+    await appendEvents(store, events);
+    runner({ batchSize: 3 }).start();
+    runner({ batchSize: 3 }).start();
+    await waitFor(async () => (await recordIds('d')).length + (await recordIds('e')).length >= 42);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect([...(await recordIds('d')), ...(await recordIds('e'))]).toEqual(events.map((event) => event.metadata.eventId));
+  });
+});

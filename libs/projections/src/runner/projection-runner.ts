@@ -1,0 +1,149 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Redis } from 'ioredis';
+import type { AllSubscription, EventStore, RecordedEvent } from '@case-journey/event-store';
+import type { Clock } from '@case-journey/platform';
+import { batchesOf } from './event-batches';
+import type { BatchContext, Projection } from './projection';
+import type { ProjectionKeys } from './projection-keys';
+import { readCheckpoint } from './projection-progress';
+
+export interface ProjectionRunnerOptions {
+  store: EventStore;
+  /** A connection of the runner's own: WATCH state is per connection. */
+  redis: Redis;
+  projection: Projection;
+  keys: ProjectionKeys;
+  clock: Clock;
+  /** Most events applied in one transaction. Default 500. */
+  batchSize?: number;
+  /** Pause before following again after a failure. Default 1000 ms. */
+  retryDelayMs?: number;
+  onError?: (error: unknown) => void;
+  onCommit?: (commit: CommittedBatch) => void;
+}
+
+export interface CommittedBatch {
+  projection: string;
+  version: number;
+  events: number;
+  checkpoint: bigint;
+}
+
+/** Someone else committed this projection version since we last did: follow again from their checkpoint. */
+class CheckpointMovedError extends Error {}
+
+/**
+ * Follows the global log for one version of one projection: from its checkpoint, in batches, each
+ * batch's read-model changes and its checkpoint committed in one MULTI/EXEC guarded by WATCH. A
+ * crash loses the batch in flight and nothing else; the next start applies it again.
+ */
+export class ProjectionRunner {
+  private checkpoint: bigint | undefined;
+  private subscription: AllSubscription | undefined;
+  private running: Promise<void> | undefined;
+  private stopped = false;
+  private readonly waiters = new Set<{ position: bigint; resolve: () => void }>();
+  private readonly options: Required<Omit<ProjectionRunnerOptions, 'onError' | 'onCommit'>> & ProjectionRunnerOptions;
+
+  constructor(options: ProjectionRunnerOptions) {
+    this.options = { batchSize: 500, retryDelayMs: 1000, ...options };
+  }
+
+  get keys(): ProjectionKeys {
+    return this.options.keys;
+  }
+
+  /** The position of the last event committed, once the runner has read or written it. */
+  get position(): bigint | undefined {
+    return this.checkpoint;
+  }
+
+  start(): void {
+    this.stopped = false;
+    this.running ??= this.follow();
+  }
+
+  /** Stops following; the batch in flight is committed first. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    await this.subscription?.unsubscribe();
+    await this.running;
+    this.running = undefined;
+  }
+
+  /** Resolves once the runner has committed the event at `position` (or a later one). */
+  reached(position: bigint): Promise<void> {
+    if (this.checkpoint !== undefined && this.checkpoint >= position) return Promise.resolve();
+    return new Promise((resolve) => this.waiters.add({ position, resolve }));
+  }
+
+  private async follow(): Promise<void> {
+    const { store, redis, keys, batchSize, retryDelayMs, onError } = this.options;
+    while (!this.stopped) {
+      try {
+        this.checkpoint = await readCheckpoint(redis, keys);
+        this.settleWaiters();
+        this.subscription = store.subscribeToAll({ after: this.checkpoint });
+        if (this.stopped) await this.subscription.unsubscribe();
+        for await (const batch of batchesOf(this.subscription, batchSize)) await this.commit(batch);
+      } catch (error) {
+        await this.subscription?.unsubscribe();
+        if (this.stopped) break;
+        if (!(error instanceof CheckpointMovedError)) {
+          onError?.(error);
+          await sleep(retryDelayMs);
+        }
+      }
+    }
+  }
+
+  private async commit(batch: readonly RecordedEvent[]): Promise<void> {
+    const { redis, keys, projection, clock } = this.options;
+    const through = batch[batch.length - 1].position;
+    for (;;) {
+      await redis.watch(keys.checkpoint);
+      const stored = await readCheckpoint(redis, keys);
+      if (stored !== this.checkpoint) {
+        await redis.unwatch();
+        throw new CheckpointMovedError(`${keys.base} was moved to ${stored} by another runner`);
+      }
+      const transaction = redis.multi();
+      const context: BatchContext = {
+        keys,
+        redis,
+        transaction,
+        watch: async (...watched) => void (watched.length > 0 && (await redis.watch(...watched))),
+        now: clock.now(),
+        through,
+      };
+      try {
+        await projection.apply(batch, context);
+      } catch (error) {
+        transaction.discard();
+        await redis.unwatch();
+        throw error;
+      }
+      transaction
+        .set(keys.checkpoint, through.toString())
+        .hincrby(keys.progress, 'events', batch.length)
+        .hset(keys.progress, 'lastEventStoredAt', batch[batch.length - 1].created.getTime(), 'committedAt', Date.now());
+      const results = await transaction.exec();
+      if (results === null) continue; // a watched key changed: apply the batch again on what is there now
+      const failed = results.find(([error]) => error);
+      if (failed) throw failed[0];
+      this.checkpoint = through;
+      this.settleWaiters();
+      this.options.onCommit?.({ projection: projection.name, version: keys.version, events: batch.length, checkpoint: through });
+      return;
+    }
+  }
+
+  private settleWaiters(): void {
+    for (const waiter of this.waiters) {
+      if (this.checkpoint !== undefined && this.checkpoint >= waiter.position) {
+        this.waiters.delete(waiter);
+        waiter.resolve();
+      }
+    }
+  }
+}

@@ -1,0 +1,27 @@
+import type { ChainableCommander, Redis } from 'ioredis';
+import type { RecordedEvent } from '@case-journey/event-store';
+import type { ProjectionKeys } from './projection-keys';
+
+/** What one batch is applied with. */
+export interface BatchContext {
+  readonly keys: ProjectionKeys;
+  /** The runner's own connection: reads see the committed read model. */
+  readonly redis: Redis;
+  /** The MULTI the batch's writes go into; the runner adds the checkpoint and executes it. */
+  readonly transaction: ChainableCommander;
+  /** Keys whose change by anyone else before the commit must abort it (the batch is then applied again). */
+  watch(...keys: string[]): Promise<void>;
+  /** The instant the batch is judged at (Victims' Code statuses depend on it). */
+  readonly now: Date;
+  /** Position of the batch's last event: the checkpoint the commit stores. */
+  readonly through: bigint;
+}
+
+/**
+ * A projection: how a batch of the global log changes its read model. Everything it writes goes
+ * into the batch's transaction, so the read model and the checkpoint move together or not at all.
+ */
+export interface Projection {
+  readonly name: string;
+  apply(batch: readonly RecordedEvent[], context: BatchContext): Promise<void>;
+}

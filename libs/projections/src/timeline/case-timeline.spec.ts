@@ -1,0 +1,90 @@
+import { aCaseEvent, aCrimeReport, aVictim } from '../testing/case-events';
+import { caseTimeline } from './case-timeline';
+import { timelineRecordOf } from './timeline-record';
+
+const CASE = 'c-1';
+const NOW = new Date('2025-04-01T12:00:00.000Z');
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+const reported = aCrimeReport(CASE, '2025-03-03T10:00:00.000Z', [aVictim('v-1')]);
+const arrested = aCaseEvent(CASE, 'SuspectEventRecorded', '2025-03-04T10:00:00.000Z', 'Police', { suspectId: 's-1', kind: 'arrested' });
+const fileSent = aCaseEvent(CASE, 'FileSubmittedToCps', '2025-03-10T10:00:00.000Z', 'Police', { fileId: 'f-1', kind: 'full-file' });
+const charged = aCaseEvent(CASE, 'ChargeDecisionMade', '2025-03-12T10:00:00.000Z', 'CPS', { decision: 'charge', decidedBy: 'CPS', charges: [] });
+const informed = aCaseEvent(CASE, 'VictimInformed', '2025-03-13T10:00:00.000Z', 'Police', { victimId: 'v-1', topic: 'charge-decision', channel: 'phone' });
+
+const timelineOf = (...events: Parameters<typeof timelineRecordOf>[0][]) => caseTimeline(events.map(timelineRecordOf), NOW)!;
+const ids = (timeline: ReturnType<typeof timelineOf>) => timeline.entries.map((entry) => entry.eventId);
+
+describe('caseTimeline', () => {
+  it('given no records, is null', () => {
+    expect(caseTimeline([], NOW)).toBeNull();
+  });
+
+  it('given handoffs in order, lists them with the business time between them and who held the next step for how long', () => {
+    const timeline = timelineOf(reported, arrested, fileSent, charged, informed);
+
+    expect(timeline).toMatchObject({ caseId: CASE, area: 'Wessex', urn: '99WX0000001' });
+    expect(timeline.entries.map((entry) => entry.sincePreviousMs)).toEqual([null, DAY, 6 * DAY, 2 * DAY, DAY]);
+    expect(timeline.stints).toEqual([
+      { agency: 'Police', from: reported.metadata.occurredAt, until: fileSent.metadata.occurredAt, durationMs: 7 * DAY, startedBy: reported.metadata.eventId },
+      { agency: 'CPS', from: fileSent.metadata.occurredAt, until: charged.metadata.occurredAt, durationMs: 2 * DAY, startedBy: fileSent.metadata.eventId },
+      { agency: 'HMCTS', from: charged.metadata.occurredAt, until: null, durationMs: NOW.getTime() - Date.parse(charged.metadata.occurredAt), startedBy: charged.metadata.eventId },
+    ]);
+    expect(timeline.waitingOn).toEqual({ agency: 'HMCTS', since: charged.metadata.occurredAt, forMs: 20 * DAY + 2 * HOUR, after: 'ChargeDecisionMade' });
+  });
+
+  it('groups the entries by the agency that recorded them', () => {
+    const timeline = timelineOf(reported, arrested, fileSent, charged, informed);
+    expect(timeline.byAgency).toEqual([
+      { agency: 'Police', events: 4, first: reported.metadata.occurredAt, last: informed.metadata.occurredAt, eventIds: [reported, arrested, fileSent, informed].map((e) => e.metadata.eventId) },
+      { agency: 'CPS', events: 1, first: charged.metadata.occurredAt, last: charged.metadata.occurredAt, eventIds: [charged.metadata.eventId] },
+    ]);
+  });
+
+  it('given a handoff recorded after later ones, places it where it happened and marks it as arrived late', () => {
+    const timeline = timelineOf(reported, fileSent, charged, arrested);
+
+    expect(ids(timeline)).toEqual([reported, arrested, fileSent, charged].map((e) => e.metadata.eventId));
+    expect(timeline.entries.map((entry) => entry.arrivedLate)).toEqual([false, true, false, false]);
+  });
+
+  it('given a correction of when a handoff happened, moves it and lists the amendment', () => {
+    const correction = aCaseEvent(CASE, 'EventCorrected', '2025-03-20T10:00:00.000Z', 'Police', {
+      correctedEventId: arrested.metadata.eventId,
+      occurredAt: '2025-03-11T10:00:00.000Z',
+      reason: 'Wrong day keyed',
+    });
+    const timeline = timelineOf(reported, arrested, fileSent, correction);
+
+    expect(ids(timeline)).toEqual([reported, fileSent, arrested].map((e) => e.metadata.eventId));
+    expect(timeline.entries[2]).toMatchObject({
+      occurredAt: '2025-03-11T10:00:00.000Z',
+      amendments: [{ eventId: correction.metadata.eventId, reason: 'Wrong day keyed', recordedAt: correction.metadata.recordedAt }],
+    });
+    // the arrest after the file hands the next step back to the police
+    expect(timeline.waitingOn).toMatchObject({ agency: 'Police', since: '2025-03-11T10:00:00.000Z' });
+  });
+
+  it('given a retraction, leaves the handoff out and says who retracted it and why', () => {
+    const retraction = aCaseEvent(CASE, 'EventRetracted', '2025-03-20T10:00:00.000Z', 'CPS', { retractedEventId: charged.metadata.eventId, reason: 'Wrong case' });
+    const timeline = timelineOf(reported, fileSent, charged, retraction);
+
+    expect(ids(timeline)).toEqual([reported, fileSent].map((e) => e.metadata.eventId));
+    expect(timeline.retracted).toEqual([{ eventId: charged.metadata.eventId, type: 'ChargeDecisionMade', reason: 'Wrong case', retractedBy: retraction.metadata.eventId }]);
+    expect(timeline.waitingOn).toMatchObject({ agency: 'CPS' });
+  });
+
+  it('given a decision that closes the case, waits on nobody', () => {
+    const nfa = aCaseEvent(CASE, 'ChargeDecisionMade', '2025-03-12T10:00:00.000Z', 'CPS', { decision: 'no-further-action', decidedBy: 'CPS', charges: [] });
+    const timeline = timelineOf(reported, fileSent, nfa);
+    expect(timeline.waitingOn).toBeNull();
+    expect(timeline.stints.map((stint) => stint.until)).toEqual([fileSent.metadata.occurredAt, nfa.metadata.occurredAt]);
+  });
+
+  it('keeps no victim sealed details', () => {
+    const timeline = timelineOf(reported);
+    expect(JSON.stringify(timeline)).not.toContain('c2VhbGVk');
+    expect(timeline.entries[0].data).toMatchObject({ victims: [{ victimId: 'v-1', ageBand: '25-34' }] });
+  });
+});
