@@ -165,10 +165,15 @@ export class SqliteEventStore implements EventStore {
   }
 }
 
+/**
+ * Recognised by its code, not by `instanceof Database.SqliteError`: the native addon keeps the error
+ * class of the first copy of better-sqlite3 loaded in the process, and a second copy (jest loads one
+ * per test file) throws errors of that first class.
+ */
 function isEventIdClash(error: unknown): boolean {
   return (
-    error instanceof Database.SqliteError &&
-    error.code === 'SQLITE_CONSTRAINT_UNIQUE' &&
+    error instanceof Error &&
+    (error as { code?: unknown }).code === 'SQLITE_CONSTRAINT_UNIQUE' &&
     error.message.includes('events.event_id')
   );
 }
