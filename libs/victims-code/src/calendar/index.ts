@@ -1,3 +1,4 @@
 export { WorkingDayCalendar, type WorkingDayCalendarOptions } from './working-day-calendar';
 export { bankHolidaysOfEnglandAndWales } from './bank-holidays';
 export { londonDayOf } from './london-day';
+export { formatInstant, parseInstant } from './iso-instants';
