@@ -3,14 +3,14 @@
 # missing, makes sure Redis answers, loads the demo area once, starts worker and API, prints the URL.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-. docker/ensure-redis.sh
+. docker/local-prerequisites.sh
 
 export DATA_DIR="${DATA_DIR:-$PWD/data}"
 export PORT="${PORT:-3000}" HOST="${HOST:-127.0.0.1}"
 mkdir -p "$DATA_DIR"
 
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  npm ci --no-audit --no-fund
+  install_dependencies
 fi
 ensure_redis
 

@@ -1,6 +1,20 @@
 #!/usr/bin/env bash
-# Sourced by .ci/run and docker/run-local.sh: makes sure a Redis answers on REDIS_URL's host and
-# port (default 127.0.0.1:6379), installing Debian's redis-server and starting it if none does.
+# Sourced by .ci/run and docker/run-local.sh: what a fresh clone needs before it can run.
+
+# Installs exactly the locked dependency tree. Not `npm ci`: the registry these machines reach
+# serves only the Linux builds of platform packages (e.g. @swc/core-darwin-arm64 answers 404), so
+# no lock file can list the other platforms' optional packages and `npm ci` refuses every lock as
+# "out of sync". `npm install` installs the locked versions; a lock it had to rewrite fails loudly.
+install_dependencies() {
+  npm install --no-audit --no-fund
+  if ! git diff --quiet -- package-lock.json 2>/dev/null; then
+    echo "package-lock.json does not match package.json: run npm install and commit the lock file" >&2
+    return 1
+  fi
+}
+
+# Makes sure a Redis answers on REDIS_URL's host and port (default 127.0.0.1:6379), installing
+# Debian's redis-server and starting it if none does.
 ensure_redis() {
   local url="${REDIS_URL:-redis://127.0.0.1:6379}"
   local address="${url#*://}"; address="${address#*@}"; address="${address%%/*}"
