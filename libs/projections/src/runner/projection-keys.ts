@@ -19,6 +19,11 @@ export class ProjectionKeys {
     return `${this.base}:${parts.map(keyPart).join(':')}`;
   }
 
+  /** A key of this version from a suffix already made of encoded parts. */
+  within(suffix: string): string {
+    return `${this.base}:${suffix}`;
+  }
+
   /** Position of the last event applied, committed with the changes it caused. */
   get checkpoint(): string {
     return this.key('checkpoint');

@@ -1,0 +1,42 @@
+import type { ChainableCommander } from 'ioredis';
+import type { ProjectionKeys } from '../runner/projection-keys';
+import type { CaseObligations } from './case-obligations';
+import { complianceCells, countChanges, splitCell } from './compliance-cells';
+import { worklistOf } from './worklist';
+
+/** The key of one case's reading: its victims' journeys, obligations and timeliness samples. */
+export const caseObligationsKey = (keys: ProjectionKeys, caseId: string): string => keys.key('case', caseId);
+/** The hash of every open obligation's worklist item, by obligation id. */
+export const worklistItemsKey = (keys: ProjectionKeys): string => keys.key('worklist-items');
+/** Every counter hash that has ever held a count (`compliance:{area}:{month}` …), for queries to find. */
+export const counterBucketsKey = (keys: ProjectionKeys): string => keys.key('buckets');
+
+/**
+ * Queues on `transaction` what turns the read model of a case as read `before` into the one read
+ * `after`: the stored reading, the counters (by their exact difference), and the worklist entries.
+ */
+export function writeCaseChanges(transaction: ChainableCommander, keys: ProjectionKeys, before: CaseObligations | null, after: CaseObligations): void {
+  transaction.set(caseObligationsKey(keys, after.caseId), JSON.stringify(after));
+
+  const buckets = new Set<string>();
+  for (const [cell, change] of countChanges(complianceCells(before), complianceCells(after))) {
+    const { bucket, field } = splitCell(cell);
+    transaction.hincrby(keys.within(bucket), field, change);
+    if (change > 0) buckets.add(bucket);
+  }
+  if (buckets.size > 0) transaction.sadd(counterBucketsKey(keys), ...buckets);
+
+  const listed = worklistOf(before);
+  const listing = worklistOf(after);
+  for (const [obligationId, was] of listed) {
+    const now = listing.get(obligationId);
+    for (const index of was.indexes) if (!now?.indexes.includes(index)) transaction.zrem(keys.within(index), obligationId);
+    if (!now) transaction.hdel(worklistItemsKey(keys), obligationId);
+  }
+  for (const [obligationId, now] of listing) {
+    const was = listed.get(obligationId);
+    for (const index of now.indexes) if (!was?.indexes.includes(index) || was.score !== now.score) transaction.zadd(keys.within(index), now.score, obligationId);
+    const item = JSON.stringify(now.item);
+    if (!was || JSON.stringify(was.item) !== item) transaction.hset(worklistItemsKey(keys), obligationId, item);
+  }
+}

@@ -1,0 +1,125 @@
+import {
+  caseStateFrom,
+  effectiveEvents,
+  type Agency,
+  type AgeBand,
+  type CaseEvent,
+  type CaseEventType,
+  type ContactChannel,
+  type EthnicGroup,
+  type InformationTopic,
+  type OffenceCategory,
+  type OptOutScope,
+  type Sex,
+  type VictimKind,
+} from '@case-journey/domain';
+import { enhancedRightsOf, obligations, type Obligation, type VictimEnhancedRights, type WorkingDayCalendar } from '@case-journey/victims-code';
+import { timelinessOf, type TimelinessSample } from './timeliness';
+
+/** Something done with or for one victim. */
+export interface Touchpoint {
+  eventId: string;
+  type: CaseEventType;
+  agency: Agency;
+  occurredAt: string;
+  topic: InformationTopic | null;
+  channel: ContactChannel | null;
+}
+
+export interface VictimJourney {
+  victimId: string;
+  kind: VictimKind;
+  ageBand: AgeBand;
+  sex: Sex | null;
+  ethnicity: EthnicGroup | null;
+  contactPreference: ContactChannel;
+  optOuts: OptOutScope[];
+  registeredAt: string;
+  enhanced: Omit<VictimEnhancedRights, 'victimId'>;
+  touchpoints: Touchpoint[];
+}
+
+/**
+ * One case as the Victims' Code projection keeps it: each victim's journey, every obligation the
+ * engine finds with its status as of `asOf`, and the case's timeliness samples. Plain JSON; the
+ * worklist entries, compliance counts and deadline jobs are all read off it, so the previous one
+ * is all it takes to take a case's old contribution back exactly.
+ */
+export interface CaseObligations {
+  caseId: string;
+  urn: string | null;
+  area: string | null;
+  offenceCategory: OffenceCategory | null;
+  asOf: string;
+  victims: VictimJourney[];
+  obligations: Obligation[];
+  timeliness: TimelinessSample[];
+}
+
+const TOUCHPOINT_TYPES = new Set<CaseEventType>([
+  'EnhancedRightsRecognised',
+  'VictimNeedsAssessed',
+  'VictimReferredToSupport',
+  'VictimDeclinedSupportReferral',
+  'WitnessRequired',
+  'VictimInformed',
+  'VictimOptedOut',
+  'VictimOptedBackIn',
+  'VictimWithdrewSupport',
+  'VictimContactSchemeReferralMade',
+  'VictimContactSchemeReferralReceived',
+  'VictimLiaisonOfficerContactMade',
+  'ExpensesClaimReceived',
+  'ExpensesPaid',
+]);
+
+/** One case from its events in stream order, judged as of `now`: only what was recorded by then counts. */
+export function caseObligationsOf(caseId: string, events: readonly CaseEvent[], now: Date, calendar: WorkingDayCalendar): CaseObligations {
+  const asOf = now.getTime();
+  const recorded = events.filter((event) => Date.parse(event.metadata.recordedAt) <= asOf);
+  const state = caseStateFrom(recorded);
+  const owed = obligations(recorded, now, { calendar });
+  const enhanced = new Map(enhancedRightsOf(recorded, now).map(({ victimId, ...rights }) => [victimId, rights]));
+  const touchpoints = touchpointsByVictim(effectiveEvents(recorded));
+  return {
+    caseId,
+    urn: state.urn,
+    area: state.area,
+    offenceCategory: state.offence?.category ?? null,
+    asOf: now.toISOString(),
+    victims: state.victims.map((victim) => ({
+      victimId: victim.victimId,
+      kind: victim.kind,
+      ageBand: victim.ageBand,
+      sex: victim.sex,
+      ethnicity: victim.ethnicity,
+      contactPreference: victim.contactPreference,
+      optOuts: victim.optOuts,
+      registeredAt: victim.registeredAt,
+      enhanced: enhanced.get(victim.victimId) ?? { enhanced: false, since: null, grounds: [] },
+      touchpoints: touchpoints.get(victim.victimId) ?? [],
+    })),
+    obligations: owed,
+    timeliness: timelinessOf(state, owed),
+  };
+}
+
+function touchpointsByVictim(events: readonly CaseEvent[]): Map<string, Touchpoint[]> {
+  const byVictim = new Map<string, Touchpoint[]>();
+  for (const event of events) {
+    if (!TOUCHPOINT_TYPES.has(event.type) || !('victimId' in event.data)) continue;
+    const data = event.data as { victimId: string; topic?: InformationTopic; channel?: ContactChannel };
+    const list = byVictim.get(data.victimId) ?? [];
+    list.push({
+      eventId: event.metadata.eventId,
+      type: event.type,
+      agency: event.metadata.agency,
+      occurredAt: event.metadata.occurredAt,
+      topic: data.topic ?? null,
+      channel: data.channel ?? null,
+    });
+    byVictim.set(data.victimId, list);
+  }
+  for (const list of byVictim.values()) list.sort((a, b) => Date.parse(a.occurredAt) - Date.parse(b.occurredAt));
+  return byVictim;
+}

@@ -1,0 +1,63 @@
+import { londonDayOf, type Obligation } from '@case-journey/victims-code';
+import { keyPart } from '../runner/projection-keys';
+import type { CaseObligations } from './case-obligations';
+
+/**
+ * Where a case's counts go: `{hash key parts}#{field}` → count. Hash keys are per area and London
+ * month, so a board's query reads a handful of small hashes:
+ * - `compliance:{area}:{month}` → `{rule}|{kind}|{responsible agency}|{standard|enhanced}|{offence category}|{status}`
+ * - `victims:{area}:{month}` → `{rule}|{ageBand|sex|ethnicity}|{value}|{status}` (disproportionality)
+ * - `timeliness:{area}:{month}` → `{measure}|{value}` (a histogram in days or working days)
+ * An obligation is counted in the month of its due instant (a touchpoint without one: its clock start).
+ */
+export type CounterCells = Map<string, number>;
+
+export const CELL_SEPARATOR = '#';
+export const FIELD_SEPARATOR = '|';
+export const UNKNOWN_AREA = 'unknown';
+export const VICTIM_DIMENSIONS = ['ageBand', 'sex', 'ethnicity'] as const;
+export type VictimDimension = (typeof VICTIM_DIMENSIONS)[number];
+
+export function complianceCells(doc: CaseObligations | null): CounterCells {
+  const cells: CounterCells = new Map();
+  if (!doc) return cells;
+  const area = doc.area ?? UNKNOWN_AREA;
+  const add = (bucket: string, month: string, field: string) => {
+    const cell = `${bucket}:${keyPart(area)}:${month}${CELL_SEPARATOR}${field}`;
+    cells.set(cell, (cells.get(cell) ?? 0) + 1);
+  };
+  const victims = new Map(doc.victims.map((victim) => [victim.victimId, victim]));
+  for (const obligation of doc.obligations) {
+    const month = monthOf(obligation.dueAt ?? obligation.clockStartedAt);
+    const { ruleId, kind, responsible, rights, status } = obligation;
+    add('compliance', month, [ruleId, kind, responsible, rights, doc.offenceCategory ?? 'unknown', status].join(FIELD_SEPARATOR));
+    const victim = victims.get(obligation.victimId);
+    for (const dimension of VICTIM_DIMENSIONS) {
+      add('victims', month, [ruleId, dimension, victim?.[dimension] ?? 'not-recorded', status].join(FIELD_SEPARATOR));
+    }
+  }
+  for (const sample of doc.timeliness) add('timeliness', monthOf(sample.at), [sample.measure, sample.value].join(FIELD_SEPARATOR));
+  return cells;
+}
+
+/** The London month (`YYYY-MM`) of an instant. */
+export const monthOf = (instant: string): string => londonDayOf(instant).slice(0, 7);
+
+/** What to add to each cell to turn the old counts into the new ones; cells that do not change are left out. */
+export function countChanges(before: CounterCells, after: CounterCells): CounterCells {
+  const changes: CounterCells = new Map();
+  for (const [cell, count] of after) {
+    const change = count - (before.get(cell) ?? 0);
+    if (change !== 0) changes.set(cell, change);
+  }
+  for (const [cell, count] of before) if (!after.has(cell)) changes.set(cell, -count);
+  return changes;
+}
+
+export function splitCell(cell: string): { bucket: string; field: string } {
+  const at = cell.indexOf(CELL_SEPARATOR);
+  return { bucket: cell.slice(0, at), field: cell.slice(at + 1) };
+}
+
+export const isOpen = (obligation: Obligation): boolean =>
+  obligation.kind === 'deadline' && (obligation.status === 'pending' || obligation.status === 'due-soon' || obligation.status === 'breached');

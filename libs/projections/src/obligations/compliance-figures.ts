@@ -1,0 +1,139 @@
+import { OBLIGATION_STATUSES, type ObligationStatus } from '@case-journey/victims-code';
+import { FIELD_SEPARATOR, VICTIM_DIMENSIONS, type VictimDimension } from './compliance-cells';
+import { TIMELINESS_MEASURES, type TimelinessMeasure } from './timeliness';
+
+/** What compliance figures can be broken down by. */
+export const COMPLIANCE_DIMENSIONS = ['area', 'month', 'entitlement', 'right', 'agency', 'rights', 'offence', 'kind', ...VICTIM_DIMENSIONS] as const;
+export type ComplianceDimension = (typeof COMPLIANCE_DIMENSIONS)[number];
+
+/** Dimensions a victim characteristic can be crossed with (its counts are kept per rule only). */
+const WITH_VICTIM_DIMENSION: readonly ComplianceDimension[] = ['area', 'month', 'entitlement', 'right'];
+
+/** Why a breakdown cannot be given, or undefined when it can. */
+export function groupingProblem(groupBy: readonly ComplianceDimension[]): string | undefined {
+  const victimDimensions = groupBy.filter((dimension) => (VICTIM_DIMENSIONS as readonly string[]).includes(dimension));
+  if (victimDimensions.length > 1) return `at most one of ${VICTIM_DIMENSIONS.join(', ')} at a time`;
+  if (victimDimensions.length === 1) {
+    const other = groupBy.find((dimension) => dimension !== victimDimensions[0] && !WITH_VICTIM_DIMENSION.includes(dimension));
+    if (other) return `${victimDimensions[0]} can only be combined with ${WITH_VICTIM_DIMENSION.join(', ')}, not ${other}`;
+  }
+  return undefined;
+}
+
+export interface ComplianceRow {
+  group: Partial<Record<ComplianceDimension, string | number>>;
+  counts: Record<ObligationStatus, number>;
+  /** Deadline obligations judged so far: met on time, met late or breached. */
+  due: number;
+  metOnTime: number;
+  metLate: number;
+  breached: number;
+  notApplicable: number;
+  /** Not yet met and not yet due (pending or due soon), and touchpoints without a deadline not yet made. */
+  open: number;
+  /** Met on time / due; null when nothing was due. */
+  rate: number | null;
+}
+
+export interface TimelinessSummary {
+  measure: TimelinessMeasure;
+  unit: 'days' | 'working-days';
+  count: number;
+  median: number | null;
+  p90: number | null;
+  /** Value → number of cases. */
+  histogram: Record<string, number>;
+}
+
+/** A counter hash: its area and month, and its fields. */
+export interface CounterHash {
+  area: string;
+  month: string;
+  fields: Record<string, string>;
+}
+
+const emptyCounts = (): Record<ObligationStatus, number> =>
+  Object.fromEntries(OBLIGATION_STATUSES.map((status) => [status, 0])) as Record<ObligationStatus, number>;
+
+const rightOf = (ruleId: string): number => Number(/^R(\d+)/.exec(ruleId)?.[1] ?? 0);
+
+/** Adds up `compliance:` (or, for a victim characteristic, `victims:`) hashes into one row per group. */
+export function complianceRows(hashes: readonly CounterHash[], groupBy: readonly ComplianceDimension[]): ComplianceRow[] {
+  const victimDimension = groupBy.find((dimension): dimension is VictimDimension => (VICTIM_DIMENSIONS as readonly string[]).includes(dimension));
+  const rows = new Map<string, ComplianceRow>();
+  for (const { area, month, fields } of hashes) {
+    for (const [field, value] of Object.entries(fields)) {
+      const count = Number(value);
+      if (count === 0) continue;
+      const parts = field.split(FIELD_SEPARATOR);
+      const status = parts[parts.length - 1] as ObligationStatus;
+      const values: Partial<Record<ComplianceDimension, string | number>> = victimDimension
+        ? { area, month, entitlement: parts[0], right: rightOf(parts[0]), [parts[1]]: parts[2] }
+        : { area, month, entitlement: parts[0], right: rightOf(parts[0]), kind: parts[1], agency: parts[2], rights: parts[3], offence: parts[4] };
+      if (victimDimension && parts[1] !== victimDimension) continue;
+      const group = Object.fromEntries(groupBy.map((dimension) => [dimension, values[dimension]]));
+      const key = JSON.stringify(group);
+      const row = rows.get(key) ?? newRow(group);
+      row.counts[status] += count;
+      rows.set(key, row);
+    }
+  }
+  return [...rows.values()].map(withRates).sort((a, b) => JSON.stringify(a.group).localeCompare(JSON.stringify(b.group)));
+}
+
+function newRow(group: ComplianceRow['group']): ComplianceRow {
+  return { group, counts: emptyCounts(), due: 0, metOnTime: 0, metLate: 0, breached: 0, notApplicable: 0, open: 0, rate: null };
+}
+
+function withRates(row: ComplianceRow): ComplianceRow {
+  const { counts } = row;
+  // A touchpoint without a deadline is 'met' or 'pending' and never due; its 'met' is counted as met on time.
+  const due = counts.met + counts['met-late'] + counts.breached;
+  return {
+    ...row,
+    due,
+    metOnTime: counts.met,
+    metLate: counts['met-late'],
+    breached: counts.breached,
+    notApplicable: counts['not-applicable'],
+    open: counts.pending + counts['due-soon'],
+    rate: due === 0 ? null : counts.met / due,
+  };
+}
+
+/** Medians and 90th percentiles of each timeliness measure from `timeliness:` hashes. */
+export function timelinessSummaries(hashes: readonly CounterHash[]): TimelinessSummary[] {
+  const histograms = new Map<TimelinessMeasure, Map<number, number>>();
+  for (const { fields } of hashes) {
+    for (const [field, value] of Object.entries(fields)) {
+      const [measure, days] = field.split(FIELD_SEPARATOR) as [TimelinessMeasure, string];
+      const histogram = histograms.get(measure) ?? new Map<number, number>();
+      histogram.set(Number(days), (histogram.get(Number(days)) ?? 0) + Number(value));
+      histograms.set(measure, histogram);
+    }
+  }
+  return TIMELINESS_MEASURES.map((measure) => {
+    const histogram = [...(histograms.get(measure) ?? new Map<number, number>())].filter(([, count]) => count > 0).sort(([a], [b]) => a - b);
+    const count = histogram.reduce((sum, [, n]) => sum + n, 0);
+    return {
+      measure,
+      unit: measure === 'court-to-wcu-receipt' ? 'working-days' : 'days',
+      count,
+      median: percentile(histogram, count, 0.5),
+      p90: percentile(histogram, count, 0.9),
+      histogram: Object.fromEntries(histogram.map(([days, n]) => [String(days), n])),
+    };
+  });
+}
+
+/** The nearest-rank percentile of a sorted histogram. */
+function percentile(histogram: ReadonlyArray<[number, number]>, count: number, share: number): number | null {
+  if (count === 0) return null;
+  const rank = Math.ceil(share * count);
+  let seen = 0;
+  for (const [value, n] of histogram) {
+    seen += n;
+    if (seen >= rank) return value;
+  }
+  return histogram[histogram.length - 1][0];
+}

@@ -1,0 +1,62 @@
+import fc from 'fast-check';
+import { WorkingDayCalendar } from '@case-journey/victims-code';
+import { aCaseEvent, aCrimeReport, aVictim } from '../testing/case-events';
+import { caseObligationsOf } from './case-obligations';
+import { deadlineChanges, dueSoonFrom } from './deadlines';
+
+const calendar = new WorkingDayCalendar();
+const CASE = 'c-1';
+const reported = aCrimeReport(CASE, '2025-03-03T10:00:00.000Z', [aVictim('v-1')]);
+const referred = aCaseEvent(CASE, 'VictimReferredToSupport', '2025-03-04T09:00:00.000Z', 'Police', { victimId: 'v-1', service: 'Care' });
+const readAt = (at: string, ...events: Parameters<typeof caseObligationsOf>[1]) => caseObligationsOf(CASE, events, new Date(at), calendar);
+const referralId = (reading: ReturnType<typeof readAt>) => reading.obligations.find((obligation) => obligation.ruleId === 'R4.referral')!.id;
+
+describe('dueSoonFrom', () => {
+  it('is the first instant the engine calls the obligation due soon: the start of the last working day before the due day', () => {
+    // Due Tuesday 22 April 2025: the working day before is Thursday 17 April (Good Friday and Easter Monday in between).
+    const dueAt = Date.parse('2025-04-22T22:59:59.999Z');
+    expect(new Date(dueSoonFrom(dueAt, calendar)).toISOString()).toBe('2025-04-16T23:00:00.000Z');
+  });
+
+  it('agrees with the calendar for any deadline: due by the end of the next working day from then on, not a millisecond before', () => {
+    const deadlines = fc.tuple(fc.integer({ min: Date.parse('2024-01-01'), max: Date.parse('2027-12-01') }), fc.integer({ min: 1, max: 20 }))
+      .map(([from, days]) => calendar.deadlineMs(from, days));
+    fc.assert(
+      fc.property(deadlines, (dueAt) => {
+        const from = dueSoonFrom(dueAt, calendar);
+        expect(calendar.deadlineMs(from, 1)).toBeGreaterThanOrEqual(dueAt);
+        expect(calendar.deadlineMs(from - 1, 1)).toBeLessThan(dueAt);
+      }),
+    );
+  });
+});
+
+describe('deadlineChanges', () => {
+  it('given a new pending obligation, schedules its warning and its breach', () => {
+    const after = readAt('2025-03-03T12:00:00.000Z', reported);
+    const id = referralId(after);
+    const changes = deadlineChanges(null, after, calendar);
+    expect(changes.cancel).toEqual([]);
+    expect(changes.schedule).toEqual([
+      { jobId: id, kind: 'breach', caseId: CASE, obligationId: id, at: Date.parse('2025-03-05T23:59:59.999Z') + 1 },
+      { jobId: `${id}/due-soon`, kind: 'due-soon', caseId: CASE, obligationId: id, at: Date.parse('2025-03-04T00:00:00.000Z') },
+    ]);
+  });
+
+  it('given the same reading again, changes nothing (rescheduling is idempotent)', () => {
+    const reading = readAt('2025-03-03T12:00:00.000Z', reported);
+    expect(deadlineChanges(reading, readAt('2025-03-03T13:00:00.000Z', reported), calendar)).toEqual({ schedule: [], cancel: [] });
+  });
+
+  it('given the obligation met, cancels both jobs', () => {
+    const before = readAt('2025-03-03T12:00:00.000Z', reported);
+    const id = referralId(before);
+    expect(deadlineChanges(before, readAt('2025-03-04T12:00:00.000Z', reported, referred), calendar)).toEqual({ schedule: [], cancel: [id, `${id}/due-soon`] });
+  });
+
+  it('given the deadline passed before its job ran, keeps the breach job so that someone is still told', () => {
+    const before = readAt('2025-03-03T12:00:00.000Z', reported);
+    const id = referralId(before);
+    expect(deadlineChanges(before, readAt('2025-03-06T12:00:00.000Z', reported), calendar)).toEqual({ schedule: [], cancel: [`${id}/due-soon`] });
+  });
+});

@@ -1,0 +1,69 @@
+import type { Obligation, WorkingDayCalendar } from '@case-journey/victims-code';
+import type { CaseObligations } from './case-obligations';
+
+/** A moment at which time alone changes an obligation: it falls due soon, or its deadline passes. */
+export interface Deadline {
+  /** The obligation id for the breach; `{id}/due-soon` for the warning. Never a ':' (BullMQ job ids). */
+  jobId: string;
+  kind: 'breach' | 'due-soon';
+  caseId: string;
+  obligationId: string;
+  /** Epoch ms: the first instant the obligation is breached (dueAt + 1 ms), or due soon. */
+  at: number;
+}
+
+export interface DeadlineChanges {
+  /** Deadlines new or moved since the previous reading: (re)schedule them. */
+  schedule: Deadline[];
+  /** Job ids no longer wanted: the obligation was met, excused or is gone, or its warning is past. */
+  cancel: string[];
+}
+
+const DAY_MS = 86_400_000;
+const noonOf = (londonDay: string): number => Date.parse(`${londonDay}T12:00:00.000Z`);
+
+/**
+ * When an obligation due at `dueAt` becomes due soon: the Code engine calls it due soon once it
+ * is due by the end of the next working day, which first holds at the start of the London day of
+ * the last working day before the due day.
+ */
+export function dueSoonFrom(dueAt: number, calendar: WorkingDayCalendar): number {
+  let day = noonOf(calendar.londonDay(new Date(dueAt))) - DAY_MS;
+  while (!calendar.isWorkingDay(calendar.londonDay(new Date(day)))) day -= DAY_MS;
+  return calendar.addWorkingDays(new Date(day - DAY_MS), 0).getTime() + 1;
+}
+
+/** The deadlines still ahead of an obligation as it was read. */
+function deadlinesOfObligation(obligation: Obligation, calendar: WorkingDayCalendar): Deadline[] {
+  if (obligation.kind !== 'deadline' || obligation.dueAt === null) return [];
+  if (obligation.status !== 'pending' && obligation.status !== 'due-soon') return [];
+  const dueAt = Date.parse(obligation.dueAt);
+  const base = { caseId: obligation.caseId, obligationId: obligation.id };
+  const breach: Deadline = { ...base, jobId: obligation.id, kind: 'breach', at: dueAt + 1 };
+  if (obligation.status === 'due-soon') return [breach];
+  return [breach, { ...base, jobId: `${obligation.id}/due-soon`, kind: 'due-soon', at: dueSoonFrom(dueAt, calendar) }];
+}
+
+export function deadlinesOf(doc: CaseObligations | null, calendar: WorkingDayCalendar): Map<string, Deadline> {
+  const deadlines = new Map<string, Deadline>();
+  for (const obligation of doc?.obligations ?? []) {
+    for (const deadline of deadlinesOfObligation(obligation, calendar)) deadlines.set(deadline.jobId, deadline);
+  }
+  return deadlines;
+}
+
+/**
+ * The jobs to (re)schedule and cancel between two readings of a case. A breach job is kept, not
+ * cancelled, when the obligation is now read as breached: it still has to fire to tell someone.
+ */
+export function deadlineChanges(before: CaseObligations | null, after: CaseObligations, calendar: WorkingDayCalendar): DeadlineChanges {
+  const previous = deadlinesOf(before, calendar);
+  const next = deadlinesOf(after, calendar);
+  const breached = new Set(after.obligations.filter((obligation) => obligation.status === 'breached').map((obligation) => obligation.id));
+  return {
+    schedule: [...next.values()].filter((deadline) => previous.get(deadline.jobId)?.at !== deadline.at),
+    cancel: [...previous.values()]
+      .filter((deadline) => !next.has(deadline.jobId) && !(deadline.kind === 'breach' && breached.has(deadline.obligationId)))
+      .map((deadline) => deadline.jobId),
+  };
+}

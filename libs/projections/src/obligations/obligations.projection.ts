@@ -1,0 +1,122 @@
+import type { Redis } from 'ioredis';
+import { caseStreamId, upcast, type CaseEvent } from '@case-journey/domain';
+import { StreamNotFoundError, type EventStore, type RecordedEvent } from '@case-journey/event-store';
+import { WorkingDayCalendar } from '@case-journey/victims-code';
+import { caseIdOfStream } from '../runner/case-streams';
+import type { BatchContext, Projection } from '../runner/projection';
+import type { ProjectionKeys } from '../runner/projection-keys';
+import { readCheckpoint } from '../runner/projection-progress';
+import { caseObligationsOf, type CaseObligations } from './case-obligations';
+import { caseObligationsKey, writeCaseChanges } from './case-changes';
+import { deadlineChanges, type DeadlineChanges } from './deadlines';
+
+export const OBLIGATIONS = 'obligations';
+
+/** Where deadline jobs are kept (BullMQ in the apps); the projection only says what changed. */
+export interface DeadlineScheduler {
+  apply(changes: DeadlineChanges, now: Date): Promise<void>;
+}
+
+export interface ObligationsProjectionOptions {
+  store: EventStore;
+  calendar?: WorkingDayCalendar;
+  deadlines?: DeadlineScheduler;
+}
+
+export interface Reevaluation {
+  before: CaseObligations | null;
+  after: CaseObligations;
+}
+
+/**
+ * The Victims' Code projection: for each case a batch touches, the engine reads the whole case
+ * again (its stream up to the batch's end) as of now, and the case's previous reading is replaced:
+ * victim journeys, worklist entries and compliance counts move by exactly the difference. One
+ * engine run feeds all three read models, which is why they are one projection.
+ */
+export class ObligationsProjection implements Projection {
+  readonly name = OBLIGATIONS;
+  readonly calendar: WorkingDayCalendar;
+
+  constructor(private readonly options: ObligationsProjectionOptions) {
+    this.calendar = options.calendar ?? new WorkingDayCalendar();
+  }
+
+  async apply(batch: readonly RecordedEvent[], { keys, redis, transaction, watch, now }: BatchContext): Promise<void> {
+    const cases = [...casesIn(batch)];
+    if (cases.length === 0) return;
+    const docKeys = cases.map(([caseId]) => caseObligationsKey(keys, caseId));
+    await watch(...docKeys);
+    const [stored, histories] = await Promise.all([
+      redis.mget(docKeys),
+      Promise.all(cases.map(([caseId, { firstRevision }]) => this.eventsBefore(caseId, firstRevision))),
+    ]);
+    const changes: DeadlineChanges = { schedule: [], cancel: [] };
+    cases.forEach(([caseId, { events }], i) => {
+      const before = parse(stored[i]);
+      const after = caseObligationsOf(caseId, [...histories[i], ...events], now, this.calendar);
+      writeCaseChanges(transaction, keys, before, after);
+      const deadlines = deadlineChanges(before, after, this.calendar);
+      changes.schedule.push(...deadlines.schedule);
+      changes.cancel.push(...deadlines.cancel);
+    });
+    await this.options.deadlines?.apply(changes, now);
+  }
+
+  /**
+   * Reads one case again as of `now`, from its events up to the version's checkpoint, and commits
+   * the difference (WATCH on the case's reading, so a batch committing the same case meanwhile
+   * makes it read again). What a deadline job does when it fires. `redis` must be a connection
+   * of the caller's own. Undefined when the version has not seen the case.
+   */
+  async reevaluate(caseId: string, redis: Redis, keys: ProjectionKeys, now: Date): Promise<Reevaluation | undefined> {
+    const docKey = caseObligationsKey(keys, caseId);
+    for (;;) {
+      await redis.watch(docKey);
+      const [stored, through] = await Promise.all([redis.get(docKey), readCheckpoint(redis, keys)]);
+      const events = through === undefined ? [] : await this.eventsThrough(caseId, through);
+      if (events.length === 0) {
+        await redis.unwatch();
+        return undefined;
+      }
+      const before = parse(stored);
+      const after = caseObligationsOf(caseId, events, now, this.calendar);
+      const transaction = redis.multi();
+      writeCaseChanges(transaction, keys, before, after);
+      if ((await transaction.exec()) === null) continue;
+      await this.options.deadlines?.apply(deadlineChanges(before, after, this.calendar), now);
+      return { before, after };
+    }
+  }
+
+  private async eventsBefore(caseId: string, revision: bigint): Promise<CaseEvent[]> {
+    if (revision === 0n) return [];
+    const recorded = await this.options.store.readStream(caseStreamId(caseId), { maxCount: Number(revision) });
+    return recorded.map((event) => upcast(event));
+  }
+
+  private async eventsThrough(caseId: string, position: bigint): Promise<CaseEvent[]> {
+    try {
+      const recorded = await this.options.store.readStream(caseStreamId(caseId));
+      return recorded.filter((event) => event.position <= position).map((event) => upcast(event));
+    } catch (error) {
+      if (error instanceof StreamNotFoundError) return [];
+      throw error;
+    }
+  }
+}
+
+/** The batch's case events by case, with the stream revision each case's part of the batch starts at. */
+function casesIn(batch: readonly RecordedEvent[]): Map<string, { firstRevision: bigint; events: CaseEvent[] }> {
+  const cases = new Map<string, { firstRevision: bigint; events: CaseEvent[] }>();
+  for (const event of batch) {
+    const caseId = caseIdOfStream(event.streamId);
+    if (caseId === undefined) continue;
+    const known = cases.get(caseId);
+    if (known) known.events.push(upcast(event));
+    else cases.set(caseId, { firstRevision: event.revision, events: [upcast(event)] });
+  }
+  return cases;
+}
+
+const parse = (stored: string | null): CaseObligations | null => (stored === null ? null : (JSON.parse(stored) as CaseObligations));

@@ -1,0 +1,34 @@
+import type { Redis } from 'ioredis';
+import type { ProjectionKeys } from '../runner/projection-keys';
+
+/**
+ * Everything one version of a projection holds, by key suffix, in a form two versions can be
+ * compared in: its checkpoint and progress left out, counters at zero dropped (a live version
+ * keeps a field, and lists a hash, that a case's count went back to zero in; a rebuild never wrote them).
+ */
+export async function readModelSnapshot(redis: Redis, keys: ProjectionKeys): Promise<Record<string, unknown>> {
+  const snapshot: Record<string, unknown> = {};
+  const found: string[] = [];
+  let cursor = '0';
+  do {
+    const [next, page] = await redis.scan(cursor, 'MATCH', keys.pattern, 'COUNT', 1000);
+    cursor = next;
+    found.push(...page);
+  } while (cursor !== '0');
+  for (const key of found.sort()) {
+    if (key === keys.checkpoint || key === keys.progress) continue;
+    const suffix = key.slice(keys.base.length + 1);
+    const type = await redis.type(key);
+    if (type === 'string') snapshot[suffix] = await redis.get(key);
+    else if (type === 'list') snapshot[suffix] = await redis.lrange(key, 0, -1);
+    else if (type === 'set') snapshot[suffix] = (await redis.smembers(key)).sort();
+    else if (type === 'zset') snapshot[suffix] = await redis.zrange(key, 0, -1, 'WITHSCORES');
+    else if (type === 'hash') {
+      const fields = Object.entries(await redis.hgetall(key)).filter(([, value]) => value !== '0').sort(([a], [b]) => a.localeCompare(b));
+      if (fields.length > 0) snapshot[suffix] = Object.fromEntries(fields);
+    }
+  }
+  // A counter hash listed once but now all zeros is as good as absent.
+  if (Array.isArray(snapshot.buckets)) snapshot.buckets = (snapshot.buckets as string[]).filter((bucket) => bucket in snapshot);
+  return snapshot;
+}
