@@ -166,14 +166,11 @@ export class SqliteEventStore implements EventStore {
 }
 
 /**
- * Recognised by its code, not by `instanceof Database.SqliteError`: the native addon keeps the error
- * class of the first copy of better-sqlite3 loaded in the process, and a second copy (jest loads one
- * per test file) throws errors of that first class.
+ * Recognised by its code and message, never by `instanceof`: the native addon keeps the error class
+ * of the first copy of better-sqlite3 loaded in the process, built on that copy's realm's Error, and
+ * a later copy (jest loads one per test file, each in its own realm) throws errors of that class.
  */
 function isEventIdClash(error: unknown): boolean {
-  return (
-    error instanceof Error &&
-    (error as { code?: unknown }).code === 'SQLITE_CONSTRAINT_UNIQUE' &&
-    error.message.includes('events.event_id')
-  );
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  return code === 'SQLITE_CONSTRAINT_UNIQUE' && typeof message === 'string' && message.includes('events.event_id');
 }
