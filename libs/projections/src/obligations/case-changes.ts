@@ -2,6 +2,7 @@ import type { ChainableCommander } from 'ioredis';
 import type { ProjectionKeys } from '../runner/projection-keys';
 import type { CaseObligations } from './case-obligations';
 import { complianceCells, countChanges, splitCell } from './compliance-cells';
+import { serializeReading } from './stored-reading';
 import { worklistOf } from './worklist';
 
 /** The key of one case's reading: its victims' journeys, obligations and timeliness samples. */
@@ -16,7 +17,7 @@ export const counterBucketsKey = (keys: ProjectionKeys): string => keys.key('buc
  * `after`: the stored reading, the counters (by their exact difference), and the worklist entries.
  */
 export function writeCaseChanges(transaction: ChainableCommander, keys: ProjectionKeys, before: CaseObligations | null, after: CaseObligations): void {
-  transaction.set(caseObligationsKey(keys, after.caseId), JSON.stringify(after));
+  transaction.set(caseObligationsKey(keys, after.caseId), serializeReading(after));
 
   const buckets = new Set<string>();
   for (const [cell, change] of countChanges(complianceCells(before), complianceCells(after))) {

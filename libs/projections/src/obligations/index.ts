@@ -7,3 +7,4 @@ export * from './deadlines';
 export * from './case-changes';
 export * from './obligations.projection';
 export * from './obligations.reader';
+export { serializeReading, parseReading } from './stored-reading';

@@ -9,6 +9,7 @@ import { readCheckpoint } from '../runner/projection-progress';
 import { caseObligationsOf, type CaseObligations } from './case-obligations';
 import { caseObligationsKey, writeCaseChanges } from './case-changes';
 import { deadlineChanges, type DeadlineChanges } from './deadlines';
+import { parseReading } from './stored-reading';
 
 export const OBLIGATIONS = 'obligations';
 
@@ -53,7 +54,7 @@ export class ObligationsProjection implements Projection {
     ]);
     const changes: DeadlineChanges = { schedule: [], cancel: [] };
     cases.forEach(([caseId, { events }], i) => {
-      const before = parse(stored[i]);
+      const before = parseReading(stored[i]);
       const after = caseObligationsOf(caseId, [...histories[i], ...events], now, this.calendar);
       writeCaseChanges(transaction, keys, before, after);
       const deadlines = deadlineChanges(before, after, this.calendar);
@@ -79,7 +80,7 @@ export class ObligationsProjection implements Projection {
         await redis.unwatch();
         return undefined;
       }
-      const before = parse(stored);
+      const before = parseReading(stored);
       const after = caseObligationsOf(caseId, events, now, this.calendar);
       const transaction = redis.multi();
       writeCaseChanges(transaction, keys, before, after);
@@ -118,5 +119,3 @@ function casesIn(batch: readonly RecordedEvent[]): Map<string, { firstRevision: 
   }
   return cases;
 }
-
-const parse = (stored: string | null): CaseObligations | null => (stored === null ? null : (JSON.parse(stored) as CaseObligations));

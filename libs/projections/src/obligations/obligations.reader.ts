@@ -8,6 +8,7 @@ import { caseObligationsKey, counterBucketsKey, worklistItemsKey } from './case-
 import { complianceRows, groupingProblem, timelinessSummaries, type ComplianceDimension, type ComplianceRow, type CounterHash, type TimelinessSummary } from './compliance-figures';
 import { VICTIM_DIMENSIONS } from './compliance-cells';
 import { OBLIGATIONS } from './obligations.projection';
+import { parseReading } from './stored-reading';
 import { OPEN_STATUSES, RIGHTS, worklistIndex, type OpenStatus, type Rights, type WorklistItem } from './worklist';
 
 export interface VictimJourneyView extends VictimJourney {
@@ -59,8 +60,7 @@ export class ObligationsReader {
 
   async caseReading(caseId: string): Promise<CaseObligations | null> {
     const keys = await this.keys();
-    const stored = await this.redis.get(caseObligationsKey(keys, caseId));
-    return stored === null ? null : (JSON.parse(stored) as CaseObligations);
+    return parseReading(await this.redis.get(caseObligationsKey(keys, caseId)));
   }
 
   async victimJourney(caseId: string, victimId: string): Promise<VictimJourneyView | null> {
