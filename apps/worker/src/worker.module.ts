@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfiguration, PlatformModule, type PlatformOverrides } from '@case-journey/platform';
 import { HandoffFeed } from './handoff-feed/handoff-feed';
+import { ProjectionsModule } from './projections/projections.module';
 import { RedisConnection } from './redis-connection';
 
 @Module({})
@@ -8,7 +9,7 @@ export class WorkerModule {
   static forRoot(configuration: AppConfiguration, overrides: PlatformOverrides = {}): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [PlatformModule.forRoot(configuration, overrides)],
+      imports: [PlatformModule.forRoot(configuration, overrides), ProjectionsModule],
       providers: [RedisConnection, HandoffFeed],
     };
   }

@@ -11,6 +11,16 @@ describe('loadConfiguration', () => {
     expect(configuration).toMatchObject({ port: 8080, eventStore: 'eventstoredb', eventStoreConnectionString: 'esdb://a:2113?tls=false', writeRetries: 2 });
   });
 
+  it('reads the Redis key prefix and the notification webhook, which needs a secret', () => {
+    expect(loadConfiguration({})).toMatchObject({ redisKeyPrefix: 'cj' });
+    expect(loadConfiguration({}).notificationWebhookUrl).toBeUndefined();
+    const configuration = loadConfiguration({ REDIS_KEY_PREFIX: 'cj-test', NOTIFICATION_WEBHOOK_URL: 'https://hooks.example/cj', NOTIFICATION_WEBHOOK_SECRET: 'a-long-shared-secret' });
+    expect(configuration).toMatchObject({ redisKeyPrefix: 'cj-test', notificationWebhookUrl: 'https://hooks.example/cj', notificationWebhookSecret: 'a-long-shared-secret' });
+    expect(() => loadConfiguration({ NOTIFICATION_WEBHOOK_URL: 'https://hooks.example/cj' })).toThrow(/NOTIFICATION_WEBHOOK_SECRET: must be set/);
+    expect(() => loadConfiguration({ NOTIFICATION_WEBHOOK_URL: 'ftp://hooks.example', NOTIFICATION_WEBHOOK_SECRET: 'a-long-shared-secret' })).toThrow(/NOTIFICATION_WEBHOOK_URL: must be an http\(s\) URL/);
+    expect(() => loadConfiguration({ REDIS_KEY_PREFIX: 'cj:x' })).toThrow(/REDIS_KEY_PREFIX/);
+  });
+
   it('names every bad variable in one error', () => {
     let error: unknown;
     try {

@@ -1,5 +1,5 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsBase64, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, Min, ValidateIf, validateSync } from 'class-validator';
+import { IsBase64, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, ValidateIf, validateSync } from 'class-validator';
 
 export const EVENT_STORE_KINDS = ['embedded', 'eventstoredb'] as const;
 export type EventStoreKind = (typeof EVENT_STORE_KINDS)[number];
@@ -16,6 +16,9 @@ export const ENVIRONMENT_VARIABLES = {
   redisUrl: 'REDIS_URL',
   personalDataMasterKey: 'PERSONAL_DATA_MASTER_KEY',
   writeRetries: 'WRITE_RETRIES',
+  redisKeyPrefix: 'REDIS_KEY_PREFIX',
+  notificationWebhookUrl: 'NOTIFICATION_WEBHOOK_URL',
+  notificationWebhookSecret: 'NOTIFICATION_WEBHOOK_SECRET',
 } as const satisfies Record<keyof AppConfiguration, string>;
 
 export class AppConfiguration {
@@ -53,6 +56,20 @@ export class AppConfiguration {
   @Min(0)
   @Max(50)
   writeRetries = 5;
+
+  /** Namespace of every key the projections, notifications and queues keep in Redis. */
+  @Matches(/^[A-Za-z0-9_-]+$/, { message: 'must be letters, digits, - or _' })
+  redisKeyPrefix = 'cj';
+
+  /** Where breach notifications are POSTed (signed with the secret), if anywhere. */
+  @IsOptional()
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true }, { message: 'must be an http(s) URL' })
+  notificationWebhookUrl?: string;
+
+  @ValidateIf((c: AppConfiguration) => c.notificationWebhookUrl !== undefined || c.notificationWebhookSecret !== undefined)
+  @IsString()
+  @MinLength(16, { message: 'must be set, at least 16 characters, when NOTIFICATION_WEBHOOK_URL is' })
+  notificationWebhookSecret?: string;
 }
 
 export class ConfigurationError extends Error {

@@ -1,3 +1,5 @@
 export * from './runner';
 export * from './timeline';
 export * from './obligations';
+export * from './deadlines';
+export * from './notifications';

@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import Redis from 'ioredis';
 import { NestFactory } from '@nestjs/core';
 import { SqliteEventStore } from '@case-journey/event-store';
 import { InMemoryVictimKeyStore } from '@case-journey/personal-data';
@@ -6,6 +7,15 @@ import { loadConfiguration } from '@case-journey/platform';
 import { WorkerModule } from '../worker.module';
 
 describe('the worker', () => {
+  // The worker's projections and queues write under this prefix, cleared afterwards.
+  const keyPrefix = `cjtest-feed-${process.pid}`;
+  afterAll(async () => {
+    const redis = new Redis();
+    const keys = await redis.keys(`${keyPrefix}*`);
+    if (keys.length > 0) await redis.unlink(...keys);
+    redis.disconnect();
+  });
+
   it('connects to Redis and reports each handoff appended after it started, not the ones before', async () => {
     const store = SqliteEventStore.inMemory({ pollIntervalMs: 10 });
     await store.append('case-before', [{ id: '00000000-0000-4000-8000-000000000001', type: 'CrimeReported', data: {}, metadata: { agency: 'Police' } }]);
@@ -13,7 +23,7 @@ describe('the worker', () => {
     jest.spyOn(Logger.prototype, 'log').mockImplementation((message: unknown) => void lines.push(String(message)));
 
     const worker = await NestFactory.createApplicationContext(
-      WorkerModule.forRoot(loadConfiguration({}), { eventStore: store, victimKeyStore: new InMemoryVictimKeyStore() }),
+      WorkerModule.forRoot(loadConfiguration({ REDIS_KEY_PREFIX: keyPrefix }), { eventStore: store, victimKeyStore: new InMemoryVictimKeyStore() }),
       { logger: false },
     );
     await worker.init();

@@ -1,0 +1,67 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, BeforeApplicationShutdown } from '@nestjs/common';
+import { EVENT_STORE, type EventStore } from '@case-journey/event-store';
+import { CLOCK, type Clock } from '@case-journey/platform';
+import { ProjectionRunner, ProjectionVersions, type Projection, type ProjectionKeys } from '@case-journey/projections';
+import { RedisConnections } from './redis-connections';
+import { WORKER_PROJECTIONS } from './worker-projections';
+
+/**
+ * Runs one live runner per projection, on the version readers use, from the worker's start to its
+ * shutdown; a rebuild hands it the runner of the new version when it switches.
+ */
+@Injectable()
+export class ProjectionSupervisor implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(ProjectionSupervisor.name);
+  private readonly live = new Map<string, ProjectionRunner>();
+
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(WORKER_PROJECTIONS) private readonly projections: Projection[],
+    private readonly connections: RedisConnections,
+    private readonly versions: ProjectionVersions,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    for (const projection of this.projections) {
+      const runner = this.runnerFor(projection.name, await this.versions.current(projection.name));
+      this.live.set(projection.name, runner);
+      runner.start();
+      this.logger.log(`Projection ${projection.name} v${runner.keys.version} following the event log`);
+    }
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await Promise.all([...this.live.values()].map((runner) => runner.stop()));
+  }
+
+  projection(name: string): Projection {
+    const projection = this.projections.find((candidate) => candidate.name === name);
+    if (!projection) throw new RangeError(`No projection named ${name} (known: ${this.names().join(', ')})`);
+    return projection;
+  }
+
+  names(): string[] {
+    return this.projections.map((projection) => projection.name);
+  }
+
+  /** A runner for one version of a projection, not started. */
+  runnerFor(name: string, keys: ProjectionKeys): ProjectionRunner {
+    return new ProjectionRunner({
+      store: this.store,
+      redis: this.connections.open(`${name}-v${keys.version}`),
+      projection: this.projection(name),
+      keys,
+      clock: this.clock,
+      onError: (error) => this.logger.error(`Projection ${name} v${keys.version}: ${error instanceof Error ? error.message : String(error)}; following again`),
+    });
+  }
+
+  /** Makes `runner` the live one for its projection, stopping the one it replaces. */
+  async handOver(runner: ProjectionRunner): Promise<ProjectionRunner | undefined> {
+    const previous = this.live.get(runner.keys.projection);
+    this.live.set(runner.keys.projection, runner);
+    await previous?.stop();
+    return previous;
+  }
+}

@@ -1,0 +1,55 @@
+import { Module } from '@nestjs/common';
+import { EVENT_STORE, type EventStore } from '@case-journey/event-store';
+import { AppConfiguration } from '@case-journey/platform';
+import {
+  bullConnection,
+  bullPrefix,
+  DeadlineQueue,
+  JobQueues,
+  NotificationStore,
+  ObligationsProjection,
+  ProjectionVersions,
+  TimelineProjection,
+  WebhookOutbox,
+} from '@case-journey/projections';
+import { DeadlineJobs } from './deadline-jobs';
+import { ProjectionSupervisor } from './projection-supervisor';
+import { RedisConnections } from './redis-connections';
+import { WORKER_PROJECTIONS } from './worker-projections';
+
+/** The worker's projections, their deadline jobs and notifications, over the configured Redis. */
+@Module({
+  providers: [
+    RedisConnections,
+    {
+      provide: JobQueues,
+      useFactory: (configuration: AppConfiguration) => new JobQueues(bullConnection(configuration.redisUrl), bullPrefix(configuration.redisKeyPrefix)),
+      inject: [AppConfiguration],
+    },
+    {
+      provide: ProjectionVersions,
+      useFactory: (connections: RedisConnections, configuration: AppConfiguration) => new ProjectionVersions(connections.open('versions'), configuration.redisKeyPrefix),
+      inject: [RedisConnections, AppConfiguration],
+    },
+    {
+      provide: NotificationStore,
+      useFactory: (connections: RedisConnections, configuration: AppConfiguration, queues: JobQueues) =>
+        new NotificationStore(connections.open('notifications'), configuration.redisKeyPrefix, configuration.notificationWebhookUrl ? new WebhookOutbox(queues.webhooks) : undefined),
+      inject: [RedisConnections, AppConfiguration, JobQueues],
+    },
+    {
+      provide: ObligationsProjection,
+      useFactory: (store: EventStore, queues: JobQueues) => new ObligationsProjection({ store, deadlines: new DeadlineQueue(queues.deadlines) }),
+      inject: [EVENT_STORE, JobQueues],
+    },
+    { provide: TimelineProjection, useValue: new TimelineProjection() },
+    {
+      provide: WORKER_PROJECTIONS,
+      useFactory: (timeline: TimelineProjection, obligations: ObligationsProjection) => [timeline, obligations],
+      inject: [TimelineProjection, ObligationsProjection],
+    },
+    ProjectionSupervisor,
+    DeadlineJobs,
+  ],
+})
+export class ProjectionsModule {}

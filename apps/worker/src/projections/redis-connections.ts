@@ -1,0 +1,24 @@
+import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
+import Redis from 'ioredis';
+import { AppConfiguration } from '@case-journey/platform';
+
+/**
+ * Opens the worker's Redis connections (a runner's WATCH state is per connection, so each runner
+ * and the deadline handler get their own) and closes them last, after everything using them stopped.
+ */
+@Injectable()
+export class RedisConnections implements OnApplicationShutdown {
+  private readonly opened: Redis[] = [];
+
+  constructor(@Inject(AppConfiguration) private readonly configuration: AppConfiguration) {}
+
+  open(purpose: string): Redis {
+    const connection = new Redis(this.configuration.redisUrl, { maxRetriesPerRequest: null, connectionName: `case-journey-worker-${purpose}` });
+    this.opened.push(connection);
+    return connection;
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.all(this.opened.splice(0).map((connection) => connection.quit().catch(() => connection.disconnect())));
+  }
+}

@@ -1,0 +1,58 @@
+import { DelayedError, Worker, type ConnectionOptions } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { Clock } from '@case-journey/platform';
+import type { Obligation } from '@case-journey/victims-code';
+import type { Deadline } from '../obligations/deadlines';
+import { OBLIGATIONS, type ObligationsProjection } from '../obligations/obligations.projection';
+import type { ProjectionVersions } from '../runner/projection-versions';
+import { breachNotification } from '../notifications/notification';
+import type { NotificationStore } from '../notifications/notification-store';
+import { DEADLINES_QUEUE } from './queues';
+
+export type DeadlineOutcome = Obligation['status'] | 'not-yet' | 'gone';
+
+export interface DeadlineHandlerOptions {
+  projection: ObligationsProjection;
+  versions: ProjectionVersions;
+  /** A connection of the handler's own (the re-reading WATCHes). */
+  redis: Redis;
+  clock: Clock;
+  notifications: NotificationStore;
+}
+
+/**
+ * What a deadline job does when it fires: read the case again as of now (so the read models move
+ * the obligation to due soon or breached), and if the deadline passed unmet, raise a notification.
+ * A job that fires before its instant on the injected clock says 'not-yet' to be delayed again.
+ */
+export class DeadlineHandler {
+  constructor(private readonly options: DeadlineHandlerOptions) {}
+
+  async handle(deadline: Deadline): Promise<DeadlineOutcome> {
+    const { projection, versions, redis, clock, notifications } = this.options;
+    const now = clock.now();
+    const reading = await projection.reevaluate(deadline.caseId, redis, await versions.reading(OBLIGATIONS), now);
+    const obligation = reading?.after.obligations.find((candidate) => candidate.id === deadline.obligationId);
+    if (!reading || !obligation) return 'gone';
+    const open = obligation.status === 'pending' || obligation.status === 'due-soon';
+    if (open && now.getTime() < deadline.at) return 'not-yet';
+    if (deadline.kind === 'breach' && obligation.status === 'breached') await notifications.raise(breachNotification(obligation, reading.after, now));
+    return obligation.status;
+  }
+}
+
+/** The BullMQ worker running deadline jobs one at a time (the handler's connection is not shared). */
+export function deadlineWorker(connection: ConnectionOptions, prefix: string, handler: DeadlineHandler, clock: Clock): Worker<Deadline, DeadlineOutcome> {
+  return new Worker<Deadline, DeadlineOutcome>(
+    DEADLINES_QUEUE,
+    async (job, token) => {
+      const outcome = await handler.handle(job.data);
+      if (outcome === 'not-yet') {
+        await job.moveToDelayed(Date.now() + Math.max(1, job.data.at - clock.now().getTime()), token);
+        throw new DelayedError();
+      }
+      return outcome;
+    },
+    { connection, prefix, concurrency: 1 },
+  );
+}

@@ -1,0 +1,112 @@
+import { Queue, type Worker } from 'bullmq';
+import { SqliteEventStore } from '@case-journey/event-store';
+import { WorkingDayCalendar } from '@case-journey/victims-code';
+import { NotificationStore } from '../notifications/notification-store';
+import { dueSoonFrom, type Deadline } from '../obligations/deadlines';
+import { ObligationsProjection } from '../obligations/obligations.projection';
+import { ObligationsReader } from '../obligations/obligations.reader';
+import { ProjectionRunner } from '../runner/projection-runner';
+import { ProjectionVersions } from '../runner/projection-versions';
+import { aCaseEvent, aCrimeReport, appendEvents, aVictim } from '../testing/case-events';
+import { RedisTestSpace, TEST_REDIS_URL, waitFor } from '../testing/redis-test-space';
+import { TestClock } from '../testing/test-clock';
+import { DeadlineHandler, deadlineWorker } from './deadline-handler';
+import { DeadlineQueue } from './deadline-queue';
+import { bullConnection, bullPrefix, DEADLINES_QUEUE } from './queues';
+
+// Reported on Monday 3 March 2025: the referral (R4, 2 working days) is due by the end of Wednesday 5 March.
+const REPORTED_AT = '2025-03-03T10:00:00.000Z';
+const DUE_AT = Date.parse('2025-03-05T23:59:59.999Z');
+const iso = (ms: number) => new Date(ms).toISOString();
+
+describe('deadline jobs on BullMQ', () => {
+  const space = new RedisTestSpace();
+  const redis = space.connection();
+  const connection = bullConnection(TEST_REDIS_URL);
+  const prefix = bullPrefix(space.prefix);
+  const versions = new ProjectionVersions(redis, space.prefix);
+  const reader = new ObligationsReader(redis, versions);
+  const notifications = new NotificationStore(redis, space.prefix);
+  const clock = new TestClock();
+  const queue = new Queue<Deadline>(DEADLINES_QUEUE, { connection, prefix });
+  let store: SqliteEventStore;
+  let projection: ObligationsProjection;
+  let runner: ProjectionRunner;
+  const workers: Worker[] = [];
+
+  const startWorker = () => {
+    const worker = deadlineWorker(connection, prefix, new DeadlineHandler({ projection, versions, redis: space.connection(), clock, notifications }), clock);
+    workers.push(worker);
+    return worker;
+  };
+  const record = async (...events: Parameters<typeof appendEvents>[1]) => {
+    await appendEvents(store, events);
+    const [last] = await store.readAll({ direction: 'backwards', maxCount: 1 });
+    await runner.reached(last.position);
+  };
+  const referralOf = async (caseId: string) => (await reader.caseReading(caseId))!.obligations.find((obligation) => obligation.ruleId === 'R4.referral')!;
+  const notified = async () => (await notifications.list({ offset: 0, limit: 10 })).items;
+
+  beforeEach(async () => {
+    store = SqliteEventStore.inMemory({ pollIntervalMs: 10 });
+    projection = new ObligationsProjection({ store, deadlines: new DeadlineQueue(queue) });
+    runner = new ProjectionRunner({ store, redis: space.connection(), projection, keys: await versions.current('obligations'), clock });
+    runner.start();
+  });
+  afterEach(async () => {
+    await Promise.all(workers.splice(0).map((worker) => worker.close()));
+    await runner.stop();
+    await store.close();
+    await queue.obliterate({ force: true });
+    for (const key of await space.keys()) await redis.unlink(key);
+  });
+  afterAll(async () => {
+    await queue.close();
+    await space.dispose();
+  });
+
+  it('breaches an unmet obligation when its deadline passes and raises a notification, and does nothing for one met in time', async () => {
+    clock.runFrom(DUE_AT - 400);
+    startWorker();
+    const recordedAt = iso(DUE_AT - 3_600_000);
+    await record(aCrimeReport('unmet', REPORTED_AT, [aVictim('v-1')], 'Wessex', { recordedAt }), aCrimeReport('met', REPORTED_AT, [aVictim('v-2')], 'Wessex', { recordedAt }));
+    const met = await referralOf('met');
+    expect(await queue.getJob(met.id)).toBeDefined();
+    await record(aCaseEvent('met', 'VictimReferredToSupport', iso(DUE_AT - 1_800_000), 'Police', { victimId: 'v-2', service: 'Care' }, { recordedAt }));
+    expect(await queue.getJob(met.id)).toBeUndefined();
+
+    await waitFor(async () => (await notified()).length > 0, 5000, 'the breach notification');
+    const unmet = await referralOf('unmet');
+    expect(unmet.status).toBe('breached');
+    expect(await notified()).toEqual([expect.objectContaining({ id: `breach/${unmet.id}`, kind: 'obligation-breached', caseId: 'unmet', responsible: 'Police', dueAt: iso(DUE_AT) })]);
+    expect((await referralOf('met')).status).toBe('met');
+    const [row] = (await reader.compliance({ groupBy: ['entitlement'] })).rows.filter((candidate) => candidate.group.entitlement === 'R4.referral');
+    expect(row).toMatchObject({ due: 2, metOnTime: 1, breached: 1 });
+    expect((await reader.worklist({ agency: 'Police', statuses: ['breached'], offset: 0, limit: 10 })).items.map((item) => item.caseId)).toEqual(['unmet']);
+  });
+
+  it('keeps its jobs in Redis: scheduled while one worker ran, they fire under the next', async () => {
+    clock.runFrom(DUE_AT - 300);
+    const first = startWorker();
+    await record(aCrimeReport('restart', REPORTED_AT, [aVictim('v-1')], 'Wessex', { recordedAt: iso(DUE_AT - 3_600_000) }));
+    await first.close();
+    await waitFor(() => clock.now().getTime() > DUE_AT + 50, 2000, 'the deadline to pass with no worker');
+    expect(await notified()).toEqual([]);
+
+    startWorker();
+    await waitFor(async () => (await notified()).length === 1, 5000, 'the breach notification after the restart');
+    expect((await referralOf('restart')).status).toBe('breached');
+  });
+
+  it('moves an obligation to due soon on the worklist when its warning fires', async () => {
+    const warning = dueSoonFrom(DUE_AT, new WorkingDayCalendar());
+    clock.runFrom(warning - 300);
+    startWorker();
+    await record(aCrimeReport('soon', REPORTED_AT, [aVictim('v-1')], 'Wessex', { recordedAt: iso(warning - 3_600_000) }));
+    expect((await referralOf('soon')).status).toBe('pending');
+
+    await waitFor(async () => (await referralOf('soon')).status === 'due-soon', 5000, 'the obligation due soon');
+    expect((await reader.worklist({ agency: 'Police', statuses: ['due-soon'], offset: 0, limit: 10 })).items.map((item) => item.caseId)).toEqual(['soon']);
+    expect(await notified()).toEqual([]);
+  });
+});

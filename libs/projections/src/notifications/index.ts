@@ -1,0 +1,4 @@
+export * from './notification';
+export * from './notification-store';
+export * from './webhook-signature';
+export * from './webhook-delivery';
