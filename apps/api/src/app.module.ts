@@ -6,8 +6,14 @@ import { ACCESS_POLICY, type AccessPolicy } from './access/access-policy';
 import { AccessGuard } from './access/access.guard';
 import { OpenAccessPolicy } from './access/open-access.policy';
 import { CasesModule } from './cases/cases.module';
+import { ComplianceModule } from './compliance/compliance.module';
 import { HealthController } from './health/health.controller';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
+import { JourneysModule } from './journeys/journeys.module';
+import { NotificationsModule } from './notifications/notifications.module';
+import { ReadModelsModule } from './read-models/read-models.module';
+import { TimelineModule } from './timeline/timeline.module';
+import { WorklistsModule } from './worklists/worklists.module';
 
 export interface ApiOverrides extends PlatformOverrides {
   accessPolicy?: AccessPolicy;
@@ -18,7 +24,17 @@ export class AppModule {
   static forRoot(configuration: AppConfiguration, overrides: ApiOverrides = {}): DynamicModule {
     return {
       module: AppModule,
-      imports: [PlatformModule.forRoot(configuration, overrides), CqrsModule.forRoot(), CasesModule],
+      imports: [
+        PlatformModule.forRoot(configuration, overrides),
+        CqrsModule.forRoot(),
+        CasesModule,
+        ReadModelsModule,
+        TimelineModule,
+        JourneysModule,
+        WorklistsModule,
+        ComplianceModule,
+        NotificationsModule,
+      ],
       controllers: [HealthController],
       providers: [
         { provide: ACCESS_POLICY, useValue: overrides.accessPolicy ?? new OpenAccessPolicy() },

@@ -2,7 +2,11 @@ import { Controller, Get, Inject, SetMetadata } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { EVENT_STORE, type EventStore } from '@case-journey/event-store';
 import { AppConfiguration } from '@case-journey/platform';
+import { JobQueues, lagOf, OBLIGATIONS, ProjectionVersions, TIMELINE } from '@case-journey/projections';
 import { PUBLIC_ROUTE } from '../access/access.guard';
+import { ReadModelRedis } from '../read-models/read-models.module';
+
+const PROJECTIONS = [TIMELINE, OBLIGATIONS];
 
 @ApiTags('health')
 @Controller('health')
@@ -10,13 +14,25 @@ export class HealthController {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(AppConfiguration) private readonly configuration: AppConfiguration,
+    private readonly redis: ReadModelRedis,
+    private readonly versions: ProjectionVersions,
+    private readonly queues: JobQueues,
   ) {}
 
   @Get()
   @SetMetadata(PUBLIC_ROUTE, true)
-  @ApiOperation({ summary: 'Whether the API can read its event store, and where the log ends' })
+  @ApiOperation({ summary: 'Whether the API can read its event store, where the log ends, how far each projection trails it, and how deep the queues are' })
   async health(): Promise<object> {
     const [last] = await this.store.readAll({ direction: 'backwards', maxCount: 1 });
-    return { status: 'ok', eventStore: this.configuration.eventStore, lastPosition: last?.position.toString() ?? null };
+    const base = { eventStore: this.configuration.eventStore, lastPosition: last?.position.toString() ?? null };
+    try {
+      const [projections, queues] = await Promise.all([
+        Promise.all(PROJECTIONS.map(async (name) => lagOf(this.redis.client, this.store, await this.versions.reading(name)))),
+        this.queues.depths(),
+      ]);
+      return { status: 'ok', ...base, projections, queues };
+    } catch (error) {
+      return { status: 'degraded', ...base, projections: null, queues: null, readModels: error instanceof Error ? error.message : String(error) };
+    }
   }
 }

@@ -1,0 +1,28 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { ComplianceFigures } from '@case-journey/projections';
+import { Requires } from '../access/requires.decorator';
+import { QueryParamsPipe } from '../http/query-params.pipe';
+import { ComplianceFiguresDto } from './compliance-figures.dto';
+import { GetComplianceFiguresQuery } from './get-compliance-figures.query';
+import { monthsOf } from './reporting-period';
+
+@ApiTags('compliance')
+@Controller('compliance')
+export class GetComplianceFiguresController {
+  constructor(private readonly queries: QueryBus) {}
+
+  @Get()
+  @Requires('compliance:read')
+  @ApiOperation({
+    summary: "Victims' Code compliance and handoff timeliness",
+    description:
+      'Obligations due, met on time, met late, breached, not applicable and open, with the rate met on time / due, broken down as asked ' +
+      '(an obligation counts in the London month it was due), and the median and 90th percentile of each handoff-timeliness measure.',
+  })
+  getFigures(@Query(QueryParamsPipe) params: ComplianceFiguresDto): Promise<ComplianceFigures> {
+    const criteria = { area: params.area, months: params.period ? monthsOf(params.period) : undefined, groupBy: params.groupBy };
+    return this.queries.execute<GetComplianceFiguresQuery, ComplianceFigures>(new GetComplianceFiguresQuery(criteria));
+  }
+}

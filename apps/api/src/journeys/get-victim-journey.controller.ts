@@ -1,0 +1,24 @@
+import { Controller, Get, Param } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { VictimJourneyView } from '@case-journey/projections';
+import { Requires } from '../access/requires.decorator';
+import { CaseIdPipe } from '../http/case-id.pipe';
+import { VictimIdPipe } from '../http/victim-id.pipe';
+import { GetVictimJourneyQuery } from './get-victim-journey.query';
+
+@ApiTags('victims')
+@Controller('cases')
+export class GetVictimJourneyController {
+  constructor(private readonly queries: QueryBus) {}
+
+  @Get(':id/victims/:victimId/journey')
+  @Requires('case:read')
+  @ApiOperation({
+    summary: "One victim's journey through the case",
+    description: "Every touchpoint with the victim, their enhanced-rights status, and every Victims' Code obligation owed to them with its status and due instant.",
+  })
+  getJourney(@Param('id', CaseIdPipe) caseId: string, @Param('victimId', VictimIdPipe) victimId: string): Promise<VictimJourneyView> {
+    return this.queries.execute<GetVictimJourneyQuery, VictimJourneyView>(new GetVictimJourneyQuery(caseId, victimId));
+  }
+}

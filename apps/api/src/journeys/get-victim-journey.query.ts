@@ -1,0 +1,6 @@
+export class GetVictimJourneyQuery {
+  constructor(
+    readonly caseId: string,
+    readonly victimId: string,
+  ) {}
+}

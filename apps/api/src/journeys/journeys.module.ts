@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { ReadModelsModule } from '../read-models/read-models.module';
+import { GetVictimJourneyController } from './get-victim-journey.controller';
+import { GetVictimJourneyHandler } from './get-victim-journey.handler';
+
+@Module({ imports: [ReadModelsModule], controllers: [GetVictimJourneyController], providers: [GetVictimJourneyHandler] })
+export class JourneysModule {}

@@ -1,0 +1,22 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { NotificationPage } from '@case-journey/projections';
+import { Requires } from '../access/requires.decorator';
+import { QueryParamsPipe } from '../http/query-params.pipe';
+import { ListNotificationsQuery } from './list-notifications.query';
+import { NotificationsDto } from './notifications.dto';
+
+@ApiTags('notifications')
+@Controller('notifications')
+export class ListNotificationsController {
+  constructor(private readonly queries: QueryBus) {}
+
+  @Get()
+  @Requires('notifications:read')
+  @ApiOperation({ summary: "Victims' Code breaches raised at the moment their deadline passed unmet, newest first" })
+  list(@Query(QueryParamsPipe) params: NotificationsDto): Promise<NotificationPage> {
+    const criteria = { agency: params.agency, offset: params.offset, limit: params.limit };
+    return this.queries.execute<ListNotificationsQuery, NotificationPage>(new ListNotificationsQuery(criteria));
+  }
+}

@@ -1,0 +1,5 @@
+import type { Agency } from '@case-journey/domain';
+
+export class ListNotificationsQuery {
+  constructor(readonly criteria: { agency?: Agency; offset: number; limit: number }) {}
+}

@@ -1,0 +1,11 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional } from 'class-validator';
+import { AGENCIES, type Agency } from '@case-journey/domain';
+import { PagingDto } from '../http/paging.dto';
+
+export class NotificationsDto extends PagingDto {
+  @ApiPropertyOptional({ enum: AGENCIES, description: 'Only notifications about obligations this agency owed' })
+  @IsOptional()
+  @IsIn(AGENCIES)
+  agency?: Agency;
+}

@@ -1,0 +1,37 @@
+import { Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
+import Redis from 'ioredis';
+import { AppConfiguration } from '@case-journey/platform';
+import { bullConnection, bullPrefix, JobQueues, NotificationStore, ObligationsReader, ProjectionVersions, TimelineReader } from '@case-journey/projections';
+
+/**
+ * The API's one Redis connection for reading the projections. It connects in the background: the
+ * API records handoffs without Redis, and only the read-model routes fail while it is away.
+ */
+@Injectable()
+export class ReadModelRedis implements OnApplicationShutdown {
+  readonly client: Redis;
+
+  constructor(@Inject(AppConfiguration) configuration: AppConfiguration) {
+    this.client = new Redis(configuration.redisUrl, { maxRetriesPerRequest: 1, connectionName: 'case-journey-api' });
+    this.client.on('error', () => undefined); // reported per request, not as an unhandled event
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.client.quit().catch(() => this.client.disconnect());
+  }
+}
+
+const prefixOf = (configuration: AppConfiguration) => configuration.redisKeyPrefix;
+
+@Module({
+  providers: [
+    ReadModelRedis,
+    { provide: ProjectionVersions, useFactory: (redis: ReadModelRedis, c: AppConfiguration) => new ProjectionVersions(redis.client, prefixOf(c)), inject: [ReadModelRedis, AppConfiguration] },
+    { provide: TimelineReader, useFactory: (redis: ReadModelRedis, versions: ProjectionVersions) => new TimelineReader(redis.client, versions), inject: [ReadModelRedis, ProjectionVersions] },
+    { provide: ObligationsReader, useFactory: (redis: ReadModelRedis, versions: ProjectionVersions) => new ObligationsReader(redis.client, versions), inject: [ReadModelRedis, ProjectionVersions] },
+    { provide: NotificationStore, useFactory: (redis: ReadModelRedis, c: AppConfiguration) => new NotificationStore(redis.client, prefixOf(c)), inject: [ReadModelRedis, AppConfiguration] },
+    { provide: JobQueues, useFactory: (c: AppConfiguration) => new JobQueues(bullConnection(c.redisUrl), bullPrefix(prefixOf(c))), inject: [AppConfiguration] },
+  ],
+  exports: [ReadModelRedis, ProjectionVersions, TimelineReader, ObligationsReader, NotificationStore, JobQueues],
+})
+export class ReadModelsModule {}

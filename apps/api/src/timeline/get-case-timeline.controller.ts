@@ -1,0 +1,25 @@
+import { Controller, Get, Param } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { CaseTimeline } from '@case-journey/projections';
+import { Requires } from '../access/requires.decorator';
+import { CaseIdPipe } from '../http/case-id.pipe';
+import { GetCaseTimelineQuery } from './get-case-timeline.query';
+
+@ApiTags('cases')
+@Controller('cases')
+export class GetCaseTimelineController {
+  constructor(private readonly queries: QueryBus) {}
+
+  @Get(':id/timeline')
+  @Requires('case:read')
+  @ApiOperation({
+    summary: "A case's timeline across agencies",
+    description:
+      'Every handoff in the order it happened (late records placed where they belong, corrections applied, retractions listed apart), ' +
+      'grouped by agency, the business time between handoffs, who held the next step for how long, and who holds it now ("waiting on").',
+  })
+  getTimeline(@Param('id', CaseIdPipe) caseId: string): Promise<CaseTimeline> {
+    return this.queries.execute<GetCaseTimelineQuery, CaseTimeline>(new GetCaseTimelineQuery(caseId));
+  }
+}

@@ -1,0 +1,3 @@
+export class GetCaseTimelineQuery {
+  constructor(readonly caseId: string) {}
+}

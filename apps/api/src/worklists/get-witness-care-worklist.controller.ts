@@ -1,0 +1,33 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { WorklistPage } from '@case-journey/projections';
+import { Requires } from '../access/requires.decorator';
+import { QueryParamsPipe } from '../http/query-params.pipe';
+import { GetWitnessCareWorklistQuery } from './get-witness-care-worklist.query';
+import { WitnessCareWorklistDto } from './witness-care-worklist.dto';
+
+@ApiTags('worklists')
+@Controller('worklists')
+export class GetWitnessCareWorklistController {
+  constructor(private readonly queries: QueryBus) {}
+
+  @Get('witness-care')
+  @Requires('worklist:read')
+  @ApiOperation({
+    summary: 'Victim touchpoints due, due soon and overdue',
+    description: "Open Victims' Code obligations of an agency (the Witness Care Unit by default), earliest due first, with the victim's enhanced-rights status and contact preference.",
+  })
+  getWorklist(@Query(QueryParamsPipe) params: WitnessCareWorklistDto): Promise<WorklistPage> {
+    const criteria = {
+      agency: params.agency,
+      area: params.area,
+      statuses: params.status,
+      rights: params.enhanced === undefined ? undefined : params.enhanced === 'true' ? (['enhanced'] as const) : (['standard'] as const),
+      dueBefore: params.dueBefore ? new Date(params.dueBefore) : undefined,
+      offset: params.offset,
+      limit: params.limit,
+    };
+    return this.queries.execute<GetWitnessCareWorklistQuery, WorklistPage>(new GetWitnessCareWorklistQuery(criteria));
+  }
+}

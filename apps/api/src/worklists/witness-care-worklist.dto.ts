@@ -1,0 +1,36 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsArray, IsIn, IsISO8601, IsOptional, IsString, MaxLength } from 'class-validator';
+import { AGENCIES, type Agency } from '@case-journey/domain';
+import { OPEN_STATUSES, type OpenStatus } from '@case-journey/projections';
+import { commaList, PagingDto } from '../http/paging.dto';
+
+export class WitnessCareWorklistDto extends PagingDto {
+  @ApiPropertyOptional({ description: 'Police force / criminal justice board area (the unit)', example: 'Hertfordshire' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  area?: string;
+
+  @ApiPropertyOptional({ enum: AGENCIES, default: 'WCU', description: 'The agency the obligations are owed by' })
+  @IsOptional()
+  @IsIn(AGENCIES)
+  agency: Agency = 'WCU';
+
+  @ApiPropertyOptional({ description: `Comma-separated: ${OPEN_STATUSES.join(', ')} (breached = overdue); all by default`, example: 'due-soon,breached' })
+  @IsOptional()
+  @Transform(commaList)
+  @IsArray()
+  @IsIn(OPEN_STATUSES, { each: true })
+  status?: OpenStatus[];
+
+  @ApiPropertyOptional({ enum: ['true', 'false'], description: 'Only obligations owed at enhanced (true) or standard (false) rights' })
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  enhanced?: 'true' | 'false';
+
+  @ApiPropertyOptional({ description: 'Only obligations due at or before this instant (ISO-8601)', example: '2025-06-30T23:59:59.999Z' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  dueBefore?: string;
+}

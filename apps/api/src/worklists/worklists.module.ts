@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { ReadModelsModule } from '../read-models/read-models.module';
+import { GetWitnessCareWorklistController } from './get-witness-care-worklist.controller';
+import { GetWitnessCareWorklistHandler } from './get-witness-care-worklist.handler';
+
+@Module({ imports: [ReadModelsModule], controllers: [GetWitnessCareWorklistController], providers: [GetWitnessCareWorklistHandler] })
+export class WorklistsModule {}
