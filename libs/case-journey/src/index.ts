@@ -9,3 +9,4 @@ export { evolve, caseStateFrom } from './state/evolve';
 export * from './state/case-lookups';
 export { decide } from './decide/decide';
 export * from './rules';
+export * from './record-identity';
