@@ -114,6 +114,23 @@ describe('the read models through the API, with the worker projecting', () => {
     expect(health.queues.deadlines.delayed).toBeGreaterThan(0);
   });
 
+  it('rebuilds a projection as a job with progress, and keeps answering from the new version', async () => {
+    const before = (await http.get(`/cases/${caseId}/timeline`).expect(200)).body;
+    const queued = (await http.post('/projections/timeline/rebuild').expect(202)).body;
+    expect(queued).toMatchObject({ projection: 'timeline', jobId: expect.any(String) });
+
+    let status = queued;
+    await within(10_000, 'the rebuild', async () => {
+      status = (await http.get(`/projections/rebuilds/${queued.jobId}`).expect(200)).body;
+      return status.state === 'completed';
+    });
+    expect(status).toMatchObject({ result: { projection: 'timeline', fromVersion: 1, toVersion: 2 }, progress: { phase: 'done' } });
+    expect((await http.get(`/cases/${caseId}/timeline`).expect(200)).body).toEqual(before);
+    expect((await http.get('/health').expect(200)).body.projections[0]).toMatchObject({ projection: 'timeline', version: 2 });
+    expect((await http.post('/projections/everything/rebuild').expect(400)).body.errors).toEqual([expect.objectContaining({ field: 'name' })]);
+    await http.get('/projections/rebuilds/no-such-job').expect(404);
+  });
+
   it('answers 404 for the timeline of a case it does not know', async () => {
     await http.get('/cases/7d0c8a52-3c44-4b8e-9d7a-2f6a1c0b9e31/timeline').expect(404);
   });

@@ -11,6 +11,7 @@ import { HealthController } from './health/health.controller';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { JourneysModule } from './journeys/journeys.module';
 import { NotificationsModule } from './notifications/notifications.module';
+import { ProjectionsAdminModule } from './projections/projections-admin.module';
 import { ReadModelsModule } from './read-models/read-models.module';
 import { TimelineModule } from './timeline/timeline.module';
 import { WorklistsModule } from './worklists/worklists.module';
@@ -34,6 +35,7 @@ export class AppModule {
         WorklistsModule,
         ComplianceModule,
         NotificationsModule,
+        ProjectionsAdminModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -3,3 +3,4 @@ export * from './timeline';
 export * from './obligations';
 export * from './deadlines';
 export * from './notifications';
+export * from './rebuild';

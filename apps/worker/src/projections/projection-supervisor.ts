@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, BeforeApplicationShutdown } from '@nestjs/common';
+import type Redis from 'ioredis';
 import { EVENT_STORE, type EventStore } from '@case-journey/event-store';
 import { CLOCK, type Clock } from '@case-journey/platform';
 import { ProjectionRunner, ProjectionVersions, type Projection, type ProjectionKeys } from '@case-journey/projections';
@@ -13,6 +14,8 @@ import { WORKER_PROJECTIONS } from './worker-projections';
 export class ProjectionSupervisor implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(ProjectionSupervisor.name);
   private readonly live = new Map<string, ProjectionRunner>();
+  /** Every runner made, live or still rebuilding, with its connection. */
+  private readonly runners = new Map<ProjectionRunner, Redis>();
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -32,7 +35,7 @@ export class ProjectionSupervisor implements OnApplicationBootstrap, BeforeAppli
   }
 
   async beforeApplicationShutdown(): Promise<void> {
-    await Promise.all([...this.live.values()].map((runner) => runner.stop()));
+    await Promise.all([...this.runners.keys()].map((runner) => runner.stop()));
   }
 
   projection(name: string): Projection {
@@ -47,21 +50,27 @@ export class ProjectionSupervisor implements OnApplicationBootstrap, BeforeAppli
 
   /** A runner for one version of a projection, not started. */
   runnerFor(name: string, keys: ProjectionKeys): ProjectionRunner {
-    return new ProjectionRunner({
+    const redis = this.connections.open(`${name}-v${keys.version}`);
+    const runner = new ProjectionRunner({
       store: this.store,
-      redis: this.connections.open(`${name}-v${keys.version}`),
+      redis,
       projection: this.projection(name),
       keys,
       clock: this.clock,
       onError: (error) => this.logger.error(`Projection ${name} v${keys.version}: ${error instanceof Error ? error.message : String(error)}; following again`),
     });
+    this.runners.set(runner, redis);
+    return runner;
   }
 
   /** Makes `runner` the live one for its projection, stopping the one it replaces. */
-  async handOver(runner: ProjectionRunner): Promise<ProjectionRunner | undefined> {
+  async handOver(runner: ProjectionRunner): Promise<void> {
     const previous = this.live.get(runner.keys.projection);
     this.live.set(runner.keys.projection, runner);
-    await previous?.stop();
-    return previous;
+    if (!previous) return;
+    await previous.stop();
+    await this.connections.close(this.runners.get(previous)!);
+    this.runners.delete(previous);
+    this.logger.log(`Projection ${runner.keys.projection} now live at v${runner.keys.version}`);
   }
 }

@@ -14,6 +14,7 @@ import {
 } from '@case-journey/projections';
 import { DeadlineJobs } from './deadline-jobs';
 import { ProjectionSupervisor } from './projection-supervisor';
+import { RebuildJobs } from './rebuild-jobs';
 import { RedisConnections } from './redis-connections';
 import { WORKER_PROJECTIONS } from './worker-projections';
 
@@ -50,6 +51,7 @@ import { WORKER_PROJECTIONS } from './worker-projections';
     },
     ProjectionSupervisor,
     DeadlineJobs,
+    RebuildJobs,
   ],
 })
 export class ProjectionsModule {}

@@ -18,6 +18,13 @@ export class RedisConnections implements OnApplicationShutdown {
     return connection;
   }
 
+  /** Closes a connection whose user is done with it (a runner replaced by a rebuild's). */
+  async close(connection: Redis): Promise<void> {
+    const at = this.opened.indexOf(connection);
+    if (at >= 0) this.opened.splice(at, 1);
+    await connection.quit().catch(() => connection.disconnect());
+  }
+
   async onApplicationShutdown(): Promise<void> {
     await Promise.all(this.opened.splice(0).map((connection) => connection.quit().catch(() => connection.disconnect())));
   }

@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import { caseStreamId, upcast, type CaseEvent } from '@case-journey/domain';
+import { AGENCIES, caseStreamId, upcast, type CaseEvent } from '@case-journey/domain';
 import { StreamNotFoundError, type EventStore, type RecordedEvent } from '@case-journey/event-store';
 import { WorkingDayCalendar } from '@case-journey/victims-code';
 import { caseIdOfStream } from '../runner/case-streams';
@@ -10,8 +10,11 @@ import { caseObligationsOf, type CaseObligations } from './case-obligations';
 import { caseObligationsKey, writeCaseChanges } from './case-changes';
 import { deadlineChanges, type DeadlineChanges } from './deadlines';
 import { parseReading } from './stored-reading';
+import { RIGHTS, worklistIndex } from './worklist';
 
 export const OBLIGATIONS = 'obligations';
+
+const WEEK_MS = 7 * 86_400_000;
 
 /** Where deadline jobs are kept (BullMQ in the apps); the projection only says what changed. */
 export interface DeadlineScheduler {
@@ -88,6 +91,24 @@ export class ObligationsProjection implements Projection {
       await this.options.deadlines?.apply(deadlineChanges(before, after, this.calendar), now);
       return { before, after };
     }
+  }
+
+  /**
+   * Reads again every case with an open obligation due within a week: those whose due-soon or
+   * breach instant may have passed since they were read (the deadline jobs that fired meanwhile
+   * re-read them in the version readers used, not in this one).
+   */
+  async catchUpWithTime(redis: Redis, keys: ProjectionKeys, now: Date): Promise<void> {
+    const horizon = String(now.getTime() + WEEK_MS);
+    const reading = redis.pipeline();
+    for (const agency of AGENCIES) {
+      for (const status of ['pending', 'due-soon'] as const) {
+        for (const rights of RIGHTS) reading.zrange(keys.within(worklistIndex(agency, status, rights)), '-inf', horizon, 'BYSCORE');
+      }
+    }
+    const ids = ((await reading.exec()) ?? []).flatMap(([, members]) => members as string[]);
+    const caseIds = new Set(ids.map((id) => decodeURIComponent(id.slice(0, id.indexOf('/')))));
+    for (const caseId of caseIds) await this.reevaluate(caseId, redis, keys, now);
   }
 
   private async eventsBefore(caseId: string, revision: bigint): Promise<CaseEvent[]> {

@@ -24,4 +24,10 @@ export interface BatchContext {
 export interface Projection {
   readonly name: string;
   apply(batch: readonly RecordedEvent[], context: BatchContext): Promise<void>;
+  /**
+   * Brings up to `now` what time alone changes in a version's read model (statuses whose instant
+   * passed since they were read); a rebuild calls it before readers switch. `redis` is the
+   * caller's own connection.
+   */
+  catchUpWithTime?(redis: Redis, keys: ProjectionKeys, now: Date): Promise<void>;
 }

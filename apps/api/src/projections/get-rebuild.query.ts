@@ -1,0 +1,3 @@
+export class GetRebuildQuery {
+  constructor(readonly jobId: string) {}
+}

@@ -1,0 +1,35 @@
+import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { ProjectionName, RebuildStatus } from '@case-journey/projections';
+import { Requires } from '../access/requires.decorator';
+import { GetRebuildQuery } from './get-rebuild.query';
+import { ProjectionNamePipe } from './projection-name.pipe';
+import { RequestRebuildCommand } from './request-rebuild.command';
+
+@ApiTags('projections')
+@Controller('projections')
+export class ProjectionsAdminController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
+
+  @Post(':name/rebuild')
+  @HttpCode(202)
+  @Requires('projections:admin')
+  @ApiOperation({
+    summary: 'Rebuild a projection from the start of the log',
+    description: 'Runs on the worker as a job: the projection is replayed into a new version of its keys beside the live one; readers switch to it once it has caught up, and the old version is dropped.',
+  })
+  rebuild(@Param('name', ProjectionNamePipe) name: ProjectionName): Promise<RebuildStatus> {
+    return this.commands.execute<RequestRebuildCommand, RebuildStatus>(new RequestRebuildCommand(name));
+  }
+
+  @Get('rebuilds/:jobId')
+  @Requires('projections:admin')
+  @ApiOperation({ summary: "A rebuild job's state and progress (phase, positions reached and to reach)" })
+  status(@Param('jobId') jobId: string): Promise<RebuildStatus> {
+    return this.queries.execute<GetRebuildQuery, RebuildStatus>(new GetRebuildQuery(jobId));
+  }
+}

@@ -1,0 +1,2 @@
+export * from './projection-rebuild';
+export * from './rebuild-requests';

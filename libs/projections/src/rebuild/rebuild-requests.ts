@@ -1,0 +1,38 @@
+import type { JobState } from 'bullmq';
+import type { JobQueues } from '../deadlines/job-queues';
+import { OBLIGATIONS } from '../obligations/obligations.projection';
+import { TIMELINE } from '../timeline/timeline.projection';
+import type { RebuildProgress, RebuildResult } from './projection-rebuild';
+
+/** The projections the worker runs, by name. */
+export const PROJECTION_NAMES = [TIMELINE, OBLIGATIONS] as const;
+export type ProjectionName = (typeof PROJECTION_NAMES)[number];
+
+export interface RebuildStatus {
+  jobId: string;
+  projection: string;
+  state: JobState | 'unknown';
+  progress: RebuildProgress | null;
+  result: RebuildResult | null;
+  failedReason: string | null;
+}
+
+/** Asks the worker to rebuild a projection (a BullMQ job, run one at a time); answers where it stands. */
+export async function requestRebuild(queues: JobQueues, projection: ProjectionName): Promise<RebuildStatus> {
+  const job = await queues.rebuilds.add('rebuild', { projection }, { removeOnComplete: { count: 100 }, removeOnFail: { count: 100 } });
+  return (await rebuildStatus(queues, job.id!))!;
+}
+
+export async function rebuildStatus(queues: JobQueues, jobId: string): Promise<RebuildStatus | undefined> {
+  const job = await queues.rebuilds.getJob(jobId);
+  if (!job) return undefined;
+  const progress = typeof job.progress === 'object' && job.progress !== null ? (job.progress as unknown as RebuildProgress) : null;
+  return {
+    jobId,
+    projection: job.data.projection,
+    state: await job.getState(),
+    progress,
+    result: (job.returnvalue as RebuildResult | undefined) ?? null,
+    failedReason: job.failedReason ?? null,
+  };
+}
