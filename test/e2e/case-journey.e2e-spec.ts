@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { SqliteEventStore, type EventStore } from '@case-journey/event-store';
-import { InMemoryVictimKeyStore } from '@case-journey/personal-data';
+import { InMemoryVictimKeyStore, PersonalDataVault } from '@case-journey/personal-data';
 import { loadConfiguration } from '@case-journey/platform';
 import { createApi } from '../../apps/api/src/create-api';
 import {
@@ -116,15 +116,25 @@ describe('the case journey API, end to end', () => {
       expect(await historyLength(caseId)).toBe(JOURNEY.length + 3);
     });
 
-    it('refuses a correction that would carry personal data in plain text', async () => {
+    it('checks a correction as the type it corrects, and never lets one carry personal data', async () => {
       const before = await historyLength(caseId);
-      const response = await record(caseId, {
-        ...HANDOFF_EXAMPLES.EventCorrected,
-        sourceReference: 'CORR-PII',
-        data: { correctedEventId: EXAMPLE_IDS.correctedEvent, data: { victim: { name: 'Joanna Kowalska' } }, reason: 'x' },
-      }).expect(400);
-      expect(response.body.errors).toEqual([expect.objectContaining({ field: 'data.data.victim' })]);
-      expect(await historyLength(caseId)).toBe(before);
+      const history = (await http.get(`/cases/${caseId}/events`).expect(200)).body.events as Array<{ type: string; metadata: { eventId: string } }>;
+      const idOf = (type: string) => history.find((event) => event.type === type)!.metadata.eventId;
+      const correct = (correctedEventId: string, data: object, reference: string) =>
+        record(caseId, { ...HANDOFF_EXAMPLES.EventCorrected, sourceReference: reference, data: { correctedEventId, data, reason: 'Keyed wrongly' } });
+
+      const badListing = await correct(idOf('HearingListed'), { courtTier: 'moon', court: '' }, 'CORR-BAD-LISTING').expect(400);
+      expect((badListing.body.errors as Array<{ field: string }>).map((error) => error.field).sort()).toEqual(['data.data.court', 'data.data.courtTier']);
+
+      const victims = await correct(idOf('CrimeReported'), { victims: [{ name: 'Joanna Kowalska' }] }, 'CORR-PII-1').expect(400);
+      expect(victims.body.errors).toEqual([expect.objectContaining({ field: 'data.data.victims' })]);
+      const registration = await correct(idOf('VictimRegistered'), { victim: { name: 'Joanna Kowalska' } }, 'CORR-PII-2').expect(400);
+      expect(registration.body.errors).toEqual([expect.objectContaining({ field: 'data.data' })]);
+
+      await correct(idOf('CrimeReported'), { area: 'Bedfordshire' }, 'CORR-AREA').expect(201);
+      expect((await http.get(`/cases/${caseId}`).expect(200)).body.state.area).toBe('Bedfordshire');
+      expect(JSON.stringify((await http.get(`/cases/${caseId}/events`).expect(200)).body)).not.toContain('Joanna');
+      expect(await historyLength(caseId)).toBe(before + 1);
     });
   });
 
@@ -146,6 +156,14 @@ describe('the case journey API, end to end', () => {
       expect(again.body).toEqual(first.body);
       expect(again.headers.etag).toBe('"1"');
       expect(await historyLength(caseId)).toBe(3);
+    });
+
+    it('refuses a source reference re-used for a different kind of record, storing nothing', async () => {
+      const caseId = await newCase('ATH-IDEMPOTENT-4');
+      await record(caseId, HANDOFF_EXAMPLES.SuspectEventRecorded).expect(201);
+      const reused = await record(caseId, { ...HANDOFF_EXAMPLES.VictimInformed, sourceReference: HANDOFF_EXAMPLES.SuspectEventRecorded.sourceReference }).expect(422);
+      expect(reused.body).toMatchObject({ rule: 'record-key-reused', storedType: 'SuspectEventRecorded' });
+      expect(await historyLength(caseId)).toBe(2);
     });
 
     it('honours an Idempotency-Key for a caller with no source reference', async () => {
@@ -240,6 +258,32 @@ describe('the case journey API, end to end', () => {
       const badTag = await record(caseId, HANDOFF_EXAMPLES.VictimInformed).set('If-Match', 'yesterday').expect(400);
       expect(badTag.body.errors[0].field).toBe('If-Match');
       expect(await historyLength(caseId)).toBe(1);
+    });
+
+    it('413 for a body over the limit', async () => {
+      const caseId = await newCase('ATH-ERRORS-5');
+      const huge = { ...HANDOFF_EXAMPLES.VictimNeedsAssessed, data: { ...HANDOFF_EXAMPLES.VictimNeedsAssessed.data, needsIdentified: ['x'.repeat(1_100_000)] } };
+      const response = await record(caseId, huge).expect(413);
+      expect(response.body.status).toBe(413);
+    });
+
+    it('410 for personal data sent for a victim whose data was erased, while a re-sent report still answers as before', async () => {
+      const victimId = '9a3c1e55-2b4d-4f6a-8c7e-1d2f3a4b5c6d';
+      const report = { ...CRIME_REPORT_EXAMPLE, sourceReference: 'ATH-ERASED-1', victims: [{ ...CRIME_REPORT_EXAMPLE.victims[0], victimId }] };
+      const first = await http.post('/cases').send(report).expect(201);
+      app.get(PersonalDataVault).erase(victimId);
+      const again = await http.post('/cases').send(report).expect(201);
+      expect(again.body).toEqual(first.body);
+      const elsewhere = await http.post('/cases').send({ ...report, sourceReference: 'ATH-ERASED-2' }).expect(410);
+      expect(elsewhere.body.status).toBe(410);
+    });
+
+    it('reaches a case opened with an upper-case id by its Location', async () => {
+      const caseId = '6F9619FF-8B86-4011-B42D-00C04FC96401';
+      const opened = await reportCrime({ caseId, sourceReference: 'ATH-UPPER-1' }).expect(201);
+      expect(opened.body.caseId).toBe(caseId.toLowerCase());
+      await http.get(opened.headers.location).expect(200);
+      await http.get(`/cases/${caseId}`).expect(200);
     });
 
     it('404 for a case that does not exist, on reads and writes', async () => {

@@ -20,12 +20,14 @@ export type Upcaster = (data: Record<string, unknown>) => Record<string, unknown
 export const UPCASTERS: Partial<Record<CaseEventType, Record<number, Upcaster>>> = {};
 
 export function upcast(stored: StoredCaseEvent, upcasters = UPCASTERS): CaseEvent {
-  let version = Number(stored.metadata.schemaVersion ?? 1);
+  const storedVersion = Number(stored.metadata.schemaVersion ?? 1);
+  let version = storedVersion;
   let data = stored.data as Record<string, unknown>;
   const chain = upcasters[stored.type as CaseEventType] ?? {};
   while (chain[version]) {
     data = chain[version](data);
     version += 1;
   }
-  return { type: stored.type, data, metadata: { ...stored.metadata, schemaVersion: version } } as unknown as CaseEvent;
+  const metadata = version === storedVersion ? stored.metadata : { ...stored.metadata, schemaVersion: version };
+  return { type: stored.type, data, metadata } as unknown as CaseEvent;
 }

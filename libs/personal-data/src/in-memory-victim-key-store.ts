@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { RandomBytes, VictimKeyStore } from './victim-key-store.port';
+import { VictimDataErasedError, type RandomBytes, type VictimKeyStore } from './victim-key-store.port';
 
 export const DATA_KEY_BYTES = 32;
 
@@ -11,7 +11,7 @@ export class InMemoryVictimKeyStore implements VictimKeyStore {
   constructor(private readonly random: RandomBytes = randomBytes) {}
 
   keyFor(keyId: string): Buffer {
-    if (this.destroyed.has(keyId)) throw new Error(`Key ${keyId} was destroyed`);
+    if (this.destroyed.has(keyId)) throw new VictimDataErasedError(keyId);
     let key = this.keys.get(keyId);
     if (!key) {
       key = this.random(DATA_KEY_BYTES);

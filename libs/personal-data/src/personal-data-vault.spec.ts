@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { InMemoryVictimKeyStore } from './in-memory-victim-key-store';
 import { PersonalDataVault } from './personal-data-vault';
+import { VictimDataErasedError } from './victim-key-store.port';
 import { SqliteVictimKeyStore } from './sqlite-victim-key-store';
 
 const alice = { name: 'Alice Example', dateOfBirth: '1990-04-01', email: 'alice@example.org', phone: '07700 900123' };
@@ -27,7 +28,7 @@ describe('PersonalDataVault', () => {
     expect(vault.open(first)).toEqual({ erased: true });
     expect(vault.open(second)).toEqual({ erased: true });
     expect(vault.open(bob)).toEqual({ name: 'Bob' });
-    expect(() => vault.seal('v1', alice)).toThrow(/destroyed/);
+    expect(() => vault.seal('v1', alice)).toThrow(VictimDataErasedError);
   });
 
   it('refuses an envelope moved to another victim (the key id is authenticated)', () => {

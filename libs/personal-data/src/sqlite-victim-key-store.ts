@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { DATA_KEY_BYTES } from './in-memory-victim-key-store';
-import type { VictimKeyStore } from './victim-key-store.port';
+import { VictimDataErasedError, type VictimKeyStore } from './victim-key-store.port';
 
 export interface SqliteVictimKeyStoreOptions {
   filename: string;
@@ -44,9 +44,12 @@ export class SqliteVictimKeyStore implements VictimKeyStore {
 
   keyFor(keyId: string): Buffer {
     const row = this.select.get(keyId);
-    if (row && row.key === null) throw new Error(`Key ${keyId} was destroyed`);
-    if (!row) this.insert.run(keyId, this.wrap(randomBytes(DATA_KEY_BYTES)));
-    return this.existingKey(keyId) as Buffer;
+    if (row?.key) return this.unwrap(row.key);
+    if (row) throw new VictimDataErasedError(keyId);
+    const key = randomBytes(DATA_KEY_BYTES);
+    // Another process may have created the key first: then its key is the one to use.
+    if (this.insert.run(keyId, this.wrap(key)).changes === 1) return key;
+    return this.keyFor(keyId);
   }
 
   existingKey(keyId: string): Buffer | undefined {

@@ -16,3 +16,11 @@ export const VICTIM_KEY_STORE = Symbol('VICTIM_KEY_STORE');
 
 /** Source of random bytes; injected so that synthetic data can be sealed deterministically. */
 export type RandomBytes = (size: number) => Buffer;
+
+/** Asked to seal data for a victim whose key was destroyed: their personal data was erased. */
+export class VictimDataErasedError extends Error {
+  override readonly name = 'VictimDataErasedError';
+  constructor(readonly keyId: string) {
+    super(`The personal data under ${keyId} was erased; nothing more can be sealed for it`);
+  }
+}

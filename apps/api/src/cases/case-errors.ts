@@ -16,3 +16,16 @@ export class RevisionConflictError extends Error {
     super(`Case ${caseId} is at revision ${currentRevision ?? 'none'}, not ${expectedRevision}`);
   }
 }
+
+/** A source reference or Idempotency-Key already used for a different kind of record on this case. */
+export class RecordKeyReusedError extends Error {
+  override readonly name = 'RecordKeyReusedError';
+  constructor(
+    readonly caseId: string,
+    readonly eventId: string,
+    readonly storedType: string,
+    readonly sentType: string,
+  ) {
+    super(`This source reference (or Idempotency-Key) already recorded a ${storedType} on case ${caseId}, not a ${sentType}`);
+  }
+}

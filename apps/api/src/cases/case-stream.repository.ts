@@ -9,13 +9,18 @@ import {
   type RecordedEvent,
 } from '@case-journey/event-store';
 
-export interface LoadedCase {
+/** A case's stream as stored, and its events lifted to the current schema. */
+export interface CaseStream {
   caseId: string;
   recorded: RecordedEvent[];
   events: CaseEvent[];
-  state: CaseState;
   /** Revision of the last event in the case's stream. */
   revision: bigint;
+}
+
+/** The stream folded into the case's state. */
+export interface LoadedCase extends CaseStream {
+  state: CaseState;
 }
 
 /** Reads a case's stream into its state, and appends the events a decision gave. */
@@ -23,7 +28,7 @@ export interface LoadedCase {
 export class CaseStreamRepository {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
-  async load(caseId: string): Promise<LoadedCase | undefined> {
+  async read(caseId: string): Promise<CaseStream | undefined> {
     let recorded: RecordedEvent[];
     try {
       recorded = await this.store.readStream(caseStreamId(caseId));
@@ -31,14 +36,12 @@ export class CaseStreamRepository {
       if (error instanceof StreamNotFoundError) return undefined;
       throw error;
     }
-    const events = recorded.map((event) => upcast(event));
-    return {
-      caseId,
-      recorded,
-      events,
-      state: caseStateFrom(events),
-      revision: recorded[recorded.length - 1].revision,
-    };
+    return { caseId, recorded, events: recorded.map((event) => upcast(event)), revision: recorded[recorded.length - 1].revision };
+  }
+
+  async load(caseId: string): Promise<LoadedCase | undefined> {
+    const stream = await this.read(caseId);
+    return stream && { ...stream, state: caseStateFrom(stream.events) };
   }
 
   append(caseId: string, events: readonly CaseEvent[], expectedRevision: ExpectedRevision): Promise<AppendResult> {

@@ -1,9 +1,21 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { decide, initialState, type CaseCommand } from '@case-journey/domain';
+import { decide, initialState, type CaseCommand, type CaseEventType } from '@case-journey/domain';
 import { WrongExpectedRevisionError } from '@case-journey/event-store';
 import { AppConfiguration } from '@case-journey/platform';
-import { CaseNotFoundError, RevisionConflictError } from './case-errors';
+import { CaseNotFoundError, RecordKeyReusedError, RevisionConflictError } from './case-errors';
 import { CaseStreamRepository, type LoadedCase } from './case-stream.repository';
+
+export interface Recording {
+  caseId: string;
+  /** The id the event will carry: derived from the record's source when it has one. */
+  eventId: string;
+  type: CaseEventType;
+  /**
+   * Builds the command from the case as loaded, so it can use what the case holds. Called only once
+   * the record is known to be new, so nothing (no victim key, say) is made for a re-delivery.
+   */
+  build: (loaded: LoadedCase | undefined) => CaseCommand;
+}
 
 export interface RecordingOptions {
   /** The revision the caller saw (If-Match): the write happens only if the case is still there. */
@@ -19,17 +31,14 @@ export interface RecordedHandoff {
   /** Revision of the case's stream once this handoff was stored. */
   revision: bigint;
   recordedAt: string;
-  /** True when this command had been recorded before: nothing new was stored. */
+  /** True when this record had been stored before: nothing new was stored. */
   replayed: boolean;
 }
 
-/** Builds the command from the case as loaded, so it can use what the case already holds. */
-export type CommandBuilder = (loaded: LoadedCase | undefined) => CaseCommand;
-
 /**
- * Load, decide, append: the one path every write takes. A retried delivery (same event id) answers
- * with what was stored the first time; a conflict is retried from a fresh read unless the caller
- * made the write conditional, in which case it is theirs to resolve.
+ * Load, decide, append: the one path every write takes. A re-delivery (same event id) answers with
+ * what was stored the first time; a conflict is retried from a fresh read unless the caller made
+ * the write conditional, in which case it is theirs to resolve.
  */
 @Injectable()
 export class HandoffRecorder {
@@ -38,19 +47,19 @@ export class HandoffRecorder {
     @Inject(AppConfiguration) private readonly configuration: AppConfiguration,
   ) {}
 
-  async record(caseId: string, build: CommandBuilder, options: RecordingOptions): Promise<RecordedHandoff> {
+  async record(recording: Recording, options: RecordingOptions): Promise<RecordedHandoff> {
+    const { caseId } = recording;
     for (let attempt = 0; ; attempt++) {
       const loaded = await this.cases.load(caseId);
       if (!loaded && options.caseMustExist) throw new CaseNotFoundError(caseId);
-      const command = build(loaded);
 
-      const earlier = loaded && alreadyRecorded(loaded, command.metadata.eventId);
+      const earlier = loaded && earlierRecording(loaded, recording);
       if (earlier) return earlier;
       if (options.ifMatch !== undefined && options.ifMatch !== loaded?.revision) {
         throw new RevisionConflictError(caseId, options.ifMatch, loaded?.revision);
       }
 
-      const events = decide(command, loaded?.state ?? initialState());
+      const events = decide(recording.build(loaded), loaded?.state ?? initialState());
       try {
         const result = await this.cases.append(caseId, events, loaded ? loaded.revision : 'no-stream');
         const last = events[events.length - 1];
@@ -65,8 +74,10 @@ export class HandoffRecorder {
   }
 }
 
-function alreadyRecorded(loaded: LoadedCase, eventId: string): RecordedHandoff | undefined {
-  const event = loaded.recorded.find((recorded) => recorded.id === eventId);
+/** The answer given the first time, if this record was stored before; a key re-used for another kind of record is refused. */
+function earlierRecording(loaded: LoadedCase, recording: Recording): RecordedHandoff | undefined {
+  const event = loaded.recorded.find((recorded) => recorded.id === recording.eventId);
   if (!event) return undefined;
-  return { caseId: loaded.caseId, eventId, type: event.type, revision: event.revision, recordedAt: String(event.metadata.recordedAt), replayed: true };
+  if (event.type !== recording.type) throw new RecordKeyReusedError(loaded.caseId, recording.eventId, event.type, recording.type);
+  return { caseId: loaded.caseId, eventId: event.id, type: event.type, revision: event.revision, recordedAt: String(event.metadata.recordedAt), replayed: true };
 }

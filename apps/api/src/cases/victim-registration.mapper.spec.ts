@@ -3,7 +3,7 @@ import { ageBandFor, ageOn, toVictimRegistration } from './victim-registration.m
 
 describe('victim registration', () => {
   const vault = new PersonalDataVault(new InMemoryVictimKeyStore());
-  const context = { victimId: 'v1', offenceOccurredAt: '2026-05-10T22:30:00.000Z', agency: 'Police' as const, decidedAt: '2026-05-11T09:00:00.000Z' };
+  const context = { victimId: 'v1', ageOn: '2026-05-10T22:30:00.000Z', agency: 'Police' as const, decidedAt: '2026-05-11T09:00:00.000Z' };
 
   it('counts age in whole years, turning a year older on the birthday', () => {
     expect(ageOn('2008-05-10', '2026-05-10T09:00:00Z')).toBe(18);

@@ -27,8 +27,11 @@ export function ageBandFor(age: number): AgeBand {
 
 export interface RegistrationContext {
   victimId: string;
-  /** When the offence happened: age and the under-18 ground are judged on that day. */
-  offenceOccurredAt: string;
+  /**
+   * The instant whose London day the victim's age is judged on. The Code asks for the offence date;
+   * until crime reports carry one, the day the crime was reported stands in for it.
+   */
+  ageOn: string;
   agency: Agency;
   decidedAt: string;
 }
@@ -38,7 +41,7 @@ export interface RegistrationContext {
  * the victim's own key, the date of birth reduced to an age band and the under-18 fact.
  */
 export function toVictimRegistration(dto: VictimDto, context: RegistrationContext, vault: PersonalDataVault): VictimRegistration {
-  const age = dto.dateOfBirth ? ageOn(dto.dateOfBirth, context.offenceOccurredAt) : undefined;
+  const age = dto.dateOfBirth ? ageOn(dto.dateOfBirth, context.ageOn) : undefined;
   const ageBand = age !== undefined ? ageBandFor(age) : (dto.ageBand ?? 'unknown');
   const personal: VictimPersonalData = {
     name: dto.name,

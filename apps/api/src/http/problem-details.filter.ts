@@ -1,7 +1,8 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Response } from 'express';
 import { JourneyRuleViolation } from '@case-journey/domain';
-import { CaseNotFoundError, RevisionConflictError } from '../cases/case-errors';
+import { VictimDataErasedError } from '@case-journey/personal-data';
+import { CaseNotFoundError, RecordKeyReusedError, RevisionConflictError } from '../cases/case-errors';
 import { RequestValidationError } from './request-validation.error';
 import { revisionTag } from './revision-tag';
 
@@ -48,8 +49,18 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (exception instanceof JourneyRuleViolation) {
       return { status: 422, title: 'Journey rule broken', detail: exception.message, rule: exception.rule, field: exception.field ?? null };
     }
+    if (exception instanceof RecordKeyReusedError) {
+      return { status: 422, title: 'Record key re-used', detail: exception.message, rule: 'record-key-reused', eventId: exception.eventId, storedType: exception.storedType };
+    }
+    if (exception instanceof VictimDataErasedError) {
+      return { status: 410, title: "Victim's personal data erased", detail: exception.message };
+    }
     if (exception instanceof HttpException) {
       return this.fromHttpException(exception);
+    }
+    const carried = carriedStatus(exception);
+    if (carried) {
+      return { status: carried, title: HttpStatus[carried]?.toString().replace(/_/g, ' ').toLowerCase() ?? 'Error', detail: (exception as Error).message };
     }
     this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     return { status: 500, title: 'Internal error', detail: 'The request failed; nothing of it was stored.' };
@@ -64,4 +75,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     }
     return { status, title: HttpStatus[status]?.toString().replace(/_/g, ' ').toLowerCase() ?? 'Error', detail };
   }
+}
+
+/** A client error from the HTTP stack (body-parser's 413 for a body too large, say) keeps its status. */
+function carriedStatus(exception: unknown): number | undefined {
+  const status = (exception as { status?: unknown; statusCode?: unknown } | null)?.status ?? (exception as { statusCode?: unknown } | null)?.statusCode;
+  return typeof status === 'number' && status >= 400 && status < 500 ? status : undefined;
 }

@@ -1,7 +1,6 @@
-export interface FieldError {
-  field: string;
-  messages: string[];
-}
+import type { FieldError } from '../cases/dto';
+
+export type { FieldError };
 
 /** A request that cannot be understood: answered 400 with every field at fault and why. */
 export class RequestValidationError extends Error {

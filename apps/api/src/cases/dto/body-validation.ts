@@ -8,6 +8,7 @@ import {
   IS_OBJECT,
   IS_STRING,
   validate,
+  validateSync,
   type ValidationError,
   type ValidatorOptions,
 } from 'class-validator';
@@ -59,6 +60,14 @@ export async function validateHandoff(body: unknown): Promise<Validation<Validat
   const errors = [...(await fieldErrorsOf(handoff)), ...(payload ? await fieldErrorsOf(payload, 'data') : [])];
   if (errors.length > 0) return { ok: false, errors };
   return { ok: true, value: withoutAbsentFields(Object.assign(handoff, { data: payload })) as ValidatedHandoff };
+}
+
+/**
+ * The errors of one handoff type's payload, reported under `path`: a correction's replacement data
+ * is checked, merged into what it corrects, as that type's payload (`data.data.court`).
+ */
+export function handoffPayloadErrors(type: HandoffType, data: object, path: string): FieldError[] {
+  return flatten(validateSync(plainToInstance(HANDOFF_PAYLOADS[type] as ClassConstructor<object>, data), STRICT), path);
 }
 
 function payloadOf({ type, data }: JsonObject): object | undefined {

@@ -23,7 +23,7 @@ export class GetCaseHistoryHandler implements IQueryHandler<GetCaseHistoryQuery,
   constructor(private readonly cases: CaseStreamRepository) {}
 
   async execute({ caseId }: GetCaseHistoryQuery): Promise<CaseHistory> {
-    const loaded = await this.cases.load(caseId);
+    const loaded = await this.cases.read(caseId);
     if (!loaded) throw new CaseNotFoundError(caseId);
     return {
       caseId,

@@ -1,28 +1,26 @@
-import type { CaseEvent, CaseEventData, CaseEventType } from '@case-journey/domain';
+import type { Agency, CaseEventData, CaseEventType } from '@case-journey/domain';
 import type { PersonalDataVault } from '@case-journey/personal-data';
 import { RequestValidationError } from '../../http/request-validation.error';
+import type { LoadedCase } from '../case-stream.repository';
 import type { VictimDto } from '../dto';
 import { victimIdFor } from '../record-identity';
 import { toVictimRegistration } from '../victim-registration.mapper';
+import { correctionErrors } from './correction-check';
 
 export interface PayloadContext {
   caseId: string;
   eventId: string;
-  /** When the case's crime was reported, if the case exists. */
-  reportedAt: string | null;
+  loaded: LoadedCase | undefined;
   occurredAt: string;
-  agency: CaseEvent['metadata']['agency'];
+  agency: Agency;
   vault: PersonalDataVault;
 }
-
-/** Fields whose content is sealed; a correction's free-form data must not carry them in plain text. */
-const SEALED_FIELDS = new Set(['victim', 'victims', 'personal']);
 
 type Shaper = (payload: Record<string, unknown>, context: PayloadContext) => Record<string, unknown>;
 
 /**
- * The few payloads that are not the event's data as sent: a victim's details get sealed, and
- * enhanced-rights grounds default to the recording agency and the event's time.
+ * The few payloads that are not the event's data as sent: a victim's details get sealed, grounds
+ * default to the recording agency and time, and a correction is checked against what it corrects.
  */
 const SHAPERS: Partial<Record<CaseEventType, Shaper>> = {
   VictimRegistered: (payload, context) => {
@@ -31,20 +29,10 @@ const SHAPERS: Partial<Record<CaseEventType, Shaper>> = {
     return {
       victim: toVictimRegistration(
         victim,
-        { victimId, offenceOccurredAt: context.reportedAt ?? context.occurredAt, agency: context.agency, decidedAt: context.occurredAt },
+        { victimId, ageOn: context.loaded?.state.reportedAt ?? context.occurredAt, agency: context.agency, decidedAt: context.occurredAt },
         context.vault,
       ),
     };
-  },
-  EventCorrected: (payload) => {
-    const replaced = Object.keys((payload.data as Record<string, unknown> | undefined) ?? {});
-    const personal = replaced.filter((field) => SEALED_FIELDS.has(field));
-    if (personal.length > 0) {
-      throw new RequestValidationError(
-        personal.map((field) => ({ field: `data.data.${field}`, messages: [`${field} holds personal data, which a correction would store in plain text: register the victim's details again instead`] })),
-      );
-    }
-    return payload;
   },
   EnhancedRightsRecognised: (payload, context) => ({
     ...payload,
@@ -54,6 +42,13 @@ const SHAPERS: Partial<Record<CaseEventType, Shaper>> = {
       ...ground,
     })),
   }),
+  EventCorrected: (payload, context) => {
+    // An unknown target is the domain's to refuse (correction-target-must-exist).
+    const target = context.loaded?.events.find((event) => event.metadata.eventId === payload.correctedEventId);
+    const errors = target ? correctionErrors(target, (payload.data as Record<string, unknown> | undefined) ?? {}) : [];
+    if (errors.length > 0) throw new RequestValidationError(errors);
+    return payload;
+  },
 };
 
 export function handoffData<T extends CaseEventType>(type: T, payload: object, context: PayloadContext): CaseEventData<T> {

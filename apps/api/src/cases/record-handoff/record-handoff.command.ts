@@ -1,11 +1,9 @@
-import type { Principal } from '../../access/access-policy';
-import type { RecordHandoffDto } from '../dto';
+import type { ValidatedHandoff } from '../dto';
 
 export class RecordHandoffCommand {
   constructor(
     readonly caseId: string,
-    readonly handoff: RecordHandoffDto,
-    readonly principal: Principal,
+    readonly handoff: ValidatedHandoff,
     readonly ifMatch?: bigint,
     readonly idempotencyKey?: string,
   ) {}

@@ -2,8 +2,6 @@ import { Body, Controller, Headers, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBody, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import type { Principal } from '../../access/access-policy';
-import { CurrentPrincipal } from '../../access/current-principal.decorator';
 import { Requires } from '../../access/requires.decorator';
 import { CaseIdPipe } from '../../http/case-id.pipe';
 import { parseIdempotencyKey } from '../../http/idempotency-key';
@@ -35,7 +33,6 @@ export class RecordHandoffController {
     @Body() body: unknown,
     @Headers('if-match') ifMatch: string | undefined,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
-    @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) response: Response,
   ): Promise<object> {
     const expectedRevision = parseIfMatch(ifMatch);
@@ -43,7 +40,7 @@ export class RecordHandoffController {
     const validation = await validateHandoff(body);
     if (!validation.ok) throw new RequestValidationError(validation.errors);
     const recorded = await this.commands.execute<RecordHandoffCommand, RecordedHandoff>(
-      new RecordHandoffCommand(caseId, validation.value, principal, expectedRevision, key),
+      new RecordHandoffCommand(caseId, validation.value, expectedRevision, key),
     );
     return sendRecordedHandoff(response, recorded);
   }

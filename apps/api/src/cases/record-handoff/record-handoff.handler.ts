@@ -3,6 +3,7 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { CaseCommand } from '@case-journey/domain';
 import { PersonalDataVault } from '@case-journey/personal-data';
 import { CLOCK, type Clock } from '@case-journey/platform';
+import { commandMetadata } from '../command-metadata';
 import { HandoffRecorder, type RecordedHandoff } from '../handoff-recorder';
 import { eventIdFor } from '../record-identity';
 import { handoffData } from './handoff-payload';
@@ -16,26 +17,27 @@ export class RecordHandoffHandler implements ICommandHandler<RecordHandoffComman
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  execute({ caseId, handoff, principal, ifMatch, idempotencyKey }: RecordHandoffCommand): Promise<RecordedHandoff> {
+  execute({ caseId, handoff, ifMatch, idempotencyKey }: RecordHandoffCommand): Promise<RecordedHandoff> {
     const eventId = eventIdFor(caseId, { sourceSystem: handoff.sourceSystem, sourceReference: handoff.sourceReference, idempotencyKey });
-    const agency = handoff.agency;
     return this.recorder.record(
-      caseId,
-      (loaded) =>
-        ({
-          type: handoff.type,
-          data: handoffData(handoff.type, handoff.data, { caseId, eventId, reportedAt: loaded?.state.reportedAt ?? null, occurredAt: handoff.occurredAt, agency, vault: this.vault }),
-          metadata: {
-            eventId,
-            occurredAt: handoff.occurredAt,
-            ...(handoff.receivedAt && { receivedAt: handoff.receivedAt }),
-            agency,
-            recordedBy: handoff.recordedBy ?? principal.user,
-            ...(handoff.sourceSystem && { sourceSystem: handoff.sourceSystem, sourceReference: handoff.sourceReference }),
-            ...(handoff.correlationId && { correlationId: handoff.correlationId }),
-            now: this.clock.now().toISOString(),
-          },
-        }) as CaseCommand,
+      {
+        caseId,
+        eventId,
+        type: handoff.type,
+        build: (loaded) =>
+          ({
+            type: handoff.type,
+            data: handoffData(handoff.type, handoff.data, {
+              caseId,
+              eventId,
+              loaded,
+              occurredAt: handoff.occurredAt,
+              agency: handoff.agency,
+              vault: this.vault,
+            }),
+            metadata: commandMetadata(handoff, eventId, this.clock.now()),
+          }) as CaseCommand,
+      },
       { caseMustExist: true, ifMatch },
     );
   }

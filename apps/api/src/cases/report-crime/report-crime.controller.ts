@@ -2,8 +2,6 @@ import { Body, Controller, Headers, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBody, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import type { Principal } from '../../access/access-policy';
-import { CurrentPrincipal } from '../../access/current-principal.decorator';
 import { Requires } from '../../access/requires.decorator';
 import { parseIdempotencyKey } from '../../http/idempotency-key';
 import { sendRecordedHandoff } from '../../http/recorded-handoff.response';
@@ -28,13 +26,12 @@ export class ReportCrimeController {
   async reportCrime(
     @Body() body: unknown,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
-    @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) response: Response,
   ): Promise<object> {
     const key = parseIdempotencyKey(idempotencyKey);
     const validation = await validateCrimeReport(body);
     if (!validation.ok) throw new RequestValidationError(validation.errors);
-    const recorded = await this.commands.execute<ReportCrimeCommand, RecordedHandoff>(new ReportCrimeCommand(validation.value, principal, key));
+    const recorded = await this.commands.execute<ReportCrimeCommand, RecordedHandoff>(new ReportCrimeCommand(validation.value, key));
     return sendRecordedHandoff(response, recorded);
   }
 }
