@@ -98,6 +98,20 @@ describe('deadline jobs on BullMQ', () => {
     expect((await referralOf('restart')).status).toBe('breached');
   });
 
+  it('moves the job when a correction moves the deadline, and schedules nothing twice', async () => {
+    clock.set(DUE_AT - 3_600_000);
+    const reported = aCrimeReport('moved', REPORTED_AT, [aVictim('v-1')], 'Wessex', { recordedAt: iso(DUE_AT - 7_200_000) });
+    await record(reported);
+    const id = (await referralOf('moved')).id;
+    expect((await queue.getJob(id))?.data.at).toBe(DUE_AT + 1);
+
+    await record(aCaseEvent('moved', 'EventCorrected', iso(DUE_AT - 3_600_000), 'Police', { correctedEventId: reported.metadata.eventId, occurredAt: '2025-03-04T10:00:00.000Z', reason: 'Wrong day' }, { recordedAt: iso(DUE_AT - 3_600_000) }));
+    const moved = await queue.getJob(id);
+    expect(moved?.data.at).toBe(Date.parse('2025-03-07T00:00:00.000Z'));
+    expect(moved?.opts.delay).toBe(Date.parse('2025-03-07T00:00:00.000Z') - clock.now().getTime());
+    expect(await queue.getJobCounts('delayed')).toEqual({ delayed: 1 });
+  });
+
   it('moves an obligation to due soon on the worklist when its warning fires', async () => {
     const warning = dueSoonFrom(DUE_AT, new WorkingDayCalendar());
     clock.runFrom(warning - 300);

@@ -11,13 +11,12 @@ import { DEADLINE_JOB_OPTIONS } from './queues';
 export class DeadlineQueue implements DeadlineScheduler {
   constructor(readonly queue: Queue<Deadline>) {}
 
-  async apply({ schedule, cancel }: DeadlineChanges, now: Date): Promise<void> {
-    await Promise.all(cancel.map((jobId) => this.remove(jobId)));
-    if (schedule.length === 0) return;
-    const existing = await Promise.all(schedule.map((deadline) => this.queue.getJob(deadline.jobId)));
-    await Promise.all(existing.map((job, i) => (job && job.data.at !== schedule[i].at ? this.remove(schedule[i].jobId) : undefined)));
+  async apply({ schedule, reschedule, cancel }: DeadlineChanges, now: Date): Promise<void> {
+    await Promise.all([...cancel, ...reschedule.map((deadline) => deadline.jobId)].map((jobId) => this.remove(jobId)));
+    const jobs = [...schedule, ...reschedule];
+    if (jobs.length === 0) return;
     await this.queue.addBulk(
-      schedule.map((deadline) => ({
+      jobs.map((deadline) => ({
         name: deadline.kind,
         data: deadline,
         opts: { ...DEADLINE_JOB_OPTIONS, jobId: deadline.jobId, delay: Math.max(0, deadline.at - now.getTime()) },

@@ -37,6 +37,7 @@ describe('deadlineChanges', () => {
     const id = referralId(after);
     const changes = deadlineChanges(null, after, calendar);
     expect(changes.cancel).toEqual([]);
+    expect(changes.reschedule).toEqual([]);
     expect(changes.schedule).toEqual([
       { jobId: id, kind: 'breach', caseId: CASE, obligationId: id, at: Date.parse('2025-03-05T23:59:59.999Z') + 1 },
       { jobId: `${id}/due-soon`, kind: 'due-soon', caseId: CASE, obligationId: id, at: Date.parse('2025-03-04T00:00:00.000Z') },
@@ -45,18 +46,30 @@ describe('deadlineChanges', () => {
 
   it('given the same reading again, changes nothing (rescheduling is idempotent)', () => {
     const reading = readAt('2025-03-03T12:00:00.000Z', reported);
-    expect(deadlineChanges(reading, readAt('2025-03-03T13:00:00.000Z', reported), calendar)).toEqual({ schedule: [], cancel: [] });
+    expect(deadlineChanges(reading, readAt('2025-03-03T13:00:00.000Z', reported), calendar)).toEqual({ schedule: [], reschedule: [], cancel: [] });
   });
 
   it('given the obligation met, cancels both jobs', () => {
     const before = readAt('2025-03-03T12:00:00.000Z', reported);
     const id = referralId(before);
-    expect(deadlineChanges(before, readAt('2025-03-04T12:00:00.000Z', reported, referred), calendar)).toEqual({ schedule: [], cancel: [id, `${id}/due-soon`] });
+    expect(deadlineChanges(before, readAt('2025-03-04T12:00:00.000Z', reported, referred), calendar)).toEqual({ schedule: [], reschedule: [], cancel: [id, `${id}/due-soon`] });
   });
 
   it('given the deadline passed before its job ran, keeps the breach job so that someone is still told', () => {
     const before = readAt('2025-03-03T12:00:00.000Z', reported);
     const id = referralId(before);
-    expect(deadlineChanges(before, readAt('2025-03-06T12:00:00.000Z', reported), calendar)).toEqual({ schedule: [], cancel: [`${id}/due-soon`] });
+    expect(deadlineChanges(before, readAt('2025-03-06T12:00:00.000Z', reported), calendar)).toEqual({ schedule: [], reschedule: [], cancel: [`${id}/due-soon`] });
+  });
+
+  it('given the trigger corrected to a later day, moves both jobs', () => {
+    const before = readAt('2025-03-03T12:00:00.000Z', reported);
+    const id = referralId(before);
+    const corrected = aCaseEvent(CASE, 'EventCorrected', '2025-03-03T13:00:00.000Z', 'Police', { correctedEventId: reported.metadata.eventId, occurredAt: '2025-03-04T10:00:00.000Z', reason: 'Keyed the wrong day' });
+    const changes = deadlineChanges(before, readAt('2025-03-03T14:00:00.000Z', reported, corrected), calendar);
+    expect(changes.schedule).toEqual([]);
+    expect(changes.reschedule.map((deadline) => [deadline.jobId, new Date(deadline.at).toISOString()])).toEqual([
+      [id, '2025-03-07T00:00:00.000Z'],
+      [`${id}/due-soon`, '2025-03-05T00:00:00.000Z'],
+    ]);
   });
 });

@@ -13,8 +13,10 @@ export interface Deadline {
 }
 
 export interface DeadlineChanges {
-  /** Deadlines new or moved since the previous reading: (re)schedule them. */
+  /** Deadlines new since the previous reading. */
   schedule: Deadline[];
+  /** Deadlines whose instant moved (a correction of when something happened): replace their jobs. */
+  reschedule: Deadline[];
   /** Job ids no longer wanted: the obligation was met, excused or is gone, or its warning is past. */
   cancel: string[];
 }
@@ -61,7 +63,8 @@ export function deadlineChanges(before: CaseObligations | null, after: CaseOblig
   const next = deadlinesOf(after, calendar);
   const breached = new Set(after.obligations.filter((obligation) => obligation.status === 'breached').map((obligation) => obligation.id));
   return {
-    schedule: [...next.values()].filter((deadline) => previous.get(deadline.jobId)?.at !== deadline.at),
+    schedule: [...next.values()].filter((deadline) => !previous.has(deadline.jobId)),
+    reschedule: [...next.values()].filter((deadline) => previous.has(deadline.jobId) && previous.get(deadline.jobId)!.at !== deadline.at),
     cancel: [...previous.values()]
       .filter((deadline) => !next.has(deadline.jobId) && !(deadline.kind === 'breach' && breached.has(deadline.obligationId)))
       .map((deadline) => deadline.jobId),

@@ -55,13 +55,14 @@ export class ObligationsProjection implements Projection {
       redis.mget(docKeys),
       Promise.all(cases.map(([caseId, { firstRevision }]) => this.eventsBefore(caseId, firstRevision))),
     ]);
-    const changes: DeadlineChanges = { schedule: [], cancel: [] };
+    const changes: DeadlineChanges = { schedule: [], reschedule: [], cancel: [] };
     cases.forEach(([caseId, { events }], i) => {
       const before = parseReading(stored[i]);
       const after = caseObligationsOf(caseId, [...histories[i], ...events], now, this.calendar);
       writeCaseChanges(transaction, keys, before, after);
       const deadlines = deadlineChanges(before, after, this.calendar);
       changes.schedule.push(...deadlines.schedule);
+      changes.reschedule.push(...deadlines.reschedule);
       changes.cancel.push(...deadlines.cancel);
     });
     await this.options.deadlines?.apply(changes, now);
