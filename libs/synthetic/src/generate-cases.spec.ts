@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import { caseStreamId, type CaseEvent } from '@case-journey/domain';
-import { eventIdOf } from './journey/case-log';
+import { caseStreamId, derivedCaseId, derivedEventId, derivedVictimId, recordKey, type CaseEvent } from '@case-journey/domain';
 import { SYNTHETIC_NAME_PARTS } from './journey/personal-details';
 import { ndjsonChunks } from './ndjson';
 import { DEMO_PROFILE } from './profiles';
@@ -50,11 +49,11 @@ describe('generateCases', () => {
   });
 
   it('stamps every event with full metadata: a v5 UUID from its source reference, schema version 1, the agency and who recorded it', () => {
-    const faults = events.filter(({ metadata }) => {
+    const faults = events.filter(({ data, metadata }) => {
       const recorded = Date.parse(metadata.recordedAt);
       return (
         !UUID.test(metadata.eventId) ||
-        metadata.eventId !== eventIdOf(metadata.sourceSystem as string, metadata.sourceReference as string) ||
+        metadata.eventId !== derivedEventId(data.caseId, recordKey(metadata) as string) ||
         metadata.schemaVersion !== 1 ||
         !metadata.agency ||
         !metadata.recordedBy ||
@@ -63,6 +62,20 @@ describe('generateCases', () => {
       );
     });
     expect(faults).toEqual([]);
+  });
+
+  it('names cases and victims as the API names the records that bring them in, so a re-sent record is the same', () => {
+    const misnamed = events.filter((event) => {
+      const { caseId } = event.data;
+      if (event.type === 'VictimRegistered') return event.data.victim.victimId !== derivedVictimId(caseId, event.metadata.eventId);
+      if (event.type !== 'CrimeReported') return false;
+      return (
+        caseId !== derivedCaseId(recordKey(event.metadata) as string) ||
+        event.data.victims.some((victim, place) => victim.victimId !== derivedVictimId(caseId, place))
+      );
+    });
+    expect(misnamed.map((event) => event.metadata.eventId)).toEqual([]);
+    expect(events.some((event) => event.type === 'VictimRegistered')).toBe(true);
   });
 
   it('delivers nothing after the generator clock, so recent cases are still open', () => {

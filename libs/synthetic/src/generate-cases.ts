@@ -1,13 +1,10 @@
 import type { OffenceCategory } from '@case-journey/domain';
-import { v5 as uuidv5 } from 'uuid';
 import { choiceOf, DAY_MS, HOUR_MS } from './distributions';
 import { generateCase, type GeneratedCase } from './journey/case-journey';
 import type { CodeTerms, SealPersonalData } from './journey/journey';
 import type { GeneratorProfile } from './profile';
 import { Random } from './random';
 import { dutyTermsOf, type CodeCalendar, type CodeRulebook } from './victims-code-terms';
-
-const CASE_ID_NAMESPACE = Uint8Array.from(Buffer.from('9d7e3c2a1b0f4e5d8c6b5a4f3e2d1c0b', 'hex'));
 
 export interface GeneratorOptions {
   seed: number;
@@ -42,8 +39,8 @@ export function* generateCases(profile: GeneratorProfile, options: GeneratorOpti
     // Spread evenly over the reporting days in case order, at a daytime or evening hour.
     const day = Math.floor(((index + random.float()) / cases) * profile.reportingDays);
     const reportedMs = Math.min(firstDayMs + day * DAY_MS + Math.floor((7 + 16 * random.float()) * HOUR_MS), nowMs - 2 * HOUR_MS);
-    const caseId = uuidv5(Buffer.from(`${profile.name}/${options.seed}/${index}`, 'utf8'), CASE_ID_NAMESPACE);
+    const caseReference = `${profile.name}/${options.seed}/${index}`;
     const urn = `${area.forceCode}${area.name.slice(0, 2).toUpperCase()}${String(index % 100_000).padStart(5, '0')}${String(new Date(reportedMs).getUTCFullYear() % 100).padStart(2, '0')}`;
-    yield generateCase({ caseId, urn, area, category, reportedMs, nowMs }, profile, code, random, options.seal);
+    yield generateCase({ caseReference, urn, area, category, reportedMs, nowMs }, profile, code, random, options.seal);
   }
 }

@@ -16,7 +16,8 @@ export interface GeneratedCase {
 }
 
 export interface CaseSetting {
-  caseId: string;
+  /** The case's reference in the run, unique to it; its records' source references start with it. */
+  caseReference: string;
   urn: string;
   area: AreaProfile;
   category: OffenceCategory;
@@ -36,11 +37,12 @@ const SOURCE_SYSTEMS: Omit<Record<Agency, string>, 'Police'> = {
 
 /** One case's whole journey, then what its feeds had delivered by the generator's clock. */
 export function generateCase(setting: CaseSetting, profile: GeneratorProfile, code: CodeTerms, random: Random, seal: SealPersonalData): GeneratedCase {
-  const { caseId, area } = setting;
+  const { caseReference, area } = setting;
   const prefix = area.name.toLowerCase().replace(/[^a-z]+/g, '-');
   const sourceSystems = { ...SOURCE_SYSTEMS, Police: area.policeSystem };
   const staffPrefix = Object.fromEntries(Object.keys(sourceSystems).map((agency) => [agency, `${prefix}.${agency.toLowerCase()}.`])) as Record<Agency, string>;
-  const log = new CaseLog({ caseId, feeds: profile.feeds, sourceSystems, staffPrefix }, random);
+  const log = new CaseLog({ caseReference, feeds: profile.feeds, sourceSystems, staffPrefix }, random);
+  const { caseId } = log;
   const journey = new Journey(caseId, setting.category, setting.reportedMs, profile, area, code, random, log, seal);
 
   const report = reportCrime(journey, setting.urn);

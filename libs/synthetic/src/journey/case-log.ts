@@ -1,17 +1,9 @@
 import type { Agency, CaseEvent, CaseEventData, CaseEventMetadata, CaseEventType } from '@case-journey/domain';
-import { CURRENT_SCHEMA_VERSION } from '@case-journey/domain';
-import { v5 as uuidv5 } from 'uuid';
+import { CURRENT_SCHEMA_VERSION, derivedCaseId, derivedEventId, recordKey } from '@case-journey/domain';
 import { drawDelay } from '../distributions';
 import type { FeedProfile } from '../profile';
 import type { Random } from '../random';
 import { isoInstant } from '../instants';
-
-/** Fixed namespace of synthetic event ids: uuid v5 of (source system, source reference). */
-const EVENT_ID_NAMESPACE = Uint8Array.from(Buffer.from('5b0c6d1e2f3a4b5c8d9e0f1a2b3c4d5e', 'hex'));
-
-/** The id of the event a source system delivers under its own reference: the same delivery, the same id. */
-export const eventIdOf = (sourceSystem: string, sourceReference: string): string =>
-  uuidv5(Buffer.from(`${sourceSystem}\n${sourceReference}`, 'utf8'), EVENT_ID_NAMESPACE);
 
 /** An event as the generator holds it: the event, and when it reached this system (ms) to order by. */
 export interface Entry {
@@ -33,7 +25,8 @@ export interface Occurrence {
 }
 
 export interface CaseLogSettings {
-  caseId: string;
+  /** The case's own reference in the run; its records are referenced `<caseReference>/1`, `/2`… */
+  caseReference: string;
   feeds: FeedProfile;
   /** The source system of each agency's feed. */
   sourceSystems: Readonly<Record<Agency, string>>;
@@ -50,13 +43,23 @@ const iso = isoInstant;
  */
 export class CaseLog {
   readonly entries: Entry[] = [];
+  /** Named as the API names a case: after its crime report, which is always the first record, keyed by the police. */
+  readonly caseId: string;
 
   constructor(
     private readonly settings: CaseLogSettings,
     private readonly random: Random,
-  ) {}
+  ) {
+    this.caseId = derivedCaseId(this.keyOf('Police', 1));
+  }
+
+  /** The id the next record will carry if `agency` keys it: derived from its source as the API derives it. */
+  nextEventId(agency: Agency): string {
+    return derivedEventId(this.caseId, this.keyOf(agency, this.entries.length + 1));
+  }
 
   record<T extends CaseEventType>(type: T, data: CaseEventData<T>, at: Occurrence): Entry {
+    if (this.entries.length === 0 && (type !== 'CrimeReported' || at.agency !== 'Police')) throw new Error('A case opens with the police’s crime report, which names it');
     const { feeds } = this.settings;
     const happened = Math.max(at.occurredMs, at.receivedMs ?? at.occurredMs);
     const lag = this.random.chance(feeds.lateRecorded) ? drawDelay(this.random, feeds.lateRecordedAfter) : drawDelay(this.random, feeds.recordedAfter);
@@ -94,11 +97,19 @@ export class CaseLog {
     return out;
   }
 
+  /** Where the case's nth record comes from: the agency's system, under a reference of its own. */
+  private sourceOf(agency: Agency, n: number) {
+    return { sourceSystem: this.settings.sourceSystems[agency], sourceReference: `${this.settings.caseReference}/${n}` };
+  }
+
+  private keyOf(agency: Agency, n: number): string {
+    return recordKey(this.sourceOf(agency, n)) as string; // both parts are always given
+  }
+
   private metadata(at: Occurrence, recordedMs: number, causationId = at.after?.event.metadata.eventId): CaseEventMetadata {
-    const sourceSystem = this.settings.sourceSystems[at.agency];
-    const sourceReference = `${this.settings.caseId}/${this.entries.length + 1}`;
+    const { sourceSystem, sourceReference } = this.sourceOf(at.agency, this.entries.length + 1);
     const metadata: CaseEventMetadata = {
-      eventId: eventIdOf(sourceSystem, sourceReference),
+      eventId: this.nextEventId(at.agency),
       schemaVersion: CURRENT_SCHEMA_VERSION,
       occurredAt: iso(at.occurredMs),
       recordedAt: iso(recordedMs),

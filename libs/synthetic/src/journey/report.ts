@@ -1,9 +1,10 @@
-import type { CaseEventData, Offence } from '@case-journey/domain';
+import type { CaseEventData, Offence, VictimRegistration } from '@case-journey/domain';
+import { derivedVictimId } from '@case-journey/domain';
 import { referralNeedsConsent } from '../victims-code-terms';
 import type { Entry } from './case-log';
 import type { CaseVictim, Journey } from './journey';
 import { OFFENCE_DESCRIPTIONS } from './offences';
-import { drawVictims, isMostSerious, type DrawnVictim } from './victims';
+import { drawVictims, isMostSerious, nameVictim, type DrawnVictim } from './victims';
 import { isoInstant } from '../instants';
 
 const NEEDS = ['emotional support', 'safety planning', 'interpreter', 'practical help', 'financial advice', 'accessibility'];
@@ -14,31 +15,29 @@ const SUPPORT_SERVICES: Partial<Record<string, string>> = {
   'domestic-abuse': 'Independent Domestic Violence Adviser service',
 };
 
-/** The crime report with the victims known then; victims identified later are registered on their own. */
+/**
+ * The crime report with the victims known then; victims identified later are registered on their own.
+ * Each is named as the API names them: by their place in the report, or by the event registering them.
+ */
 export function reportCrime(j: Journey, urn: string): Entry {
   const offence: Offence = { description: j.random.pick(OFFENCE_DESCRIPTIONS[j.category]), category: j.category };
   const drawn = drawVictims(j);
   const atReport = drawn.filter((victim) => victim.registeredMs === j.reportedMs);
-  const data: CaseEventData<'CrimeReported'> = {
-    caseId: j.caseId,
-    urn,
-    area: j.area.name,
-    offence,
-    victims: atReport.map((victim) => victim.registration),
-  };
+  const reported = atReport.map((victim, place) => nameVictim(j, victim, derivedVictimId(j.caseId, place)));
+  const data: CaseEventData<'CrimeReported'> = { caseId: j.caseId, urn, area: j.area.name, offence, victims: reported };
   const report = j.record('CrimeReported', data, j.reportedMs, 'Police');
   for (const victim of drawn) {
+    const place = atReport.indexOf(victim);
+    const registration = place >= 0 ? reported[place] : nameVictim(j, victim, derivedVictimId(j.caseId, j.log.nextEventId('Police')));
     const registeredBy =
-      victim.registeredMs === j.reportedMs
-        ? report
-        : j.record('VictimRegistered', { caseId: j.caseId, victim: victim.registration }, victim.registeredMs, 'Police', report);
-    supportVictim(j, register(j, victim, registeredBy), victim);
+      place >= 0 ? report : j.record('VictimRegistered', { caseId: j.caseId, victim: registration }, victim.registeredMs, 'Police', report);
+    supportVictim(j, register(j, victim, registration, registeredBy), victim);
   }
   return report;
 }
 
-function register(j: Journey, drawn: DrawnVictim, registeredBy: Entry): CaseVictim {
-  const { registration, registeredMs } = drawn;
+function register(j: Journey, drawn: DrawnVictim, registration: VictimRegistration, registeredBy: Entry): CaseVictim {
+  const { registeredMs } = drawn;
   const enhancedFromRegistration = registration.enhancedGrounds.length > 0 ? registeredMs : undefined;
   const victim: CaseVictim = {
     victimId: registration.victimId,

@@ -1,22 +1,17 @@
 import type { AgeBand, EnhancedGround, OptOutScope, Sex, VictimKind, VictimRegistration } from '@case-journey/domain';
 import { MOST_SERIOUS_CATEGORIES } from '@case-journey/domain';
-import { v5 as uuidv5 } from 'uuid';
 import type { Journey } from './journey';
-import { businessDetails, familyDetails, personDetails } from './personal-details';
+import { businessDetails, familyDetails, personDetails, type PersonalDetails } from './personal-details';
 import { isoInstant } from '../instants';
 
 const MOST_SERIOUS: ReadonlySet<string> = new Set(MOST_SERIOUS_CATEGORIES);
 
 export const isMostSerious = (category: string): boolean => MOST_SERIOUS.has(category);
 
-/** Fixed namespace of synthetic victim ids, which are UUIDs as the API requires of victim ids. */
-const VICTIM_ID_NAMESPACE = '0d9f5e3c-8b71-4c2a-9e64-3f1a7b2c5d80';
-
-const victimIdOf = (caseId: string, ordinal: number): string => uuidv5(`${caseId}/victim/${ordinal}`, VICTIM_ID_NAMESPACE);
-
-/** A victim as drawn for the case, before anyone records them. */
+/** A victim as drawn for the case, before anyone records them (so before the record that names them is known). */
 export interface DrawnVictim {
-  registration: VictimRegistration;
+  registration: Omit<VictimRegistration, 'victimId' | 'personal'>;
+  details: PersonalDetails;
   /** When the police register them: at the report, or (identified later) some days after. */
   registeredMs: number;
   /** Persistently targeted, but recognised as such only after registration. */
@@ -31,12 +26,18 @@ export function drawVictims(j: Journey): DrawnVictim[] {
   for (let i = 0; i < count; i++) {
     const kind: VictimKind = j.category === 'homicide' ? 'bereaved-family' : j.chance(j.offence.businessVictimShare) ? 'business' : 'person';
     const registeredMs = i > 0 && j.chance(victims.identifiedLaterShare) ? j.after(j.reportedMs, victims.identifiedLaterAfter) : j.reportedMs;
-    drawn.push(drawVictim(j, kind, victimIdOf(j.caseId, i + 1), registeredMs));
+    drawn.push(drawVictim(j, kind, registeredMs));
   }
   return drawn;
 }
 
-function drawVictim(j: Journey, kind: VictimKind, victimId: string, registeredMs: number): DrawnVictim {
+/** The victim's registration once the record naming them gives them an id; their details are sealed under it. */
+export function nameVictim(j: Journey, drawn: DrawnVictim, victimId: string): VictimRegistration {
+  const { kind, ...rest } = drawn.registration;
+  return { victimId, kind, personal: j.seal(victimId, drawn.details), ...rest };
+}
+
+function drawVictim(j: Journey, kind: VictimKind, registeredMs: number): DrawnVictim {
   const { victims } = j.profile;
   const sex: Sex | undefined = kind === 'business' ? undefined : j.chance(victims.sexNotStated) ? 'not-stated' : j.chance(j.offence.femaleShare) ? 'female' : 'male';
   const under18 = kind === 'person' && j.chance(j.offence.under18Share);
@@ -57,10 +58,8 @@ function drawVictim(j: Journey, kind: VictimKind, victimId: string, registeredMs
   if (under18) grounds.push('vulnerable-under-18');
   const decidedAt = isoInstant(registeredMs);
 
-  const registration: VictimRegistration = {
-    victimId,
+  const registration: DrawnVictim['registration'] = {
     kind,
-    personal: j.seal(victimId, details),
     ageBand,
     under18AtOffence: under18,
     ...(sex ? { sex } : {}),
@@ -70,5 +69,5 @@ function drawVictim(j: Journey, kind: VictimKind, victimId: string, registeredMs
     consentToReferral: j.chance(victims.consentToReferral),
     optOuts,
   };
-  return { registration, registeredMs, recognisedLater };
+  return { registration, details, registeredMs, recognisedLater };
 }
