@@ -72,6 +72,18 @@ export interface SealedPersonalData {
   authTag: string;
 }
 
+/** What the Code's agencies hold about a victim that identifies them: sealed into `SealedPersonalData`, never stored in plain text. */
+export interface VictimPersonalData {
+  name: string;
+  /** For a business or a bereaved family: the named point of contact. */
+  contactName?: string;
+  /** YYYY-MM-DD */
+  dateOfBirth?: string;
+  email?: string;
+  phone?: string;
+  address?: string;
+}
+
 export interface EnhancedGroundRecord {
   ground: EnhancedGround;
   /** The agency that found the victim eligible on this ground; eligibility then holds for every agency. */

@@ -1,7 +1,7 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import type { SealedPersonalData } from '@case-journey/domain';
+import type { SealedPersonalData, VictimPersonalData } from '@case-journey/domain';
 import type { RandomBytes, VictimKeyStore } from './victim-key-store.port';
-import type { ErasedPersonalData, VictimPersonalData } from './victim-personal-data';
+import type { ErasedPersonalData } from './victim-personal-data';
 
 const ALGORITHM = 'aes-256-gcm';
 const IV_BYTES = 12;

@@ -6,6 +6,6 @@ export * from './victims-code-terms';
 export { generateCases, type GeneratorOptions } from './generate-cases';
 export type { GeneratedCase } from './journey/case-journey';
 export type { SealPersonalData } from './journey/journey';
-export { SYNTHETIC_NAME_PARTS, type PersonalDetails } from './journey/personal-details';
+export { SYNTHETIC_NAME_PARTS } from './journey/personal-details';
 export { ndjsonChunks, ndjsonLine } from './ndjson';
 export { expectedChargingShares, expectedEnhancedShare } from './calibration';

@@ -7,6 +7,7 @@ import type {
   OffenceCategory,
   OptOutScope,
   SealedPersonalData,
+  VictimPersonalData,
   VictimRegistration,
 } from '@case-journey/domain';
 import { DAY_MS, drawDelay, drawShare, HOUR_MS, type Delay, type Shares } from '../distributions';
@@ -14,12 +15,11 @@ import type { AreaProfile, CodeAgency, GeneratorProfile } from '../profile';
 import type { Random } from '../random';
 import { COURT_RESULT_WORKING_DAYS, type CodeCalendar, type CodeRulebook, type Duty, type DutyTerms } from '../victims-code-terms';
 import type { CaseLog, Entry } from './case-log';
-import type { PersonalDetails } from './personal-details';
 
 const MINUTE_MS = 60_000;
 
 /** Seals a victim's details (the personal-data vault's `seal`, or a test double). */
-export type SealPersonalData = (victimId: string, details: PersonalDetails) => SealedPersonalData;
+export type SealPersonalData = (victimId: string, details: VictimPersonalData) => SealedPersonalData;
 
 /** The Victims' Code as the generator answers it: deadlines from the rulebook, days from the calendar. */
 export interface CodeTerms {

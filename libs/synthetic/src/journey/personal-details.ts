@@ -1,20 +1,11 @@
-import type { AgeBand, Sex } from '@case-journey/domain';
+import type { AgeBand, Sex, VictimPersonalData } from '@case-journey/domain';
 import { DAY_MS } from '../distributions';
 import type { Random } from '../random';
 
-/**
- * A victim's identifying details, of the shape `@case-journey/personal-data` seals. Everything here
- * is invented: fictional names, phone numbers from Ofcom's drama range, example.org addresses.
+/*
+ * A victim's identifying details, as `@case-journey/personal-data` seals them. Everything here is
+ * invented: fictional names, phone numbers from Ofcom's drama range, example.org addresses.
  */
-export interface PersonalDetails {
-  name: string;
-  contactName?: string;
-  /** YYYY-MM-DD */
-  dateOfBirth?: string;
-  email?: string;
-  phone?: string;
-  address?: string;
-}
 
 const FEMALE_NAMES = ['Olivia', 'Amelia', 'Isla', 'Ava', 'Mia', 'Grace', 'Freya', 'Aisha', 'Priya', 'Zara', 'Chloe', 'Hannah', 'Megan', 'Niamh', 'Sofia', 'Ruth', 'Joan', 'Margaret'];
 const MALE_NAMES = ['Oliver', 'George', 'Noah', 'Arthur', 'Leo', 'Harry', 'Mohammed', 'Jack', 'Rhys', 'Dylan', 'Kwame', 'Tomasz', 'Daniel', 'Samuel', 'Idris', 'Peter', 'Colin', 'Derek'];
@@ -46,7 +37,7 @@ function dateOfBirth(random: Random, ageBand: AgeBand, offenceMs: number): strin
   return new Date(offenceMs - ageInDays * DAY_MS).toISOString().slice(0, 10);
 }
 
-function contact(random: Random, name: string): Pick<PersonalDetails, 'email' | 'phone' | 'address'> {
+function contact(random: Random, name: string): Pick<VictimPersonalData, 'email' | 'phone' | 'address'> {
   return {
     email: `${name.toLowerCase().replace(/[^a-z]+/g, '.')}@example.org`,
     phone: `07700 900${String(random.integer(0, 999)).padStart(3, '0')}`,
@@ -54,20 +45,20 @@ function contact(random: Random, name: string): Pick<PersonalDetails, 'email' | 
   };
 }
 
-export function personDetails(random: Random, sex: Sex | undefined, ageBand: AgeBand, offenceMs: number): PersonalDetails {
+export function personDetails(random: Random, sex: Sex | undefined, ageBand: AgeBand, offenceMs: number): VictimPersonalData {
   const name = personName(random, sex);
   const born = dateOfBirth(random, ageBand, offenceMs);
   return { name, ...(born ? { dateOfBirth: born } : {}), ...contact(random, name) };
 }
 
 /** A bereaved family, reached through its spokesperson. */
-export function familyDetails(random: Random, sex: Sex | undefined): PersonalDetails {
+export function familyDetails(random: Random, sex: Sex | undefined): VictimPersonalData {
   const spokesperson = personName(random, sex);
   return { name: `The ${spokesperson.split(' ')[1]} family`, contactName: spokesperson, ...contact(random, spokesperson) };
 }
 
 /** A business, through its named point of contact (without one it would not be a victim under the Code). */
-export function businessDetails(random: Random): PersonalDetails {
+export function businessDetails(random: Random): VictimPersonalData {
   const contactName = personName(random, undefined);
   const name = `${random.pick(TOWNS)} ${random.pick(TRADES)} Ltd`;
   return { name, contactName, ...contact(random, contactName) };

@@ -1,7 +1,7 @@
-import type { AgeBand, EnhancedGround, OptOutScope, Sex, VictimKind, VictimRegistration } from '@case-journey/domain';
+import type { AgeBand, EnhancedGround, OptOutScope, Sex, VictimKind, VictimPersonalData, VictimRegistration } from '@case-journey/domain';
 import { MOST_SERIOUS_CATEGORIES } from '@case-journey/domain';
 import type { Journey } from './journey';
-import { businessDetails, familyDetails, personDetails, type PersonalDetails } from './personal-details';
+import { businessDetails, familyDetails, personDetails } from './personal-details';
 import { isoInstant } from '../instants';
 
 const MOST_SERIOUS: ReadonlySet<string> = new Set(MOST_SERIOUS_CATEGORIES);
@@ -11,7 +11,7 @@ export const isMostSerious = (category: string): boolean => MOST_SERIOUS.has(cat
 /** A victim as drawn for the case, before anyone records them (so before the record that names them is known). */
 export interface DrawnVictim {
   registration: Omit<VictimRegistration, 'victimId' | 'personal'>;
-  details: PersonalDetails;
+  details: VictimPersonalData;
   /** When the police register them: at the report, or (identified later) some days after. */
   registeredMs: number;
   /** Persistently targeted, but recognised as such only after registration. */

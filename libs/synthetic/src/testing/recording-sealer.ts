@@ -1,5 +1,4 @@
-import type { SealedPersonalData } from '@case-journey/domain';
-import type { PersonalDetails } from '../journey/personal-details';
+import type { SealedPersonalData, VictimPersonalData } from '@case-journey/domain';
 import type { SealPersonalData } from '../journey/journey';
 
 /**
@@ -7,7 +6,7 @@ import type { SealPersonalData } from '../journey/journey';
  * and keeps what it was given so a test can look for it in the output.
  */
 export class RecordingSealer {
-  readonly sealed: Array<{ victimId: string; details: PersonalDetails }> = [];
+  readonly sealed: Array<{ victimId: string; details: VictimPersonalData }> = [];
 
   readonly seal: SealPersonalData = (victimId, details): SealedPersonalData => {
     this.sealed.push({ victimId, details });
