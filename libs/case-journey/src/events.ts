@@ -298,6 +298,48 @@ export type CaseEvent =
   | EventRetracted;
 
 export type CaseEventType = CaseEvent['type'];
+
+/** Every case event type, at run time, in the order of a case's journey: to check text that names one. */
+export const CASE_EVENT_TYPES = [
+  'CrimeReported',
+  'VictimRegistered',
+  'EnhancedRightsRecognised',
+  'VictimNeedsAssessed',
+  'VictimReferredToSupport',
+  'VictimDeclinedSupportReferral',
+  'InvestigationNotPursued',
+  'SuspectEventRecorded',
+  'FileSubmittedToCps',
+  'FileReviewed',
+  'ChargeDecisionMade',
+  'ChargesAltered',
+  'ProsecutionEnded',
+  'HearingListed',
+  'CourtNoticeReceived',
+  'HearingHeld',
+  'PleaEntered',
+  'WitnessRequired',
+  'VerdictReached',
+  'SentencePassed',
+  'AppealLodged',
+  'AppealDecided',
+  'VictimInformed',
+  'VictimOptedOut',
+  'VictimOptedBackIn',
+  'VictimWithdrewSupport',
+  'VictimContactSchemeReferralMade',
+  'VictimContactSchemeReferralReceived',
+  'VictimLiaisonOfficerContactMade',
+  'ExpensesClaimReceived',
+  'ExpensesPaid',
+  'EventCorrected',
+  'EventRetracted',
+] as const satisfies readonly CaseEventType[];
+
+// Fails to compile when the union gains an event type this list lacks.
+type MissingEventType = Exclude<CaseEventType, (typeof CASE_EVENT_TYPES)[number]>;
+const everyEventTypeListed: [MissingEventType] extends [never] ? true : MissingEventType = true;
+void everyEventTypeListed;
 export type CaseEventOfType<T extends CaseEventType> = Extract<CaseEvent, { type: T }>;
 export type CaseEventData<T extends CaseEventType> = CaseEventOfType<T>['data'];
 

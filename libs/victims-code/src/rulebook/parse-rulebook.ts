@@ -1,5 +1,6 @@
 import {
   AGENCIES,
+  CASE_EVENT_TYPES,
   COURT_NOTICES,
   ENHANCED_GROUNDS,
   INFORMATION_TOPICS,
@@ -8,7 +9,6 @@ import {
   VICTIM_KINDS,
 } from '@case-journey/domain';
 import { dayNumberOf } from '../calendar/london-day';
-import { CASE_EVENT_TYPES } from './case-event-types';
 import {
   CONFIDENCES,
   type ClockRule,

@@ -1,4 +1,5 @@
 import type { ClassConstructor } from 'class-transformer';
+import { CASE_EVENT_TYPES } from '@case-journey/domain';
 import type { HandoffType } from './handoff-type';
 import {
   ChargeDecisionMadeDto,
@@ -33,8 +34,8 @@ import { VictimInformedDto, VictimOptedBackInDto, VictimOptedOutDto, VictimWithd
 import { CourtNoticeReceivedDto, VictimContactSchemeReferralMadeDto, WitnessRequiredDto } from './payloads/witness-care.dto';
 
 /**
- * The payload class of each handoff type, in the order of a case's journey. Every type but
- * CrimeReported must appear exactly once: a type added to the domain fails to compile here.
+ * The payload class of each handoff type. Every type but CrimeReported must appear exactly once:
+ * a type added to the domain fails to compile here.
  */
 export const HANDOFF_PAYLOADS = {
   VictimRegistered: VictimRegisteredDto,
@@ -74,10 +75,11 @@ export const HANDOFF_PAYLOADS = {
 /** The payload of a handoff type as validated: the event's data without caseId; a victim's details still in plain text. */
 export type HandoffPayload<T extends HandoffType> = InstanceType<(typeof HANDOFF_PAYLOADS)[T]>;
 
-export const HANDOFF_TYPES = Object.keys(HANDOFF_PAYLOADS) as HandoffType[];
+/** Every handoff type, in the order of a case's journey. */
+export const HANDOFF_TYPES: readonly HandoffType[] = CASE_EVENT_TYPES.filter((type): type is HandoffType => type !== 'CrimeReported');
 
 /** For `@ApiExtraModels`: every payload class, so `/docs` documents each `data` shape. */
 export const HANDOFF_PAYLOAD_MODELS: ClassConstructor<object>[] = Object.values(HANDOFF_PAYLOADS);
 
 export const isHandoffType = (type: unknown): type is HandoffType =>
-  typeof type === 'string' && Object.hasOwn(HANDOFF_PAYLOADS, type);
+  (HANDOFF_TYPES as readonly unknown[]).includes(type);
