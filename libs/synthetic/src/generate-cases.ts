@@ -1,10 +1,11 @@
 import type { OffenceCategory } from '@case-journey/domain';
+import type { Rulebook } from '@case-journey/victims-code';
 import { choiceOf, DAY_MS, HOUR_MS } from './distributions';
 import { generateCase, type GeneratedCase } from './journey/case-journey';
 import type { CodeTerms, SealPersonalData } from './journey/journey';
 import type { GeneratorProfile } from './profile';
 import { Random } from './random';
-import { dutyTermsOf, type CodeCalendar, type CodeRulebook } from './victims-code-terms';
+import { dutyTermsOf, type CodeCalendar } from './victims-code-terms';
 
 export interface GeneratorOptions {
   seed: number;
@@ -12,7 +13,7 @@ export interface GeneratorOptions {
   seal: SealPersonalData;
   /** The Victims' Code working-day calendar and rulebook (`@case-journey/victims-code`). */
   calendar: CodeCalendar;
-  rulebook: CodeRulebook;
+  rulebook: Rulebook;
   /** Generate this many cases instead of the profile's number. */
   cases?: number;
   /** Set the generator's clock (ISO instant) instead of the profile's, e.g. to today for a live demo. */

@@ -1,36 +1,16 @@
-import type { CaseEvent, CaseEventType, EnhancedGround, OffenceCategory, OptOutScope, VictimKind, VictimRegistration } from '@case-journey/domain';
-import { conditionsHold, type TriggerCondition } from '@case-journey/victims-code';
+import type { CaseEvent, OffenceCategory, OptOutScope, VictimRegistration } from '@case-journey/domain';
+import { conditionsHold, type Rule, type Rulebook, type WorkingDayCalendar } from '@case-journey/victims-code';
 import { CODE_AGENCIES, type CodeAgency } from './profile';
 
-/**
+/*
  * What the generator reads from the Victims' Code package (`@case-journey/victims-code`): its
  * working-day calendar and its rulebook, taken as parameters, and the engine's own trigger
  * conditions. The generator's timing is thus on the compliance engine's terms: a WCU told to be
  * 70% on time is 70% on time by the engine's reckoning.
  */
-export interface CodeCalendar {
-  /** The inclusive end of the nth working day after the London day of `fromMs`. */
-  deadlineMs(fromMs: number, workingDays: number): number;
-}
 
-export type CodeTriggerCondition = TriggerCondition;
-
-export interface CodeRule {
-  id: string;
-  responsible: string;
-  standardWorkingDays: number | null;
-  enhancedWorkingDays: number | null;
-  triggers: ReadonlyArray<{ event: CaseEventType; when: readonly CodeTriggerCondition[] }>;
-  exceptions: {
-    optOutScope: OptOutScope | null;
-    consent?: { offenceCategories: readonly OffenceCategory[]; victimKinds: readonly VictimKind[]; grounds: readonly EnhancedGround[] };
-  };
-}
-
-export interface CodeRulebook {
-  id: string;
-  rules: readonly CodeRule[];
-}
+/** The one thing the generator asks of the calendar: the inclusive end of the nth working day after the London day of `fromMs`. */
+export type CodeCalendar = Pick<WorkingDayCalendar, 'deadlineMs'>;
 
 /** The rules the generator answers, by rulebook id. */
 export const ANSWERED_RULES = {
@@ -67,7 +47,7 @@ export interface DutyTerms {
 }
 
 /** Each answered rule's deadlines; a rulebook that lacks one (or has no deadline for it) is refused. */
-export function dutyTermsOf(rulebook: CodeRulebook): Record<Duty, DutyTerms> {
+export function dutyTermsOf(rulebook: Rulebook): Record<Duty, DutyTerms> {
   const terms = {} as Record<Duty, DutyTerms>;
   for (const [duty, ruleId] of Object.entries(ANSWERED_RULES) as Array<[Duty, string]>) {
     const rule = ruleOf(rulebook, ruleId);
@@ -89,7 +69,7 @@ export function dutyTermsOf(rulebook: CodeRulebook): Record<Duty, DutyTerms> {
 }
 
 /** Whether the rulebook refers this victim to support only with their explicit consent. */
-export function referralNeedsConsent(rulebook: CodeRulebook, category: OffenceCategory, victim: VictimRegistration): boolean {
+export function referralNeedsConsent(rulebook: Rulebook, category: OffenceCategory, victim: VictimRegistration): boolean {
   const consent = ruleOf(rulebook, ANSWERED_RULES.supportReferral).exceptions.consent;
   if (!consent) return false;
   return (
@@ -99,7 +79,7 @@ export function referralNeedsConsent(rulebook: CodeRulebook, category: OffenceCa
   );
 }
 
-function ruleOf(rulebook: CodeRulebook, ruleId: string): CodeRule {
+function ruleOf(rulebook: Rulebook, ruleId: string): Rule {
   const rule = rulebook.rules.find((candidate) => candidate.id === ruleId);
   if (!rule) throw new Error(`Rulebook ${rulebook.id} has no rule ${ruleId}, which the generator answers`);
   return rule;
@@ -110,7 +90,7 @@ function ruleOf(rulebook: CodeRulebook, ruleId: string): CodeRule {
  * rule's SentencePassed triggers holds for it.
  */
 export function sentenceQualifiesForContactScheme(
-  rulebook: CodeRulebook,
+  rulebook: Rulebook,
   sentence: Readonly<Record<string, unknown>>,
   categories: ReadonlySet<OffenceCategory>,
 ): boolean {

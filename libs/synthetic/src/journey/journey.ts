@@ -10,10 +10,11 @@ import type {
   VictimPersonalData,
   VictimRegistration,
 } from '@case-journey/domain';
+import type { Rulebook } from '@case-journey/victims-code';
 import { DAY_MS, drawDelay, drawShare, HOUR_MS, type Delay, type Shares } from '../distributions';
 import type { AreaProfile, CodeAgency, GeneratorProfile } from '../profile';
 import type { Random } from '../random';
-import { COURT_RESULT_WORKING_DAYS, type CodeCalendar, type CodeRulebook, type Duty, type DutyTerms } from '../victims-code-terms';
+import { COURT_RESULT_WORKING_DAYS, type CodeCalendar, type Duty, type DutyTerms } from '../victims-code-terms';
 import type { CaseLog, Entry } from './case-log';
 
 const MINUTE_MS = 60_000;
@@ -23,7 +24,7 @@ export type SealPersonalData = (victimId: string, details: VictimPersonalData) =
 
 /** The Victims' Code as the generator answers it: deadlines from the rulebook, days from the calendar. */
 export interface CodeTerms {
-  rulebook: CodeRulebook;
+  rulebook: Rulebook;
   calendar: CodeCalendar;
   duties: Readonly<Record<Duty, DutyTerms>>;
 }
