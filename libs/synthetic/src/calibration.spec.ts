@@ -53,7 +53,7 @@ describe('observed rates match the configured ones', () => {
   it('the share of victims with enhanced rights that follows from the offence mix, ages and repeat targeting', () => {
     const expected = expectedEnhancedShare(everyday);
     expect(expected).toBeGreaterThan(0.2);
-    expectCalibrated([enhancedShare(everydayCases, nowMs - 90 * DAY_MS, expected)]);
+    expectCalibrated([enhancedShare(everydayCases, nowMs - 90 * DAY_MS, nowMs, expected)]);
   });
 
   it('charging outcomes, files returned, and closures because the victim withdrew support (29%)', () => {

@@ -1,8 +1,7 @@
 import type { CaseEvent, CourtTier } from '@case-journey/domain';
-import { obligations } from '@case-journey/victims-code';
+import { enhancedRightsOf, obligations } from '@case-journey/victims-code';
 import { DAY_MS } from '../distributions';
 import type { GeneratedCase } from '../journey/case-journey';
-import { isMostSerious } from '../journey/victims';
 import type { CodeAgency, GeneratorProfile, TrialOutcome } from '../profile';
 import { COURT_RESULT_WORKING_DAYS, type CodeCalendar } from '../victims-code-terms';
 import { storedEvents } from './generate';
@@ -96,18 +95,13 @@ export function trialOutcomes(cases: readonly GeneratedCase[], profile: Generato
   return tally.results();
 }
 
-/** Victims of cases reported by `reportedBy` who are entitled to enhanced rights, on any ground. */
-export function enhancedShare(cases: readonly GeneratedCase[], reportedBy: number, expected: number): Measured {
+/** Victims of cases reported by `reportedBy` who are entitled to enhanced rights, on any ground, as the engine reads them at `nowMs`. */
+export function enhancedShare(cases: readonly GeneratedCase[], reportedBy: number, nowMs: number, expected: number): Measured {
   const tally = new Tally();
   for (const { events } of eventsOf(cases)) {
     const report = events.find((event) => event.type === 'CrimeReported');
     if (report?.type !== 'CrimeReported' || Date.parse(report.metadata.occurredAt) > reportedBy) continue;
-    const recognised = new Set(events.flatMap((event) => (event.type === 'EnhancedRightsRecognised' ? [event.data.victimId] : [])));
-    const victims = events.flatMap((event) => (event.type === 'CrimeReported' ? event.data.victims : event.type === 'VictimRegistered' ? [event.data.victim] : []));
-    for (const victim of victims) {
-      const enhanced = isMostSerious(report.data.offence.category) || victim.enhancedGrounds.length > 0 || victim.under18AtOffence || recognised.has(victim.victimId);
-      tally.add('victims with enhanced rights', enhanced, expected);
-    }
+    for (const victim of enhancedRightsOf(events, new Date(nowMs))) tally.add('victims with enhanced rights', victim.enhanced, expected);
   }
   return tally.results()[0];
 }
