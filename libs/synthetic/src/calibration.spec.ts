@@ -1,4 +1,5 @@
 import type { OffenceCategory } from '@case-journey/domain';
+import { VICTIMS_CODE_2020 } from '@case-journey/victims-code';
 import { expectedChargingShares, expectedEnhancedShare } from './calibration';
 import { DAY_MS, shareOf } from './distributions';
 import type { GeneratorProfile, OffenceProfile, SentencingProfile } from './profile';
@@ -51,7 +52,7 @@ describe('observed rates match the configured ones', () => {
   const { cases: contestedCases } = generate(contested, { cases: 3000, seed: 2 });
 
   it('the share of victims with enhanced rights that follows from the offence mix, ages and repeat targeting', () => {
-    const expected = expectedEnhancedShare(everyday);
+    const expected = expectedEnhancedShare(everyday, VICTIMS_CODE_2020);
     expect(expected).toBeGreaterThan(0.2);
     expectCalibrated([enhancedShare(everydayCases, nowMs - 90 * DAY_MS, nowMs, expected)]);
   });

@@ -1,7 +1,8 @@
 import type { OffenceCategory } from '@case-journey/domain';
+import type { Rulebook } from '@case-journey/victims-code';
 import type { Shares } from './distributions';
 import type { GeneratorProfile, OffenceProfile } from './profile';
-import { isMostSerious } from './journey/victims';
+import { isMostSerious } from './victims-code-terms';
 
 /**
  * What a profile's settings imply for rates that are not set directly but follow from several
@@ -16,13 +17,13 @@ const meanOf = (shares: Shares<string>): number => {
 };
 
 /** Share of all victims (people, businesses, bereaved families) entitled to enhanced rights. */
-export function expectedEnhancedShare(profile: GeneratorProfile): number {
+export function expectedEnhancedShare(profile: GeneratorProfile, rulebook: Rulebook): number {
   let victims = 0;
   let enhanced = 0;
   for (const [category, offence] of Object.entries(profile.offences) as Array<[OffenceCategory, OffenceProfile]>) {
     const perCase = meanOf(category === 'homicide' ? profile.victims.bereavedFamiliesPerHomicide : profile.victims.perCase);
     const person = 1 - (category === 'homicide' ? 0 : offence.businessVictimShare);
-    const share = isMostSerious(category) ? 1 : person * (1 - (1 - offence.persistentlyTargetedShare) * (1 - offence.under18Share));
+    const share = isMostSerious(rulebook, category) ? 1 : person * (1 - (1 - offence.persistentlyTargetedShare) * (1 - offence.under18Share));
     victims += offence.share * perCase;
     enhanced += offence.share * perCase * share;
   }

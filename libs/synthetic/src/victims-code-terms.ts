@@ -68,6 +68,9 @@ export function dutyTermsOf(rulebook: Rulebook): Record<Duty, DutyTerms> {
   return terms;
 }
 
+/** Whether the rulebook makes every victim of an offence of this category eligible for enhanced rights, as the engine reads it. */
+export const isMostSerious = (rulebook: Rulebook, category: OffenceCategory): boolean => rulebook.enhanced.mostSeriousCategories.includes(category);
+
 /** Whether the rulebook refers this victim to support only with their explicit consent. */
 export function referralNeedsConsent(rulebook: Rulebook, category: OffenceCategory, victim: VictimRegistration): boolean {
   const consent = ruleOf(rulebook, ANSWERED_RULES.supportReferral).exceptions.consent;

@@ -14,7 +14,7 @@ import type { Rulebook } from '@case-journey/victims-code';
 import { DAY_MS, drawDelay, drawShare, HOUR_MS, type Delay, type Shares } from '../distributions';
 import type { AreaProfile, CodeAgency, GeneratorProfile } from '../profile';
 import type { Random } from '../random';
-import { COURT_RESULT_WORKING_DAYS, type CodeCalendar, type Duty, type DutyTerms } from '../victims-code-terms';
+import { COURT_RESULT_WORKING_DAYS, isMostSerious, type CodeCalendar, type Duty, type DutyTerms } from '../victims-code-terms';
 import type { CaseLog, Entry } from './case-log';
 
 const MINUTE_MS = 60_000;
@@ -67,6 +67,11 @@ export class Journey {
 
   get offence() {
     return this.profile.offences[this.category];
+  }
+
+  /** An offence that makes every victim of the case eligible for enhanced rights, by the rulebook. */
+  get mostSerious(): boolean {
+    return isMostSerious(this.code.rulebook, this.category);
   }
 
   after(fromMs: number, delay: Delay): number {

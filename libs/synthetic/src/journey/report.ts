@@ -4,7 +4,7 @@ import { referralNeedsConsent } from '../victims-code-terms';
 import type { Entry } from './case-log';
 import type { CaseVictim, Journey } from './journey';
 import { OFFENCE_DESCRIPTIONS } from './offences';
-import { drawVictims, isMostSerious, nameVictim, type DrawnVictim } from './victims';
+import { drawVictims, nameVictim, type DrawnVictim } from './victims';
 import { isoInstant } from '../instants';
 
 const NEEDS = ['emotional support', 'safety planning', 'interpreter', 'practical help', 'financial advice', 'accessibility'];
@@ -45,7 +45,7 @@ function register(j: Journey, drawn: DrawnVictim, registration: VictimRegistrati
     registeredBy,
     registeredMs,
     // A most serious offence makes every victim of the case eligible from the report (a case-level fact).
-    enhancedSince: isMostSerious(j.category) ? j.reportedMs : enhancedFromRegistration,
+    enhancedSince: j.mostSerious ? j.reportedMs : enhancedFromRegistration,
     witness: registration.kind === 'person',
   };
   j.victims.push(victim);

@@ -1,12 +1,7 @@
 import type { AgeBand, EnhancedGround, OptOutScope, Sex, VictimKind, VictimPersonalData, VictimRegistration } from '@case-journey/domain';
-import { MOST_SERIOUS_CATEGORIES } from '@case-journey/domain';
 import type { Journey } from './journey';
 import { businessDetails, familyDetails, personDetails } from './personal-details';
 import { isoInstant } from '../instants';
-
-const MOST_SERIOUS: ReadonlySet<string> = new Set(MOST_SERIOUS_CATEGORIES);
-
-export const isMostSerious = (category: string): boolean => MOST_SERIOUS.has(category);
 
 /** A victim as drawn for the case, before anyone records them (so before the record that names them is known). */
 export interface DrawnVictim {
@@ -52,7 +47,7 @@ function drawVictim(j: Journey, kind: VictimKind, registeredMs: number): DrawnVi
   if (j.chance(victims.optOutOfUpdates)) optOuts.push('investigation-updates');
 
   const grounds: EnhancedGround[] = [];
-  if (isMostSerious(j.category)) grounds.push('most-serious-crime');
+  if (j.mostSerious) grounds.push('most-serious-crime');
   if (kind === 'bereaved-family') grounds.push('bereaved-close-relative');
   if (persistentlyTargeted && !recognisedLater) grounds.push('persistently-targeted');
   if (under18) grounds.push('vulnerable-under-18');
