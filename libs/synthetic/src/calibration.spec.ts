@@ -1,6 +1,6 @@
 import type { OffenceCategory } from '@case-journey/domain';
 import { VICTIMS_CODE_2020 } from '@case-journey/victims-code';
-import { expectedChargingShares, expectedEnhancedShare } from './calibration';
+import { expectedChargingShares, expectedEnhancedShare } from './testing/calibration';
 import { DAY_MS, shareOf } from './distributions';
 import type { GeneratorProfile, OffenceProfile, SentencingProfile } from './profile';
 import { DEMO_PROFILE } from './profiles';

@@ -7,5 +7,4 @@ export { generateCases, type GeneratorOptions } from './generate-cases';
 export type { GeneratedCase } from './journey/case-journey';
 export type { SealPersonalData } from './journey/journey';
 export { SYNTHETIC_NAME_PARTS } from './journey/personal-details';
-export { ndjsonChunks, ndjsonLine } from './ndjson';
-export { expectedChargingShares, expectedEnhancedShare } from './calibration';
+export { ndjsonChunks } from './ndjson';

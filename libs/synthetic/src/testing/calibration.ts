@@ -1,8 +1,8 @@
 import type { OffenceCategory } from '@case-journey/domain';
 import type { Rulebook } from '@case-journey/victims-code';
-import type { Shares } from './distributions';
-import type { GeneratorProfile, OffenceProfile } from './profile';
-import { isMostSerious } from './victims-code-terms';
+import type { Shares } from '../distributions';
+import type { GeneratorProfile, OffenceProfile } from '../profile';
+import { isMostSerious } from '../victims-code-terms';
 
 /**
  * What a profile's settings imply for rates that are not set directly but follow from several
