@@ -1,5 +1,16 @@
+import { enforce } from './journey-rule';
 import { JourneyRuleViolation } from './journey-rule-violation';
 import { JOURNEY_RULE_IDS } from './journey-rules';
+import { instantMustBeValid, receivedNotBeforeOccurred } from './timing.rules';
+
+const thrownBy = (act: () => void): unknown => {
+  try {
+    act();
+  } catch (error) {
+    return error;
+  }
+  return undefined;
+};
 
 describe('the journey rules', () => {
   it('each have a distinct, stable kebab-case id', () => {
@@ -7,9 +18,27 @@ describe('the journey rules', () => {
     for (const id of JOURNEY_RULE_IDS) expect(id).toMatch(/^[a-z]+(-[a-z0-9]+)*$/);
   });
 
-  it('are broken with an error that names the rule, explains it and points at the field', () => {
-    const violation = new JourneyRuleViolation('hearing-must-be-listed', 'Hearing h-9 has not been listed', 'data.hearingId');
-    expect(violation).toBeInstanceOf(Error);
-    expect(violation).toMatchObject({ name: 'JourneyRuleViolation', rule: 'hearing-must-be-listed', field: 'data.hearingId', message: 'Hearing h-9 has not been listed' });
+  describe('when enforced', () => {
+    it('pass in silence when they hold', () => {
+      expect(() => enforce(receivedNotBeforeOccurred, '2026-03-31T09:00:00Z', '2026-03-31T10:00:00Z')).not.toThrow();
+    });
+
+    it('are broken with an error that names the rule, explains it with the arguments and points at the field', () => {
+      const violation = thrownBy(() => enforce(receivedNotBeforeOccurred, '2026-03-31T10:00:00Z', '2026-03-31T09:00:00Z'));
+      expect(violation).toBeInstanceOf(JourneyRuleViolation);
+      expect(violation).toMatchObject({
+        name: 'JourneyRuleViolation',
+        rule: 'received-not-before-occurred',
+        field: 'metadata.receivedAt',
+        message: 'receivedAt 2026-03-31T09:00:00Z is before the event occurred (2026-03-31T10:00:00Z)',
+      });
+    });
+
+    it('point at the field the arguments name, for a rule that applies to many', () => {
+      expect(thrownBy(() => enforce(instantMustBeValid, 'data.scheduledFor', 'next Tuesday'))).toMatchObject({
+        rule: 'instant-must-be-valid',
+        field: 'data.scheduledFor',
+      });
+    });
   });
 });
