@@ -2,6 +2,7 @@ export * from './vocabulary';
 export * from './events';
 export * from './commands';
 export * from './corrections';
+export { isIsoInstant } from './instants';
 export * from './upcasting';
 export * from './state/case-state';
 export { caseView, type CaseView } from './state/case-view';

@@ -1,16 +1,13 @@
-import { compareInstants, isBefore } from '../instants';
+import { compareInstants, isBefore, isIsoInstant } from '../instants';
 import { defineRule } from './journey-rule';
 
 /** How far ahead of the recording clock an occurredAt may be before it counts as "in the future": agencies' clocks drift. */
 export const MAX_CLOCK_SKEW_MS = 5 * 60 * 1000;
 
-// A zone is required: an instant without one would be read in the server's local time.
-const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
-
-// Own judgment: the API validates formats too, but a pure rule keeps every comparison below meaningful.
+// Own judgment: the API checks the same (isIsoInstant) before it normalises, but a pure rule keeps every comparison below meaningful.
 export const instantMustBeValid = defineRule({
   id: 'instant-must-be-valid',
-  holds: (_field: string, instant: string) => ISO_INSTANT.test(instant) && !Number.isNaN(Date.parse(instant)),
+  holds: (_field: string, instant: string) => isIsoInstant(instant),
   explain: (field, instant) => `${field} must be an ISO-8601 instant with a time zone, not "${instant}"`,
   field: (field) => field,
 });

@@ -26,8 +26,9 @@ import {
   ValidateNested,
   type ValidationOptions,
 } from 'class-validator';
+import { londonDayOf } from '@case-journey/victims-code';
 import { RequiredWhen, type CrossFieldRule } from './cross-field';
-import { URN_PATTERN, inUtc, isCalendarDate, isInstant, isPhoneNumber, isUrn, todayInLondon } from './formats';
+import { URN_PATTERN, inUtc, isCalendarDate, isInstant, isPhoneNumber, isUrn } from './formats';
 
 /**
  * Field decorators: one line on a DTO property declares both its validation and its OpenAPI
@@ -94,7 +95,7 @@ export const PastDateField = <Dto>(options: FieldOptions<Dto>): PropertyDecorato
     options,
     { type: String, format: 'date' },
     Conforms('isCalendarDate', isCalendarDate, 'must be a calendar date as YYYY-MM-DD'),
-    Conforms('notInFuture', (value) => !isCalendarDate(value) || value <= todayInLondon(), 'must not be in the future'),
+    Conforms('notInFuture', (value) => !isCalendarDate(value) || value <= londonDayOf(new Date()), 'must not be in the future'),
   );
 
 /** One value of a closed list of the domain's vocabulary. */

@@ -1,4 +1,5 @@
-import { inUtc, isCalendarDate, isInstant, isPhoneNumber, isUrn, todayInLondon } from './formats';
+import { londonDayOf } from '@case-journey/victims-code';
+import { inUtc, isCalendarDate, isInstant, isPhoneNumber, isUrn } from './formats';
 
 describe('the text formats the API accepts', () => {
   describe('an instant', () => {
@@ -19,6 +20,7 @@ describe('the text formats the API accepts', () => {
 
     it('is stored in UTC', () => {
       expect(inUtc('2025-06-16T10:30:00+01:00')).toBe('2025-06-16T09:30:00.000Z');
+      expect(inUtc('2025-06-16T10:30:00+0100')).toBe('2025-06-16T09:30:00.000Z');
     });
   });
 
@@ -31,8 +33,8 @@ describe('the text formats the API accepts', () => {
     });
 
     it('is judged against the London day: 23:30 UTC in summer is already tomorrow', () => {
-      expect(todayInLondon(new Date('2025-06-30T23:30:00Z'))).toBe('2025-07-01');
-      expect(todayInLondon(new Date('2025-01-31T23:30:00Z'))).toBe('2025-01-31');
+      expect(londonDayOf(new Date('2025-06-30T23:30:00Z'))).toBe('2025-07-01');
+      expect(londonDayOf(new Date('2025-01-31T23:30:00Z'))).toBe('2025-01-31');
     });
   });
 

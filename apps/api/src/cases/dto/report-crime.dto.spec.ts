@@ -1,6 +1,6 @@
+import { londonDayOf } from '@case-journey/victims-code';
 import { validateCrimeReport, type FieldError } from './body-validation';
 import { CRIME_REPORT_EXAMPLE } from './examples';
-import { todayInLondon } from './formats';
 import { ReportCrimeDto } from './report-crime.dto';
 import { VictimDto } from './victim.dto';
 
@@ -58,7 +58,7 @@ describe('POST /cases body: a crime report', () => {
     });
 
     it('cannot be born tomorrow, nor on a day that does not exist', async () => {
-      const tomorrow = todayInLondon(new Date(Date.now() + 86_400_000));
+      const tomorrow = londonDayOf(new Date(Date.now() + 86_400_000));
 
       expect(await errorsFor(withVictim(person({ dateOfBirth: tomorrow })))).toEqual([
         { field: 'victims[0].dateOfBirth', messages: ['dateOfBirth must not be in the future'] },
