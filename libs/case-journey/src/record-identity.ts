@@ -1,4 +1,4 @@
-import { v5 as nameUuid } from 'uuid';
+import { parse, v5 as nameUuid } from 'uuid';
 
 /**
  * Ids derived from what identifies a record at its source, so that every way a record can arrive
@@ -6,8 +6,8 @@ import { v5 as nameUuid } from 'uuid';
  * and a re-delivery is a no-op. Pure: callers with nothing to derive from draw a random id at the edge.
  */
 
-/** Fixed namespace of every derived id. Never change it: every id would change. */
-const CASE_JOURNEY_NAMESPACE = '5b0f3c1e-6a57-4d0e-9a43-2f1c8e7d9b10';
+/** Fixed namespace of every derived id. Never change it: every id would change. Parsed once: ids are derived on hot paths. */
+const CASE_JOURNEY_NAMESPACE = parse('5b0f3c1e-6a57-4d0e-9a43-2f1c8e7d9b10');
 
 export interface RecordSource {
   sourceSystem?: string;
