@@ -90,7 +90,14 @@ describe('the read models through the API, with the worker projecting', () => {
     const figures = (await http.get('/compliance').query({ area: 'Hertfordshire', period: '2025-Q1', groupBy: 'entitlement,agency' }).expect(200)).body;
     expect(figures.months).toEqual(['2025-01', '2025-02', '2025-03']);
     expect(figures.rows).toEqual(expect.arrayContaining([expect.objectContaining({ group: { entitlement: 'R4.referral', agency: 'Police' }, open: 1, due: 0, rate: null })]));
-    expect(figures.timeliness.map((summary: { measure: string }) => summary.measure)).toContain('court-to-wcu-receipt');
+    const timeliness = (await http.get('/compliance/timeliness').query({ period: '2025' }).expect(200)).body;
+    expect(timeliness.measures.map((summary: { measure: string }) => summary.measure)).toEqual([
+      'reported-to-charge-decision',
+      'file-to-cps-decision',
+      'charge-to-first-hearing',
+      'first-hearing-to-completion',
+      'court-to-wcu-receipt',
+    ]);
   });
 
   it('answers 400 naming each bad query parameter', async () => {
@@ -99,6 +106,7 @@ describe('the read models through the API, with the worker projecting', () => {
     expect(await fieldsOf('/worklists/witness-care', { dueBefore: 'tomorrow', colour: 'red' })).toEqual(expect.arrayContaining(['dueBefore', 'colour']));
     expect(await fieldsOf('/compliance', { period: '2025-13' })).toEqual(['period']);
     expect(await fieldsOf('/compliance', { groupBy: 'sex,agency' })).toEqual(['groupBy']);
+    expect(await fieldsOf('/compliance/timeliness', { period: '2025-Q5', groupBy: 'area' })).toEqual(expect.arrayContaining(['period', 'groupBy']));
     expect(await fieldsOf('/notifications', { offset: '-1' })).toEqual(['offset']);
   });
 

@@ -25,7 +25,8 @@ class IsBreakdown implements ValidatorConstraintInterface {
   }
 }
 
-export class ComplianceFiguresDto {
+/** An area (or all) and a reporting period (or all months with figures). */
+export class ReportingPeriodDto {
   @ApiPropertyOptional({ description: 'Police force / criminal justice board area; all areas when absent', example: 'Hertfordshire' })
   @IsOptional()
   @IsString()
@@ -36,7 +37,9 @@ export class ComplianceFiguresDto {
   @IsOptional()
   @Validate(IsReportingPeriod)
   period?: string;
+}
 
+export class ComplianceFiguresDto extends ReportingPeriodDto {
   @ApiPropertyOptional({ description: `Comma-separated, from: ${COMPLIANCE_DIMENSIONS.join(', ')}`, default: 'entitlement', example: 'area,entitlement,agency' })
   @IsOptional()
   @Transform(commaList)

@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { ReadModelsModule } from '../read-models/read-models.module';
 import { GetComplianceFiguresController } from './get-compliance-figures.controller';
 import { GetComplianceFiguresHandler } from './get-compliance-figures.handler';
+import { GetTimelinessFiguresController } from './get-timeliness-figures.controller';
+import { GetTimelinessFiguresHandler } from './get-timeliness-figures.handler';
 
-@Module({ imports: [ReadModelsModule], controllers: [GetComplianceFiguresController], providers: [GetComplianceFiguresHandler] })
+@Module({ imports: [ReadModelsModule], controllers: [GetComplianceFiguresController, GetTimelinessFiguresController], providers: [GetComplianceFiguresHandler, GetTimelinessFiguresHandler] })
 export class ComplianceModule {}

@@ -6,7 +6,7 @@ import { Requires } from '../access/requires.decorator';
 import { QueryParamsPipe } from '../http/query-params.pipe';
 import { ComplianceFiguresDto } from './compliance-figures.dto';
 import { GetComplianceFiguresQuery } from './get-compliance-figures.query';
-import { monthsOf } from './reporting-period';
+import { periodOf } from './reporting-period';
 
 @ApiTags('compliance')
 @Controller('compliance')
@@ -22,7 +22,7 @@ export class GetComplianceFiguresController {
       '(an obligation counts in the London month it was due), and the median and 90th percentile of each handoff-timeliness measure.',
   })
   getFigures(@Query(QueryParamsPipe) params: ComplianceFiguresDto): Promise<ComplianceFigures> {
-    const criteria = { area: params.area, months: params.period ? monthsOf(params.period) : undefined, groupBy: params.groupBy };
+    const criteria = { ...periodOf(params), groupBy: params.groupBy };
     return this.queries.execute<GetComplianceFiguresQuery, ComplianceFigures>(new GetComplianceFiguresQuery(criteria));
   }
 }

@@ -42,3 +42,9 @@ function rangeOf(period: string): [[number, number], [number, number]] | undefin
   }
   return undefined;
 }
+
+/** An area and a reporting period as the read models take them: the period's months, or all when absent. */
+export const periodOf = ({ area, period }: { area?: string; period?: string }): { area?: string; months?: string[] } => ({
+  area,
+  months: period ? monthsOf(period) : undefined,
+});

@@ -1,7 +1,7 @@
 import type { ChainableCommander } from 'ioredis';
 import type { ProjectionKeys } from '../runner/projection-keys';
 import type { CaseObligations } from './case-obligations';
-import { complianceCells, countChanges, splitCell } from './compliance-cells';
+import { complianceCells, countChanges, splitCell, type CounterCells } from './compliance-cells';
 import { serializeReading } from './stored-reading';
 import { worklistOf } from './worklist';
 
@@ -14,18 +14,18 @@ export const counterBucketsKey = (keys: ProjectionKeys): string => keys.key('buc
 
 /**
  * Queues on `transaction` what turns the read model of a case as read `before` into the one read
- * `after`: the stored reading, the counters (by their exact difference), and the worklist entries.
+ * `after`: the stored reading and the worklist entries. The counters' exact difference is added
+ * to `counts`, so that a batch of cases sends one HINCRBY per counter (`writeCountChanges`).
  */
-export function writeCaseChanges(transaction: ChainableCommander, keys: ProjectionKeys, before: CaseObligations | null, after: CaseObligations): void {
+export function writeCaseChanges(
+  transaction: ChainableCommander,
+  keys: ProjectionKeys,
+  before: CaseObligations | null,
+  after: CaseObligations,
+  counts: CounterCells,
+): void {
   transaction.set(caseObligationsKey(keys, after.caseId), serializeReading(after));
-
-  const buckets = new Set<string>();
-  for (const [cell, change] of countChanges(complianceCells(before), complianceCells(after))) {
-    const { bucket, field } = splitCell(cell);
-    transaction.hincrby(keys.within(bucket), field, change);
-    if (change > 0) buckets.add(bucket);
-  }
-  if (buckets.size > 0) transaction.sadd(counterBucketsKey(keys), ...buckets);
+  for (const [cell, change] of countChanges(complianceCells(before), complianceCells(after))) counts.set(cell, (counts.get(cell) ?? 0) + change);
 
   const listed = worklistOf(before);
   const listing = worklistOf(after);
@@ -40,4 +40,16 @@ export function writeCaseChanges(transaction: ChainableCommander, keys: Projecti
     const item = JSON.stringify(now.item);
     if (!was || JSON.stringify(was.item) !== item) transaction.hset(worklistItemsKey(keys), obligationId, item);
   }
+}
+
+/** Queues the counters' changes, and lists each hash that gained a count so queries can find it. */
+export function writeCountChanges(transaction: ChainableCommander, keys: ProjectionKeys, counts: CounterCells): void {
+  const buckets = new Set<string>();
+  for (const [cell, change] of counts) {
+    if (change === 0) continue;
+    const { bucket, field } = splitCell(cell);
+    transaction.hincrby(keys.within(bucket), field, change);
+    if (change > 0) buckets.add(bucket);
+  }
+  if (buckets.size > 0) transaction.sadd(counterBucketsKey(keys), ...buckets);
 }

@@ -15,8 +15,9 @@ describe('complianceCells', () => {
     const cells = complianceCells(caseObligationsOf(CASE, [reported], AFTER, calendar));
 
     expect(cells.get('compliance:Avon%20and%20Somerset:2025-03#R4.referral|deadline|Police|standard|burglary|breached')).toBe(1);
-    expect(cells.get('victims:Avon%20and%20Somerset:2025-03#R4.referral|ageBand|18-24|breached')).toBe(1);
-    expect(cells.get('victims:Avon%20and%20Somerset:2025-03#R4.referral|ethnicity|not-recorded|breached')).toBe(1);
+    expect(cells.get('summary:Avon%20and%20Somerset:2025-03#R4.referral|deadline|Police|standard|breached')).toBe(1);
+    expect(cells.get('victims-ageBand:Avon%20and%20Somerset:2025-03#R4.referral|18-24|breached')).toBe(1);
+    expect(cells.get('victims-ethnicity:Avon%20and%20Somerset:2025-03#R4.referral|not-recorded|breached')).toBe(1);
     // touchpoints without a deadline count in the month their clock started
     expect(cells.get('compliance:Avon%20and%20Somerset:2025-03#R3.written-confirmation|touchpoint|Police|standard|burglary|pending')).toBe(1);
   });

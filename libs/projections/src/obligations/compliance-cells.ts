@@ -6,7 +6,9 @@ import type { CaseObligations } from './case-obligations';
  * Where a case's counts go: `{hash key parts}#{field}` → count. Hash keys are per area and London
  * month, so a board's query reads a handful of small hashes:
  * - `compliance:{area}:{month}` → `{rule}|{kind}|{responsible agency}|{standard|enhanced}|{offence category}|{status}`
- * - `victims:{area}:{month}` → `{rule}|{ageBand|sex|ethnicity}|{value}|{status}` (disproportionality)
+ * - `summary:{area}:{month}` → the same without the offence category: a tenth of the fields, which
+ *   is what most breakdowns read
+ * - `victims-{ageBand|sex|ethnicity}:{area}:{month}` → `{rule}|{value}|{status}` (disproportionality)
  * - `timeliness:{area}:{month}` → `{measure}|{value}` (a histogram in days or working days)
  * An obligation is counted in the month of its due instant (a touchpoint without one: its clock start).
  */
@@ -31,9 +33,10 @@ export function complianceCells(doc: CaseObligations | null): CounterCells {
     const month = monthOf(obligation.dueAt ?? obligation.clockStartedAt);
     const { ruleId, kind, responsible, rights, status } = obligation;
     add('compliance', month, [ruleId, kind, responsible, rights, doc.offenceCategory ?? 'unknown', status].join(FIELD_SEPARATOR));
+    add('summary', month, [ruleId, kind, responsible, rights, status].join(FIELD_SEPARATOR));
     const victim = victims.get(obligation.victimId);
     for (const dimension of VICTIM_DIMENSIONS) {
-      add('victims', month, [ruleId, dimension, victim?.[dimension] ?? 'not-recorded', status].join(FIELD_SEPARATOR));
+      add(`victims-${dimension}`, month, [ruleId, victim?.[dimension] ?? 'not-recorded', status].join(FIELD_SEPARATOR));
     }
   }
   for (const sample of doc.timeliness) add('timeliness', monthOf(sample.at), [sample.measure, sample.value].join(FIELD_SEPARATOR));

@@ -1,4 +1,4 @@
-import { complianceRows, groupingProblem, timelinessSummaries, type CounterHash } from './compliance-figures';
+import { complianceRows, countersFor, groupingProblem, timelinessSummaries, type CounterHash } from './compliance-figures';
 
 const march: CounterHash = {
   area: 'Wessex',
@@ -39,8 +39,27 @@ describe('complianceRows', () => {
   });
 
   it('reads victim characteristics from their own counts', () => {
-    const byAge: CounterHash = { area: 'Wessex', month: '2025-03', fields: { 'R4.referral|ageBand|18-24|met': '2', 'R4.referral|ageBand|18-24|breached': '2', 'R4.referral|sex|female|met': '4' } };
+    const byAge: CounterHash = { area: 'Wessex', month: '2025-03', fields: { 'R4.referral|18-24|met': '2', 'R4.referral|18-24|breached': '2' } };
     expect(complianceRows([byAge], ['ageBand'])).toEqual([expect.objectContaining({ group: { ageBand: '18-24' }, due: 4, rate: 0.5 })]);
+  });
+});
+
+describe('complianceRows over the summary counts', () => {
+  it('gives the same figures as the full counts for any breakdown without the offence', () => {
+    const summary: CounterHash = {
+      area: 'Wessex',
+      month: '2025-03',
+      fields: { 'R4.referral|deadline|Police|standard|met': '6', 'R4.referral|deadline|Police|standard|met-late': '1', 'R4.referral|deadline|Police|enhanced|breached': '1', 'R8.hearing-date|deadline|WCU|standard|met': '3', 'R8.hearing-date|deadline|WCU|standard|pending': '2' },
+    };
+    for (const groupBy of [['entitlement'], ['agency', 'rights'], ['right', 'kind'], []] as const) {
+      expect(complianceRows([summary], groupBy)).toEqual(complianceRows([march], groupBy));
+    }
+  });
+
+  it('is read unless the breakdown needs the offence or a victim characteristic', () => {
+    expect(countersFor(['area', 'entitlement', 'agency', 'rights'])).toBe('summary');
+    expect(countersFor(['entitlement', 'offence'])).toBe('compliance');
+    expect(countersFor(['entitlement', 'ethnicity'])).toBe('victims-ethnicity');
   });
 });
 

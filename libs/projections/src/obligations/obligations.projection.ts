@@ -7,7 +7,8 @@ import type { BatchContext, Projection } from '../runner/projection';
 import type { ProjectionKeys } from '../runner/projection-keys';
 import { readCheckpoint } from '../runner/projection-progress';
 import { caseObligationsOf, type CaseObligations } from './case-obligations';
-import { caseObligationsKey, writeCaseChanges } from './case-changes';
+import { caseObligationsKey, writeCaseChanges, writeCountChanges } from './case-changes';
+import type { CounterCells } from './compliance-cells';
 import { deadlineChanges, type DeadlineChanges } from './deadlines';
 import { parseReading } from './stored-reading';
 import { RIGHTS, worklistIndex } from './worklist';
@@ -56,15 +57,17 @@ export class ObligationsProjection implements Projection {
       Promise.all(cases.map(([caseId, { firstRevision }]) => this.eventsBefore(caseId, firstRevision))),
     ]);
     const changes: DeadlineChanges = { schedule: [], reschedule: [], cancel: [] };
+    const counts: CounterCells = new Map();
     cases.forEach(([caseId, { events }], i) => {
       const before = parseReading(stored[i]);
       const after = caseObligationsOf(caseId, [...histories[i], ...events], now, this.calendar);
-      writeCaseChanges(transaction, keys, before, after);
+      writeCaseChanges(transaction, keys, before, after, counts);
       const deadlines = deadlineChanges(before, after, this.calendar);
       changes.schedule.push(...deadlines.schedule);
       changes.reschedule.push(...deadlines.reschedule);
       changes.cancel.push(...deadlines.cancel);
     });
+    writeCountChanges(transaction, keys, counts);
     await this.options.deadlines?.apply(changes, now);
   }
 
@@ -87,7 +90,9 @@ export class ObligationsProjection implements Projection {
       const before = parseReading(stored);
       const after = caseObligationsOf(caseId, events, now, this.calendar);
       const transaction = redis.multi();
-      writeCaseChanges(transaction, keys, before, after);
+      const counts: CounterCells = new Map();
+      writeCaseChanges(transaction, keys, before, after, counts);
+      writeCountChanges(transaction, keys, counts);
       if ((await transaction.exec()) === null) continue;
       await this.options.deadlines?.apply(deadlineChanges(before, after, this.calendar), now);
       return { before, after };

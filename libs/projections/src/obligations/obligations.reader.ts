@@ -5,8 +5,7 @@ import type { ProjectionKeys } from '../runner/projection-keys';
 import type { ProjectionVersions } from '../runner/projection-versions';
 import type { CaseObligations, VictimJourney } from './case-obligations';
 import { caseObligationsKey, counterBucketsKey, worklistItemsKey } from './case-changes';
-import { complianceRows, groupingProblem, timelinessSummaries, type ComplianceDimension, type ComplianceRow, type CounterHash, type TimelinessSummary } from './compliance-figures';
-import { VICTIM_DIMENSIONS } from './compliance-cells';
+import { complianceRows, countersFor, groupingProblem, timelinessSummaries, type ComplianceDimension, type ComplianceRow, type CounterHash, type TimelinessSummary } from './compliance-figures';
 import { OBLIGATIONS } from './obligations.projection';
 import { parseReading } from './stored-reading';
 import { OPEN_STATUSES, RIGHTS, worklistIndex, type OpenStatus, type Rights, type WorklistItem } from './worklist';
@@ -36,10 +35,7 @@ export interface WorklistPage {
   items: WorklistItem[];
 }
 
-export interface ComplianceQuery {
-  area?: string;
-  /** London months `YYYY-MM`; every month with figures when absent. */
-  months?: readonly string[];
+export interface ComplianceQuery extends TimelinessQuery {
   groupBy: readonly ComplianceDimension[];
 }
 
@@ -48,15 +44,38 @@ export interface ComplianceFigures {
   months: string[];
   groupBy: ComplianceDimension[];
   rows: ComplianceRow[];
-  timeliness: TimelinessSummary[];
+}
+
+export interface TimelinessQuery {
+  area?: string;
+  /** London months `YYYY-MM`; every month with figures when absent. */
+  months?: readonly string[];
+}
+
+export interface TimelinessFigures {
+  area: string | null;
+  months: string[];
+  measures: TimelinessSummary[];
 }
 
 /** Queries over the Victims' Code projection, on the version readers currently use. */
+export interface ObligationsReaderOptions {
+  /** How long a counter hash read for compliance figures is used before being read again. Default 1000 ms. */
+  countsFreshForMs: number;
+}
+
 export class ObligationsReader {
+  private readonly counterCache = new Map<string, { readAt: number; fields: Record<string, string> }>();
+  private readonly figuresCache = new Map<string, { freshUntil: number; figures: unknown }>();
+  private readonly options: ObligationsReaderOptions;
+
   constructor(
     private readonly redis: Redis,
     private readonly versions: ProjectionVersions,
-  ) {}
+    options: Partial<ObligationsReaderOptions> = {},
+  ) {
+    this.options = { countsFreshForMs: 1000, ...options };
+  }
 
   async caseReading(caseId: string): Promise<CaseObligations | null> {
     const keys = await this.keys();
@@ -110,29 +129,60 @@ export class ObligationsReader {
   async compliance(query: ComplianceQuery): Promise<ComplianceFigures> {
     const problem = groupingProblem(query.groupBy);
     if (problem) throw new RangeError(problem);
-    const keys = await this.keys();
-    const byVictim = query.groupBy.some((dimension) => (VICTIM_DIMENSIONS as readonly string[]).includes(dimension));
-    const buckets = (await this.redis.smembers(counterBucketsKey(keys))).map(parseBucket);
-    const chosen = buckets.filter(
-      ({ area, month }) => (query.area === undefined || area === query.area) && (query.months === undefined || query.months.includes(month)),
-    );
-    const counts = await this.hashes(keys, chosen.filter(({ kind }) => kind === (byVictim ? 'victims' : 'compliance')));
-    const timeliness = await this.hashes(keys, chosen.filter(({ kind }) => kind === 'timeliness'));
-    return {
+    return this.figures(countersFor(query.groupBy), query, (months, hashes) => ({
       area: query.area ?? null,
-      months: query.months ? [...query.months] : [...new Set(chosen.map(({ month }) => month))].sort(),
+      months,
       groupBy: [...query.groupBy],
-      rows: complianceRows(counts, query.groupBy),
-      timeliness: timelinessSummaries(timeliness),
+      rows: complianceRows(hashes, query.groupBy),
+    }));
+  }
+
+  /** Medians, 90th percentiles and histograms of the handoff-timeliness measures, by the month each interval ended. */
+  async timeliness(query: TimelinessQuery): Promise<TimelinessFigures> {
+    return this.figures('timeliness', query, (months, hashes) => ({ area: query.area ?? null, months, measures: timelinessSummaries(hashes) }));
+  }
+
+  /** Figures added up from counter hashes, kept while every hash they came from is fresh: the same question asked again costs nothing. */
+  private async figures<T>(kind: string, query: TimelinessQuery, addUp: (months: string[], hashes: CounterHash[]) => T): Promise<T> {
+    const key = JSON.stringify([kind, query]);
+    const known = this.figuresCache.get(key);
+    if (known && known.freshUntil > Date.now()) return known.figures as T;
+    const { months, hashes, readAt } = await this.counters(kind, query);
+    const figures = addUp(months, hashes);
+    if (this.figuresCache.size >= 1000) for (const [old, { freshUntil }] of this.figuresCache) if (freshUntil <= Date.now()) this.figuresCache.delete(old);
+    this.figuresCache.set(key, { freshUntil: readAt + this.options.countsFreshForMs, figures });
+    return figures;
+  }
+
+  /**
+   * The counter hashes of one kind for an area (or all) and months (or all). Each hash read is
+   * kept for `countsFreshForMs`, so that however many boards ask at once, Redis sends each hash
+   * at most once in that time; figures are then at most that much older than the projection.
+   */
+  private async counters(kind: string, { area, months }: TimelinessQuery): Promise<{ months: string[]; hashes: CounterHash[]; readAt: number }> {
+    const keys = await this.keys();
+    const buckets = (await this.redis.smembers(counterBucketsKey(keys)))
+      .map(parseBucket)
+      .filter((bucket) => bucket.kind === kind && (area === undefined || bucket.area === area) && (months === undefined || months.includes(bucket.month)));
+    const now = Date.now();
+    const stale = buckets.filter((bucket) => !this.fresh(keys.within(bucket.suffix), now));
+    if (stale.length > 0) {
+      const reading = this.redis.pipeline();
+      for (const bucket of stale) reading.hgetall(keys.within(bucket.suffix));
+      const answers = (await reading.exec()) ?? [];
+      stale.forEach((bucket, i) => this.counterCache.set(keys.within(bucket.suffix), { readAt: now, fields: answers[i][1] as Record<string, string> }));
+    }
+    const cached = buckets.map((bucket) => ({ bucket, ...this.counterCache.get(keys.within(bucket.suffix))! }));
+    return {
+      months: months ? [...months] : [...new Set(buckets.map((bucket) => bucket.month))].sort(),
+      hashes: cached.map(({ bucket, fields }) => ({ area: bucket.area, month: bucket.month, fields })),
+      readAt: Math.min(now, ...cached.map(({ readAt }) => readAt)),
     };
   }
 
-  private async hashes(keys: ProjectionKeys, buckets: ReadonlyArray<Bucket>): Promise<CounterHash[]> {
-    if (buckets.length === 0) return [];
-    const reading = this.redis.pipeline();
-    for (const bucket of buckets) reading.hgetall(keys.within(bucket.suffix));
-    const answers = (await reading.exec()) ?? [];
-    return buckets.map(({ area, month }, i) => ({ area, month, fields: answers[i][1] as Record<string, string> }));
+  private fresh(key: string, now: number): boolean {
+    const cached = this.counterCache.get(key);
+    return cached !== undefined && now - cached.readAt < this.options.countsFreshForMs;
   }
 
   private keys(): Promise<ProjectionKeys> {

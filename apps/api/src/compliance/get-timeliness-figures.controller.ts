@@ -1,0 +1,27 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { TimelinessFigures } from '@case-journey/projections';
+import { Requires } from '../access/requires.decorator';
+import { QueryParamsPipe } from '../http/query-params.pipe';
+import { ReportingPeriodDto } from './compliance-figures.dto';
+import { GetTimelinessFiguresQuery } from './get-timeliness-figures.query';
+import { periodOf } from './reporting-period';
+
+@ApiTags('compliance')
+@Controller('compliance')
+export class GetTimelinessFiguresController {
+  constructor(private readonly queries: QueryBus) {}
+
+  @Get('timeliness')
+  @Requires('compliance:read')
+  @ApiOperation({
+    summary: 'Handoff timeliness: medians, 90th percentiles and histograms',
+    description:
+      'Offence reported to charge decision, file submitted to CPS decision, charge to first hearing, first hearing to completion (days), ' +
+      'and court result to Witness Care Unit receipt (working days), counted in the London month each interval ended.',
+  })
+  getTimeliness(@Query(QueryParamsPipe) params: ReportingPeriodDto): Promise<TimelinessFigures> {
+    return this.queries.execute<GetTimelinessFiguresQuery, TimelinessFigures>(new GetTimelinessFiguresQuery(periodOf(params)));
+  }
+}

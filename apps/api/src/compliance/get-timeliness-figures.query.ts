@@ -1,0 +1,5 @@
+import type { TimelinessQuery } from '@case-journey/projections';
+
+export class GetTimelinessFiguresQuery {
+  constructor(readonly criteria: TimelinessQuery) {}
+}
