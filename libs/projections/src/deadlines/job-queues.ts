@@ -10,19 +10,28 @@ export interface RebuildRequest {
 
 const COUNTED: JobType[] = ['waiting', 'delayed', 'active', 'failed', 'completed'];
 
-/** The worker's three BullMQ queues, as both apps reach them: to add jobs and to report their depth. */
+/**
+ * The worker's three BullMQ queues, as both apps reach them: to add jobs and to report their depth.
+ * Each is opened when first used, so an app that never touches one opens no connection for it.
+ */
 export class JobQueues {
-  readonly deadlines: Queue<Deadline>;
-  readonly webhooks: Queue<Notification>;
-  readonly rebuilds: Queue<RebuildRequest>;
+  private readonly opened = new Map<string, Queue>();
 
   constructor(
     readonly connection: ConnectionOptions,
     readonly prefix: string,
-  ) {
-    this.deadlines = new Queue<Deadline>(DEADLINES_QUEUE, { connection, prefix });
-    this.webhooks = new Queue<Notification>(WEBHOOKS_QUEUE, { connection, prefix });
-    this.rebuilds = new Queue<RebuildRequest>(REBUILDS_QUEUE, { connection, prefix });
+  ) {}
+
+  get deadlines(): Queue<Deadline> {
+    return this.queue<Deadline>(DEADLINES_QUEUE);
+  }
+
+  get webhooks(): Queue<Notification> {
+    return this.queue<Notification>(WEBHOOKS_QUEUE);
+  }
+
+  get rebuilds(): Queue<RebuildRequest> {
+    return this.queue<RebuildRequest>(REBUILDS_QUEUE);
   }
 
   /** Jobs per state in each queue. */
@@ -37,6 +46,13 @@ export class JobQueues {
   }
 
   async close(): Promise<void> {
-    await Promise.all([this.deadlines.close(), this.webhooks.close(), this.rebuilds.close()]);
+    await Promise.all([...this.opened.values()].map((queue) => queue.close()));
+    this.opened.clear();
+  }
+
+  private queue<T>(name: string): Queue<T> {
+    let queue = this.opened.get(name);
+    if (!queue) this.opened.set(name, (queue = new Queue(name, { connection: this.connection, prefix: this.prefix })));
+    return queue as Queue<T>;
   }
 }
