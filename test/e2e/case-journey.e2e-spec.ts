@@ -1,4 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
+import Redis from 'ioredis';
 import request from 'supertest';
 import { SqliteEventStore, type EventStore } from '@case-journey/event-store';
 import { InMemoryVictimKeyStore, PersonalDataVault } from '@case-journey/personal-data';
@@ -18,6 +19,10 @@ const JOURNEY = (Object.keys(HANDOFF_EXAMPLES) as HandoffType[]).filter(
 );
 
 const NOW = new Date('2025-12-01T12:00:00.000Z');
+
+/** Its own Redis namespace, so the shared Redis keeps nothing of this suite's (queues, read models). */
+const configuration = (settings: Record<string, string> = {}) =>
+  loadConfiguration({ REDIS_KEY_PREFIX: `cj-e2e-${process.pid}`, ...settings });
 
 /**
  * The store, holding back the answers of its first `writers` successful stream reads until all of
@@ -45,7 +50,7 @@ describe('the case journey API, end to end', () => {
   let http: ReturnType<typeof request>;
 
   beforeAll(async () => {
-    app = await createApi(loadConfiguration({}), {
+    app = await createApi(configuration(), {
       eventStore: SqliteEventStore.inMemory(),
       victimKeyStore: new InMemoryVictimKeyStore(),
       clock: { now: () => NOW },
@@ -54,7 +59,13 @@ describe('the case journey API, end to end', () => {
     http = request(app.getHttpServer());
   });
 
-  afterAll(() => app.close());
+  afterAll(async () => {
+    await app.close();
+    const redis = new Redis(loadConfiguration({}).redisUrl);
+    const keys = await redis.keys(`cj-e2e-${process.pid}*`);
+    if (keys.length > 0) await redis.del(...keys);
+    redis.disconnect();
+  });
 
   const reportCrime = (overrides: object = {}) => http.post('/cases').send({ ...CRIME_REPORT_EXAMPLE, ...overrides });
   const record = (caseId: string, body: object) => http.post(`/cases/${caseId}/events`).send(body);
@@ -190,7 +201,7 @@ describe('the case journey API, end to end', () => {
     });
 
     it('retries its own non-conditional writes so that concurrent handoffs all land, in distinct revisions', async () => {
-      const contendedApp = await createApi(loadConfiguration({ WRITE_RETRIES: '10' }), {
+      const contendedApp = await createApi(configuration({ WRITE_RETRIES: '10' }), {
         eventStore: withConcurrentReaders(SqliteEventStore.inMemory(), 6),
         victimKeyStore: new InMemoryVictimKeyStore(),
         clock: { now: () => NOW },
@@ -212,7 +223,7 @@ describe('the case journey API, end to end', () => {
     });
 
     it('gives up with 409 once its retries are spent', async () => {
-      const impatientApp = await createApi(loadConfiguration({ WRITE_RETRIES: '0' }), {
+      const impatientApp = await createApi(configuration({ WRITE_RETRIES: '0' }), {
         eventStore: withConcurrentReaders(SqliteEventStore.inMemory(), 4),
         victimKeyStore: new InMemoryVictimKeyStore(),
         clock: { now: () => NOW },
