@@ -108,6 +108,9 @@ describe('the read models through the API, with the worker projecting', () => {
     expect(await fieldsOf('/compliance', { groupBy: 'sex,agency' })).toEqual(['groupBy']);
     expect(await fieldsOf('/compliance/timeliness', { period: '2025-Q5', groupBy: 'area' })).toEqual(expect.arrayContaining(['period', 'groupBy']));
     expect(await fieldsOf('/notifications', { offset: '-1' })).toEqual(['offset']);
+    expect(await fieldsOf('/worklists/witness-care', { dueBefore: '2025-03-05T00:00:00', status: '', offset: '20000' })).toEqual(
+      expect.arrayContaining(['dueBefore', 'status', 'offset']),
+    );
   });
 
   it('lists notifications, and reports each projection\'s lag and the queues in /health', async () => {

@@ -1,12 +1,11 @@
-import { Controller, Get, Inject, SetMetadata } from '@nestjs/common';
+import { Controller, Get, Inject, Res, SetMetadata } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { EVENT_STORE, type EventStore } from '@case-journey/event-store';
 import { AppConfiguration } from '@case-journey/platform';
-import { JobQueues, lagOf, OBLIGATIONS, ProjectionVersions, TIMELINE } from '@case-journey/projections';
+import type { Response } from 'express';
+import { JobQueues, lagOf, PROJECTION_NAMES, ProjectionVersions } from '@case-journey/projections';
 import { PUBLIC_ROUTE } from '../access/access.guard';
 import { ReadModelRedis } from '../read-models/read-models.module';
-
-const PROJECTIONS = [TIMELINE, OBLIGATIONS];
 
 @ApiTags('health')
 @Controller('health')
@@ -22,17 +21,18 @@ export class HealthController {
   @Get()
   @SetMetadata(PUBLIC_ROUTE, true)
   @ApiOperation({ summary: 'Whether the API can read its event store, where the log ends, how far each projection trails it, and how deep the queues are' })
-  async health(): Promise<object> {
-    const [last] = await this.store.readAll({ direction: 'backwards', maxCount: 1 });
-    const base = { eventStore: this.configuration.eventStore, lastPosition: last?.position.toString() ?? null };
+  async health(@Res({ passthrough: true }) response: Response): Promise<object> {
+    const eventStore = this.configuration.eventStore;
     try {
+      const [last] = await this.store.readAll({ direction: 'backwards', maxCount: 1 });
       const [projections, queues] = await Promise.all([
-        Promise.all(PROJECTIONS.map(async (name) => lagOf(this.redis.client, this.store, await this.versions.reading(name)))),
+        Promise.all(PROJECTION_NAMES.map(async (name) => lagOf(this.redis.client, this.store, await this.versions.reading(name)))),
         this.queues.depths(),
       ]);
-      return { status: 'ok', ...base, projections, queues };
+      return { status: 'ok', eventStore, lastPosition: last?.position.toString() ?? null, projections, queues };
     } catch (error) {
-      return { status: 'degraded', ...base, projections: null, queues: null, readModels: error instanceof Error ? error.message : String(error) };
+      response.status(503);
+      return { status: 'degraded', eventStore, problem: error instanceof Error ? error.message : String(error) };
     }
   }
 }

@@ -4,11 +4,13 @@ import { IsInt, IsOptional, Max, Min } from 'class-validator';
 
 /** offset and limit of a paged list. */
 export class PagingDto {
-  @ApiPropertyOptional({ minimum: 0, default: 0 })
+  /** Bounded: each page reads the sorted sets up to offset + limit. */
+  @ApiPropertyOptional({ minimum: 0, maximum: 10_000, default: 0 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(0)
+  @Max(10_000)
   offset = 0;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })

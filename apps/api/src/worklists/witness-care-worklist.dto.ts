@@ -1,8 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsArray, IsIn, IsISO8601, IsOptional, IsString, MaxLength } from 'class-validator';
+import { ArrayNotEmpty, IsArray, IsIn, IsOptional, IsString, MaxLength, ValidateBy } from 'class-validator';
 import { AGENCIES, type Agency } from '@case-journey/domain';
 import { OPEN_STATUSES, type OpenStatus } from '@case-journey/projections';
+import { isInstant } from '../cases/dto/formats';
 import { commaList, PagingDto } from '../http/paging.dto';
 
 export class WitnessCareWorklistDto extends PagingDto {
@@ -21,6 +22,7 @@ export class WitnessCareWorklistDto extends PagingDto {
   @IsOptional()
   @Transform(commaList)
   @IsArray()
+  @ArrayNotEmpty({ message: 'status must name at least one status when given' })
   @IsIn(OPEN_STATUSES, { each: true })
   status?: OpenStatus[];
 
@@ -31,6 +33,6 @@ export class WitnessCareWorklistDto extends PagingDto {
 
   @ApiPropertyOptional({ description: 'Only obligations due at or before this instant (ISO-8601)', example: '2025-06-30T23:59:59.999Z' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @ValidateBy({ name: 'isInstant', validator: { validate: isInstant, defaultMessage: () => 'dueBefore must be an ISO-8601 instant with its time zone (Z or ±hh:mm)' } })
   dueBefore?: string;
 }
