@@ -34,10 +34,25 @@ describe('deadline jobs on BullMQ', () => {
   let runner: ProjectionRunner;
   const workers: Worker[] = [];
 
+  const finishing = new Map<string, { resolve: (outcome: unknown) => void; reject: (error: Error) => void }>();
   const startWorker = () => {
     const worker = deadlineWorker(connection, prefix, new DeadlineHandler({ projection, versions, redis: space.connection(), clock, notifications }), clock);
+    worker.on('completed', (job, outcome) => finishing.get(job.id!)?.resolve(outcome));
+    worker.on('failed', (job, error) => job && finishing.get(job.id!)?.reject(error));
     workers.push(worker);
     return worker;
+  };
+  /**
+   * Fires a deadline job now, whatever its delay, with the clock stopped at `at`: the clock never
+   * runs, so no job fires on its own during a test and no assertion races real time.
+   */
+  const fire = async (jobId: string, at: number): Promise<unknown> => {
+    clock.set(at);
+    const finished = new Promise((resolve, reject) => finishing.set(jobId, { resolve, reject }));
+    const job = await queue.getJob(jobId);
+    if (!job) throw new Error(`No job ${jobId} to fire`);
+    await job.promote();
+    return finished;
   };
   const record = async (...events: Parameters<typeof appendEvents>[1]) => {
     await appendEvents(store, events);
@@ -54,6 +69,7 @@ describe('deadline jobs on BullMQ', () => {
     runner.start();
   });
   afterEach(async () => {
+    finishing.clear();
     await Promise.all(workers.splice(0).map((worker) => worker.close()));
     await runner.stop();
     await store.close();
@@ -66,7 +82,7 @@ describe('deadline jobs on BullMQ', () => {
   });
 
   it('breaches an unmet obligation when its deadline passes and raises a notification, and does nothing for one met in time', async () => {
-    clock.runFrom(DUE_AT - 400);
+    clock.set(DUE_AT - 60_000);
     startWorker();
     const recordedAt = iso(DUE_AT - 3_600_000);
     await record(aCrimeReport('unmet', REPORTED_AT, [aVictim('v-1')], 'Wessex', { recordedAt }), aCrimeReport('met', REPORTED_AT, [aVictim('v-2')], 'Wessex', { recordedAt }));
@@ -75,10 +91,10 @@ describe('deadline jobs on BullMQ', () => {
     await record(aCaseEvent('met', 'VictimReferredToSupport', iso(DUE_AT - 1_800_000), 'Police', { victimId: 'v-2', service: 'Care' }, { recordedAt }));
     expect(await queue.getJob(met.id)).toBeUndefined();
 
-    await waitFor(async () => (await notified()).length > 0, 5000, 'the breach notification');
     const unmet = await referralOf('unmet');
-    expect(unmet.status).toBe('breached');
+    expect(await fire(unmet.id, DUE_AT + 1)).toBe('breached');
     expect(await notified()).toEqual([expect.objectContaining({ id: `breach/${unmet.id}`, kind: 'obligation-breached', caseId: 'unmet', responsible: 'Police', dueAt: iso(DUE_AT) })]);
+    expect((await referralOf('unmet')).status).toBe('breached');
     expect((await referralOf('met')).status).toBe('met');
     const [row] = (await reader.compliance({ groupBy: ['entitlement'] })).rows.filter((candidate) => candidate.group.entitlement === 'R4.referral');
     expect(row).toMatchObject({ due: 2, metOnTime: 1, breached: 1 });
@@ -86,15 +102,18 @@ describe('deadline jobs on BullMQ', () => {
   });
 
   it('keeps its jobs in Redis: scheduled while one worker ran, they fire under the next', async () => {
-    clock.runFrom(DUE_AT - 300);
+    clock.set(DUE_AT - 60_000);
     const first = startWorker();
     await record(aCrimeReport('restart', REPORTED_AT, [aVictim('v-1')], 'Wessex', { recordedAt: iso(DUE_AT - 3_600_000) }));
+    const { id } = await referralOf('restart');
     await first.close();
-    await waitFor(() => clock.now().getTime() > DUE_AT + 50, 2000, 'the deadline to pass with no worker');
-    expect(await notified()).toEqual([]);
 
+    const firing = fire(id, DUE_AT + 1);
+    await waitFor(async () => (await queue.getJobCounts('wait')).wait === 1, 5000, 'the job waiting for a worker');
+    expect(await notified()).toEqual([]);
     startWorker();
-    await waitFor(async () => (await notified()).length === 1, 5000, 'the breach notification after the restart');
+    expect(await firing).toBe('breached');
+    expect(await notified()).toEqual([expect.objectContaining({ id: `breach/${id}` })]);
     expect((await referralOf('restart')).status).toBe('breached');
   });
 
@@ -114,12 +133,14 @@ describe('deadline jobs on BullMQ', () => {
 
   it('moves an obligation to due soon on the worklist when its warning fires', async () => {
     const warning = dueSoonFrom(DUE_AT, new WorkingDayCalendar());
-    clock.runFrom(warning - 300);
+    clock.set(warning - 60_000);
     startWorker();
     await record(aCrimeReport('soon', REPORTED_AT, [aVictim('v-1')], 'Wessex', { recordedAt: iso(warning - 3_600_000) }));
-    expect((await referralOf('soon')).status).toBe('pending');
+    const { id, status } = await referralOf('soon');
+    expect(status).toBe('pending');
 
-    await waitFor(async () => (await referralOf('soon')).status === 'due-soon', 5000, 'the obligation due soon');
+    expect(await fire(`${id}/due-soon`, warning)).toBe('due-soon');
+    expect((await referralOf('soon')).status).toBe('due-soon');
     expect((await reader.worklist({ agency: 'Police', statuses: ['due-soon'], offset: 0, limit: 10 })).items.map((item) => item.caseId)).toEqual(['soon']);
     expect(await notified()).toEqual([]);
   });
