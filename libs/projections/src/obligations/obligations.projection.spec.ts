@@ -7,6 +7,8 @@ import { aCaseEvent, aCrimeReport, appendEvents, aVictim } from '../testing/case
 import { readModelSnapshot } from '../testing/read-model-snapshot';
 import { RedisTestSpace, waitFor } from '../testing/redis-test-space';
 import { TestClock } from '../testing/test-clock';
+import { caseObligationsKey } from './case-changes';
+import type { DeadlineChanges } from './deadlines';
 import { ObligationsProjection } from './obligations.projection';
 import { ObligationsReader } from './obligations.reader';
 
@@ -50,6 +52,27 @@ describe('the Victims\' Code projection against Redis', () => {
     await appendEvents(store, [aCaseEvent('live', 'HearingListed', '2025-03-10T10:20:00.000Z', 'HMCTS', { hearingId: 'h', hearingType: 'first', court: 'Court', courtTier: 'magistrates', scheduledFor: '2025-04-01T09:30:00.000Z' })]);
     await waitFor(async () => (await referralOf('WCU')).some((item) => item.ruleId === 'R8.hearing-date'), 1000, 'the hearing date on the witness care worklist');
     expect((await reader.victimJourney('live', 'v-1'))?.obligations.map((obligation) => obligation.ruleId)).toContain('R8.hearing-date');
+  });
+
+  it('schedules a batch\'s deadline jobs again once the batch is committed, so a job that fired early finds the reading it needs', async () => {
+    clock.set('2025-03-03T12:00:00.000Z');
+    const keys = new ProjectionKeys(space.prefix, 'obligations', 1);
+    const scheduled: Array<{ committed: boolean; jobs: string[] }> = [];
+    const deadlines = {
+      apply: async (changes: DeadlineChanges) =>
+        void scheduled.push({ committed: (await redis.get(caseObligationsKey(keys, 'early'))) !== null, jobs: changes.schedule.map((deadline) => deadline.kind) }),
+    };
+    const runner = new ProjectionRunner({ store, redis: space.connection(), projection: new ObligationsProjection({ store, deadlines }), keys, clock });
+    runners.push(runner);
+    runner.start();
+    await appendEvents(store, [aCrimeReport('early', '2025-03-03T10:00:00.000Z', [aVictim('v-1')])]);
+    const [last] = await store.readAll({ direction: 'backwards', maxCount: 1 });
+    await runner.reached(last.position);
+
+    expect(scheduled).toEqual([
+      { committed: false, jobs: ['breach', 'due-soon'] },
+      { committed: true, jobs: ['breach', 'due-soon'] },
+    ]);
   });
 
   it('given a contact recorded late that happened in time, turns the breach into met, and the counters and worklist follow', async () => {

@@ -3,7 +3,7 @@ import { AGENCIES, caseStreamId, upcast, type CaseEvent } from '@case-journey/do
 import { StreamNotFoundError, type EventStore, type RecordedEvent } from '@case-journey/event-store';
 import { WorkingDayCalendar } from '@case-journey/victims-code';
 import { caseIdOfStream } from '../runner/case-streams';
-import type { BatchContext, Projection } from '../runner/projection';
+import type { AfterCommit, BatchContext, Projection } from '../runner/projection';
 import type { ProjectionKeys } from '../runner/projection-keys';
 import { readCheckpoint } from '../runner/projection-progress';
 import { caseObligationsOf, type CaseObligations } from './case-obligations';
@@ -47,9 +47,9 @@ export class ObligationsProjection implements Projection {
     this.calendar = options.calendar ?? new WorkingDayCalendar();
   }
 
-  async apply(batch: readonly RecordedEvent[], { keys, redis, transaction, watch, now }: BatchContext): Promise<void> {
+  async apply(batch: readonly RecordedEvent[], { keys, redis, transaction, watch, now }: BatchContext): Promise<AfterCommit | undefined> {
     const cases = [...casesIn(batch)];
-    if (cases.length === 0) return;
+    if (cases.length === 0) return undefined;
     const docKeys = cases.map(([caseId]) => caseObligationsKey(keys, caseId));
     await watch(...docKeys);
     const [stored, histories] = await Promise.all([
@@ -68,7 +68,20 @@ export class ObligationsProjection implements Projection {
       changes.cancel.push(...deadlines.cancel);
     });
     writeCountChanges(transaction, keys, counts);
-    await this.options.deadlines?.apply(changes, now);
+    return this.scheduleAroundCommit(changes, now);
+  }
+
+  /**
+   * Schedules a batch's deadline jobs twice, both idempotent by job id: before the commit, so that
+   * a crash between the commit and the scheduling loses no job; and again once the commit is done,
+   * because a job due within milliseconds may have fired before the reading it needs was committed,
+   * found nothing and been removed. Simpler than re-deriving every job from the readings on start.
+   */
+  private async scheduleAroundCommit(changes: DeadlineChanges, now: Date): Promise<AfterCommit | undefined> {
+    const { deadlines } = this.options;
+    if (!deadlines || changes.schedule.length + changes.reschedule.length + changes.cancel.length === 0) return undefined;
+    await deadlines.apply(changes, now);
+    return () => deadlines.apply(changes, now);
   }
 
   /**

@@ -3,7 +3,7 @@ import type { Redis } from 'ioredis';
 import type { AllSubscription, EventStore, RecordedEvent } from '@case-journey/event-store';
 import type { Clock } from '@case-journey/platform';
 import { batchesOf } from './event-batches';
-import type { BatchContext, Projection } from './projection';
+import type { AfterCommit, BatchContext, Projection } from './projection';
 import type { ProjectionKeys } from './projection-keys';
 import { readCheckpoint } from './projection-progress';
 
@@ -116,8 +116,9 @@ export class ProjectionRunner {
         now: clock.now(),
         through,
       };
+      let afterCommit: void | AfterCommit;
       try {
-        await projection.apply(batch, context);
+        afterCommit = await projection.apply(batch, context);
       } catch (error) {
         transaction.discard();
         await redis.unwatch();
@@ -132,6 +133,8 @@ export class ProjectionRunner {
       const failed = results.find(([error]) => error);
       if (failed) throw failed[0];
       this.checkpoint = through;
+      // The batch is committed whatever happens here: a failure is reported, not a reason to apply it again.
+      await afterCommit?.().catch((error: unknown) => this.options.onError?.(error));
       this.settleWaiters();
       this.options.onCommit?.({ projection: projection.name, version: keys.version, events: batch.length, checkpoint: through });
       return;

@@ -17,13 +17,17 @@ export interface BatchContext {
   readonly through: bigint;
 }
 
+/** What a projection does once its batch is committed (never when the commit fails or is retried). */
+export type AfterCommit = () => Promise<void>;
+
 /**
  * A projection: how a batch of the global log changes its read model. Everything it writes goes
  * into the batch's transaction, so the read model and the checkpoint move together or not at all.
  */
 export interface Projection {
   readonly name: string;
-  apply(batch: readonly RecordedEvent[], context: BatchContext): Promise<void>;
+  /** May return what to do once the batch is committed; the runner runs it before it reports the batch reached. */
+  apply(batch: readonly RecordedEvent[], context: BatchContext): Promise<void | AfterCommit>;
   /**
    * Brings up to `now` what time alone changes in a version's read model (statuses whose instant
    * passed since they were read); a rebuild calls it before readers switch. `redis` is the

@@ -25,11 +25,12 @@ function pausingAt(batchNumber: number, inner: Projection): Projection {
   return {
     name: inner.name,
     apply: async (batch, context) => {
-      await inner.apply(batch, context);
+      const afterCommit = await inner.apply(batch, context);
       if (++batches === batchNumber) {
         process.stdout.write(`mid-batch ${context.through}\n`);
         await sleep(60_000);
       }
+      return afterCommit;
     },
   };
 }
