@@ -101,6 +101,17 @@ describe('deadline jobs on BullMQ', () => {
     expect((await reader.worklist({ agency: 'Police', statuses: ['breached'], offset: 0, limit: 10 })).items.map((item) => item.caseId)).toEqual(['unmet']);
   });
 
+  it('raises a breach for an obligation already breached when it is first recorded (a report recorded a week late)', async () => {
+    clock.set(DUE_AT + 7 * 86_400_000);
+    startWorker();
+    await record(aCrimeReport('late', REPORTED_AT, [aVictim('v-1')], 'Wessex', { recordedAt: iso(DUE_AT + 7 * 86_400_000 - 60_000) }));
+    const { id, status } = await referralOf('late');
+    expect(status).toBe('breached');
+
+    await waitFor(async () => (await notified()).length > 0, 5000, 'the breach notification');
+    expect(await notified()).toEqual([expect.objectContaining({ id: `breach/${id}`, caseId: 'late', dueAt: iso(DUE_AT) })]);
+  });
+
   it('keeps its jobs in Redis: scheduled while one worker ran, they fire under the next', async () => {
     clock.set(DUE_AT - 60_000);
     const first = startWorker();

@@ -61,6 +61,19 @@ describe('deadlineChanges', () => {
     expect(deadlineChanges(before, readAt('2025-03-06T12:00:00.000Z', reported), calendar)).toEqual({ schedule: [], reschedule: [], cancel: [`${id}/due-soon`] });
   });
 
+  it('given an obligation already breached the first time it is read, live, queues its breach job due at once; replaying in a rebuild, nothing', () => {
+    const lateReport = readAt('2025-03-10T12:00:00.000Z', reported);
+    const id = referralId(lateReport);
+    const breach = { jobId: id, kind: 'breach', caseId: CASE, obligationId: id, at: Date.parse('2025-03-05T23:59:59.999Z') + 1 };
+    expect(deadlineChanges(null, lateReport, calendar, { live: true })).toEqual({ schedule: [breach], reschedule: [], cancel: [] });
+    expect(deadlineChanges(null, lateReport, calendar)).toEqual({ schedule: [], reschedule: [], cancel: [] });
+  });
+
+  it('given an obligation breached in the previous reading too, queues nothing again', () => {
+    const reading = readAt('2025-03-10T12:00:00.000Z', reported);
+    expect(deadlineChanges(reading, readAt('2025-03-11T12:00:00.000Z', reported), calendar, { live: true })).toEqual({ schedule: [], reschedule: [], cancel: [] });
+  });
+
   it('given the trigger corrected to a later day, moves both jobs', () => {
     const before = readAt('2025-03-03T12:00:00.000Z', reported);
     const id = referralId(before);

@@ -35,15 +35,18 @@ export function dueSoonFrom(dueAt: number, calendar: WorkingDayCalendar): number
   return calendar.addWorkingDays(new Date(day - DAY_MS), 0).getTime() + 1;
 }
 
+/** The breach deadline of an obligation due at `dueAt`. */
+function breachOf(obligation: Obligation, dueAt: string): Deadline {
+  return { jobId: obligation.id, kind: 'breach', caseId: obligation.caseId, obligationId: obligation.id, at: Date.parse(dueAt) + 1 };
+}
+
 /** The deadlines still ahead of an obligation as it was read. */
 function deadlinesOfObligation(obligation: Obligation, calendar: WorkingDayCalendar): Deadline[] {
   if (obligation.kind !== 'deadline' || obligation.dueAt === null) return [];
   if (obligation.status !== 'pending' && obligation.status !== 'due-soon') return [];
-  const dueAt = Date.parse(obligation.dueAt);
-  const base = { caseId: obligation.caseId, obligationId: obligation.id };
-  const breach: Deadline = { ...base, jobId: obligation.id, kind: 'breach', at: dueAt + 1 };
+  const breach = breachOf(obligation, obligation.dueAt);
   if (obligation.status === 'due-soon') return [breach];
-  return [breach, { ...base, jobId: `${obligation.id}/due-soon`, kind: 'due-soon', at: dueSoonFrom(dueAt, calendar) }];
+  return [breach, { ...breach, jobId: `${obligation.id}/due-soon`, kind: 'due-soon', at: dueSoonFrom(breach.at - 1, calendar) }];
 }
 
 export function deadlinesOf(doc: CaseObligations | null, calendar: WorkingDayCalendar): Map<string, Deadline> {
@@ -54,16 +57,27 @@ export function deadlinesOf(doc: CaseObligations | null, calendar: WorkingDayCal
   return deadlines;
 }
 
+/** Breach jobs due now for obligations read as breached that the previous reading did not call breached. */
+function breachesFirstRead(before: CaseObligations | null, after: CaseObligations): Deadline[] {
+  const breachedBefore = new Set(before?.obligations.filter((obligation) => obligation.status === 'breached').map((obligation) => obligation.id));
+  return after.obligations.flatMap((obligation) =>
+    obligation.status === 'breached' && obligation.dueAt !== null && !breachedBefore.has(obligation.id) ? [breachOf(obligation, obligation.dueAt)] : [],
+  );
+}
+
 /**
  * The jobs to (re)schedule and cancel between two readings of a case. A breach job is kept, not
  * cancelled, when the obligation is now read as breached: it still has to fire to tell someone.
+ * When `live` (the version readers use, not a rebuild replaying the past), an obligation breached
+ * the first time it is read so (recorded after its deadline passed) gets a breach job due at once:
+ * no job was ever scheduled for it. Its notification id keeps anyone from being told twice.
  */
-export function deadlineChanges(before: CaseObligations | null, after: CaseObligations, calendar: WorkingDayCalendar): DeadlineChanges {
+export function deadlineChanges(before: CaseObligations | null, after: CaseObligations, calendar: WorkingDayCalendar, { live = false } = {}): DeadlineChanges {
   const previous = deadlinesOf(before, calendar);
   const next = deadlinesOf(after, calendar);
   const breached = new Set(after.obligations.filter((obligation) => obligation.status === 'breached').map((obligation) => obligation.id));
   return {
-    schedule: [...next.values()].filter((deadline) => !previous.has(deadline.jobId)),
+    schedule: [...[...next.values()].filter((deadline) => !previous.has(deadline.jobId)), ...(live ? breachesFirstRead(before, after) : [])],
     reschedule: [...next.values()].filter((deadline) => previous.has(deadline.jobId) && previous.get(deadline.jobId)!.at !== deadline.at),
     cancel: [...previous.values()]
       .filter((deadline) => !next.has(deadline.jobId) && !(deadline.kind === 'breach' && breached.has(deadline.obligationId)))

@@ -47,7 +47,7 @@ export class ObligationsProjection implements Projection {
     this.calendar = options.calendar ?? new WorkingDayCalendar();
   }
 
-  async apply(batch: readonly RecordedEvent[], { keys, redis, transaction, watch, now }: BatchContext): Promise<AfterCommit | undefined> {
+  async apply(batch: readonly RecordedEvent[], { keys, redis, transaction, watch, now, live }: BatchContext): Promise<AfterCommit | undefined> {
     const cases = [...casesIn(batch)];
     if (cases.length === 0) return undefined;
     const docKeys = cases.map(([caseId]) => caseObligationsKey(keys, caseId));
@@ -62,7 +62,7 @@ export class ObligationsProjection implements Projection {
       const before = parseReading(stored[i]);
       const after = caseObligationsOf(caseId, [...histories[i], ...events], now, this.calendar);
       writeCaseChanges(transaction, keys, before, after, counts);
-      const deadlines = deadlineChanges(before, after, this.calendar);
+      const deadlines = deadlineChanges(before, after, this.calendar, { live });
       changes.schedule.push(...deadlines.schedule);
       changes.reschedule.push(...deadlines.reschedule);
       changes.cancel.push(...deadlines.cancel);
@@ -88,9 +88,10 @@ export class ObligationsProjection implements Projection {
    * Reads one case again as of `now`, from its events up to the version's checkpoint, and commits
    * the difference (WATCH on the case's reading, so a batch committing the same case meanwhile
    * makes it read again). What a deadline job does when it fires. `redis` must be a connection
-   * of the caller's own. Undefined when the version has not seen the case.
+   * of the caller's own. Undefined when the version has not seen the case. `live` when readers
+   * use the version (see `deadlineChanges`).
    */
-  async reevaluate(caseId: string, redis: Redis, keys: ProjectionKeys, now: Date): Promise<Reevaluation | undefined> {
+  async reevaluate(caseId: string, redis: Redis, keys: ProjectionKeys, now: Date, { live = true } = {}): Promise<Reevaluation | undefined> {
     const docKey = caseObligationsKey(keys, caseId);
     for (;;) {
       await redis.watch(docKey);
@@ -107,7 +108,7 @@ export class ObligationsProjection implements Projection {
       writeCaseChanges(transaction, keys, before, after, counts);
       writeCountChanges(transaction, keys, counts);
       if ((await transaction.exec()) === null) continue;
-      await this.options.deadlines?.apply(deadlineChanges(before, after, this.calendar), now);
+      await this.options.deadlines?.apply(deadlineChanges(before, after, this.calendar, { live }), now);
       return { before, after };
     }
   }
@@ -127,7 +128,7 @@ export class ObligationsProjection implements Projection {
     }
     const ids = ((await reading.exec()) ?? []).flatMap(([, members]) => members as string[]);
     const caseIds = new Set(ids.map((id) => decodeURIComponent(id.slice(0, id.indexOf('/')))));
-    for (const caseId of caseIds) await this.reevaluate(caseId, redis, keys, now);
+    for (const caseId of caseIds) await this.reevaluate(caseId, redis, keys, now, { live: false });
   }
 
   private async eventsBefore(caseId: string, revision: bigint): Promise<CaseEvent[]> {

@@ -4,7 +4,7 @@ import type { AllSubscription, EventStore, RecordedEvent } from '@case-journey/e
 import type { Clock } from '@case-journey/platform';
 import { batchesOf } from './event-batches';
 import type { AfterCommit, BatchContext, Projection } from './projection';
-import type { ProjectionKeys } from './projection-keys';
+import { currentVersionKey, type ProjectionKeys } from './projection-keys';
 import { readCheckpoint } from './projection-progress';
 
 export interface ProjectionRunnerOptions {
@@ -102,7 +102,8 @@ export class ProjectionRunner {
     const through = batch[batch.length - 1].position;
     for (;;) {
       await redis.watch(keys.checkpoint);
-      const stored = await readCheckpoint(redis, keys);
+      const [storedCheckpoint, current] = await redis.mget(keys.checkpoint, currentVersionKey(keys.prefix, keys.projection));
+      const stored = storedCheckpoint === null ? undefined : BigInt(storedCheckpoint);
       if (stored !== this.checkpoint) {
         await redis.unwatch();
         throw new CheckpointMovedError(`${keys.base} was moved to ${stored} by another runner`);
@@ -115,6 +116,7 @@ export class ProjectionRunner {
         watch: async (...watched) => void (watched.length > 0 && (await redis.watch(...watched))),
         now: clock.now(),
         through,
+        live: Number(current ?? 1) === keys.version,
       };
       let afterCommit: void | AfterCommit;
       try {

@@ -15,6 +15,8 @@ export interface BatchContext {
   readonly now: Date;
   /** Position of the batch's last event: the checkpoint the commit stores. */
   readonly through: bigint;
+  /** Whether readers use this version (false while a rebuild writes it beside the live one). */
+  readonly live: boolean;
 }
 
 /** What a projection does once its batch is committed (never when the commit fails or is retried). */
