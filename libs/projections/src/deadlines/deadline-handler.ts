@@ -7,7 +7,7 @@ import { OBLIGATIONS, type ObligationsProjection } from '../obligations/obligati
 import type { ProjectionVersions } from '../runner/projection-versions';
 import { breachNotification } from '../notifications/notification';
 import type { NotificationStore } from '../notifications/notification-store';
-import { DEADLINES_QUEUE } from './queues';
+import { DEADLINES_QUEUE, deadlineRetryDelay } from './queues';
 
 export type DeadlineOutcome = Obligation['status'] | 'not-yet' | 'gone';
 
@@ -41,8 +41,11 @@ export class DeadlineHandler {
   }
 }
 
-/** The BullMQ worker running deadline jobs one at a time (the handler's connection is not shared). */
-export function deadlineWorker(connection: ConnectionOptions, prefix: string, handler: DeadlineHandler, clock: Clock): Worker<Deadline, DeadlineOutcome> {
+/**
+ * The BullMQ worker running deadline jobs one at a time (the handler's connection is not shared),
+ * retrying a failed one without limit on the capped backoff of `deadlineRetryDelay`.
+ */
+export function deadlineWorker(connection: ConnectionOptions, prefix: string, handler: Pick<DeadlineHandler, 'handle'>, clock: Clock): Worker<Deadline, DeadlineOutcome> {
   return new Worker<Deadline, DeadlineOutcome>(
     DEADLINES_QUEUE,
     async (job, token) => {
@@ -53,6 +56,6 @@ export function deadlineWorker(connection: ConnectionOptions, prefix: string, ha
       }
       return outcome;
     },
-    { connection, prefix, concurrency: 1 },
+    { connection, prefix, concurrency: 1, settings: { backoffStrategy: deadlineRetryDelay } },
   );
 }

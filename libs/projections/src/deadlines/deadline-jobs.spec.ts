@@ -128,6 +128,27 @@ describe('deadline jobs on BullMQ', () => {
     expect((await referralOf('restart')).status).toBe('breached');
   });
 
+  it('retries a failing deadline job past any fixed number of attempts, until it succeeds', async () => {
+    const deadline: Deadline = { jobId: 'c/o-1', kind: 'breach', caseId: 'c', obligationId: 'o-1', at: DUE_AT + 1 };
+    clock.set(DUE_AT - 60_000);
+    await new DeadlineQueue(queue).apply({ schedule: [deadline], reschedule: [], cancel: ['never-scheduled'] }, clock.now());
+    let failures = 0;
+    const failing = { handle: async () => (failures++ < 7 ? Promise.reject(new Error('the store is away')) : 'breached' as const) };
+    const worker = deadlineWorker(connection, prefix, failing, clock);
+    workers.push(worker);
+    const attempts: number[] = [];
+    worker.on('failed', (job) => job && attempts.push(job.attemptsMade));
+    const completed = new Promise((resolve) => worker.on('completed', (_job, outcome) => resolve(outcome)));
+
+    await (await queue.getJob(deadline.jobId))!.promote();
+    for (let failed = 1; failed <= 7; failed++) {
+      await waitFor(async () => attempts.length === failed && (await queue.getJobState(deadline.jobId)) === 'delayed', 5000, `failed attempt ${failed} to be delayed`);
+      await (await queue.getJob(deadline.jobId))!.promote();
+    }
+    expect(await completed).toBe('breached');
+    expect(attempts).toEqual([1, 2, 3, 4, 5, 6, 7]);
+  });
+
   it('moves the job when a correction moves the deadline, and schedules nothing twice', async () => {
     clock.set(DUE_AT - 3_600_000);
     const reported = aCrimeReport('moved', REPORTED_AT, [aVictim('v-1')], 'Wessex', { recordedAt: iso(DUE_AT - 7_200_000) });

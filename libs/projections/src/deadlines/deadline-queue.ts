@@ -12,7 +12,10 @@ export class DeadlineQueue implements DeadlineScheduler {
   constructor(readonly queue: Queue<Deadline>) {}
 
   async apply({ schedule, reschedule, cancel }: DeadlineChanges, now: Date): Promise<void> {
-    await Promise.all([...cancel, ...reschedule.map((deadline) => deadline.jobId)].map((jobId) => this.remove(jobId)));
+    // BullMQ's remove answers 0, not an error, for a job locked by the worker running it (that run
+    // re-reads the case, which is as good) and removes a missing one quietly. Anything else (Redis
+    // gone) is thrown, so that the batch or re-reading that wanted the job gone is done again.
+    await Promise.all([...cancel, ...reschedule.map((deadline) => deadline.jobId)].map((jobId) => this.queue.remove(jobId)));
     const jobs = [...schedule, ...reschedule];
     if (jobs.length === 0) return;
     await this.queue.addBulk(
@@ -22,14 +25,5 @@ export class DeadlineQueue implements DeadlineScheduler {
         opts: { ...DEADLINE_JOB_OPTIONS, jobId: deadline.jobId, delay: Math.max(0, deadline.at - now.getTime()) },
       })),
     );
-  }
-
-  /** A job being processed cannot be removed; it re-reads the case when it runs, which is as good. */
-  private async remove(jobId: string): Promise<void> {
-    try {
-      await this.queue.remove(jobId);
-    } catch {
-      // locked by the worker running it
-    }
   }
 }

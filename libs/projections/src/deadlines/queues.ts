@@ -11,9 +11,24 @@ export const bullPrefix = (prefix: string): string => `${prefix}-bull`;
 /** What BullMQ is given to connect: a URL, and no retry limit (its blocking connections need none). */
 export const bullConnection = (redisUrl: string) => ({ url: redisUrl, maxRetriesPerRequest: null });
 
+/** The deadline workers' own backoff, named on each job (BullMQ asks the worker for an unknown type). */
+export const DEADLINE_BACKOFF = 'deadline';
+const FIRST_RETRY_MS = 1000;
+/** Longest wait between two attempts: an hour-long Redis or store outage is retried within minutes of its end. */
+export const DEADLINE_RETRY_CAP_MS = 5 * 60_000;
+
+/** The wait before attempt `attemptsMade + 1`: doubling from a second, never more than the cap. */
+export function deadlineRetryDelay(attemptsMade: number): number {
+  return Math.min(DEADLINE_RETRY_CAP_MS, FIRST_RETRY_MS * 2 ** Math.max(0, attemptsMade - 1));
+}
+
+/**
+ * A deadline job is retried for as long as it fails: once given up, its obligation would never be
+ * breached nor anyone told. (BullMQ stores options as JSON, so the largest safe integer, not Infinity.)
+ */
 export const DEADLINE_JOB_OPTIONS: JobsOptions = {
   removeOnComplete: true,
   removeOnFail: { count: 1000 },
-  attempts: 5,
-  backoff: { type: 'exponential', delay: 1000 },
+  attempts: Number.MAX_SAFE_INTEGER,
+  backoff: { type: DEADLINE_BACKOFF },
 };
