@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, BeforeApplicationSh
 import type Redis from 'ioredis';
 import { EVENT_STORE, type EventStore } from '@case-journey/event-store';
 import { CLOCK, type Clock } from '@case-journey/platform';
-import { ProjectionRunner, ProjectionVersions, type Projection, type ProjectionKeys } from '@case-journey/projections';
+import { PartialCommitError, ProjectionRunner, ProjectionVersions, type Projection, type ProjectionKeys } from '@case-journey/projections';
 import { RedisConnections } from './redis-connections';
 import { WORKER_PROJECTIONS } from './worker-projections';
 
@@ -57,7 +57,8 @@ export class ProjectionSupervisor implements OnApplicationBootstrap, BeforeAppli
       projection: this.projection(name),
       keys,
       clock: this.clock,
-      onError: (error) => this.logger.error(`Projection ${name} v${keys.version}: ${error instanceof Error ? error.message : String(error)}; following again`),
+      onError: (error) =>
+        this.logger.error(`Projection ${name} v${keys.version}: ${error instanceof Error ? error.message : String(error)}${error instanceof PartialCommitError ? '' : '; following again'}`),
     });
     this.runners.set(runner, redis);
     return runner;

@@ -5,7 +5,7 @@ import { RedisTestSpace, waitFor } from '../testing/redis-test-space';
 import { TimelineProjection, timelineKey } from '../timeline/timeline.projection';
 import type { Projection } from './projection';
 import { ProjectionKeys } from './projection-keys';
-import { ProjectionRunner, type ProjectionRunnerOptions } from './projection-runner';
+import { PartialCommitError, ProjectionRunner, type ProjectionRunnerOptions } from './projection-runner';
 
 const clock = { now: () => new Date('2025-04-01T12:00:00.000Z') };
 
@@ -84,6 +84,28 @@ describe('ProjectionRunner against Redis', () => {
     await waitFor(async () => (await recordIds('c')).length === 5);
     expect(errors).toHaveLength(1);
     expect(await recordIds('c')).toHaveLength(5);
+  });
+
+  it('given a batch whose EXEC fails in part (Redis keeps the rest, checkpoint included), stops and says so rather than follow on past it', async () => {
+    const timeline = new TimelineProjection();
+    let batches = 0;
+    const wrongType: Projection = {
+      name: 'timeline',
+      apply: async (batch, context) => {
+        await timeline.apply(batch, context);
+        if (batches++ === 0) context.transaction.set(context.keys.key('text'), 'text').hincrby(context.keys.key('text'), 'count', 1);
+      },
+    };
+    const errors: unknown[] = [];
+    await appendEvents(store, journey('f', 3));
+    const failing = runner({ projection: wrongType, batchSize: 1, onError: (error) => errors.push(error) });
+    failing.start();
+
+    await failing.whenStopped();
+    expect(errors).toEqual([expect.any(PartialCommitError)]);
+    expect((errors[0] as PartialCommitError).failures[0].message).toMatch(/WRONGTYPE/);
+    expect(batches).toBe(1);
+    expect(await redis.get(keys.checkpoint)).toBe((await store.readAll({ maxCount: 1 }))[0].position.toString());
   });
 
   it('given two runners on the same version, each batch is committed once', async () => {

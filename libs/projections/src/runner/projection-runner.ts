@@ -33,6 +33,20 @@ export interface CommittedBatch {
 class CheckpointMovedError extends Error {}
 
 /**
+ * A command of a batch's EXEC failed. Redis does not roll a MULTI back: the rest of the batch, its
+ * checkpoint included, may be stored, so following again would skip what failed. The runner stops.
+ */
+export class PartialCommitError extends Error {
+  constructor(
+    readonly keys: ProjectionKeys,
+    readonly through: bigint,
+    readonly failures: Error[],
+  ) {
+    super(`${keys.base}: ${failures.length} command(s) of the batch through ${through} failed and the rest may be stored (${failures[0].message}); stopped, a rebuild is needed`);
+  }
+}
+
+/**
  * Follows the global log for one version of one projection: from its checkpoint, in batches, each
  * batch's read-model changes and its checkpoint committed in one MULTI/EXEC guarded by WATCH. A
  * crash loses the batch in flight and nothing else; the next start applies it again.
@@ -71,6 +85,11 @@ export class ProjectionRunner {
     this.running = undefined;
   }
 
+  /** Resolves when the runner stops following: after `stop()`, or on its own after a partial commit. */
+  whenStopped(): Promise<void> {
+    return this.running ?? Promise.resolve();
+  }
+
   /** Resolves once the runner has committed the event at `position` (or a later one). */
   reached(position: bigint): Promise<void> {
     if (this.checkpoint !== undefined && this.checkpoint >= position) return Promise.resolve();
@@ -88,6 +107,10 @@ export class ProjectionRunner {
         for await (const batch of batchesOf(this.subscription, batchSize)) await this.commit(batch);
       } catch (error) {
         await this.subscription?.unsubscribe();
+        if (error instanceof PartialCommitError) {
+          this.stopped = true;
+          onError?.(error);
+        }
         if (this.stopped) break;
         if (!(error instanceof CheckpointMovedError)) {
           onError?.(error);
@@ -132,8 +155,8 @@ export class ProjectionRunner {
         .hset(keys.progress, 'lastEventStoredAt', batch[batch.length - 1].created.getTime(), 'committedAt', Date.now());
       const results = await transaction.exec();
       if (results === null) continue; // a watched key changed: apply the batch again on what is there now
-      const failed = results.find(([error]) => error);
-      if (failed) throw failed[0];
+      const failures = results.flatMap(([error]) => (error ? [error] : []));
+      if (failures.length > 0) throw new PartialCommitError(keys, through, failures);
       this.checkpoint = through;
       // The batch is committed whatever happens here: a failure is reported, not a reason to apply it again.
       await afterCommit?.().catch((error: unknown) => this.options.onError?.(error));
