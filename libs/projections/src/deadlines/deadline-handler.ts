@@ -22,8 +22,10 @@ export interface DeadlineHandlerOptions {
 
 /**
  * What a deadline job does when it fires: read the case again as of now (so the read models move
- * the obligation to due soon or breached), and if the deadline passed unmet, raise a notification.
- * A job that fires before its instant on the injected clock says 'not-yet' to be delayed again.
+ * the obligation to due soon or breached, as far as the projection has got), and if the deadline
+ * passed unmet on the case's whole stream (a lagging projection may not have seen the contact that
+ * met it yet), raise a notification. A job that fires before its instant on the injected clock
+ * says 'not-yet' to be delayed again.
  */
 export class DeadlineHandler {
   constructor(private readonly options: DeadlineHandlerOptions) {}
@@ -31,12 +33,13 @@ export class DeadlineHandler {
   async handle(deadline: Deadline): Promise<DeadlineOutcome> {
     const { projection, versions, redis, clock, notifications } = this.options;
     const now = clock.now();
-    const reading = await projection.reevaluate(deadline.caseId, redis, await versions.reading(OBLIGATIONS), now);
-    const obligation = reading?.after.obligations.find((candidate) => candidate.id === deadline.obligationId);
-    if (!reading || !obligation) return 'gone';
+    await projection.reevaluate(deadline.caseId, redis, await versions.reading(OBLIGATIONS), now);
+    const judged = await projection.judge(deadline.caseId, now);
+    const obligation = judged?.obligations.find((candidate) => candidate.id === deadline.obligationId);
+    if (!judged || !obligation) return 'gone';
     const open = obligation.status === 'pending' || obligation.status === 'due-soon';
     if (open && now.getTime() < deadline.at) return 'not-yet';
-    if (deadline.kind === 'breach' && obligation.status === 'breached') await notifications.raise(breachNotification(obligation, reading.after, now));
+    if (deadline.kind === 'breach' && obligation.status === 'breached') await notifications.raise(breachNotification(obligation, judged, now));
     return obligation.status;
   }
 }

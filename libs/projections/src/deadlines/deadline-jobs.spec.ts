@@ -112,6 +112,19 @@ describe('deadline jobs on BullMQ', () => {
     expect(await notified()).toEqual([expect.objectContaining({ id: `breach/${id}`, caseId: 'late', dueAt: iso(DUE_AT) })]);
   });
 
+  it('raises no breach when the contact that met the obligation is in the log but not yet projected', async () => {
+    clock.set(DUE_AT - 60_000);
+    startWorker();
+    const recordedAt = iso(DUE_AT - 3_600_000);
+    await record(aCrimeReport('lagging', REPORTED_AT, [aVictim('v-1')], 'Wessex', { recordedAt }));
+    const { id } = await referralOf('lagging');
+    await runner.stop();
+    await appendEvents(store, [aCaseEvent('lagging', 'VictimReferredToSupport', iso(DUE_AT - 1_800_000), 'Police', { victimId: 'v-1', service: 'Care' }, { recordedAt })]);
+
+    expect(await fire(id, DUE_AT + 1)).toBe('met');
+    expect(await notified()).toEqual([]);
+  });
+
   it('keeps its jobs in Redis: scheduled while one worker ran, they fire under the next', async () => {
     clock.set(DUE_AT - 60_000);
     const first = startWorker();

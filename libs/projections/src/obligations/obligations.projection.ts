@@ -114,6 +114,16 @@ export class ObligationsProjection implements Projection {
   }
 
   /**
+   * One case judged as of `now` on its whole stream, whether this projection has caught up with it
+   * or not: what a deadline's notification is decided on, so that a contact already in the log,
+   * not yet projected, is not told as a breach. Undefined when the case has no events.
+   */
+  async judge(caseId: string, now: Date): Promise<CaseObligations | undefined> {
+    const events = await this.eventsThrough(caseId);
+    return events.length === 0 ? undefined : caseObligationsOf(caseId, events, now, this.calendar);
+  }
+
+  /**
    * Reads again every case with an open obligation due within a week: those whose due-soon or
    * breach instant may have passed since they were read (the deadline jobs that fired meanwhile
    * re-read them in the version readers used, not in this one).
@@ -137,10 +147,11 @@ export class ObligationsProjection implements Projection {
     return recorded.map((event) => upcast(event));
   }
 
-  private async eventsThrough(caseId: string, position: bigint): Promise<CaseEvent[]> {
+  /** The case's events up to `position`, or all of them. */
+  private async eventsThrough(caseId: string, position?: bigint): Promise<CaseEvent[]> {
     try {
       const recorded = await this.options.store.readStream(caseStreamId(caseId));
-      return recorded.filter((event) => event.position <= position).map((event) => upcast(event));
+      return recorded.filter((event) => position === undefined || event.position <= position).map((event) => upcast(event));
     } catch (error) {
       if (error instanceof StreamNotFoundError) return [];
       throw error;
