@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, BeforeApplicationSh
 import type Redis from 'ioredis';
 import { EVENT_STORE, type EventStore } from '@case-journey/event-store';
 import { CLOCK, type Clock } from '@case-journey/platform';
-import { PartialCommitError, ProjectionRunner, ProjectionVersions, type Projection, type ProjectionKeys } from '@case-journey/projections';
+import { ProjectionRunner, ProjectionStoppedError, ProjectionVersions, type Projection, type ProjectionKeys } from '@case-journey/projections';
 import { RedisConnections } from './redis-connections';
 import { WORKER_PROJECTIONS } from './worker-projections';
 
@@ -58,7 +58,7 @@ export class ProjectionSupervisor implements OnApplicationBootstrap, BeforeAppli
       keys,
       clock: this.clock,
       onError: (error) =>
-        this.logger.error(`Projection ${name} v${keys.version}: ${error instanceof Error ? error.message : String(error)}${error instanceof PartialCommitError ? '' : '; following again'}`),
+        this.logger.error(`Projection ${name} v${keys.version}: ${error instanceof Error ? error.message : String(error)}${error instanceof ProjectionStoppedError ? '' : '; following again'}`),
     });
     this.runners.set(runner, redis);
     return runner;

@@ -5,7 +5,8 @@ import { RedisTestSpace, waitFor } from '../testing/redis-test-space';
 import { TimelineProjection, timelineKey } from '../timeline/timeline.projection';
 import type { Projection } from './projection';
 import { ProjectionKeys } from './projection-keys';
-import { PartialCommitError, ProjectionRunner, type ProjectionRunnerOptions } from './projection-runner';
+import { PartialCommitError, ProjectionRunner, VersionRetiredError, type ProjectionRunnerOptions } from './projection-runner';
+import { currentVersionKey } from './projection-keys';
 
 const clock = { now: () => new Date('2025-04-01T12:00:00.000Z') };
 
@@ -31,7 +32,7 @@ describe('ProjectionRunner against Redis', () => {
 
   beforeEach(() => {
     store = SqliteEventStore.inMemory({ pollIntervalMs: 10 });
-    keys = new ProjectionKeys(space.prefix, 'timeline', Math.floor(Math.random() * 1e6));
+    keys = new ProjectionKeys(space.prefix, 'timeline', 1 + Math.floor(Math.random() * 1e6));
   });
   afterEach(async () => {
     await Promise.all(runners.splice(0).map((running) => running.stop()));
@@ -106,6 +107,35 @@ describe('ProjectionRunner against Redis', () => {
     expect((errors[0] as PartialCommitError).failures[0].message).toMatch(/WRONGTYPE/);
     expect(batches).toBe(1);
     expect(await redis.get(keys.checkpoint)).toBe((await store.readAll({ maxCount: 1 }))[0].position.toString());
+  });
+
+  describe('given its version retired by a rebuild in another worker', () => {
+    const retired = async (retire: () => Promise<unknown>) => {
+      const [report, ...rest] = journey('g', 2);
+      await appendEvents(store, [report]);
+      const errors: unknown[] = [];
+      const following = runner({ onError: (error) => errors.push(error) });
+      following.start();
+      await following.reached((await store.readAll({ maxCount: 1 }))[0].position);
+      await retire();
+      await appendEvents(store, rest);
+      await following.whenStopped();
+      return errors;
+    };
+
+    it('stops, rather than write on, once readers use a later version', async () => {
+      await redis.set(currentVersionKey(keys.prefix, keys.projection), String(keys.version));
+      const errors = await retired(() => redis.set(currentVersionKey(keys.prefix, keys.projection), String(keys.version + 1)));
+      expect(errors).toEqual([expect.any(VersionRetiredError)]);
+      expect(await recordIds('g')).toHaveLength(1);
+      await redis.del(currentVersionKey(keys.prefix, keys.projection));
+    });
+
+    it('stops, rather than replay the log into dropped keys, once its checkpoint is gone', async () => {
+      const errors = await retired(async () => redis.unlink(...(await space.keys(`:timeline:v${keys.version}:*`))));
+      expect(errors).toEqual([expect.any(VersionRetiredError)]);
+      expect(await space.keys(`:timeline:v${keys.version}:*`)).toEqual([]);
+    });
   });
 
   it('given two runners on the same version, each batch is committed once', async () => {

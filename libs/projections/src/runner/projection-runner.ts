@@ -32,17 +32,30 @@ export interface CommittedBatch {
 /** Someone else committed this projection version since we last did: follow again from their checkpoint. */
 class CheckpointMovedError extends Error {}
 
+/** Why a runner stopped on its own: following again would do harm. */
+export class ProjectionStoppedError extends Error {}
+
 /**
  * A command of a batch's EXEC failed. Redis does not roll a MULTI back: the rest of the batch, its
  * checkpoint included, may be stored, so following again would skip what failed. The runner stops.
  */
-export class PartialCommitError extends Error {
+export class PartialCommitError extends ProjectionStoppedError {
   constructor(
     readonly keys: ProjectionKeys,
     readonly through: bigint,
     readonly failures: Error[],
   ) {
     super(`${keys.base}: ${failures.length} command(s) of the batch through ${through} failed and the rest may be stored (${failures[0].message}); stopped, a rebuild is needed`);
+  }
+}
+
+/**
+ * Readers moved to a later version (a rebuild, maybe in another worker) or this version's keys were
+ * dropped: following on would only write into keys nobody reads, or replay the log into them.
+ */
+export class VersionRetiredError extends ProjectionStoppedError {
+  constructor(keys: ProjectionKeys, why: string) {
+    super(`${keys.base}: ${why}; stopped`);
   }
 }
 
@@ -85,7 +98,10 @@ export class ProjectionRunner {
     this.running = undefined;
   }
 
-  /** Resolves when the runner stops following: after `stop()`, or on its own after a partial commit. */
+  /**
+   * Resolves when the runner stops following: after `stop()`, or on its own (a ProjectionStoppedError
+   * to `onError`) after a partial commit or once its version is retired.
+   */
   whenStopped(): Promise<void> {
     return this.running ?? Promise.resolve();
   }
@@ -100,14 +116,16 @@ export class ProjectionRunner {
     const { store, redis, keys, batchSize, retryDelayMs, onError } = this.options;
     while (!this.stopped) {
       try {
-        this.checkpoint = await readCheckpoint(redis, keys);
+        const checkpoint = await readCheckpoint(redis, keys);
+        if (checkpoint === undefined && this.checkpoint !== undefined) throw new VersionRetiredError(keys, 'its checkpoint is gone (the version was dropped)');
+        this.checkpoint = checkpoint;
         this.settleWaiters();
         this.subscription = store.subscribeToAll({ after: this.checkpoint });
         if (this.stopped) await this.subscription.unsubscribe();
         for await (const batch of batchesOf(this.subscription, batchSize)) await this.commit(batch);
       } catch (error) {
         await this.subscription?.unsubscribe();
-        if (error instanceof PartialCommitError) {
+        if (error instanceof ProjectionStoppedError) {
           this.stopped = true;
           onError?.(error);
         }
@@ -124,9 +142,15 @@ export class ProjectionRunner {
     const { redis, keys, projection, clock } = this.options;
     const through = batch[batch.length - 1].position;
     for (;;) {
-      await redis.watch(keys.checkpoint);
-      const [storedCheckpoint, current] = await redis.mget(keys.checkpoint, currentVersionKey(keys.prefix, keys.projection));
+      const currentKey = currentVersionKey(keys.prefix, keys.projection);
+      await redis.watch(keys.checkpoint, currentKey);
+      const [storedCheckpoint, current] = await redis.mget(keys.checkpoint, currentKey);
       const stored = storedCheckpoint === null ? undefined : BigInt(storedCheckpoint);
+      const readVersion = Number(current ?? 1);
+      if (readVersion > keys.version || (stored === undefined && this.checkpoint !== undefined)) {
+        await redis.unwatch();
+        throw new VersionRetiredError(keys, readVersion > keys.version ? `readers use v${readVersion}` : 'its checkpoint is gone (the version was dropped)');
+      }
       if (stored !== this.checkpoint) {
         await redis.unwatch();
         throw new CheckpointMovedError(`${keys.base} was moved to ${stored} by another runner`);
@@ -139,7 +163,7 @@ export class ProjectionRunner {
         watch: async (...watched) => void (watched.length > 0 && (await redis.watch(...watched))),
         now: clock.now(),
         through,
-        live: Number(current ?? 1) === keys.version,
+        live: readVersion === keys.version,
       };
       let afterCommit: void | AfterCommit;
       try {
