@@ -82,6 +82,19 @@ describe('caseTimeline', () => {
     expect(timeline.stints.map((stint) => stint.until)).toEqual([fileSent.metadata.occurredAt, nfa.metadata.occurredAt]);
   });
 
+  it('given an acquittal on one charge while a guilty plea to another stands, still waits on the court (the domain does not close the case)', () => {
+    const listed = aCaseEvent(CASE, 'HearingListed', '2025-03-14T10:00:00.000Z', 'HMCTS', { hearingId: 'h-1', hearingType: 'trial', court: 'Court', courtTier: 'crown', scheduledFor: '2025-03-20T09:30:00.000Z' });
+    const pleaded = aCaseEvent(CASE, 'PleaEntered', '2025-03-20T10:00:00.000Z', 'HMCTS', { hearingId: 'h-1', chargeId: 'charge-1', plea: 'guilty' });
+    const acquitted = aCaseEvent(CASE, 'VerdictReached', '2025-03-21T10:00:00.000Z', 'HMCTS', { hearingId: 'h-1', chargeId: 'charge-2', verdict: 'acquitted' });
+    const timeline = timelineOf(reported, fileSent, charged, listed, pleaded, acquitted);
+    expect(timeline.waitingOn).toMatchObject({ agency: 'HMCTS', since: charged.metadata.occurredAt });
+  });
+
+  it('given an acquittal on every charge, waits on nobody', () => {
+    const acquitted = aCaseEvent(CASE, 'VerdictReached', '2025-03-21T10:00:00.000Z', 'HMCTS', { hearingId: 'h-1', verdict: 'acquitted' });
+    expect(timelineOf(reported, fileSent, charged, acquitted).waitingOn).toBeNull();
+  });
+
   it('keeps no victim sealed details', () => {
     const timeline = timelineOf(reported);
     expect(JSON.stringify(timeline)).not.toContain('c2VhbGVk');

@@ -1,5 +1,5 @@
-import { effectiveEvents, type Agency, type CaseEvent, type CaseEventType } from '@case-journey/domain';
-import { nextStepAfter } from './next-step';
+import { caseStateFrom, effectiveEvents, type Agency, type CaseEvent, type CaseEventType } from '@case-journey/domain';
+import { nextSteps } from './next-step';
 
 export interface Amendment {
   eventId: string;
@@ -83,8 +83,9 @@ export function caseTimeline(records: readonly CaseEvent[], now: Date): CaseTime
     .map((event) => ({ event, at: Date.parse(event.metadata.occurredAt), order: arrival.get(event.metadata.eventId)!.order }))
     .sort((a, b) => a.at - b.at || a.order - b.order);
 
+  const steps = nextSteps(effective.map(({ event }) => event));
   const entries = effective.map(({ event, at }, i): TimelineEntry => {
-    const handsTo = nextStepAfter(event);
+    const handsTo = steps[i];
     return {
       eventId: event.metadata.eventId,
       type: event.type,
@@ -100,7 +101,8 @@ export function caseTimeline(records: readonly CaseEvent[], now: Date): CaseTime
     };
   });
   const stints = stintsOf(entries, now);
-  const open = stints.length > 0 ? stints[stints.length - 1] : undefined;
+  const closed = caseStateFrom(records).closure !== null;
+  const open = stints.length > 0 && !closed ? stints[stints.length - 1] : undefined;
   const report = effective.find(({ event }) => event.type === 'CrimeReported')?.event;
   return {
     caseId: records[0].data.caseId,

@@ -1,5 +1,5 @@
 export * from './case-timeline';
-export { nextStepAfter } from './next-step';
+export { nextSteps } from './next-step';
 export { timelineRecordOf } from './timeline-record';
 export { TimelineProjection, TIMELINE, timelineKey } from './timeline.projection';
 export { TimelineReader } from './timeline.reader';
