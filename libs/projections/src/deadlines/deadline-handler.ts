@@ -2,7 +2,7 @@ import { DelayedError, Worker, type ConnectionOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Clock } from '@case-journey/platform';
 import type { Obligation } from '@case-journey/victims-code';
-import type { Deadline } from '../obligations/deadlines';
+import { deadlinesOf, type Deadline } from '../obligations/deadlines';
 import { OBLIGATIONS, type ObligationsProjection } from '../obligations/obligations.projection';
 import type { ProjectionVersions } from '../runner/projection-versions';
 import { breachNotification } from '../notifications/notification';
@@ -10,6 +10,12 @@ import type { NotificationStore } from '../notifications/notification-store';
 import { DEADLINES_QUEUE, deadlineRetryDelay } from './queues';
 
 export type DeadlineOutcome = Obligation['status'] | 'not-yet' | 'gone';
+
+/** What a deadline job came to, and the deadline as the obligation now stands (its instant may have moved). */
+export interface DeadlineRun {
+  outcome: DeadlineOutcome;
+  deadline: Deadline;
+}
 
 export interface DeadlineHandlerOptions {
   projection: ObligationsProjection;
@@ -24,23 +30,25 @@ export interface DeadlineHandlerOptions {
  * What a deadline job does when it fires: read the case again as of now (so the read models move
  * the obligation to due soon or breached, as far as the projection has got), and if the deadline
  * passed unmet on the case's whole stream (a lagging projection may not have seen the contact that
- * met it yet), raise a notification. A job that fires before its instant on the injected clock
- * says 'not-yet' to be delayed again.
+ * met it yet), raise a notification. A job that fires before its deadline's instant, as the
+ * obligation now stands on the injected clock, says 'not-yet' to be delayed again until then: the
+ * job's own instant may be stale (a correction moved the deadline while the job was running, when
+ * it could be neither removed nor replaced).
  */
 export class DeadlineHandler {
   constructor(private readonly options: DeadlineHandlerOptions) {}
 
-  async handle(deadline: Deadline): Promise<DeadlineOutcome> {
+  async handle(deadline: Deadline): Promise<DeadlineRun> {
     const { projection, versions, redis, clock, notifications } = this.options;
     const now = clock.now();
     await projection.reevaluate(deadline.caseId, redis, await versions.reading(OBLIGATIONS), now);
     const judged = await projection.judge(deadline.caseId, now);
     const obligation = judged?.obligations.find((candidate) => candidate.id === deadline.obligationId);
-    if (!judged || !obligation) return 'gone';
-    const open = obligation.status === 'pending' || obligation.status === 'due-soon';
-    if (open && now.getTime() < deadline.at) return 'not-yet';
+    if (!judged || !obligation) return { outcome: 'gone', deadline };
+    const ahead = deadlinesOf(judged, projection.calendar).get(deadline.jobId);
+    if (ahead && now.getTime() < ahead.at) return { outcome: 'not-yet', deadline: ahead };
     if (deadline.kind === 'breach' && obligation.status === 'breached') await notifications.raise(breachNotification(obligation, judged, now));
-    return obligation.status;
+    return { outcome: obligation.status, deadline };
   }
 }
 
@@ -52,9 +60,10 @@ export function deadlineWorker(connection: ConnectionOptions, prefix: string, ha
   return new Worker<Deadline, DeadlineOutcome>(
     DEADLINES_QUEUE,
     async (job, token) => {
-      const outcome = await handler.handle(job.data);
+      const { outcome, deadline } = await handler.handle(job.data);
       if (outcome === 'not-yet') {
-        await job.moveToDelayed(Date.now() + Math.max(1, job.data.at - clock.now().getTime()), token);
+        if (deadline.at !== job.data.at) await job.updateData(deadline);
+        await job.moveToDelayed(Date.now() + Math.max(1, deadline.at - clock.now().getTime()), token);
         throw new DelayedError();
       }
       return outcome;

@@ -146,7 +146,7 @@ describe('deadline jobs on BullMQ', () => {
     clock.set(DUE_AT - 60_000);
     await new DeadlineQueue(queue).apply({ schedule: [deadline], reschedule: [], cancel: ['never-scheduled'] }, clock.now());
     let failures = 0;
-    const failing = { handle: async () => (failures++ < 7 ? Promise.reject(new Error('the store is away')) : 'breached' as const) };
+    const failing = { handle: async () => (failures++ < 7 ? Promise.reject(new Error('the store is away')) : { outcome: 'breached' as const, deadline }) };
     const worker = deadlineWorker(connection, prefix, failing, clock);
     workers.push(worker);
     const attempts: number[] = [];
@@ -160,6 +160,21 @@ describe('deadline jobs on BullMQ', () => {
     }
     expect(await completed).toBe('breached');
     expect(attempts).toEqual([1, 2, 3, 4, 5, 6, 7]);
+  });
+
+  it('given a job whose instant is stale (the deadline moved later while it ran), delays it to the deadline as it now stands', async () => {
+    clock.set(DUE_AT - 3_600_000);
+    startWorker();
+    await record(aCrimeReport('stale', REPORTED_AT, [aVictim('v-1')], 'Wessex', { recordedAt: iso(DUE_AT - 7_200_000) }));
+    const { id } = await referralOf('stale');
+    const job = (await queue.getJob(id))!;
+    await job.updateData({ ...job.data, at: DUE_AT - 1_800_000 });
+
+    clock.set(DUE_AT - 60_000);
+    await job.promote();
+    await waitFor(async () => (await queue.getJob(id))?.data.at === DUE_AT + 1 && (await queue.getJobState(id)) === 'delayed', 5000, 'the job delayed to the deadline');
+    expect(await notified()).toEqual([]);
+    expect(await fire(id, DUE_AT + 1)).toBe('breached');
   });
 
   it('moves the job when a correction moves the deadline, and schedules nothing twice', async () => {
