@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, BeforeApplicationSh
 import type Redis from 'ioredis';
 import { EVENT_STORE, type EventStore } from '@case-journey/event-store';
 import { CLOCK, type Clock } from '@case-journey/platform';
-import { ProjectionRunner, ProjectionStoppedError, ProjectionVersions, type Projection, type ProjectionKeys } from '@case-journey/projections';
+import { ProjectionRunner, ProjectionStoppedError, VersionRetiredError, ProjectionVersions, type Projection, type ProjectionKeys } from '@case-journey/projections';
 import { RedisConnections } from './redis-connections';
 import { WORKER_PROJECTIONS } from './worker-projections';
 
@@ -57,11 +57,28 @@ export class ProjectionSupervisor implements OnApplicationBootstrap, BeforeAppli
       projection: this.projection(name),
       keys,
       clock: this.clock,
-      onError: (error) =>
-        this.logger.error(`Projection ${name} v${keys.version}: ${error instanceof Error ? error.message : String(error)}${error instanceof ProjectionStoppedError ? '' : '; following again'}`),
+      onError: (error) => {
+        this.logger.error(`Projection ${name} v${keys.version}: ${error instanceof Error ? error.message : String(error)}${error instanceof ProjectionStoppedError ? '' : '; following again'}`);
+        if (error instanceof VersionRetiredError) {
+          this.followCurrent(name).catch((failure: unknown) => this.logger.error(`Projection ${name}: could not follow its current version: ${String(failure)}`));
+        }
+      },
     });
     this.runners.set(runner, redis);
     return runner;
+  }
+
+  /**
+   * A rebuild (in this worker or another) retired a version this worker ran: follow the version
+   * readers use now, unless a runner of this worker already follows it (this worker's own rebuild
+   * hands its runner over itself).
+   */
+  private async followCurrent(name: string): Promise<void> {
+    const keys = await this.versions.current(name);
+    if ([...this.runners.keys()].some((runner) => runner.keys.projection === name && runner.keys.version >= keys.version)) return;
+    const runner = this.runnerFor(name, keys);
+    runner.start();
+    await this.handOver(runner);
   }
 
   /** Makes `runner` the live one for its projection, stopping the one it replaces. */

@@ -1,0 +1,53 @@
+import { Logger } from '@nestjs/common';
+import Redis from 'ioredis';
+import { caseStreamId } from '@case-journey/domain';
+import { SqliteEventStore } from '@case-journey/event-store';
+import { loadConfiguration } from '@case-journey/platform';
+import { ProjectionKeys, ProjectionVersions, TimelineProjection, timelineKey, TIMELINE } from '@case-journey/projections';
+import { ProjectionSupervisor } from './projection-supervisor';
+import { RedisConnections } from './redis-connections';
+
+describe('ProjectionSupervisor', () => {
+  const keyPrefix = `cjtest-supervisor-${process.pid}`;
+  const redis = new Redis({ maxRetriesPerRequest: null });
+  const configuration = loadConfiguration({ REDIS_KEY_PREFIX: keyPrefix });
+  const clock = { now: () => new Date('2025-04-01T12:00:00.000Z') };
+  const reported = (caseId: string) => ({ id: crypto.randomUUID(), type: 'CrimeReported', data: { caseId }, metadata: { agency: 'Police', occurredAt: '2025-03-01T10:00:00.000Z', recordedAt: '2025-03-01T10:00:00.000Z' } });
+  const recorded = async (version: number, caseId: string) => redis.llen(timelineKey(new ProjectionKeys(keyPrefix, TIMELINE, version), caseId));
+
+  const store = SqliteEventStore.inMemory({ pollIntervalMs: 10 });
+  const connections = new RedisConnections(configuration);
+  const versions = new ProjectionVersions(redis, keyPrefix);
+  const supervisor = new ProjectionSupervisor(store, clock, [new TimelineProjection()], connections, versions);
+
+  beforeAll(() => jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined));
+  afterEach(async () => {
+    await supervisor.beforeApplicationShutdown();
+    await connections.onApplicationShutdown();
+    await store.close();
+  });
+  afterAll(async () => {
+    const keys = await redis.keys(`${keyPrefix}*`);
+    if (keys.length > 0) await redis.unlink(...keys);
+    redis.disconnect();
+  });
+
+  it('given its live version retired by a rebuild in another worker, follows the version readers use now', async () => {
+    await supervisor.onApplicationBootstrap();
+    await store.append(caseStreamId('before'), [reported('before')]);
+    await waitUntil(async () => (await recorded(1, 'before')) === 1);
+
+    await versions.switchTo(new ProjectionKeys(keyPrefix, TIMELINE, 2)); // another worker's rebuild
+    await store.append(caseStreamId('after'), [reported('after')]);
+    await waitUntil(async () => (await recorded(2, 'before')) === 1 && (await recorded(2, 'after')) === 1);
+    expect(await recorded(1, 'after')).toBe(0);
+  });
+});
+
+async function waitUntil(condition: () => Promise<boolean>): Promise<void> {
+  const deadline = Date.now() + 5000;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error('Timed out after 5000 ms');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
