@@ -32,6 +32,8 @@ export interface CommittedBatch {
 /** Someone else committed this projection version since we last did: follow again from their checkpoint. */
 class CheckpointMovedError extends Error {}
 
+const DROPPED = 'its checkpoint is gone (the version was dropped)';
+
 /** Why a runner stopped on its own: following again would do harm. */
 export class ProjectionStoppedError extends Error {}
 
@@ -117,7 +119,7 @@ export class ProjectionRunner {
     while (!this.stopped) {
       try {
         const checkpoint = await readCheckpoint(redis, keys);
-        if (checkpoint === undefined && this.checkpoint !== undefined) throw new VersionRetiredError(keys, 'its checkpoint is gone (the version was dropped)');
+        if (checkpoint === undefined && this.checkpoint !== undefined) throw new VersionRetiredError(keys, DROPPED);
         this.checkpoint = checkpoint;
         this.settleWaiters();
         this.subscription = store.subscribeToAll({ after: this.checkpoint });
@@ -149,7 +151,7 @@ export class ProjectionRunner {
       const readVersion = Number(current ?? 1);
       if (readVersion > keys.version || (stored === undefined && this.checkpoint !== undefined)) {
         await redis.unwatch();
-        throw new VersionRetiredError(keys, readVersion > keys.version ? `readers use v${readVersion}` : 'its checkpoint is gone (the version was dropped)');
+        throw new VersionRetiredError(keys, readVersion > keys.version ? `readers use v${readVersion}` : DROPPED);
       }
       if (stored !== this.checkpoint) {
         await redis.unwatch();
