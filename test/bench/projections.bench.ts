@@ -24,6 +24,7 @@ import {
   bullPrefix,
   DeadlineQueue,
   JobQueues,
+  keyPages,
   ObligationsProjection,
   ProjectionRunner,
   ProjectionVersions,
@@ -166,12 +167,7 @@ async function main(): Promise<void> {
   } finally {
     if (!KEEP) {
       await queues.deadlines.obliterate({ force: true });
-      let cursor = '0';
-      do {
-        const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 10_000);
-        cursor = next;
-        if (keys.length > 0) await redis.unlink(...keys);
-      } while (cursor !== '0');
+      for await (const keys of keyPages(redis, `${prefix}*`, 10_000)) await redis.unlink(...keys);
     }
     await queues.close();
     redis.disconnect();

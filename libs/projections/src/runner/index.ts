@@ -5,3 +5,4 @@ export * from './projection-versions';
 export * from './projection-progress';
 export { batchesOf } from './event-batches';
 export { caseIdOfStream } from './case-streams';
+export * from './key-pages';

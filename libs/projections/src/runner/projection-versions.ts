@@ -1,5 +1,6 @@
 import type { Redis } from 'ioredis';
 import { currentVersionKey, ProjectionKeys } from './projection-keys';
+import { keyPages } from './key-pages';
 
 /**
  * Which version of each projection readers use (blue/green): the live runner writes the current
@@ -31,12 +32,7 @@ export class ProjectionVersions {
   /** Deletes every key of one version, a SCAN page at a time so Redis is never blocked for long. */
   async drop(keys: ProjectionKeys): Promise<number> {
     let dropped = 0;
-    let cursor = '0';
-    do {
-      const [next, found] = await this.redis.scan(cursor, 'MATCH', keys.pattern, 'COUNT', 1000);
-      cursor = next;
-      if (found.length > 0) dropped += await this.redis.unlink(...found);
-    } while (cursor !== '0');
+    for await (const page of keyPages(this.redis, keys.pattern)) dropped += await this.redis.unlink(...page);
     return dropped;
   }
 }

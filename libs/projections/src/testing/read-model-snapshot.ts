@@ -1,4 +1,5 @@
 import type { Redis } from 'ioredis';
+import { keysMatching } from '../runner/key-pages';
 import type { ProjectionKeys } from '../runner/projection-keys';
 
 /**
@@ -8,14 +9,7 @@ import type { ProjectionKeys } from '../runner/projection-keys';
  */
 export async function readModelSnapshot(redis: Redis, keys: ProjectionKeys): Promise<Record<string, unknown>> {
   const snapshot: Record<string, unknown> = {};
-  const found: string[] = [];
-  let cursor = '0';
-  do {
-    const [next, page] = await redis.scan(cursor, 'MATCH', keys.pattern, 'COUNT', 1000);
-    cursor = next;
-    found.push(...page);
-  } while (cursor !== '0');
-  for (const key of found.sort()) {
+  for (const key of await keysMatching(redis, keys.pattern)) {
     if (key === keys.checkpoint || key === keys.progress) continue;
     const suffix = key.slice(keys.base.length + 1);
     const type = await redis.type(key);

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import Redis from 'ioredis';
+import { keysMatching } from '../runner/key-pages';
 
 export const TEST_REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
@@ -20,14 +21,7 @@ export class RedisTestSpace {
 
   async keys(pattern = '*'): Promise<string[]> {
     const redis = this.clients[0] ?? this.connection();
-    const found: string[] = [];
-    let cursor = '0';
-    do {
-      const [next, page] = await redis.scan(cursor, 'MATCH', `${this.prefix}${pattern}`, 'COUNT', 1000);
-      cursor = next;
-      found.push(...page);
-    } while (cursor !== '0');
-    return found.sort();
+    return keysMatching(redis, `${this.prefix}${pattern}`);
   }
 
   async dispose(): Promise<void> {
