@@ -1,14 +1,17 @@
 #!/usr/bin/env bash
 # Sourced by .ci/run and docker/run-local.sh: what a fresh clone needs before it can run.
 
-# Installs exactly the locked dependency tree. Not `npm ci`: the registry these machines reach
-# serves only the Linux builds of platform packages (e.g. @swc/core-darwin-arm64 answers 404), so
-# no lock file can list the other platforms' optional packages and `npm ci` refuses every lock as
-# "out of sync". `npm install` installs the locked versions; a lock it had to rewrite fails loudly.
+# Installs exactly the locked dependency tree with `npm ci`, which refuses loudly (and changes
+# nothing) when package-lock.json and package.json disagree. The lock lists every platform's
+# optional builds (@swc/core-darwin-*, @unrs/resolver-binding-*, @msgpackr-extract/*), as npm
+# writes it when the registry serves them all; npm ci installs only this machine's.
 install_dependencies() {
-  npm install --no-audit --no-fund
+  if ! npm ci --no-audit --no-fund; then
+    echo "npm ci failed: if it says package-lock.json and package.json are out of sync, run npm install and commit the lock file" >&2
+    return 1
+  fi
   if ! git diff --quiet -- package-lock.json 2>/dev/null; then
-    echo "package-lock.json does not match package.json: run npm install and commit the lock file" >&2
+    echo "package-lock.json changed during install: commit the lock that npm install writes" >&2
     return 1
   fi
 }
