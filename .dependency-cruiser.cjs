@@ -1,9 +1,9 @@
 /**
  * The architecture's one hard line: the pure libraries (the case journey domain, the Victims' Code
- * engine, the synthetic generator's core) import no framework, no adapter and no I/O. Adapters
+ * engine, the synthetic generator's core, the reporting measures and the access policy) import no framework, no adapter and no I/O. Adapters
  * depend on them, never the reverse; apps wire and never import each other.
  */
-const PURE = '^libs/(case-journey|victims-code|synthetic)/';
+const PURE = '^libs/(case-journey|victims-code|synthetic|reporting|access)/';
 const INFRASTRUCTURE_PACKAGES =
   '(^|/)node_modules/(@nestjs|@eventstore|@kurrent|bullmq|ioredis|better-sqlite3|express|@grpc)/';
 const IO_MODULES = '^(node:)?(fs|fs/promises|net|http|https|http2|child_process|worker_threads|dgram|tls|cluster)$';

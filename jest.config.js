@@ -15,6 +15,8 @@ module.exports = {
     '^@case-journey/personal-data$': '<rootDir>/libs/personal-data/src',
     '^@case-journey/platform$': '<rootDir>/libs/platform/src',
     '^@case-journey/projections$': '<rootDir>/libs/projections/src',
+    '^@case-journey/reporting$': '<rootDir>/libs/reporting/src',
+    '^@case-journey/access$': '<rootDir>/libs/access/src',
   },
   testTimeout: 30000,
 };
