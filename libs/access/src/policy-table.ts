@@ -1,0 +1,90 @@
+import type { Role } from './roles';
+
+/**
+ * What limits a grant:
+ * - `own-areas`: only cases, worklists and figures of the caller's areas;
+ * - `own-agency`: only records made as the caller's agency;
+ * - `own-source-systems`: only records from the caller's own source systems (an agency system).
+ */
+export const RESTRICTIONS = ['own-agency', 'own-areas', 'own-source-systems'] as const;
+export type Restriction = (typeof RESTRICTIONS)[number];
+
+/** The restrictions of one grant; none means any. */
+export type Scope = readonly Restriction[];
+
+/**
+ * What a route's scope is checked against, which decides how an out-of-scope call answers:
+ * - `case`: one case, read or written by id. Out of scope answers 404, as if the case did not exist.
+ * - `area-query`: a list or figures over areas. It reads only the areas in scope; naming another area answers 403.
+ * - `recording`: a new record (a crime report). Out of scope answers 403, naming what does not match.
+ * - `service`: the service itself (health, rebuilds): no area or agency.
+ */
+export const TARGETS = ['case', 'area-query', 'recording', 'service'] as const;
+export type Target = (typeof TARGETS)[number];
+
+export interface PermissionPolicy {
+  /** What the permission lets a caller do, as the OpenAPI document says it. */
+  description: string;
+  target: Target;
+  /** The roles granted it, each with its scope. A `public` grant lets every caller in. */
+  grants: Readonly<Partial<Record<Role, Scope>>>;
+}
+
+const ANY: Scope = [];
+const OWN_AREAS: Scope = ['own-areas'];
+const OWN_AGENCY_IN_OWN_AREAS: Scope = ['own-agency', 'own-areas'];
+const OWN_SYSTEMS_IN_OWN_AREAS: Scope = ['own-agency', 'own-source-systems', 'own-areas'];
+
+/**
+ * THE access policy: permission × role → scope. Every route names one permission (`@Requires`);
+ * the AccessGuard, the query scopes, the OpenAPI document and the matrix test all read this table,
+ * so they cannot disagree. A role not listed under a permission is refused it (403; 401 without a token).
+ */
+export const ACCESS_POLICY = {
+  'case:report': {
+    description: 'open a case from a crime report',
+    target: 'recording',
+    grants: { 'agency-system': OWN_SYSTEMS_IN_OWN_AREAS, 'case-progression': OWN_AGENCY_IN_OWN_AREAS },
+  },
+  'case:record-handoff': {
+    description: "record a handoff or touchpoint as the caller's agency",
+    target: 'case',
+    grants: { 'agency-system': OWN_SYSTEMS_IN_OWN_AREAS, 'case-progression': OWN_AGENCY_IN_OWN_AREAS, 'witness-care': OWN_AGENCY_IN_OWN_AREAS },
+  },
+  'case:read': {
+    description: "read a case's state, history, timeline and victims' journeys",
+    target: 'case',
+    grants: { 'case-progression': OWN_AREAS, 'witness-care': OWN_AREAS },
+  },
+  'worklist:read': {
+    description: "read the worklist of victims' touchpoints due",
+    target: 'area-query',
+    grants: { 'witness-care': OWN_AREAS, 'case-progression': OWN_AREAS },
+  },
+  'compliance:read': {
+    description: "read Victims' Code compliance and timeliness figures (aggregates, no personal data)",
+    target: 'area-query',
+    grants: { board: OWN_AREAS },
+  },
+  'notifications:read': {
+    description: 'read the breaches raised by the deadline jobs',
+    target: 'area-query',
+    grants: { 'witness-care': OWN_AREAS, 'case-progression': OWN_AREAS },
+  },
+  'projections:admin': {
+    description: 'rebuild projections and follow the rebuilds',
+    target: 'service',
+    grants: { admin: ANY },
+  },
+  'service:health': {
+    description: 'read whether the service is healthy',
+    target: 'service',
+    grants: { public: ANY },
+  },
+} as const satisfies Record<string, PermissionPolicy>;
+
+export type Permission = keyof typeof ACCESS_POLICY;
+export const PERMISSIONS = Object.keys(ACCESS_POLICY) as Permission[];
+
+export const policyOf = (permission: Permission): PermissionPolicy => ACCESS_POLICY[permission];
+export const isPermission = (value: unknown): value is Permission => typeof value === 'string' && Object.hasOwn(ACCESS_POLICY, value);
