@@ -36,3 +36,39 @@ describe('loadConfiguration', () => {
     expect(problems).not.toMatch(/^EVENT_STORE: /m);
   });
 });
+
+describe('loadConfiguration: sign-in and hardening', () => {
+  it('reads the issuer, audience, claim names, CORS origins and rate limit', () => {
+    const configuration = loadConfiguration({
+      OIDC_ISSUER: 'https://login.microsoftonline.com/tenant/v2.0',
+      OIDC_AUDIENCE: 'api://case-journey',
+      OIDC_ROLES_CLAIM: 'roles',
+      CORS_ORIGINS: 'https://web.example, https://board.example',
+      RATE_LIMIT_PER_MINUTE: '120',
+      RATE_LIMIT_STORE: 'memory',
+    });
+    expect(configuration).toMatchObject({
+      oidcIssuer: 'https://login.microsoftonline.com/tenant/v2.0',
+      oidcAudience: 'api://case-journey',
+      corsOrigins: ['https://web.example', 'https://board.example'],
+      rateLimitPerMinute: 120,
+      rateLimitStore: 'memory',
+    });
+    expect(loadConfiguration({}).corsOrigins).toBeUndefined();
+  });
+
+  it('accepts the dev provider outside production, and refuses it (or any http or loopback issuer) in production', () => {
+    expect(loadConfiguration({ OIDC_ISSUER: 'http://127.0.0.1:9400' }).oidcIssuer).toBe('http://127.0.0.1:9400');
+    for (const issuer of ['http://127.0.0.1:9400', 'https://localhost:9400/', 'http://idp.example', 'https://127.0.0.1']) {
+      expect(() => loadConfiguration({ NODE_ENV: 'production', OIDC_ISSUER: issuer })).toThrow(/OIDC_ISSUER: must be the https URL of a real identity provider in production/);
+    }
+    expect(() => loadConfiguration({ NODE_ENV: 'production', OIDC_ISSUER: 'https://idp.example', OIDC_JWKS_URL: 'http://127.0.0.1:9400/jwks' })).toThrow(/OIDC_JWKS_URL/);
+    expect(loadConfiguration({ NODE_ENV: 'production', OIDC_ISSUER: 'https://login.microsoftonline.com/t/v2.0' }).oidcIssuer).toBe('https://login.microsoftonline.com/t/v2.0');
+  });
+
+  it('names a bad origin list, rate limit or claim name', () => {
+    expect(() => loadConfiguration({ CORS_ORIGINS: 'web.example' })).toThrow(/CORS_ORIGINS: must be comma-separated http\(s\) origins/);
+    expect(() => loadConfiguration({ RATE_LIMIT_PER_MINUTE: '0' })).toThrow(/RATE_LIMIT_PER_MINUTE/);
+    expect(() => loadConfiguration({ OIDC_AREAS_CLAIM: 'has space' })).toThrow(/OIDC_AREAS_CLAIM: must be a claim name/);
+  });
+});

@@ -1,5 +1,5 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsBase64, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, ValidateIf, validateSync } from 'class-validator';
+import { IsBase64, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, ValidateBy, ValidateIf, validateSync } from 'class-validator';
 
 export const EVENT_STORE_KINDS = ['embedded', 'eventstoredb'] as const;
 export type EventStoreKind = (typeof EVENT_STORE_KINDS)[number];
@@ -19,7 +19,38 @@ export const ENVIRONMENT_VARIABLES = {
   redisKeyPrefix: 'REDIS_KEY_PREFIX',
   notificationWebhookUrl: 'NOTIFICATION_WEBHOOK_URL',
   notificationWebhookSecret: 'NOTIFICATION_WEBHOOK_SECRET',
+  nodeEnvironment: 'NODE_ENV',
+  oidcIssuer: 'OIDC_ISSUER',
+  oidcAudience: 'OIDC_AUDIENCE',
+  oidcJwksUrl: 'OIDC_JWKS_URL',
+  oidcRolesClaim: 'OIDC_ROLES_CLAIM',
+  oidcAgencyClaim: 'OIDC_AGENCY_CLAIM',
+  oidcAreasClaim: 'OIDC_AREAS_CLAIM',
+  oidcSourceSystemsClaim: 'OIDC_SOURCE_SYSTEMS_CLAIM',
+  corsOrigins: 'CORS_ORIGINS',
+  rateLimitPerMinute: 'RATE_LIMIT_PER_MINUTE',
+  rateLimitStore: 'RATE_LIMIT_STORE',
+  logLevel: 'LOG_LEVEL',
 } as const satisfies Record<keyof AppConfiguration, string>;
+
+export const RATE_LIMIT_STORES = ['redis', 'memory'] as const;
+export type RateLimitStore = (typeof RATE_LIMIT_STORES)[number];
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const toList = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? value.split(',').map((item) => item.trim()).filter((item) => item !== '') : value;
+/** An issuer fit for production: https, and not on this machine (which is where the dev provider runs). */
+const REAL_ISSUER = /^https:\/\/(?!(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?(\/|$))\S+$/;
+const REAL_ISSUER_MESSAGE = 'must be the https URL of a real identity provider in production: the dev provider (or any http or loopback issuer) is refused';
+const RealIssuerInProduction = () =>
+  ValidateBy({
+    name: 'realIssuerInProduction',
+    validator: {
+      validate: (value, args) => (args?.object as AppConfiguration).nodeEnvironment !== 'production' || typeof value !== 'string' || REAL_ISSUER.test(value),
+      defaultMessage: () => REAL_ISSUER_MESSAGE,
+    },
+  });
+const CLAIM_NAME = /^[A-Za-z0-9_.:/-]+$/;
 
 export class AppConfiguration {
   @Transform(toInt)
@@ -70,6 +101,58 @@ export class AppConfiguration {
   @IsString()
   @MinLength(16, { message: 'must be set, at least 16 characters, when NOTIFICATION_WEBHOOK_URL is' })
   notificationWebhookSecret?: string;
+
+  /** `production` refuses the dev identity provider. */
+  @IsString()
+  nodeEnvironment = 'development';
+
+  /** The OpenID issuer whose tokens the API accepts (Entra ID: https://login.microsoftonline.com/{tenant}/v2.0). The API will not start without it. */
+  @IsOptional()
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true }, { message: 'must be an http(s) URL' })
+  @RealIssuerInProduction()
+  oidcIssuer?: string;
+
+  /** The audience (`aud`) a token must name: this API's identifier at the issuer. */
+  @IsString()
+  @IsNotEmpty()
+  oidcAudience = 'case-journey';
+
+  /** Where the issuer publishes its keys; read from its discovery document when unset. */
+  @IsOptional()
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true }, { message: 'must be an http(s) URL' })
+  @RealIssuerInProduction()
+  oidcJwksUrl?: string;
+
+  @Matches(CLAIM_NAME, { message: 'must be a claim name' })
+  oidcRolesClaim = 'roles';
+
+  @Matches(CLAIM_NAME, { message: 'must be a claim name' })
+  oidcAgencyClaim = 'agency';
+
+  @Matches(CLAIM_NAME, { message: 'must be a claim name' })
+  oidcAreasClaim = 'areas';
+
+  @Matches(CLAIM_NAME, { message: 'must be a claim name' })
+  oidcSourceSystemsClaim = 'source_systems';
+
+  /** Origins a browser may call the API from (comma-separated); CORS is off when unset. */
+  @IsOptional()
+  @Transform(toList)
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true }, { each: true, message: 'must be comma-separated http(s) origins' })
+  corsOrigins?: string[];
+
+  /** Requests each caller (token subject, or address without one) may make per minute. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  rateLimitPerMinute = 600;
+
+  /** Where the rate limiter counts: Redis, shared by every API process (default), or this process's memory. */
+  @IsIn(RATE_LIMIT_STORES)
+  rateLimitStore: RateLimitStore = 'redis';
+
+  @IsIn(LOG_LEVELS)
+  logLevel = 'info';
 }
 
 export class ConfigurationError extends Error {
