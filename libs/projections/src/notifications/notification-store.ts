@@ -1,5 +1,6 @@
 import type { Redis } from 'ioredis';
 import type { Agency } from '@case-journey/domain';
+import { keyPart } from '../runner/projection-keys';
 import type { Notification } from './notification';
 
 /** Where a raised notification goes besides the store: the webhook outbox, when one is configured. */
@@ -17,14 +18,21 @@ export interface NotificationPage {
 /** Stores the notification unless it is there already; lists it, newest first, nationally and for its agency. */
 const RAISE = `
 if redis.call('HSETNX', KEYS[1], ARGV[1], ARGV[2]) == 0 then return 0 end
-redis.call('ZADD', KEYS[2], ARGV[3], ARGV[1])
-redis.call('ZADD', KEYS[3], ARGV[3], ARGV[1])
+for i = 2, #KEYS do redis.call('ZADD', KEYS[i], ARGV[3], ARGV[1]) end
 return 1`;
+
+export interface NotificationQuery {
+  agency?: Agency;
+  /** The caller's areas: no other area's notifications are read. Undefined reads every area. */
+  areas?: readonly string[];
+  offset: number;
+  limit: number;
+}
 
 /**
  * The notifications raised so far. Not a projection: they record what was told and when, so a
  * rebuild never drops or repeats them. Keys: `{prefix}:notifications:items` (hash by id) and
- * sorted sets by raising time, all and per responsible agency.
+ * sorted sets by raising time: all, per responsible agency, per area, and per area and agency.
  */
 export class NotificationStore {
   constructor(
@@ -39,12 +47,13 @@ export class NotificationStore {
 
   /** Stores and sends the notification; true the first time. Sending again is left to the outbox's own idempotence. */
   async raise(notification: Notification): Promise<boolean> {
+    const areaIndexes = notification.area === null ? [] : [this.key('by-area', keyPart(notification.area)), this.key('by-area', keyPart(notification.area), notification.responsible)];
+    const indexes = [this.key('by-time'), this.key('by-agency', notification.responsible), ...areaIndexes];
     const raised = await this.redis.eval(
       RAISE,
-      3,
+      1 + indexes.length,
       this.key('items'),
-      this.key('by-time'),
-      this.key('by-agency', notification.responsible),
+      ...indexes,
       notification.id,
       JSON.stringify(notification),
       Date.parse(notification.raisedAt),
@@ -53,9 +62,8 @@ export class NotificationStore {
     return raised === 1;
   }
 
-  async list(query: { agency?: Agency; offset: number; limit: number }): Promise<NotificationPage> {
-    const index = query.agency ? this.key('by-agency', query.agency) : this.key('by-time');
-    const [total, ids] = await Promise.all([this.redis.zcard(index), this.redis.zrevrange(index, query.offset, query.offset + query.limit - 1)]);
+  async list(query: NotificationQuery): Promise<NotificationPage> {
+    const { total, ids } = query.areas === undefined ? await this.listed(query) : await this.listedInAreas(query, query.areas);
     const items = ids.length === 0 ? [] : await this.redis.hmget(this.key('items'), ...ids);
     return {
       total,
@@ -63,5 +71,29 @@ export class NotificationStore {
       limit: query.limit,
       items: items.flatMap((item) => (item === null ? [] : [JSON.parse(item) as Notification])),
     };
+  }
+
+  private async listed(query: NotificationQuery): Promise<{ total: number; ids: string[] }> {
+    const index = query.agency ? this.key('by-agency', query.agency) : this.key('by-time');
+    const [total, ids] = await Promise.all([this.redis.zcard(index), this.redis.zrevrange(index, query.offset, query.offset + query.limit - 1)]);
+    return { total, ids };
+  }
+
+  /** Newest first across the areas' indexes, merged: each gives at most offset + limit. */
+  private async listedInAreas(query: NotificationQuery, areas: readonly string[]): Promise<{ total: number; ids: string[] }> {
+    const indexes = areas.map((area) => this.key('by-area', keyPart(area), ...(query.agency ? [query.agency] : [])));
+    if (indexes.length === 0) return { total: 0, ids: [] };
+    const reading = this.redis.pipeline();
+    for (const index of indexes) reading.zcard(index).zrevrange(index, 0, query.offset + query.limit - 1, 'WITHSCORES');
+    const answers = (await reading.exec()) ?? [];
+    let total = 0;
+    const listed: Array<{ id: string; score: number }> = [];
+    for (let i = 0; i < answers.length; i += 2) {
+      total += Number(answers[i][1]);
+      const members = answers[i + 1][1] as string[];
+      for (let m = 0; m < members.length; m += 2) listed.push({ id: members[m], score: Number(members[m + 1]) });
+    }
+    listed.sort((a, b) => b.score - a.score || b.id.localeCompare(a.id));
+    return { total, ids: listed.slice(query.offset, query.offset + query.limit).map((entry) => entry.id) };
   }
 }

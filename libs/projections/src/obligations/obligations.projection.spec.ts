@@ -54,6 +54,25 @@ describe('the Victims\' Code projection against Redis', () => {
     expect((await reader.victimJourney('live', 'v-1'))?.obligations.map((obligation) => obligation.ruleId)).toContain('R8.hearing-date');
   });
 
+  it("reads only the caller's areas when a query is restricted to them: worklist and compliance counters", async () => {
+    clock.set('2025-03-10T10:30:00.000Z');
+    await appendEvents(store, [
+      aCrimeReport('in-wessex', '2025-03-10T10:00:00.000Z', [aVictim('v-1')], 'Wessex'),
+      aCrimeReport('in-anglia', '2025-03-10T10:00:00.000Z', [aVictim('v-2')], 'Anglia'),
+      aCrimeReport('in-pennine', '2025-03-10T10:00:00.000Z', [aVictim('v-3')], 'Pennine'),
+    ]);
+    await run(1);
+    const casesOn = async (areas?: readonly string[]) =>
+      [...new Set((await reader.worklist({ agency: 'Police', areas, offset: 0, limit: 50 })).items.map((item) => item.caseId))].sort();
+    expect(await casesOn()).toEqual(['in-anglia', 'in-pennine', 'in-wessex']);
+    expect(await casesOn(['Wessex', 'Anglia'])).toEqual(['in-anglia', 'in-wessex']);
+    expect(await casesOn([])).toEqual([]);
+    const referralsDue = async (areas?: readonly string[]) =>
+      (await reader.compliance({ groupBy: ['entitlement'], areas })).rows.find((row) => row.group.entitlement === 'R4.referral')?.open ?? 0;
+    expect(await referralsDue()).toBe(3);
+    expect(await referralsDue(['Pennine'])).toBe(1);
+  });
+
   it('schedules a batch\'s deadline jobs again once the batch is committed, so a job that fired early finds the reading it needs', async () => {
     clock.set('2025-03-03T12:00:00.000Z');
     const keys = new ProjectionKeys(space.prefix, 'obligations', 1);

@@ -20,6 +20,8 @@ export interface VictimJourneyView extends VictimJourney {
 export interface WorklistQuery {
   agency: Agency;
   area?: string;
+  /** The caller's areas: no other area's items are read. Undefined reads every area. */
+  areas?: readonly string[];
   statuses?: readonly OpenStatus[];
   rights?: readonly Rights[];
   /** Only obligations due at or before this instant. */
@@ -48,6 +50,8 @@ export interface ComplianceFigures {
 
 export interface TimelinessQuery {
   area?: string;
+  /** The caller's areas: no other area's counters are read. Undefined reads every area. */
+  areas?: readonly string[];
   /** London months `YYYY-MM`; every month with figures when absent. */
   months?: readonly string[];
 }
@@ -95,11 +99,12 @@ export class ObligationsReader {
     };
   }
 
-  /** Open obligations by due instant: the page is merged from at most six sorted sets. */
+  /** Open obligations by due instant: the page is merged from six sorted sets per area read (one national set each when every area is). */
   async worklist(query: WorklistQuery): Promise<WorklistPage> {
     const keys = await this.keys();
+    const areas: ReadonlyArray<string | undefined> = query.area !== undefined ? [query.area] : (query.areas ?? [undefined]);
     const indexes = (query.statuses ?? OPEN_STATUSES).flatMap((status) =>
-      (query.rights ?? RIGHTS).map((rights) => keys.within(worklistIndex(query.agency, status, rights, query.area))),
+      (query.rights ?? RIGHTS).flatMap((rights) => areas.map((area) => keys.within(worklistIndex(query.agency, status, rights, area)))),
     );
     const max = query.dueBefore ? String(query.dueBefore.getTime()) : '+inf';
     const reading = this.redis.pipeline();
@@ -159,11 +164,17 @@ export class ObligationsReader {
    * kept for `countsFreshForMs`, so that however many boards ask at once, Redis sends each hash
    * at most once in that time; figures are then at most that much older than the projection.
    */
-  private async counters(kind: string, { area, months }: TimelinessQuery): Promise<{ months: string[]; hashes: CounterHash[]; readAt: number }> {
+  private async counters(kind: string, { area, areas, months }: TimelinessQuery): Promise<{ months: string[]; hashes: CounterHash[]; readAt: number }> {
     const keys = await this.keys();
     const buckets = (await this.redis.smembers(counterBucketsKey(keys)))
       .map(parseBucket)
-      .filter((bucket) => bucket.kind === kind && (area === undefined || bucket.area === area) && (months === undefined || months.includes(bucket.month)));
+      .filter(
+        (bucket) =>
+          bucket.kind === kind &&
+          (area === undefined || bucket.area === area) &&
+          (areas === undefined || areas.includes(bucket.area)) &&
+          (months === undefined || months.includes(bucket.month)),
+      );
     const now = Date.now();
     const stale = buckets.filter((bucket) => !this.fresh(keys.within(bucket.suffix), now));
     if (stale.length > 0) {
