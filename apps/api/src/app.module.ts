@@ -1,13 +1,12 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { APP_FILTER } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { AppConfiguration, PlatformModule, type PlatformOverrides } from '@case-journey/platform';
-import { ACCESS_POLICY, type AccessPolicy } from './access/access-policy';
-import { AccessGuard } from './access/access.guard';
-import { OpenAccessPolicy } from './access/open-access.policy';
+import { AccessModule } from './access/access.module';
 import { CasesModule } from './cases/cases.module';
 import { ComplianceModule } from './compliance/compliance.module';
 import { HealthController } from './health/health.controller';
+import { RequestLoggingModule } from './http/request-logging';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { JourneysModule } from './journeys/journeys.module';
 import { NotificationsModule } from './notifications/notifications.module';
@@ -16,9 +15,7 @@ import { ReadModelsModule } from './read-models/read-models.module';
 import { TimelineModule } from './timeline/timeline.module';
 import { WorklistsModule } from './worklists/worklists.module';
 
-export interface ApiOverrides extends PlatformOverrides {
-  accessPolicy?: AccessPolicy;
-}
+export type ApiOverrides = PlatformOverrides;
 
 @Module({})
 export class AppModule {
@@ -27,6 +24,8 @@ export class AppModule {
       module: AppModule,
       imports: [
         PlatformModule.forRoot(configuration, overrides),
+        RequestLoggingModule.forRoot(overrides.clock ? 'warn' : configuration.logLevel),
+        AccessModule,
         CqrsModule.forRoot(),
         CasesModule,
         ReadModelsModule,
@@ -39,8 +38,6 @@ export class AppModule {
       ],
       controllers: [HealthController],
       providers: [
-        { provide: ACCESS_POLICY, useValue: overrides.accessPolicy ?? new OpenAccessPolicy() },
-        { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
       ],
     };

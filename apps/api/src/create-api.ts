@@ -1,15 +1,25 @@
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import helmet from 'helmet';
+import { Logger } from 'nestjs-pino';
 import type { AppConfiguration } from '@case-journey/platform';
 import { AppModule, type ApiOverrides } from './app.module';
 import { mountOpenApi } from './openapi';
 
 /** The API application, configured but not listening: main.ts listens, tests drive it in process. */
 export async function createApi(configuration: AppConfiguration, overrides: ApiOverrides = {}): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(configuration, overrides), {
-    logger: overrides.clock ? ['error', 'warn'] : undefined,
-  });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(configuration, overrides), { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  app.use(helmet());
+  if (configuration.corsOrigins) {
+    app.enableCors({
+      origin: configuration.corsOrigins,
+      allowedHeaders: ['Authorization', 'Content-Type', 'If-Match', 'If-None-Match', 'Idempotency-Key', 'X-Request-Id'],
+      exposedHeaders: ['ETag', 'Location', 'Retry-After', 'X-Request-Id', 'Idempotent-Replayed'],
+      maxAge: 600,
+    });
+  }
   app.useBodyParser('json', { limit: '1mb' });
   app.enableShutdownHooks();
   mountOpenApi(app);

@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { BEARER_SCHEME } from './access/requires.decorator';
 
 /** The OpenAPI document, served at /docs (and as JSON at /docs-json). */
 export function mountOpenApi(app: INestApplication): void {

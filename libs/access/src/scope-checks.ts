@@ -20,11 +20,13 @@ export function areasInScope(grant: Grant): readonly string[] | undefined {
   return restricted(grant, 'own-areas') ? grant.principal.areas : undefined;
 }
 
-/** Whether the area is one the grant may see. A case with no area yet is seen only under an unrestricted grant. */
-export function coversArea(grant: Grant, area: string | null | undefined): boolean {
-  const areas = areasInScope(grant);
+/** Whether the area is within the areas a query may read (undefined: any). A case with no area yet is seen only unrestricted. */
+export function withinAreas(areas: readonly string[] | undefined, area: string | null | undefined): boolean {
   return areas === undefined || (typeof area === 'string' && areas.includes(area));
 }
+
+/** Whether the area is one the grant may see. */
+export const coversArea = (grant: Grant, area: string | null | undefined): boolean => withinAreas(areasInScope(grant), area);
 
 /**
  * The refusal for a query that names an area outside the grant's (403: area names are no secret,

@@ -1,7 +1,34 @@
-import { SetMetadata } from '@nestjs/common';
-import type { Permission } from './access-policy';
+import { applyDecorators, SetMetadata } from '@nestjs/common';
+import { ApiBearerAuth, ApiExtension, ApiResponse } from '@nestjs/swagger';
+import { policyOf, type Permission } from '@case-journey/access';
 
 export const REQUIRED_PERMISSION = 'case-journey:required-permission';
+export const BEARER_SCHEME = 'bearer';
 
-/** Names the permission a route needs; the AccessGuard refuses routes that name none. */
-export const Requires = (permission: Permission) => SetMetadata(REQUIRED_PERMISSION, permission);
+/** "case-progression (own-agency, own-areas), witness-care (own-areas)": who may, within what. */
+export const grantsText = (permission: Permission): string =>
+  Object.entries(policyOf(permission).grants)
+    .map(([role, scope]) => (scope.length === 0 ? role : `${role} (${scope.join(', ')})`))
+    .join(', ');
+
+/**
+ * Names the permission a route needs, a row of the access policy table; the AccessGuard refuses
+ * routes that name none. The OpenAPI document gets the route's roles and scopes from the same row
+ * (`x-access`), and the bearer scheme unless the public may call it.
+ */
+export const Requires = (permission: Permission) => {
+  const { grants, target } = policyOf(permission);
+  const open = 'public' in grants;
+  return applyDecorators(
+    SetMetadata(REQUIRED_PERMISSION, permission),
+    ApiExtension('x-access', { permission, target, grants }),
+    ...(open
+      ? []
+      : [
+          ApiBearerAuth(BEARER_SCHEME),
+          ApiResponse({ status: 401, description: 'No bearer token, or one expired, for another audience, or not signed by the issuer' }),
+          ApiResponse({ status: 403, description: `Allowed to: ${grantsText(permission)}. Refused to other roles, and when the body claims another agency, recorder or source system` }),
+        ]),
+    ApiResponse({ status: 429, description: 'Too many requests from this caller; Retry-After gives the seconds to wait' }),
+  );
+};

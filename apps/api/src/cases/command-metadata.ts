@@ -1,14 +1,15 @@
 import type { CommandMetadata } from '@case-journey/domain';
 import type { RecordingDto } from './dto';
+import type { RecordingActor } from './recording-actor';
 
-/** The facts of a recording, from its request envelope, as every command carries them. */
-export function commandMetadata(recording: RecordingDto, eventId: string, now: Date): CommandMetadata {
+/** The facts of a recording, from its request envelope and who made it, as every command carries them. */
+export function commandMetadata(recording: RecordingDto, actor: RecordingActor, eventId: string, now: Date): CommandMetadata {
   return {
     eventId,
     occurredAt: recording.occurredAt,
     ...(recording.receivedAt && { receivedAt: recording.receivedAt }),
-    agency: recording.agency,
-    recordedBy: recording.recordedBy,
+    agency: actor.agency,
+    recordedBy: actor.recordedBy,
     ...(recording.sourceSystem && { sourceSystem: recording.sourceSystem, sourceReference: recording.sourceReference }),
     ...(recording.correlationId && { correlationId: recording.correlationId }),
     now: now.toISOString(),

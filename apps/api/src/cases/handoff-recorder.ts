@@ -15,6 +15,8 @@ export interface Recording {
    * the record is known to be new, so nothing (no victim key, say) is made for a re-delivery.
    */
   build: (loaded: LoadedCase | undefined) => CaseCommand;
+  /** Refuses (throws) when the caller may not make this record on the case as loaded: checked before anything else, a re-delivery included. */
+  authorize: (loaded: LoadedCase | undefined) => void;
 }
 
 export interface RecordingOptions {
@@ -52,6 +54,7 @@ export class HandoffRecorder {
     for (let attempt = 0; ; attempt++) {
       const loaded = await this.cases.load(caseId);
       if (!loaded && options.caseMustExist) throw new CaseNotFoundError(caseId);
+      recording.authorize(loaded);
 
       const earlier = loaded && earlierRecording(loaded, recording);
       if (earlier) return earlier;

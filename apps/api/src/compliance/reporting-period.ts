@@ -1,3 +1,6 @@
+import { areasInScope, type Grant } from '@case-journey/access';
+import { refuseAreaOutOfScope } from '../access/area-scope';
+
 /** The longest period a query may span, in months. */
 export const MAX_PERIOD_MONTHS = 60;
 
@@ -43,8 +46,11 @@ function rangeOf(period: string): [[number, number], [number, number]] | undefin
   return undefined;
 }
 
-/** An area and a reporting period as the read models take them: the period's months, or all when absent. */
-export const periodOf = ({ area, period }: { area?: string; period?: string }): { area?: string; months?: string[] } => ({
-  area,
-  months: period ? monthsOf(period) : undefined,
-});
+/**
+ * An area and a reporting period as the read models take them: the period's months, or all when
+ * absent, within the caller's areas (naming another area is refused).
+ */
+export function periodOf({ area, period }: { area?: string; period?: string }, caller: Grant): { area?: string; areas?: readonly string[]; months?: string[] } {
+  refuseAreaOutOfScope(caller, area);
+  return { area, areas: areasInScope(caller), months: period ? monthsOf(period) : undefined };
+}

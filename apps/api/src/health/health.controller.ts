@@ -1,10 +1,10 @@
-import { Controller, Get, Inject, Res, SetMetadata } from '@nestjs/common';
+import { Controller, Get, Inject, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { EVENT_STORE, type EventStore } from '@case-journey/event-store';
 import { AppConfiguration } from '@case-journey/platform';
 import type { Response } from 'express';
 import { JobQueues, lagOf, PROJECTION_NAMES, ProjectionVersions } from '@case-journey/projections';
-import { PUBLIC_ROUTE } from '../access/access.guard';
+import { Requires } from '../access/requires.decorator';
 import { ReadModelRedis } from '../read-models/read-models.module';
 
 @ApiTags('health')
@@ -19,7 +19,7 @@ export class HealthController {
   ) {}
 
   @Get()
-  @SetMetadata(PUBLIC_ROUTE, true)
+  @Requires('service:health')
   @ApiOperation({ summary: 'Whether the API can read its event store, where the log ends, how far each projection trails it, and how deep the queues are' })
   async health(@Res({ passthrough: true }) response: Response): Promise<object> {
     const eventStore = this.configuration.eventStore;

@@ -1,7 +1,8 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { JourneyRuleViolation } from '@case-journey/domain';
 import { VictimDataErasedError } from '@case-journey/personal-data';
+import { AccessRefusedError } from '../access/access-refused.error';
 import { CaseNotFoundError, RecordKeyReusedError, RevisionConflictError } from '../cases/case-errors';
 import { RequestValidationError } from './request-validation.error';
 import { revisionTag } from './revision-tag';
@@ -14,8 +15,10 @@ interface Problem {
 }
 
 /**
- * Every failure leaves as an RFC 9457 problem document: 400 a bad field, 404 an unknown case,
- * 409 a concurrency conflict (with the current revision), 422 a journey rule broken (with its id).
+ * Every failure leaves as an RFC 9457 problem document: 400 a bad field, 401 no acceptable token,
+ * 403 not allowed (naming the mismatch), 404 an unknown case, 409 a concurrency conflict (with the
+ * current revision), 422 a journey rule broken (with its id), 429 too many requests. Each names its
+ * `requestId`, the id in the X-Request-Id header and in every log line of the request.
  */
 @Catch()
 export class ProblemDetailsFilter implements ExceptionFilter {
@@ -23,7 +26,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
-    const problem = this.toProblem(exception);
+    const request = host.switchToHttp().getRequest<Request & { id?: unknown }>();
+    const problem = { ...this.toProblem(exception), requestId: request.id === undefined ? null : String(request.id) };
     if (exception instanceof RevisionConflictError && exception.currentRevision !== undefined) {
       response.setHeader('ETag', revisionTag(exception.currentRevision));
     }
@@ -52,6 +56,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (exception instanceof RecordKeyReusedError) {
       return { status: 422, title: 'Record key re-used', detail: exception.message, rule: 'record-key-reused', eventId: exception.eventId, storedType: exception.storedType };
     }
+    if (exception instanceof AccessRefusedError) {
+      return { status: 403, title: 'Forbidden', detail: exception.reason, field: exception.field ?? null };
+    }
     if (exception instanceof VictimDataErasedError) {
       return { status: 410, title: "Victim's personal data erased", detail: exception.message };
     }
@@ -62,7 +69,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (carried) {
       return { status: carried, title: HttpStatus[carried]?.toString().replace(/_/g, ' ').toLowerCase() ?? 'Error', detail: (exception as Error).message };
     }
-    this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
     return { status: 500, title: 'Internal error', detail: 'The request failed; nothing of it was stored.' };
   }
 

@@ -1,7 +1,9 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { areasInScope, type Grant } from '@case-journey/access';
 import type { VictimJourneyView } from '@case-journey/projections';
+import { Caller } from '../access/caller.decorator';
 import { Requires } from '../access/requires.decorator';
 import { CaseIdPipe } from '../http/case-id.pipe';
 import { VictimIdPipe } from '../http/victim-id.pipe';
@@ -18,7 +20,7 @@ export class GetVictimJourneyController {
     summary: "One victim's journey through the case",
     description: "Every touchpoint with the victim, their enhanced-rights status, and every Victims' Code obligation owed to them with its status and due instant.",
   })
-  getJourney(@Param('id', CaseIdPipe) caseId: string, @Param('victimId', VictimIdPipe) victimId: string): Promise<VictimJourneyView> {
-    return this.queries.execute<GetVictimJourneyQuery, VictimJourneyView>(new GetVictimJourneyQuery(caseId, victimId));
+  getJourney(@Param('id', CaseIdPipe) caseId: string, @Param('victimId', VictimIdPipe) victimId: string, @Caller() caller: Grant): Promise<VictimJourneyView> {
+    return this.queries.execute<GetVictimJourneyQuery, VictimJourneyView>(new GetVictimJourneyQuery(caseId, victimId, areasInScope(caller)));
   }
 }

@@ -2,5 +2,7 @@ export class GetVictimJourneyQuery {
   constructor(
     readonly caseId: string,
     readonly victimId: string,
+    /** The caller's areas: a victim on a case of another area is not found. Undefined reads any area. */
+    readonly areas?: readonly string[],
   ) {}
 }

@@ -1,7 +1,9 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { areasInScope, type Grant } from '@case-journey/access';
 import type { NotificationPage } from '@case-journey/projections';
+import { Caller } from '../access/caller.decorator';
 import { Requires } from '../access/requires.decorator';
 import { QueryParamsPipe } from '../http/query-params.pipe';
 import { ListNotificationsQuery } from './list-notifications.query';
@@ -15,8 +17,8 @@ export class ListNotificationsController {
   @Get()
   @Requires('notifications:read')
   @ApiOperation({ summary: "Victims' Code breaches raised at the moment their deadline passed unmet, newest first" })
-  list(@Query(QueryParamsPipe) params: NotificationsDto): Promise<NotificationPage> {
-    const criteria = { agency: params.agency, offset: params.offset, limit: params.limit };
+  list(@Query(QueryParamsPipe) params: NotificationsDto, @Caller() caller: Grant): Promise<NotificationPage> {
+    const criteria = { agency: params.agency, areas: areasInScope(caller), offset: params.offset, limit: params.limit };
     return this.queries.execute<ListNotificationsQuery, NotificationPage>(new ListNotificationsQuery(criteria));
   }
 }

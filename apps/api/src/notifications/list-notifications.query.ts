@@ -1,5 +1,5 @@
-import type { Agency } from '@case-journey/domain';
+import type { NotificationQuery } from '@case-journey/projections';
 
 export class ListNotificationsQuery {
-  constructor(readonly criteria: { agency?: Agency; offset: number; limit: number }) {}
+  constructor(readonly criteria: NotificationQuery) {}
 }

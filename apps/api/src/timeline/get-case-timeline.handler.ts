@@ -1,5 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { withinAreas } from '@case-journey/access';
 import { CLOCK, type Clock } from '@case-journey/platform';
 import { TimelineReader, type CaseTimeline } from '@case-journey/projections';
 import { CaseNotFoundError } from '../cases/case-errors';
@@ -12,9 +13,9 @@ export class GetCaseTimelineHandler implements IQueryHandler<GetCaseTimelineQuer
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async execute({ caseId }: GetCaseTimelineQuery): Promise<CaseTimeline> {
+  async execute({ caseId, areas }: GetCaseTimelineQuery): Promise<CaseTimeline> {
     const timeline = await this.timelines.timelineOf(caseId, this.clock.now());
-    if (!timeline) throw new CaseNotFoundError(caseId);
+    if (!timeline || !withinAreas(areas, timeline.area)) throw new CaseNotFoundError(caseId);
     return timeline;
   }
 }

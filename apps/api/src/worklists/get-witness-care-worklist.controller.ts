@@ -1,7 +1,10 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { areasInScope, type Grant } from '@case-journey/access';
 import type { WorklistPage } from '@case-journey/projections';
+import { Caller } from '../access/caller.decorator';
+import { refuseAreaOutOfScope } from '../access/area-scope';
 import { Requires } from '../access/requires.decorator';
 import { QueryParamsPipe } from '../http/query-params.pipe';
 import { GetWitnessCareWorklistQuery } from './get-witness-care-worklist.query';
@@ -18,10 +21,12 @@ export class GetWitnessCareWorklistController {
     summary: 'Victim touchpoints due, due soon and overdue',
     description: "Open Victims' Code obligations of an agency (the Witness Care Unit by default), earliest due first, with the victim's enhanced-rights status and contact preference.",
   })
-  getWorklist(@Query(QueryParamsPipe) params: WitnessCareWorklistDto): Promise<WorklistPage> {
+  getWorklist(@Query(QueryParamsPipe) params: WitnessCareWorklistDto, @Caller() caller: Grant): Promise<WorklistPage> {
+    refuseAreaOutOfScope(caller, params.area);
     const criteria = {
       agency: params.agency,
       area: params.area,
+      areas: areasInScope(caller),
       statuses: params.status,
       rights: params.enhanced === undefined ? undefined : params.enhanced === 'true' ? (['enhanced'] as const) : (['standard'] as const),
       dueBefore: params.dueBefore ? new Date(params.dueBefore) : undefined,

@@ -52,8 +52,9 @@ describe('the OpenAPI document of the request bodies', () => {
   });
 
   it('marks required what validation requires, and says when a conditional field becomes required', () => {
-    expect(schema('RecordHandoffDto').required).toEqual(expect.arrayContaining(['type', 'data', 'occurredAt', 'agency', 'recordedBy']));
-    expect(schema('RecordHandoffDto').required).not.toContain('sourceSystem');
+    expect(schema('RecordHandoffDto').required).toEqual(expect.arrayContaining(['type', 'data', 'occurredAt']));
+    // The agency and the recorder come from the caller's token; the body may only repeat them.
+    for (const fromToken of ['agency', 'recordedBy', 'sourceSystem']) expect(schema('RecordHandoffDto').required).not.toContain(fromToken);
     expect(schema('VictimDto').required?.sort()).toEqual(['consentToReferral', 'contactPreference', 'kind', 'name']);
     expect(property('VictimDto', 'contactName').description).toMatch(/Required for a business/);
   });

@@ -23,11 +23,19 @@ export abstract class RecordingDto {
   })
   receivedAt?: string;
 
-  @ChoiceField(AGENCIES, { description: 'The agency that did it. A crime report comes from the Police.' })
-  agency!: Agency;
+  @ChoiceField(AGENCIES, {
+    description: "The agency that did it. It is recorded from the caller's token: when given, it must be that agency (403 otherwise). A crime report comes from the Police.",
+    optional: true,
+  })
+  agency?: Agency;
 
-  @TextField({ description: 'The user or system that recorded it.', maxLength: 200, example: 'PC 4711 Okafor' })
-  recordedBy!: string;
+  @TextField({
+    description: "Who recorded it. It is recorded from the caller's token (its subject): when given, it must be that subject (403 otherwise).",
+    maxLength: 200,
+    optional: true,
+    example: 'pc.okafor',
+  })
+  recordedBy?: string;
 
   @ReferenceField({ description: 'The agency system the record comes from.', optional: referenceGiven, example: 'Athena' })
   sourceSystem?: string;

@@ -2,6 +2,8 @@ import { Controller, Get, Param, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { areasInScope, type Grant } from '@case-journey/access';
+import { Caller } from '../../access/caller.decorator';
 import { Requires } from '../../access/requires.decorator';
 import { CaseIdPipe } from '../../http/case-id.pipe';
 import { revisionTag } from '../../http/revision-tag';
@@ -16,8 +18,8 @@ export class GetCaseHistoryController {
   @Get(':id/events')
   @Requires('case:read')
   @ApiOperation({ summary: "A case's history: every handoff as recorded, in order, corrections beside the originals" })
-  async getHistory(@Param('id', CaseIdPipe) caseId: string, @Res({ passthrough: true }) response: Response): Promise<object> {
-    const history = await this.queries.execute<GetCaseHistoryQuery, CaseHistory>(new GetCaseHistoryQuery(caseId));
+  async getHistory(@Param('id', CaseIdPipe) caseId: string, @Res({ passthrough: true }) response: Response, @Caller() caller: Grant): Promise<object> {
+    const history = await this.queries.execute<GetCaseHistoryQuery, CaseHistory>(new GetCaseHistoryQuery(caseId, areasInScope(caller)));
     response.setHeader('ETag', revisionTag(history.revision));
     return { caseId, revision: Number(history.revision), events: history.events };
   }

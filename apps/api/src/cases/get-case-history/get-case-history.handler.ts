@@ -1,4 +1,5 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { withinAreas } from '@case-journey/access';
 import { CaseNotFoundError } from '../case-errors';
 import { CaseStreamRepository } from '../case-stream.repository';
 import { GetCaseHistoryQuery } from './get-case-history.query';
@@ -22,9 +23,9 @@ export interface CaseHistory {
 export class GetCaseHistoryHandler implements IQueryHandler<GetCaseHistoryQuery, CaseHistory> {
   constructor(private readonly cases: CaseStreamRepository) {}
 
-  async execute({ caseId }: GetCaseHistoryQuery): Promise<CaseHistory> {
-    const loaded = await this.cases.read(caseId);
-    if (!loaded) throw new CaseNotFoundError(caseId);
+  async execute({ caseId, areas }: GetCaseHistoryQuery): Promise<CaseHistory> {
+    const loaded = await this.cases.load(caseId);
+    if (!loaded || !withinAreas(areas, loaded.state.area)) throw new CaseNotFoundError(caseId);
     return {
       caseId,
       revision: loaded.revision,

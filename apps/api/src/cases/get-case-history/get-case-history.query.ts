@@ -1,3 +1,7 @@
 export class GetCaseHistoryQuery {
-  constructor(readonly caseId: string) {}
+  constructor(
+    readonly caseId: string,
+    /** The caller's areas: a case of another area is not found. Undefined reads any area. */
+    readonly areas?: readonly string[],
+  ) {}
 }

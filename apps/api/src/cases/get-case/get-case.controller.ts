@@ -2,6 +2,8 @@ import { Controller, Get, Headers, Param, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { areasInScope, type Grant } from '@case-journey/access';
+import { Caller } from '../../access/caller.decorator';
 import { Requires } from '../../access/requires.decorator';
 import { CaseIdPipe } from '../../http/case-id.pipe';
 import { revisionTag } from '../../http/revision-tag';
@@ -20,8 +22,9 @@ export class GetCaseController {
     @Param('id', CaseIdPipe) caseId: string,
     @Headers('if-none-match') ifNoneMatch: string | undefined,
     @Res({ passthrough: true }) response: Response,
+    @Caller() caller: Grant,
   ): Promise<object | undefined> {
-    const view = await this.queries.execute<GetCaseQuery, CaseReading>(new GetCaseQuery(caseId));
+    const view = await this.queries.execute<GetCaseQuery, CaseReading>(new GetCaseQuery(caseId, areasInScope(caller)));
     const tag = revisionTag(view.revision);
     response.setHeader('ETag', tag);
     if (ifNoneMatch === tag) {

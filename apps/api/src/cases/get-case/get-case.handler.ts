@@ -1,4 +1,5 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { withinAreas } from '@case-journey/access';
 import { caseView, type CaseView } from '@case-journey/domain';
 import { CaseNotFoundError } from '../case-errors';
 import { CaseStreamRepository } from '../case-stream.repository';
@@ -14,9 +15,9 @@ export interface CaseReading {
 export class GetCaseHandler implements IQueryHandler<GetCaseQuery, CaseReading> {
   constructor(private readonly cases: CaseStreamRepository) {}
 
-  async execute({ caseId }: GetCaseQuery): Promise<CaseReading> {
+  async execute({ caseId, areas }: GetCaseQuery): Promise<CaseReading> {
     const loaded = await this.cases.load(caseId);
-    if (!loaded) throw new CaseNotFoundError(caseId);
+    if (!loaded || !withinAreas(areas, loaded.state.area)) throw new CaseNotFoundError(caseId);
     return { caseId, revision: loaded.revision, state: caseView(loaded.state) };
   }
 }

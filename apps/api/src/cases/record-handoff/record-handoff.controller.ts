@@ -2,6 +2,8 @@ import { Body, Controller, Headers, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBody, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import type { Grant } from '@case-journey/access';
+import { Caller } from '../../access/caller.decorator';
 import { Requires } from '../../access/requires.decorator';
 import { CaseIdPipe } from '../../http/case-id.pipe';
 import { parseIdempotencyKey } from '../../http/idempotency-key';
@@ -25,7 +27,7 @@ export class RecordHandoffController {
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'For callers without a source reference: same key, one event' })
   @ApiResponse({ status: 201, description: 'Recorded; ETag is the new revision. A repeated delivery answers the same, with Idempotent-Replayed: true' })
   @ApiResponse({ status: 400, description: 'A field is missing or wrong; every one is named' })
-  @ApiResponse({ status: 404, description: 'No such case' })
+  @ApiResponse({ status: 404, description: 'No such case, or one outside your areas' })
   @ApiResponse({ status: 409, description: 'If-Match no longer holds; the body gives the current revision' })
   @ApiResponse({ status: 422, description: 'A journey rule is broken; the body names it' })
   async recordHandoff(
@@ -34,13 +36,14 @@ export class RecordHandoffController {
     @Headers('if-match') ifMatch: string | undefined,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Res({ passthrough: true }) response: Response,
+    @Caller() caller: Grant,
   ): Promise<object> {
     const expectedRevision = parseIfMatch(ifMatch);
     const key = parseIdempotencyKey(idempotencyKey);
     const validation = await validateHandoff(body);
     if (!validation.ok) throw new RequestValidationError(validation.errors);
     const recorded = await this.commands.execute<RecordHandoffCommand, RecordedHandoff>(
-      new RecordHandoffCommand(caseId, validation.value, expectedRevision, key),
+      new RecordHandoffCommand(caseId, validation.value, caller, expectedRevision, key),
     );
     return sendRecordedHandoff(response, recorded);
   }

@@ -6,6 +6,7 @@ import { CLOCK, type Clock } from '@case-journey/platform';
 import { commandMetadata } from '../command-metadata';
 import { HandoffRecorder, type RecordedHandoff } from '../handoff-recorder';
 import { eventIdFor } from '../record-identity';
+import { actorOf, authorizeRecording } from '../recording-actor';
 import { handoffData } from './handoff-payload';
 import { RecordHandoffCommand } from './record-handoff.command';
 
@@ -17,13 +18,20 @@ export class RecordHandoffHandler implements ICommandHandler<RecordHandoffComman
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  execute({ caseId, handoff, ifMatch, idempotencyKey }: RecordHandoffCommand): Promise<RecordedHandoff> {
+  execute({ caseId, handoff, caller, ifMatch, idempotencyKey }: RecordHandoffCommand): Promise<RecordedHandoff> {
+    const actor = actorOf(caller, handoff.agency);
     const eventId = eventIdFor(caseId, { sourceSystem: handoff.sourceSystem, sourceReference: handoff.sourceReference, idempotencyKey });
     return this.recorder.record(
       {
         caseId,
         eventId,
         type: handoff.type,
+        authorize: (loaded) =>
+          authorizeRecording(
+            caller,
+            { type: handoff.type, agency: handoff.agency, recordedBy: handoff.recordedBy, sourceSystem: handoff.sourceSystem, data: handoff.data as unknown as Record<string, unknown> },
+            loaded,
+          ),
         build: (loaded) =>
           ({
             type: handoff.type,
@@ -32,10 +40,10 @@ export class RecordHandoffHandler implements ICommandHandler<RecordHandoffComman
               eventId,
               loaded,
               occurredAt: handoff.occurredAt,
-              agency: handoff.agency,
+              agency: actor.agency,
               vault: this.vault,
             }),
-            metadata: commandMetadata(handoff, eventId, this.clock.now()),
+            metadata: commandMetadata(handoff, actor, eventId, this.clock.now()),
           }) as CaseCommand,
       },
       { caseMustExist: true, ifMatch },

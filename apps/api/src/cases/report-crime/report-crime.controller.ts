@@ -2,6 +2,8 @@ import { Body, Controller, Headers, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBody, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import type { Grant } from '@case-journey/access';
+import { Caller } from '../../access/caller.decorator';
 import { Requires } from '../../access/requires.decorator';
 import { parseIdempotencyKey } from '../../http/idempotency-key';
 import { sendRecordedHandoff } from '../../http/recorded-handoff.response';
@@ -27,11 +29,12 @@ export class ReportCrimeController {
     @Body() body: unknown,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Res({ passthrough: true }) response: Response,
+    @Caller() caller: Grant,
   ): Promise<object> {
     const key = parseIdempotencyKey(idempotencyKey);
     const validation = await validateCrimeReport(body);
     if (!validation.ok) throw new RequestValidationError(validation.errors);
-    const recorded = await this.commands.execute<ReportCrimeCommand, RecordedHandoff>(new ReportCrimeCommand(validation.value, key));
+    const recorded = await this.commands.execute<ReportCrimeCommand, RecordedHandoff>(new ReportCrimeCommand(validation.value, caller, key));
     return sendRecordedHandoff(response, recorded);
   }
 }

@@ -5,6 +5,7 @@ import { CLOCK, type Clock } from '@case-journey/platform';
 import { commandMetadata } from '../command-metadata';
 import { HandoffRecorder, type RecordedHandoff } from '../handoff-recorder';
 import { caseIdFor, eventIdFor, victimIdFor } from '../record-identity';
+import { actorOf, authorizeRecording } from '../recording-actor';
 import { toVictimRegistration } from '../victim-registration.mapper';
 import { ReportCrimeCommand } from './report-crime.command';
 
@@ -16,7 +17,8 @@ export class ReportCrimeHandler implements ICommandHandler<ReportCrimeCommand, R
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  execute({ report, idempotencyKey }: ReportCrimeCommand): Promise<RecordedHandoff> {
+  execute({ report, caller, idempotencyKey }: ReportCrimeCommand): Promise<RecordedHandoff> {
+    const actor = actorOf(caller, report.agency);
     const source = { sourceSystem: report.sourceSystem, sourceReference: report.sourceReference, idempotencyKey };
     const caseId = caseIdFor(report.caseId, source);
     const eventId = eventIdFor(caseId, source);
@@ -26,6 +28,13 @@ export class ReportCrimeHandler implements ICommandHandler<ReportCrimeCommand, R
         caseId,
         eventId,
         type: 'CrimeReported',
+        authorize: (loaded) =>
+          authorizeRecording(
+            caller,
+            { type: 'CrimeReported', agency: report.agency, recordedBy: report.recordedBy, sourceSystem: report.sourceSystem, data: {} },
+            loaded,
+            report.area,
+          ),
         build: () => ({
           type: 'CrimeReported',
           data: {
@@ -36,12 +45,12 @@ export class ReportCrimeHandler implements ICommandHandler<ReportCrimeCommand, R
             victims: report.victims.map((victim, index) =>
               toVictimRegistration(
                 victim,
-                { victimId: victimIdFor(caseId, index, victim.victimId), ageOn: report.occurredAt, agency: report.agency, decidedAt: report.occurredAt },
+                { victimId: victimIdFor(caseId, index, victim.victimId), ageOn: report.occurredAt, agency: actor.agency, decidedAt: report.occurredAt },
                 this.vault,
               ),
             ),
           },
-          metadata: commandMetadata(report, eventId, this.clock.now()),
+          metadata: commandMetadata(report, actor, eventId, this.clock.now()),
         }),
       },
       { caseMustExist: false },

@@ -1,0 +1,72 @@
+import { ExecutionContext, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { ThrottlerGuard, ThrottlerStorageService, type ThrottlerModuleOptions, type ThrottlerStorage } from '@nestjs/throttler';
+import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
+import type { Principal } from '@case-journey/access';
+import type { AppConfiguration } from '@case-journey/platform';
+import Redis from 'ioredis';
+
+/**
+ * Counts in Redis, so that every API process shares one budget per caller; while Redis is away it
+ * counts in this process's memory instead, so that a Redis outage limits less strictly rather than
+ * refusing every request (recording handoffs does not otherwise need Redis).
+ */
+export class SharedRateLimitStorage implements ThrottlerStorage, OnApplicationShutdown {
+  private readonly logger = new Logger('RateLimit');
+  private readonly local = new ThrottlerStorageService();
+  private fallingBack = false;
+
+  constructor(private readonly shared?: ThrottlerStorageRedisService) {}
+
+  static fromConfiguration(configuration: AppConfiguration): SharedRateLimitStorage {
+    if (configuration.rateLimitStore === 'memory') return new SharedRateLimitStorage();
+    const redis = new Redis(configuration.redisUrl, {
+      keyPrefix: `${configuration.redisKeyPrefix}:rate-limit:`,
+      maxRetriesPerRequest: 1,
+      enableOfflineQueue: false,
+      connectionName: 'case-journey-rate-limit',
+    });
+    redis.on('error', () => undefined); // seen per request, through the fallback
+    return new SharedRateLimitStorage(new ThrottlerStorageRedisService(redis));
+  }
+
+  async increment(key: string, ttl: number, limit: number, blockDuration: number, throttlerName: string) {
+    if (this.shared) {
+      try {
+        const record = await this.shared.increment(key, ttl, limit, blockDuration, throttlerName);
+        if (this.fallingBack) this.logger.log('Rate limits are counted in Redis again');
+        this.fallingBack = false;
+        return record;
+      } catch (error) {
+        if (!this.fallingBack) this.logger.warn(`Rate limits are counted per process while Redis cannot be reached: ${(error as Error).message}`);
+        this.fallingBack = true;
+      }
+    }
+    return this.local.increment(key, ttl, limit, blockDuration, throttlerName);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.local.onApplicationShutdown();
+    const redis = this.shared?.redis as Redis | undefined;
+    await redis?.quit().catch(() => redis.disconnect());
+  }
+}
+
+/** One budget per caller across every route: the token's subject when signed in, the address when not. */
+export function rateLimitOptions(configuration: AppConfiguration, storage: ThrottlerStorage): ThrottlerModuleOptions {
+  return {
+    throttlers: [{ name: 'default', ttl: 60_000, limit: configuration.rateLimitPerMinute }],
+    storage,
+    generateKey: (_context: ExecutionContext, tracker: string) => tracker,
+    errorMessage: `Too many requests: at most ${configuration.rateLimitPerMinute} a minute per caller; try again after Retry-After seconds`,
+  };
+}
+
+/** Runs after the AccessGuard, which has put the verified principal on the request. */
+@Injectable()
+export class PerCallerThrottlerGuard extends ThrottlerGuard {
+  protected override async getTracker(request: Record<string, unknown>): Promise<string> {
+    const principal = request.principal as Principal | undefined;
+    if (principal && !principal.roles.includes('public')) return `subject:${principal.subject}`;
+    return `address:${String(request.ip ?? 'unknown')}`;
+  }
+}
