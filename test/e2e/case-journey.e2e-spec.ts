@@ -4,6 +4,8 @@ import request from 'supertest';
 import { SqliteEventStore, type EventStore } from '@case-journey/event-store';
 import { InMemoryVictimKeyStore, PersonalDataVault } from '@case-journey/personal-data';
 import { loadConfiguration } from '@case-journey/platform';
+import type { Agency } from '@case-journey/domain';
+import { TestIssuer, type TestIdentity } from '../../apps/api/src/access/testing/test-issuer';
 import { createApi } from '../../apps/api/src/create-api';
 import {
   ALTERNATIVE_ENDINGS,
@@ -20,9 +22,34 @@ const JOURNEY = (Object.keys(HANDOFF_EXAMPLES) as HandoffType[]).filter(
 
 const NOW = new Date('2025-12-01T12:00:00.000Z');
 
-/** Its own Redis namespace, so the shared Redis keeps nothing of this suite's (queues, read models). */
+let issuer: TestIssuer;
+
+/** Its own Redis namespace, so the shared Redis keeps nothing of this suite's (queues, read models, rate limits). */
 const configuration = (settings: Record<string, string> = {}) =>
-  loadConfiguration({ REDIS_KEY_PREFIX: `cj-e2e-${process.pid}`, ...settings });
+  loadConfiguration({ REDIS_KEY_PREFIX: `cj-e2e-${process.pid}`, ...issuer.environment, ...settings });
+
+/** The example case is in Hertfordshire, and a correction moves it to Bedfordshire. */
+const AREAS = ['Hertfordshire', 'Bedfordshire'];
+const READER: TestIdentity = { subject: 'cp.reader', roles: ['case-progression'], agency: 'Police', areas: AREAS };
+
+/** Who sends a body: its agency's system when it names a source system, else a case progression officer of that agency. */
+const senderOf = (body: { agency?: Agency; sourceSystem?: string }): TestIdentity =>
+  body.sourceSystem
+    ? { subject: `${body.agency}-system`, roles: ['agency-system'], agency: body.agency, areas: AREAS, sourceSystems: [body.sourceSystem] }
+    : { subject: `${body.agency}-officer`, roles: ['case-progression'], agency: body.agency, areas: AREAS };
+
+/** Tokens minted before the tests, so that every request helper stays synchronous (supertest chains on it). */
+const tokens = new Map<string, string>();
+const bearer = (identity: TestIdentity) => {
+  const token = tokens.get(JSON.stringify(identity));
+  if (!token) throw new Error(`No token minted for ${JSON.stringify(identity)}`);
+  return `Bearer ${token}`;
+};
+async function mintTokens(): Promise<void> {
+  const bodies = [CRIME_REPORT_EXAMPLE, ...Object.values(HANDOFF_EXAMPLES)] as Array<{ agency?: Agency; sourceSystem?: string }>;
+  const identities = [READER, ...bodies.flatMap((body) => [senderOf(body), senderOf({ agency: body.agency })])];
+  for (const identity of identities) tokens.set(JSON.stringify(identity), await issuer.token(identity));
+}
 
 /**
  * The store, holding back the answers of its first `writers` successful stream reads until all of
@@ -50,6 +77,8 @@ describe('the case journey API, end to end', () => {
   let http: ReturnType<typeof request>;
 
   beforeAll(async () => {
+    issuer = await TestIssuer.start();
+    await mintTokens();
     app = await createApi(configuration(), {
       eventStore: SqliteEventStore.inMemory(),
       victimKeyStore: new InMemoryVictimKeyStore(),
@@ -61,15 +90,19 @@ describe('the case journey API, end to end', () => {
 
   afterAll(async () => {
     await app.close();
+    await issuer.stop();
     const redis = new Redis(loadConfiguration({}).redisUrl);
     const keys = await redis.keys(`cj-e2e-${process.pid}*`);
     if (keys.length > 0) await redis.del(...keys);
     redis.disconnect();
   });
 
-  const reportCrime = (overrides: object = {}) => http.post('/cases').send({ ...CRIME_REPORT_EXAMPLE, ...overrides });
-  const record = (caseId: string, body: object) => http.post(`/cases/${caseId}/events`).send(body);
-  const historyLength = async (caseId: string) => (await http.get(`/cases/${caseId}/events`).expect(200)).body.events.length as number;
+  const reportCrime = (overrides: object = {}) => report({ ...CRIME_REPORT_EXAMPLE, ...overrides });
+  const report = (body: object, through = http) => through.post('/cases').set('Authorization', bearer(senderOf(body))).send(body);
+  const record = <T extends { agency?: Agency; sourceSystem?: string }>(caseId: string, body: T, through = http) =>
+    through.post(`/cases/${caseId}/events`).set('Authorization', bearer(senderOf(body))).send(body);
+  const read = (url: string) => http.get(url).set('Authorization', bearer(READER));
+  const historyLength = async (caseId: string) => (await read(`/cases/${caseId}/events`).expect(200)).body.events.length as number;
   const newCase = async (reference: string) => (await reportCrime({ sourceReference: reference }).expect(201)).body.caseId as string;
 
   describe('one case from crime report to sentence', () => {
@@ -93,7 +126,7 @@ describe('the case journey API, end to end', () => {
     });
 
     it('gives the state: convicted, sentenced, with the hearing held', async () => {
-      const response = await http.get(`/cases/${caseId}`).expect(200);
+      const response = await read(`/cases/${caseId}`).expect(200);
       expect(response.headers.etag).toBe(`"${JOURNEY.length}"`);
       const { state } = response.body;
       expect(state).toMatchObject({ caseId, area: 'Hertfordshire', convicted: true, eventCount: JOURNEY.length + 1 });
@@ -101,11 +134,11 @@ describe('the case journey API, end to end', () => {
       expect(state.hearings[0]).toMatchObject({ hearingId: EXAMPLE_IDS.hearing, held: { result: 'effective' } });
       expect(state.victims.map((victim: { victimId: string }) => victim.victimId)).toEqual([EXAMPLE_IDS.victim, EXAMPLE_IDS.businessVictim]);
       expect(state.ledger).toBeUndefined();
-      await http.get(`/cases/${caseId}`).set('If-None-Match', response.headers.etag).expect(304);
+      await read(`/cases/${caseId}`).set('If-None-Match', response.headers.etag).expect(304);
     });
 
     it('gives the history, in which no victim detail appears in plain text', async () => {
-      const response = await http.get(`/cases/${caseId}/events`).expect(200);
+      const response = await read(`/cases/${caseId}/events`).expect(200);
       expect(response.body.events.map((event: { type: string }) => event.type)).toEqual(['CrimeReported', ...JOURNEY]);
       const text = JSON.stringify(response.body);
       for (const detail of ['Joanna', 'Kowalska', 'j.kowalska@example.org', '1987-04-12', '07700 900123', 'Victoria Street']) {
@@ -115,13 +148,14 @@ describe('the case journey API, end to end', () => {
     });
 
     it('corrects an earlier handoff and retracts another, keeping both originals in the history', async () => {
-      const history = (await http.get(`/cases/${caseId}/events`).expect(200)).body.events as Array<{ type: string; metadata: { eventId: string } }>;
+      const history = (await read(`/cases/${caseId}/events`).expect(200)).body.events as Array<{ type: string; metadata: { eventId: string } }>;
       const listing = history.find((event) => event.type === 'HearingListed')!;
       const optOut = history.find((event) => event.type === 'VictimNeedsAssessed')!;
       await record(caseId, { ...HANDOFF_EXAMPLES.EventCorrected, data: { correctedEventId: listing.metadata.eventId, data: { court: 'Watford Crown Court' }, reason: 'Listed in the wrong court' } }).expect(201);
-      await record(caseId, { ...HANDOFF_EXAMPLES.EventRetracted, data: { retractedEventId: optOut.metadata.eventId, reason: 'Entered on the wrong case' } }).expect(201);
+      // Only the agency that recorded an event may retract it: the needs assessment was the Police's.
+      await record(caseId, { ...HANDOFF_EXAMPLES.EventRetracted, agency: 'Police', sourceSystem: 'Athena', data: { retractedEventId: optOut.metadata.eventId, reason: 'Entered on the wrong case' } }).expect(201);
 
-      const state = (await http.get(`/cases/${caseId}`).expect(200)).body.state;
+      const state = (await read(`/cases/${caseId}`).expect(200)).body.state;
       expect(state.hearings[0].court).toBe('Watford Crown Court');
       expect(state.retractedEventIds).toContain(optOut.metadata.eventId);
       expect(await historyLength(caseId)).toBe(JOURNEY.length + 3);
@@ -129,12 +163,14 @@ describe('the case journey API, end to end', () => {
 
     it('checks a correction as the type it corrects, and never lets one carry personal data', async () => {
       const before = await historyLength(caseId);
-      const history = (await http.get(`/cases/${caseId}/events`).expect(200)).body.events as Array<{ type: string; metadata: { eventId: string } }>;
+      const history = (await read(`/cases/${caseId}/events`).expect(200)).body.events as Array<{ type: string; metadata: { eventId: string } }>;
       const idOf = (type: string) => history.find((event) => event.type === type)!.metadata.eventId;
-      const correct = (correctedEventId: string, data: object, reference: string) =>
-        record(caseId, { ...HANDOFF_EXAMPLES.EventCorrected, sourceReference: reference, data: { correctedEventId, data, reason: 'Keyed wrongly' } });
+      const police = { agency: 'Police', sourceSystem: 'Athena' } as const;
+      const correct = (correctedEventId: string, data: object, reference: string, by: { agency: Agency; sourceSystem: string } = police) =>
+        record(caseId, { ...HANDOFF_EXAMPLES.EventCorrected, ...by, sourceReference: reference, data: { correctedEventId, data, reason: 'Keyed wrongly' } });
+      const court = { agency: 'HMCTS', sourceSystem: 'Common Platform' } as const;
 
-      const badListing = await correct(idOf('HearingListed'), { courtTier: 'moon', court: '' }, 'CORR-BAD-LISTING').expect(400);
+      const badListing = await correct(idOf('HearingListed'), { courtTier: 'moon', court: '' }, 'CORR-BAD-LISTING', court).expect(400);
       expect((badListing.body.errors as Array<{ field: string }>).map((error) => error.field).sort()).toEqual(['data.data.court', 'data.data.courtTier']);
 
       const victims = await correct(idOf('CrimeReported'), { victims: [{ name: 'Joanna Kowalska' }] }, 'CORR-PII-1').expect(400);
@@ -143,8 +179,8 @@ describe('the case journey API, end to end', () => {
       expect(registration.body.errors).toEqual([expect.objectContaining({ field: 'data.data' })]);
 
       await correct(idOf('CrimeReported'), { area: 'Bedfordshire' }, 'CORR-AREA').expect(201);
-      expect((await http.get(`/cases/${caseId}`).expect(200)).body.state.area).toBe('Bedfordshire');
-      expect(JSON.stringify((await http.get(`/cases/${caseId}/events`).expect(200)).body)).not.toContain('Joanna');
+      expect((await read(`/cases/${caseId}`).expect(200)).body.state.area).toBe('Bedfordshire');
+      expect(JSON.stringify((await read(`/cases/${caseId}/events`).expect(200)).body)).not.toContain('Joanna');
       expect(await historyLength(caseId)).toBe(before + 1);
     });
   });
@@ -209,11 +245,11 @@ describe('the case journey API, end to end', () => {
       await contendedApp.init();
       try {
         const contended = request(contendedApp.getHttpServer());
-        const caseId = (await contended.post('/cases').send(CRIME_REPORT_EXAMPLE).expect(201)).body.caseId;
+        const caseId = (await report(CRIME_REPORT_EXAMPLE, contended).expect(201)).body.caseId;
         const { sourceSystem, sourceReference, ...contact } = HANDOFF_EXAMPLES.VictimInformed;
         expect([sourceSystem, sourceReference]).not.toContain(undefined);
         const responses = await Promise.all(
-          Array.from({ length: 6 }, (_, index) => contended.post(`/cases/${caseId}/events`).send({ ...contact, occurredAt: `2025-03-06T09:0${index}:00Z` })),
+          Array.from({ length: 6 }, (_, index) => record(caseId, { ...contact, occurredAt: `2025-03-06T09:0${index}:00Z` }, contended)),
         );
         expect(responses.map((response) => response.status)).toEqual([201, 201, 201, 201, 201, 201]);
         expect(responses.map((response) => response.body.revision).sort()).toEqual([1, 2, 3, 4, 5, 6]);
@@ -231,11 +267,11 @@ describe('the case journey API, end to end', () => {
       await impatientApp.init();
       try {
         const impatient = request(impatientApp.getHttpServer());
-        const caseId = (await impatient.post('/cases').send(CRIME_REPORT_EXAMPLE).expect(201)).body.caseId;
+        const caseId = (await report(CRIME_REPORT_EXAMPLE, impatient).expect(201)).body.caseId;
         const { sourceSystem, sourceReference, ...contact } = HANDOFF_EXAMPLES.VictimInformed;
         void [sourceSystem, sourceReference];
         const statuses = (
-          await Promise.all(Array.from({ length: 4 }, () => impatient.post(`/cases/${caseId}/events`).send(contact)))
+          await Promise.all(Array.from({ length: 4 }, () => record(caseId, contact, impatient)))
         ).map((response) => response.status);
         expect(statuses.filter((status) => status === 201)).toHaveLength(1);
         expect(statuses.filter((status) => status === 409)).toHaveLength(3);
@@ -263,8 +299,8 @@ describe('the case journey API, end to end', () => {
       const caseId = await newCase('ATH-ERRORS-2');
       const unknownType = await record(caseId, { ...HANDOFF_EXAMPLES.VictimInformed, type: 'SuspectTeleported' }).expect(400);
       expect(unknownType.body.errors[0].field).toBe('type');
-      await http.post(`/cases/${caseId}/events`).set('content-type', 'application/json').send('{"type": ').expect(400);
-      const badId = await http.get('/cases/not-a-case-id').expect(400);
+      await http.post(`/cases/${caseId}/events`).set('Authorization', bearer(READER)).set('content-type', 'application/json').send('{"type": ').expect(400);
+      const badId = await read('/cases/not-a-case-id').expect(400);
       expect(badId.body.errors[0].field).toBe('id');
       const badTag = await record(caseId, HANDOFF_EXAMPLES.VictimInformed).set('If-Match', 'yesterday').expect(400);
       expect(badTag.body.errors[0].field).toBe('If-Match');
@@ -280,12 +316,12 @@ describe('the case journey API, end to end', () => {
 
     it('410 for personal data sent for a victim whose data was erased, while a re-sent report still answers as before', async () => {
       const victimId = '9a3c1e55-2b4d-4f6a-8c7e-1d2f3a4b5c6d';
-      const report = { ...CRIME_REPORT_EXAMPLE, sourceReference: 'ATH-ERASED-1', victims: [{ ...CRIME_REPORT_EXAMPLE.victims[0], victimId }] };
-      const first = await http.post('/cases').send(report).expect(201);
+      const erased = { sourceReference: 'ATH-ERASED-1', victims: [{ ...CRIME_REPORT_EXAMPLE.victims[0], victimId }] };
+      const first = await reportCrime(erased).expect(201);
       app.get(PersonalDataVault).erase(victimId);
-      const again = await http.post('/cases').send(report).expect(201);
+      const again = await reportCrime(erased).expect(201);
       expect(again.body).toEqual(first.body);
-      const elsewhere = await http.post('/cases').send({ ...report, sourceReference: 'ATH-ERASED-2' }).expect(410);
+      const elsewhere = await reportCrime({ ...erased, sourceReference: 'ATH-ERASED-2' }).expect(410);
       expect(elsewhere.body.status).toBe(410);
     });
 
@@ -293,14 +329,14 @@ describe('the case journey API, end to end', () => {
       const caseId = '6F9619FF-8B86-4011-B42D-00C04FC96401';
       const opened = await reportCrime({ caseId, sourceReference: 'ATH-UPPER-1' }).expect(201);
       expect(opened.body.caseId).toBe(caseId.toLowerCase());
-      await http.get(opened.headers.location).expect(200);
-      await http.get(`/cases/${caseId}`).expect(200);
+      await read(opened.headers.location).expect(200);
+      await read(`/cases/${caseId}`).expect(200);
     });
 
     it('404 for a case that does not exist, on reads and writes', async () => {
       const unknown = '6f9619ff-8b86-4011-b42d-00c04fc964ff';
-      await http.get(`/cases/${unknown}`).expect(404);
-      await http.get(`/cases/${unknown}/events`).expect(404);
+      await read(`/cases/${unknown}`).expect(404);
+      await read(`/cases/${unknown}/events`).expect(404);
       const response = await record(unknown, HANDOFF_EXAMPLES.VictimInformed).expect(404);
       expect(response.body).toMatchObject({ status: 404, caseId: unknown });
     });
@@ -329,7 +365,7 @@ describe('the case journey API, end to end', () => {
     });
   });
 
-  it('serves the OpenAPI document, and health without an identity', async () => {
+  it('serves the OpenAPI document, and health without a token', async () => {
     const document = (await http.get('/docs-json').expect(200)).body;
     expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(['/cases', '/cases/{id}', '/cases/{id}/events']));
     const health = (await http.get('/health').expect(200)).body;

@@ -5,6 +5,7 @@ import request from 'supertest';
 import { SqliteEventStore } from '@case-journey/event-store';
 import { InMemoryVictimKeyStore } from '@case-journey/personal-data';
 import { loadConfiguration } from '@case-journey/platform';
+import { TestIssuer } from '../../apps/api/src/access/testing/test-issuer';
 import { createApi } from '../../apps/api/src/create-api';
 import { CRIME_REPORT_EXAMPLE, EXAMPLE_IDS, HANDOFF_EXAMPLES } from '../../apps/api/src/cases/dto';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
@@ -22,25 +23,31 @@ async function within(limitMs: number, what: string, read: () => Promise<boolean
 
 describe('the read models through the API, with the worker projecting', () => {
   const keyPrefix = `cjtest-e2e-${process.pid}`;
-  const configuration = loadConfiguration({ REDIS_KEY_PREFIX: keyPrefix });
+  let configuration: ReturnType<typeof loadConfiguration>;
+  let issuer: TestIssuer;
   const store = SqliteEventStore.inMemory({ pollIntervalMs: 10 });
   const overrides = { eventStore: store, victimKeyStore: new InMemoryVictimKeyStore(), clock: { now: () => NOW } };
   let api: INestApplication;
   let worker: INestApplicationContext;
-  let http: ReturnType<typeof request>;
+  let http: ReturnType<typeof request.agent>;
   let caseId: string;
 
   beforeAll(async () => {
+    issuer = await TestIssuer.start();
+    configuration = loadConfiguration({ REDIS_KEY_PREFIX: keyPrefix, ...issuer.environment });
     worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(configuration, overrides), { logger: false });
     await worker.init();
     api = await createApi(configuration, overrides);
     await api.init();
-    http = request(api.getHttpServer());
+    // One officer who records and reads the case, reads the board's figures and runs the rebuilds.
+    const token = await issuer.token({ subject: 'e2e.officer', roles: ['case-progression', 'board', 'admin'], agency: 'Police', areas: ['Hertfordshire'] });
+    http = request.agent(api.getHttpServer()).set('Authorization', `Bearer ${token}`);
   });
 
   afterAll(async () => {
     await api.close();
     await worker.close();
+    await issuer.stop();
     const redis = new Redis(configuration.redisUrl);
     const keys = await redis.keys(`${keyPrefix}*`);
     if (keys.length > 0) await redis.unlink(...keys);

@@ -32,7 +32,6 @@ export const CRIME_REPORT_EXAMPLE: ReportCrimeDto = {
   occurredAt: '2025-03-03T21:40:00Z',
   receivedAt: '2025-03-03T22:05:00Z',
   agency: 'Police',
-  recordedBy: 'PC 4711 Okafor',
   sourceSystem: 'Athena',
   sourceReference: 'ATH-2025-000184',
   urn: '41HT1234525',
@@ -55,11 +54,11 @@ export const CRIME_REPORT_EXAMPLE: ReportCrimeDto = {
   ],
 };
 
-const police = { agency: 'Police', recordedBy: 'PC 4711 Okafor', sourceSystem: 'Athena' } as const;
-const cps = { agency: 'CPS', recordedBy: 'Paralegal 0931', sourceSystem: 'CMS' } as const;
-const court = { agency: 'HMCTS', recordedBy: 'Listing officer, St Albans', sourceSystem: 'Common Platform' } as const;
-const witnessCare = { agency: 'WCU', recordedBy: 'WCU officer 2207', sourceSystem: 'WMS' } as const;
-const probation = { agency: 'Probation', recordedBy: 'VLO 118', sourceSystem: 'nDelius' } as const;
+const police = { agency: 'Police', sourceSystem: 'Athena' } as const;
+const cps = { agency: 'CPS', sourceSystem: 'CMS' } as const;
+const court = { agency: 'HMCTS', sourceSystem: 'Common Platform' } as const;
+const witnessCare = { agency: 'WCU', sourceSystem: 'WMS' } as const;
+const probation = { agency: 'Probation', sourceSystem: 'nDelius' } as const;
 
 export const HANDOFF_EXAMPLES: { readonly [T in HandoffType]: HandoffRequest<T> } = {
   VictimRegistered: {
