@@ -115,7 +115,7 @@ export class AppConfiguration {
   /** The audience (`aud`) a token must name: this API's identifier at the issuer. */
   @IsString()
   @IsNotEmpty()
-  oidcAudience = 'case-journey';
+  oidcAudience = 'api://case-journey';
 
   /** Where the issuer publishes its keys; read from its discovery document when unset. */
   @IsOptional()

@@ -26,7 +26,7 @@ export interface TokenOptions {
   unpublishedKey?: boolean;
 }
 
-export const TEST_AUDIENCE = 'case-journey-test';
+export const TEST_AUDIENCE = 'api://case-journey-test';
 
 /**
  * A stand-in OpenID issuer for fast tests: its discovery document and JWKS served over HTTP on an
