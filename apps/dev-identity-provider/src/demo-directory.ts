@@ -88,3 +88,6 @@ export function agencySystemClient(agency: string, area?: string): DemoClient | 
 export const WEB_CLIENT_ID = 'case-journey-web';
 export const TOKEN_COMMAND_CLIENT_ID = 'case-journey-token-command';
 export const TOKEN_COMMAND_REDIRECT_URI = 'http://127.0.0.1/token-command/callback';
+
+/** The one scope of the API's resource server. */
+export const API_SCOPE = 'case-journey';

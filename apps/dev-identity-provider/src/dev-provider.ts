@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import Provider, { errors, type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
-import { demoClient, DEMO_CLIENTS, TOKEN_COMMAND_CLIENT_ID, TOKEN_COMMAND_REDIRECT_URI, userClaims, WEB_CLIENT_ID } from './demo-directory';
+import { API_SCOPE, demoClient, DEMO_CLIENTS, TOKEN_COMMAND_CLIENT_ID, TOKEN_COMMAND_REDIRECT_URI, userClaims, WEB_CLIENT_ID } from './demo-directory';
 import type { JWK } from 'jose';
 
 export interface DevProviderSettings {
@@ -12,8 +12,6 @@ export interface DevProviderSettings {
   signingKey: JWK;
 }
 
-/** The one scope of the API's resource server. */
-export const API_SCOPE = 'case-journey';
 
 /**
  * oidc-provider, configured for development only: demo users who sign in on its built-in dev login

@@ -1,6 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { API_SCOPE } from './dev-provider';
-import { TOKEN_COMMAND_CLIENT_ID, TOKEN_COMMAND_REDIRECT_URI, type DemoClient } from './demo-directory';
+import { API_SCOPE, TOKEN_COMMAND_CLIENT_ID, TOKEN_COMMAND_REDIRECT_URI, type DemoClient } from './demo-directory';
 
 /** An agency system's token: the client credentials grant, for the API's audience. */
 export async function agencySystemToken(issuer: string, client: DemoClient, audience: string): Promise<string> {
