@@ -27,3 +27,21 @@ describe('grantFor', () => {
     expect(grantFor(officer({ roles: ['board'] }), 'service:health')).toMatchObject({ granted: true, grant: { role: 'public' } });
   });
 });
+
+describe('the policy table, cell by cell where the issue is explicit', () => {
+  const as = (role: Principal['roles'][number]) => officer({ roles: [role] });
+  it.each([
+    ['agency-system', 'case:record-handoff', true],
+    ['agency-system', 'case:read', false],
+    ['case-progression', 'case:read', true],
+    ['witness-care', 'worklist:read', true],
+    ['witness-care', 'projections:admin', false],
+    ['board', 'compliance:read', true],
+    ['board', 'case:read', false],
+    ['admin', 'projections:admin', true],
+    ['admin', 'case:read', false],
+    ['data-protection', 'case:record-handoff', false],
+  ] as const)('%s may %s: %s', (role, permission, allowed) => {
+    expect(grantFor(as(role), permission).granted).toBe(allowed);
+  });
+});

@@ -23,6 +23,7 @@ export const ENVIRONMENT_VARIABLES = {
   oidcIssuer: 'OIDC_ISSUER',
   oidcAudience: 'OIDC_AUDIENCE',
   oidcJwksUrl: 'OIDC_JWKS_URL',
+  oidcJwksCooldownSeconds: 'OIDC_JWKS_COOLDOWN_SECONDS',
   oidcRolesClaim: 'OIDC_ROLES_CLAIM',
   oidcAgencyClaim: 'OIDC_AGENCY_CLAIM',
   oidcAreasClaim: 'OIDC_AREAS_CLAIM',
@@ -122,6 +123,13 @@ export class AppConfiguration {
   @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true }, { message: 'must be an http(s) URL' })
   @RealIssuerInProduction()
   oidcJwksUrl?: string;
+
+  /** The least time between two fetches of the key set when tokens name a key id it does not hold (a rotation, or a forgery). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(3600)
+  oidcJwksCooldownSeconds = 30;
 
   @Matches(CLAIM_NAME, { message: 'must be a claim name' })
   oidcRolesClaim = 'roles';

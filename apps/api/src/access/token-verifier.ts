@@ -11,6 +11,8 @@ export interface TokenVerifierSettings {
   /** The issuer's key set; read from its discovery document when not given. */
   jwksUrl?: string;
   claimNames?: ClaimNames;
+  /** The least time between two fetches of the key set, in seconds (default 30). */
+  jwksCooldownSeconds?: number;
   /** Leeway for clocks that differ a little, in seconds. */
   clockToleranceSeconds?: number;
 }
@@ -19,7 +21,7 @@ export interface TokenVerifierSettings {
  * Verifies OAuth 2.0 / OpenID Connect bearer tokens (JWT) with jose: the signature against the
  * issuer's published keys, the issuer, the audience, and the expiry. The key set is fetched when
  * first needed and again when a token names a key id it does not hold (the issuer rotated its keys),
- * at most every 30 seconds, so a forged key id cannot make the API hammer the issuer.
+ * at most every 30 seconds (OIDC_JWKS_COOLDOWN_SECONDS), so a forged key id cannot make the API hammer the issuer.
  */
 export class TokenVerifier {
   private keys?: Promise<JWTVerifyGetKey>;
@@ -31,6 +33,7 @@ export class TokenVerifier {
       issuer: configuration.oidcIssuer as string,
       audience: configuration.oidcAudience,
       jwksUrl: configuration.oidcJwksUrl,
+      jwksCooldownSeconds: configuration.oidcJwksCooldownSeconds,
       claimNames: {
         roles: configuration.oidcRolesClaim,
         agency: configuration.oidcAgencyClaim,
@@ -64,7 +67,7 @@ export class TokenVerifier {
   }
 
   private keySet(): Promise<JWTVerifyGetKey> {
-    this.keys ??= this.jwksUrl().then((url) => createRemoteJWKSet(new URL(url), { cooldownDuration: 30_000, timeoutDuration: 5_000 }));
+    this.keys ??= this.jwksUrl().then((url) => createRemoteJWKSet(new URL(url), { cooldownDuration: (this.settings.jwksCooldownSeconds ?? 30) * 1000, timeoutDuration: 5_000 }));
     // A failed discovery is tried again on the next request rather than remembered.
     this.keys.catch(() => (this.keys = undefined));
     return this.keys;

@@ -3,6 +3,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { areasInScope, type Grant } from '@case-journey/access';
 import type { NotificationPage } from '@case-journey/projections';
+import { refuseAreaOutOfScope } from '../access/area-scope';
 import { Caller } from '../access/caller.decorator';
 import { Requires } from '../access/requires.decorator';
 import { QueryParamsPipe } from '../http/query-params.pipe';
@@ -18,7 +19,8 @@ export class ListNotificationsController {
   @Requires('notifications:read')
   @ApiOperation({ summary: "Victims' Code breaches raised at the moment their deadline passed unmet, newest first" })
   list(@Query(QueryParamsPipe) params: NotificationsDto, @Caller() caller: Grant): Promise<NotificationPage> {
-    const criteria = { agency: params.agency, areas: areasInScope(caller), offset: params.offset, limit: params.limit };
+    refuseAreaOutOfScope(caller, params.area);
+    const criteria = { agency: params.agency, areas: params.area === undefined ? areasInScope(caller) : [params.area], offset: params.offset, limit: params.limit };
     return this.queries.execute<ListNotificationsQuery, NotificationPage>(new ListNotificationsQuery(criteria));
   }
 }

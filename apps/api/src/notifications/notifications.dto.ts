@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional } from 'class-validator';
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { AGENCIES, type Agency } from '@case-journey/domain';
 import { PagingDto } from '../http/paging.dto';
 
@@ -8,4 +8,10 @@ export class NotificationsDto extends PagingDto {
   @IsOptional()
   @IsIn(AGENCIES)
   agency?: Agency;
+
+  @ApiPropertyOptional({ description: 'Only notifications about cases of this police force / criminal justice board area', example: 'Hertfordshire' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  area?: string;
 }
