@@ -6,7 +6,7 @@ import { AccessModule } from './access/access.module';
 import { CasesModule } from './cases/cases.module';
 import { ComplianceModule } from './compliance/compliance.module';
 import { HealthController } from './health/health.controller';
-import { RequestLoggingModule } from './http/request-logging';
+import { RequestLoggingModule, type LogDestination } from './http/request-logging';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { JourneysModule } from './journeys/journeys.module';
 import { NotificationsModule } from './notifications/notifications.module';
@@ -15,7 +15,10 @@ import { ReadModelsModule } from './read-models/read-models.module';
 import { TimelineModule } from './timeline/timeline.module';
 import { WorklistsModule } from './worklists/worklists.module';
 
-export type ApiOverrides = PlatformOverrides;
+export interface ApiOverrides extends PlatformOverrides {
+  /** Where the request log goes instead of stdout. */
+  logDestination?: LogDestination;
+}
 
 @Module({})
 export class AppModule {
@@ -24,7 +27,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         PlatformModule.forRoot(configuration, overrides),
-        RequestLoggingModule.forRoot(overrides.clock ? 'warn' : configuration.logLevel),
+        RequestLoggingModule.forRoot(overrides.clock && !overrides.logDestination ? 'warn' : configuration.logLevel, overrides.logDestination),
         AccessModule,
         CqrsModule.forRoot(),
         CasesModule,

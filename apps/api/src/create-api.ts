@@ -9,7 +9,7 @@ import { mountOpenApi } from './openapi';
 
 /** The API application, configured but not listening: main.ts listens, tests drive it in process. */
 export async function createApi(configuration: AppConfiguration, overrides: ApiOverrides = {}): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(configuration, overrides), { bufferLogs: true });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(configuration, overrides), { bufferLogs: true, abortOnError: false });
   app.useLogger(app.get(Logger));
   app.use(helmet());
   if (configuration.corsOrigins) {

@@ -2,6 +2,12 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { DynamicModule } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
+import type { Options } from 'pino-http';
+
+/** Where log lines go instead of stdout (tests read them). */
+export interface LogDestination {
+  write(line: string): void;
+}
 
 /** A caller's own request id is kept when it is a plain token (so ids can be followed across systems); otherwise one is made. */
 const CALLER_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -15,22 +21,22 @@ export function requestIdOf(request: IncomingMessage, response: ServerResponse):
 
 /**
  * Structured logs through pino (nestjs-pino): one line per request with its id, status and time,
- * and every line logged while a request is handled carries the same `reqId`. Tokens and cookies are
- * never written.
+ * and every line logged while a request is handled carries the same `requestId`, which is also in
+ * the X-Request-Id header and in every problem document. Tokens and cookies are never written.
  */
 export const RequestLoggingModule = {
-  forRoot(level: string): DynamicModule {
-    return LoggerModule.forRoot({
-      pinoHttp: {
-        level,
-        genReqId: requestIdOf,
-        customAttributeKeys: { reqId: 'requestId' },
-        redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'], censor: '[redacted]' },
-        serializers: {
-          req: (request: { id: string; method: string; url: string }) => ({ id: request.id, method: request.method, url: request.url }),
-        },
-        customLogLevel: (_request, response, error) => (error || response.statusCode >= 500 ? 'error' : 'info'),
+  forRoot(level: string, destination?: LogDestination): DynamicModule {
+    const options: Options = {
+      level,
+      genReqId: requestIdOf,
+      customAttributeKeys: { reqId: 'requestId' },
+      // Lines logged while handling a request carry its id alone, not the whole request again.
+      quietReqLogger: true,
+      serializers: {
+        req: (request: { id: string; method: string; url: string }) => ({ id: request.id, method: request.method, url: request.url }),
       },
-    });
+      customLogLevel: (_request, response, error) => (error || response.statusCode >= 500 ? 'error' : 'info'),
+    };
+    return LoggerModule.forRoot({ pinoHttp: destination ? [options, destination] : options });
   },
 };
