@@ -1,12 +1,17 @@
 #!/usr/bin/env bash
 # npm start: the whole product on one machine with the embedded event store. Installs what is
-# missing, makes sure Redis answers, loads the demo area once, starts worker and API, prints the URL.
+# missing, makes sure Redis answers, loads the demo area once, starts the dev OpenID provider, the
+# worker and the API, and prints the URL and how to get a token for each demo role.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . docker/local-prerequisites.sh
 
 export DATA_DIR="${DATA_DIR:-$PWD/data}"
 export PORT="${PORT:-3000}" HOST="${HOST:-127.0.0.1}"
+# The dev OpenID provider signs the tokens the API accepts (never in production: set OIDC_ISSUER to yours).
+export DEV_OIDC_PORT="${DEV_OIDC_PORT:-9400}"
+export OIDC_ISSUER="${OIDC_ISSUER:-http://127.0.0.1:$DEV_OIDC_PORT}" OIDC_AUDIENCE="${OIDC_AUDIENCE:-api://case-journey}"
+export DEV_OIDC_ISSUER="$OIDC_ISSUER"
 mkdir -p "$DATA_DIR"
 
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
@@ -24,13 +29,27 @@ pids=()
 stop() { kill "${pids[@]}" 2>/dev/null || true; wait 2>/dev/null || true; }
 trap stop EXIT INT TERM
 
+node -r @swc-node/register apps/dev-identity-provider/src/main.ts & pids+=($!)
+for _ in $(seq 1 100); do
+  curl -fsS -m 2 "$OIDC_ISSUER/.well-known/openid-configuration" >/dev/null 2>&1 && break
+  sleep 0.2
+done
 node -r @swc-node/register apps/worker/src/main.ts & pids+=($!)
 node -r @swc-node/register apps/api/src/main.ts & pids+=($!)
 
 for _ in $(seq 1 100); do
-  if curl -fsS "http://$HOST:$PORT/health" >/dev/null 2>&1; then
+  if curl -fsS -m 2 "http://$HOST:$PORT/health" >/dev/null 2>&1; then
     echo
     echo "case-journey is running: http://$HOST:$PORT  (OpenAPI: http://$HOST:$PORT/docs)"
+    echo "Sign-in: the dev OpenID provider at $OIDC_ISSUER (demo areas Wessex and Anglia). A token for each demo role:"
+    echo "  TOKEN=\$(npm run -s token -- --role agency-system --agency Police --area Wessex)   # a Police system (client credentials)"
+    echo "  TOKEN=\$(npm run -s token -- --role case-progression --agency Police --area Wessex)"
+    echo "  TOKEN=\$(npm run -s token -- --role case-progression --agency CPS --area Wessex)"
+    echo "  TOKEN=\$(npm run -s token -- --role witness-care --area Wessex,Anglia)"
+    echo "  TOKEN=\$(npm run -s token -- --role board --area Wessex)"
+    echo "  TOKEN=\$(npm run -s token -- --role admin)"
+    echo "  TOKEN=\$(npm run -s token -- --role data-protection)"
+    echo "  curl -H \"Authorization: Bearer \$TOKEN\" http://$HOST:$PORT/worklists/witness-care?area=Wessex"
     echo "Data: $DATA_DIR   Stop: Ctrl-C"
     wait -n "${pids[@]}"
     exit $?

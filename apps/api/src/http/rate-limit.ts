@@ -15,7 +15,10 @@ export class SharedRateLimitStorage implements ThrottlerStorage, OnApplicationSh
   private readonly local = new ThrottlerStorageService();
   private fallingBack = false;
 
-  constructor(private readonly shared?: ThrottlerStorageRedisService) {}
+  constructor(
+    private readonly shared?: ThrottlerStorageRedisService,
+    private readonly redis?: Redis,
+  ) {}
 
   static fromConfiguration(configuration: AppConfiguration): SharedRateLimitStorage {
     if (configuration.rateLimitStore === 'memory') return new SharedRateLimitStorage();
@@ -26,28 +29,34 @@ export class SharedRateLimitStorage implements ThrottlerStorage, OnApplicationSh
       connectionName: 'case-journey-rate-limit',
     });
     redis.on('error', () => undefined); // seen per request, through the fallback
-    return new SharedRateLimitStorage(new ThrottlerStorageRedisService(redis));
+    return new SharedRateLimitStorage(new ThrottlerStorageRedisService(redis), redis);
   }
 
   async increment(key: string, ttl: number, limit: number, blockDuration: number, throttlerName: string) {
-    if (this.shared) {
+    if (this.shared && this.redis?.status === 'ready') {
       try {
         const record = await this.shared.increment(key, ttl, limit, blockDuration, throttlerName);
         if (this.fallingBack) this.logger.log('Rate limits are counted in Redis again');
         this.fallingBack = false;
         return record;
       } catch (error) {
-        if (!this.fallingBack) this.logger.warn(`Rate limits are counted per process while Redis cannot be reached: ${(error as Error).message}`);
-        this.fallingBack = true;
+        this.fallBack((error as Error).message);
       }
+    } else if (this.shared && this.redis?.status !== 'connecting' && this.redis?.status !== 'wait') {
+      // Before the first connection there is nothing to fall back from; after it, Redis is away.
+      this.fallBack(`the connection is ${this.redis?.status}`);
     }
     return this.local.increment(key, ttl, limit, blockDuration, throttlerName);
   }
 
+  private fallBack(why: string): void {
+    if (!this.fallingBack) this.logger.warn(`Rate limits are counted per process while Redis cannot be reached: ${why}`);
+    this.fallingBack = true;
+  }
+
   async onApplicationShutdown(): Promise<void> {
     this.local.onApplicationShutdown();
-    const redis = this.shared?.redis as Redis | undefined;
-    await redis?.quit().catch(() => redis.disconnect());
+    await this.redis?.quit().catch(() => this.redis?.disconnect());
   }
 }
 
