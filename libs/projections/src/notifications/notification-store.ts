@@ -1,5 +1,6 @@
 import type { Redis } from 'ioredis';
 import type { Agency } from '@case-journey/domain';
+import { mergedPage } from '../runner/merged-page';
 import { keyPart } from '../runner/projection-keys';
 import type { Notification } from './notification';
 
@@ -82,18 +83,6 @@ export class NotificationStore {
   /** Newest first across the areas' indexes, merged: each gives at most offset + limit. */
   private async listedInAreas(query: NotificationQuery, areas: readonly string[]): Promise<{ total: number; ids: string[] }> {
     const indexes = areas.map((area) => this.key('by-area', keyPart(area), ...(query.agency ? [query.agency] : [])));
-    if (indexes.length === 0) return { total: 0, ids: [] };
-    const reading = this.redis.pipeline();
-    for (const index of indexes) reading.zcard(index).zrevrange(index, 0, query.offset + query.limit - 1, 'WITHSCORES');
-    const answers = (await reading.exec()) ?? [];
-    let total = 0;
-    const listed: Array<{ id: string; score: number }> = [];
-    for (let i = 0; i < answers.length; i += 2) {
-      total += Number(answers[i][1]);
-      const members = answers[i + 1][1] as string[];
-      for (let m = 0; m < members.length; m += 2) listed.push({ id: members[m], score: Number(members[m + 1]) });
-    }
-    listed.sort((a, b) => b.score - a.score || b.id.localeCompare(a.id));
-    return { total, ids: listed.slice(query.offset, query.offset + query.limit).map((entry) => entry.id) };
+    return mergedPage(this.redis, indexes, { offset: query.offset, limit: query.limit, descending: true });
   }
 }

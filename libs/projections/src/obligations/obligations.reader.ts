@@ -1,6 +1,7 @@
 import type { Redis } from 'ioredis';
 import type { Agency } from '@case-journey/domain';
 import type { Obligation } from '@case-journey/victims-code';
+import { mergedPage } from '../runner/merged-page';
 import type { ProjectionKeys } from '../runner/projection-keys';
 import type { ProjectionVersions } from '../runner/projection-versions';
 import type { CaseObligations, VictimJourney } from './case-obligations';
@@ -106,23 +107,8 @@ export class ObligationsReader {
     const indexes = (query.statuses ?? OPEN_STATUSES).flatMap((status) =>
       (query.rights ?? RIGHTS).flatMap((rights) => areas.map((area) => keys.within(worklistIndex(query.agency, status, rights, area)))),
     );
-    const max = query.dueBefore ? String(query.dueBefore.getTime()) : '+inf';
-    const reading = this.redis.pipeline();
-    for (const index of indexes) {
-      reading.zcount(index, '-inf', max);
-      reading.zrange(index, '-inf', max, 'BYSCORE', 'LIMIT', 0, query.offset + query.limit, 'WITHSCORES');
-    }
-    const answers = (await reading.exec()) ?? [];
-    let total = 0;
-    const listed: Array<{ id: string; score: number }> = [];
-    for (let i = 0; i < answers.length; i += 2) {
-      total += Number(answers[i][1]);
-      const members = answers[i + 1][1] as string[];
-      for (let m = 0; m < members.length; m += 2) listed.push({ id: members[m], score: Number(members[m + 1]) });
-    }
-    listed.sort((a, b) => a.score - b.score || a.id.localeCompare(b.id));
-    const page = listed.slice(query.offset, query.offset + query.limit);
-    const items = page.length === 0 ? [] : await this.redis.hmget(worklistItemsKey(keys), ...page.map((entry) => entry.id));
+    const { total, ids } = await mergedPage(this.redis, indexes, { offset: query.offset, limit: query.limit, maxScore: query.dueBefore ? String(query.dueBefore.getTime()) : undefined });
+    const items = ids.length === 0 ? [] : await this.redis.hmget(worklistItemsKey(keys), ...ids);
     return {
       total,
       offset: query.offset,
