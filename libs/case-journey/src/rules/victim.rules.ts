@@ -68,3 +68,11 @@ export const vcsReferralMustBeMade = defineRule({
   explain: (_state, victimId) => `Victim ${victimId} has not been referred to the Victim Contact Scheme`,
   field: 'data.victimId',
 });
+
+// Own judgment: the key is destroyed by the first erasure; a second one would record a decision that changed nothing.
+export const victimDataErasedOnce = defineRule({
+  id: 'victim-data-erased-once',
+  holds: (state: CaseState, victimId: string) => (findVictim(state, victimId)?.erasure ?? null) === null,
+  explain: (state, victimId) => `Victim ${victimId}'s personal data was already erased on ${findVictim(state, victimId)?.erasure?.at}`,
+  field: 'data.victimId',
+});
