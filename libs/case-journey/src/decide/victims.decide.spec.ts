@@ -28,6 +28,14 @@ describe.each(ABOUT_A_VICTIM)('%s', (type) => {
   });
 });
 
+describe.each(ABOUT_A_VICTIM.filter((type) => type !== 'VictimDataErased'))('%s about a victim whose data was erased', (type) => {
+  it('breaks erased-victim-takes-no-records, even for something that happened before the erasure', () => {
+    const { given: events, command } = scenarioFor(type);
+    const erasure = anEvent('VictimDataErased', { victimId: 'victim-1', basis: 'request', reason: 'Request upheld' }, { occurredAt: '2026-04-30T10:00:00.000Z' });
+    given([...events, erasure]).when(command).thenThrows('erased-victim-takes-no-records', 'data.victimId');
+  });
+});
+
 describe('VictimRegistered', () => {
   it('adds a victim to the case', () => {
     const command = aCommand('VictimRegistered', { victim: aVictim({ victimId: 'victim-2' }) });

@@ -1,5 +1,5 @@
 import { enforce } from '../rules/journey-rule';
-import { referralNeedsConsent, referralRespectsOptOut, victimDataErasedOnce, victimIdMustBeUnique } from '../rules/victim.rules';
+import { referralNeedsConsent, referralRespectsOptOut, victimDataErasedOnce, victimIdMustBeUnique, victimMustBeKnown } from '../rules/victim.rules';
 import { knownVictim, listedHearingIfNamed, recordWhen } from './case-checks';
 import type { DeciderMap } from './decider';
 
@@ -27,5 +27,8 @@ export const victimDeciders: DeciderMap<
   VictimDeclinedSupportReferral: recordWhen(knownVictim),
   VictimWithdrewSupport: recordWhen(knownVictim),
   WitnessRequired: recordWhen(knownVictim, listedHearingIfNamed),
-  VictimDataErased: recordWhen(knownVictim, ({ data }, state) => enforce(victimDataErasedOnce, state, data.victimId)),
+  VictimDataErased: recordWhen(
+    ({ data }, state) => enforce(victimMustBeKnown, state, data.victimId),
+    ({ data }, state) => enforce(victimDataErasedOnce, state, data.victimId),
+  ),
 };

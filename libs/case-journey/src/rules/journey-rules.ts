@@ -29,6 +29,7 @@ export const JOURNEY_RULES = [
   victim.vcsReferralNeedsSentence,
   victim.vcsReferralMustBeMade,
   victim.victimDataErasedOnce,
+  victim.erasedVictimTakesNoRecords,
   caseFile.fileMustBeSubmitted,
   caseFile.fileMustAwaitReview,
   caseFile.fileMustBeNewOrReturned,
