@@ -7,8 +7,9 @@ export class ErasureRequestDto {
     example: 'Erasure request DP-2026-0042 upheld by the data protection officer',
     maxLength: 500,
   })
-  @IsString({ message: 'reason is required: say why the data is erased' })
-  @Matches(/\S/, { message: 'reason must not be blank' })
+  // Checked nearest-first: a missing reason is told once, not as too long and blank as well.
   @MaxLength(500)
+  @Matches(/\S/, { message: 'reason must not be blank' })
+  @IsString({ message: 'reason is required: say why the data is erased' })
   reason!: string;
 }
