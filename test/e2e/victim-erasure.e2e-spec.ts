@@ -164,6 +164,43 @@ describe("erasing a victim's personal data", () => {
     expect((history.events ?? history).filter((event: { type: string }) => event.type === 'VictimDataErased')).toHaveLength(1);
   });
 
+  it("audits each unsealing and each read of the victim's journey, every worklist page that named the case, and the erasure", async () => {
+    const entries = (await http.get('/audit').query({ caseId }).expect(200)).body;
+    expect(entries.chain).toMatchObject({ intact: true });
+    const about = (action: string) => entries.entries.filter((entry: { action: string }) => entry.action === action);
+    expect(about('victim-details-read').map((entry: { victimId: string }) => entry.victimId)).toEqual([ZEPHYRINE.victimId, OTHER.victimId]);
+    expect(about('victim-journey-read').every((entry: { victimId: string; caseIds: string[] }) => entry.victimId === ZEPHYRINE.victimId && entry.caseIds[0] === caseId)).toBe(true);
+    expect(about('victim-journey-read').length).toBeGreaterThan(0);
+    expect(about('worklist-read').length).toBeGreaterThan(0);
+    expect(about('victim-data-erased')).toEqual([expect.objectContaining({ subject: 'dpo.ahmed', victimId: ZEPHYRINE.victimId, reason: 'Erasure request DP-2025-0007 upheld' }), expect.objectContaining({ victimId: ZEPHYRINE.victimId })]);
+  });
+
+  it('erases by retention what a dry run listed: the victims of cases closed more than six years ago, and no one else', async () => {
+    const longAgo = '6c2b8e4f-1a7d-4b3c-9e05-d8f1a2c4b6e9';
+    const report = { ...CRIME_REPORT_EXAMPLE, occurredAt: '2018-01-10T10:00:00Z', receivedAt: undefined, sourceReference: 'ATH-2018-OLD', victims: [{ ...CRIME_REPORT_EXAMPLE.victims[0], victimId: longAgo }] };
+    const oldCase = (await http.post('/cases').send(report).expect(201)).body.caseId;
+    const noFurtherAction = { ...HANDOFF_EXAMPLES.ChargeDecisionMade, sourceReference: 'CMS-2018-NFA', occurredAt: '2018-02-01T11:00:00Z', data: { decision: 'no-further-action', decidedBy: 'CPS', charges: [] } };
+    await http.post(`/cases/${oldCase}/events`).send(noFurtherAction).expect(201);
+
+    const dryRun = (await http.post('/retention/dry-runs').set('X-User', 'dpo.ahmed').expect(202)).body;
+    expect(dryRun).toMatchObject({ kind: 'dry-run', cutoff: '2019-03-04T09:00:00.000Z', requestedBy: { subject: 'dpo.ahmed' } });
+    let listing = dryRun;
+    await within(10_000, 'the dry run', async () => (listing = (await http.get(`/retention/dry-runs/${dryRun.jobId}`).expect(200)).body).state === 'completed');
+    expect(listing.result).toMatchObject({ total: 1, victims: [{ victimId: longAgo, cases: [{ caseId: oldCase, closure: { reason: 'no-further-action', at: '2018-02-01T11:00:00.000Z' } }] }] });
+    await detailsOf(longAgo).expect(404); // asked on the other case: it does not hold this victim
+    expect((await http.get(`/cases/${oldCase}/victims/${longAgo}`).query({ purpose: 'safeguarding' }).expect(200)).body.name).toBe(CRIME_REPORT_EXAMPLE.victims[0].name);
+
+    await http.post('/retention/dry-runs/999999/erasure').send({ reason: 'Retention period ended' }).expect(404);
+    const erasure = (await http.post(`/retention/dry-runs/${dryRun.jobId}/erasure`).send({ reason: 'Retention period of six years ended' }).expect(202)).body;
+    let outcome = erasure;
+    await within(10_000, 'the retention erasure', async () => (outcome = (await http.get(`/retention/erasures/${erasure.jobId}`).expect(200)).body).state === 'completed');
+    expect(outcome.result).toEqual({ dryRunId: dryRun.jobId, erased: [longAgo], skipped: [] });
+    expect((await http.get(`/cases/${oldCase}/victims/${longAgo}`).query({ purpose: 'safeguarding' }).expect(410)).body.victimId).toBe(longAgo);
+    const history = (await http.get(`/cases/${oldCase}/events`).expect(200)).body;
+    expect((history.events ?? history).find((event: { type: string }) => event.type === 'VictimDataErased').data).toMatchObject({ victimId: longAgo, basis: 'retention' });
+    await http.get(`/retention/erasures/${dryRun.jobId}`).expect(404); // a dry run is not an erasure
+  });
+
   it('answers 400 naming the reason when it is missing, and 404 for a victim no case holds', async () => {
     expect((await http.post(`/victims/${OTHER.victimId}/erasure`).send({}).expect(400)).body.errors).toEqual([{ field: 'reason', messages: ['reason is required: say why the data is erased'] }]);
     expect((await http.post(`/victims/${OTHER.victimId}/erasure`).send({ reason: '  ' }).expect(400)).body.errors[0].field).toBe('reason');

@@ -1,5 +1,5 @@
 import { DynamicModule, Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
-import { AUDIT_LOG } from '@case-journey/access';
+import { AUDIT_LOG, type AuditLog } from '@case-journey/access';
 import { EVENT_STORE, type EventStore } from '@case-journey/event-store';
 import { PersonalDataVault, VICTIM_KEY_STORE, type VictimKeyStore } from '@case-journey/personal-data';
 import { AppConfiguration } from './app-configuration';
@@ -11,6 +11,7 @@ import { openVictimKeyStore } from './open-victim-key-store';
 export interface PlatformOverrides {
   eventStore?: EventStore;
   victimKeyStore?: VictimKeyStore;
+  auditLog?: AuditLog;
   clock?: Clock;
 }
 
@@ -42,7 +43,7 @@ export class PlatformModule {
         { provide: EVENT_STORE, useFactory: () => overrides.eventStore ?? openEventStore(configuration) },
         { provide: VICTIM_KEY_STORE, useFactory: () => overrides.victimKeyStore ?? openVictimKeyStore(configuration) },
         { provide: PersonalDataVault, useFactory: (keys: VictimKeyStore) => new PersonalDataVault(keys), inject: [VICTIM_KEY_STORE] },
-        { provide: AUDIT_LOG, useFactory: (store: EventStore) => new EventStoreAuditLog(store), inject: [EVENT_STORE] },
+        { provide: AUDIT_LOG, useFactory: (store: EventStore) => overrides.auditLog ?? new EventStoreAuditLog(store), inject: [EVENT_STORE] },
         { provide: CLOCK, useValue: overrides.clock ?? systemClock },
         PlatformShutdown,
       ],

@@ -10,9 +10,11 @@ export class GetRetentionRunHandler implements IQueryHandler<GetRetentionRunQuer
   constructor(private readonly retention: RetentionQueue) {}
 
   async execute({ kind, jobId, offset, limit }: GetRetentionRunQuery): Promise<RetentionRun> {
+    // The state first: a job read before it completes would say completed with no result.
+    const state = await this.retention.queue.getJobState(jobId);
     const job = (await this.retention.queue.getJob(jobId)) as Job<DryRunRequest | ErasureRequest> | undefined;
     if (!job || job.name !== kind) throw new NotFoundException(`No retention ${kind} ${jobId}`);
-    return retentionRunOf(job, await job.getState(), { offset, limit });
+    return retentionRunOf(job, state, { offset, limit });
   }
 }
 
