@@ -12,6 +12,7 @@ import { keysMatching } from '@case-journey/projections';
 import { createApi } from '../../apps/api/src/create-api';
 import { CRIME_REPORT_EXAMPLE, HANDOFF_EXAMPLES } from '../../apps/api/src/cases/dto';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
+import { waitFor } from '../../libs/projections/src/testing/redis-test-space';
 
 /** Three weeks after the crime was reported: the referral was due on 12 February and is breached. */
 const NOW = new Date('2025-03-04T09:00:00.000Z');
@@ -20,13 +21,7 @@ const OTHER = { victimId: '9b4f2e71-c3a8-4d05-a6e2-7f1d3c5b8a90', name: 'Osbert 
 /** Not sealed (needs are recorded as data), so the read models hold it until the erasure makes them forget it. */
 const NEED = 'interpreter (Tigrinya)';
 
-async function within(limitMs: number, what: string, check: () => Promise<boolean>): Promise<void> {
-  const deadline = Date.now() + limitMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`${what} did not happen within ${limitMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
+const within = (limitMs: number, what: string, check: () => Promise<boolean>) => waitFor(check, limitMs, what);
 
 describe("erasing a victim's personal data", () => {
   const dataDirectory = mkdtempSync(join(tmpdir(), 'cj-erasure-'));
