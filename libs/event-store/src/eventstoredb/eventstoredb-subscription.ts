@@ -57,8 +57,12 @@ export class EventStoreDBAllSubscription implements AllSubscription {
     try {
       while (!this.stopped) {
         const subscription = this.openFromLastReceived();
-        if (schedule) subscription.once('confirmation', () => this.resubscribed(attempts));
-        subscription.once('confirmation', () => ((schedule = undefined), (attempts = 0)));
+        subscription.once('confirmation', () => {
+          if (schedule) this.resubscribed(attempts);
+          // Confirmed: the outage is over, and the next drop starts a new backoff.
+          schedule = undefined;
+          attempts = 0;
+        });
         const interruption = yield* this.deliver(subscription);
         if (this.stopped) return;
         if (!schedule) this.dropped(interruption);
