@@ -141,7 +141,7 @@ export function loadConfiguration(env: NodeJS.ProcessEnv = process.env): AppConf
   const problems = validateSync(configuration, { stopAtFirstError: true }).flatMap((error) =>
     Object.values(error.constraints ?? {}).map(
       (message) =>
-        `${ENVIRONMENT_VARIABLES[error.property as keyof AppConfiguration]}: ${message} (got ${SECRETS.has(error.property) ? 'a value not shown' : JSON.stringify(error.value)})`,
+        `${ENVIRONMENT_VARIABLES[error.property as keyof AppConfiguration]}: ${message} (${error.value === undefined ? 'not set' : `got ${SECRETS.has(error.property) ? 'a value not shown' : JSON.stringify(error.value)}`})`,
     ),
   );
   if (problems.length > 0) throw new ConfigurationError(problems);

@@ -1,6 +1,6 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { VictimJourneyView } from '@case-journey/projections';
 import { Requires } from '../access/requires.decorator';
 import { Audited } from '../audit/audited.decorator';
@@ -20,6 +20,7 @@ export class GetVictimJourneyController {
     summary: "One victim's journey through the case",
     description: "Every touchpoint with the victim, their enhanced-rights status, and every Victims' Code obligation owed to them with its status and due instant.",
   })
+  @ApiResponse({ status: 410, description: "The victim's personal data was erased: their journey is no longer kept" })
   getJourney(@Param('id', CaseIdPipe) caseId: string, @Param('victimId', VictimIdPipe) victimId: string): Promise<VictimJourneyView> {
     return this.queries.execute<GetVictimJourneyQuery, VictimJourneyView>(new GetVictimJourneyQuery(caseId, victimId));
   }
