@@ -15,6 +15,7 @@ import { WorkerModule } from '../../apps/worker/src/worker.module';
 /** The morning after the example robbery: its referral is due, so the worklist and figures hold it. */
 const NOW = new Date('2025-03-04T09:00:00.000Z');
 const IN_SCOPE = 'Wessex';
+const ERASABLE_VICTIM = '3f6d2a81-5c4e-4b7a-9e10-8d2c6b4a1f57';
 const OUT_OF_SCOPE = 'Anglia';
 
 type Scope = 'in-scope' | 'out-of-scope';
@@ -62,6 +63,8 @@ describe('the access matrix: every route × every role, in and out of scope', ()
   let http: ReturnType<typeof request>;
   let caseId: string;
   let rebuildJobId: string;
+  let dryRunJobId: string;
+  let retentionErasureJobId: string;
   let sequence = 0;
   const tokens = new Map<string, string>();
 
@@ -92,6 +95,14 @@ describe('the access matrix: every route × every role, in and out of scope', ()
     'GET /notifications': (scope) => ({ path: '/notifications', query: namedArea(scope) }),
     'POST /projections/{name}/rebuild': () => ({ path: '/projections/timeline/rebuild' }),
     'GET /projections/rebuilds/{jobId}': () => ({ path: `/projections/rebuilds/${rebuildJobId}` }),
+    'GET /cases/{id}/victims/{victimId}': () => ({ path: `/cases/${caseId}/victims/${EXAMPLE_IDS.victim}`, query: { purpose: 'contact-about-hearing' } }),
+    // Another case's victim, so that the erasures leave the matrix case's victim to read.
+    'POST /victims/{victimId}/erasure': () => ({ path: `/victims/${ERASABLE_VICTIM}/erasure`, body: { reason: 'Erasure request upheld (access matrix)' } }),
+    'GET /audit': () => ({ path: '/audit' }),
+    'POST /retention/dry-runs': () => ({ path: '/retention/dry-runs' }),
+    'GET /retention/dry-runs/{jobId}': () => ({ path: `/retention/dry-runs/${dryRunJobId}` }),
+    'POST /retention/dry-runs/{jobId}/erasure': () => ({ path: `/retention/dry-runs/${dryRunJobId}/erasure`, body: { reason: 'Retention period ended (access matrix)' } }),
+    'GET /retention/erasures/{jobId}': () => ({ path: `/retention/erasures/${retentionErasureJobId}` }),
   };
 
   const send = (route: string, call: Call, authorization?: string) => {
@@ -121,7 +132,16 @@ describe('the access matrix: every route × every role, in and out of scope', ()
       if (Date.now() > deadline) throw new Error('The case was not projected within 10 s');
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
+    const erasable = { ...reportBody, area: IN_SCOPE, sourceReference: 'MATRIX-ERASABLE', victims: [{ ...reportBody.victims[0], victimId: ERASABLE_VICTIM }] };
+    await http.post('/cases').set('Authorization', officer).send(erasable).expect(201);
     rebuildJobId = (await http.post('/projections/obligations/rebuild').set('Authorization', admin).expect(202)).body.jobId;
+    const dpo = await bearerOf(identityOf('data-protection', 'in-scope'));
+    dryRunJobId = (await http.post('/retention/dry-runs').set('Authorization', dpo).expect(202)).body.jobId;
+    while ((await http.get(`/retention/dry-runs/${dryRunJobId}`).set('Authorization', dpo)).body.state !== 'completed') {
+      if (Date.now() > deadline + 10_000) throw new Error('The retention dry run did not complete');
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    retentionErasureJobId = (await http.post(`/retention/dry-runs/${dryRunJobId}/erasure`).set('Authorization', dpo).send({ reason: 'Retention period ended' }).expect(202)).body.jobId;
     const redis = new Redis(configuration.redisUrl);
     const notifications = new NotificationStore(redis, prefix);
     for (const area of [IN_SCOPE, OUT_OF_SCOPE]) await notifications.raise(breachIn(area));

@@ -3,6 +3,7 @@ import { APP_FILTER } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { AppConfiguration, PlatformModule, type PlatformOverrides } from '@case-journey/platform';
 import { AccessModule } from './access/access.module';
+import { AuditModule } from './audit/audit.module';
 import { CasesModule } from './cases/cases.module';
 import { ComplianceModule } from './compliance/compliance.module';
 import { HealthController } from './health/health.controller';
@@ -12,7 +13,9 @@ import { JourneysModule } from './journeys/journeys.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { ProjectionsAdminModule } from './projections/projections-admin.module';
 import { ReadModelsModule } from './read-models/read-models.module';
+import { RetentionModule } from './retention/retention.module';
 import { TimelineModule } from './timeline/timeline.module';
+import { VictimsModule } from './victims/victims.module';
 import { WorklistsModule } from './worklists/worklists.module';
 
 export interface ApiOverrides extends PlatformOverrides {
@@ -38,6 +41,9 @@ export class AppModule {
         ComplianceModule,
         NotificationsModule,
         ProjectionsAdminModule,
+        VictimsModule,
+        AuditModule,
+        RetentionModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -76,6 +76,26 @@ export const ACCESS_POLICY = {
     target: 'service',
     grants: { admin: ANY },
   },
+  'victim:read-details': {
+    description: "unseal a victim's name, contact details and preferences for a stated purpose (audited)",
+    target: 'case',
+    grants: { 'witness-care': OWN_AREAS, 'case-progression': OWN_AREAS },
+  },
+  'victim:erase': {
+    description: "erase a victim's personal data",
+    target: 'service',
+    grants: { 'data-protection': ANY },
+  },
+  'audit:read': {
+    description: 'read the audit log of access to victims\' data',
+    target: 'service',
+    grants: { 'data-protection': ANY },
+  },
+  'retention:run': {
+    description: 'list and erase the victims held past the retention period',
+    target: 'service',
+    grants: { 'data-protection': ANY },
+  },
   'service:health': {
     description: 'read whether the service is healthy',
     target: 'service',

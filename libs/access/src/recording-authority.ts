@@ -5,9 +5,9 @@ import type { RecordingClaim } from './scope-checks';
  * Which agencies record which handoffs (after the domain's catalogue): a Police system cannot
  * record a CPS file review, nor a court a charge decision. `any` marks what every agency does with
  * victims (inform them, note an opt-out); `amended` marks a correction or retraction, which only the
- * agency that recorded the original may make.
+ * agency that recorded the original may make; `own-route` marks what no handoff records (an erasure).
  */
-export const RECORDING_AGENCIES: Readonly<Record<CaseEventType, readonly Agency[] | 'any' | 'amended'>> = {
+export const RECORDING_AGENCIES: Readonly<Record<CaseEventType, readonly Agency[] | 'any' | 'amended' | 'own-route'>> = {
   CrimeReported: ['Police'],
   VictimRegistered: ['Police', 'WCU'],
   EnhancedRightsRecognised: 'any',
@@ -41,6 +41,7 @@ export const RECORDING_AGENCIES: Readonly<Record<CaseEventType, readonly Agency[
   ExpensesPaid: ['CPS'],
   EventCorrected: 'amended',
   EventRetracted: 'amended',
+  VictimDataErased: 'own-route',
 };
 
 /** Data fields that name the agency that decided: it must be the recording agency (a Police system does not record a CPS decision). */
@@ -57,6 +58,7 @@ export function recordingAgencyRefusal(agency: Agency, claim: RecordingClaim): {
     }
     return undefined;
   }
+  if (recorders === 'own-route') return { field: 'type', reason: `${claim.type} is recorded by its own route, not as a handoff` };
   if (recorders !== 'any' && !recorders.includes(agency)) {
     return { field: 'type', reason: `${agency} does not record ${claim.type}: ${recorders.join(' or ')} does` };
   }

@@ -21,6 +21,25 @@ describe('loadConfiguration', () => {
     expect(() => loadConfiguration({ REDIS_KEY_PREFIX: 'cj:x' })).toThrow(/REDIS_KEY_PREFIX/);
   });
 
+  it('reads how the EventStoreDB adapter rides out faults, defaulting to the adapter\'s own defaults', () => {
+    expect(loadConfiguration({})).toMatchObject({
+      eventStoreRetryInitialMs: 200,
+      eventStoreRetryMaxMs: 10_000,
+      eventStoreOperationAttempts: 4,
+      eventStoreSilenceCheckMs: 15_000,
+    });
+    const configuration = loadConfiguration({
+      EVENTSTORE_RETRY_INITIAL_MS: '50',
+      EVENTSTORE_RETRY_MAX_MS: '2000',
+      EVENTSTORE_OPERATION_ATTEMPTS: '2',
+      EVENTSTORE_SILENCE_CHECK_MS: '0',
+    });
+    expect(configuration).toMatchObject({ eventStoreRetryInitialMs: 50, eventStoreRetryMaxMs: 2000, eventStoreOperationAttempts: 2, eventStoreSilenceCheckMs: 0 });
+    expect(() => loadConfiguration({ EVENTSTORE_OPERATION_ATTEMPTS: '0' })).toThrow(/EVENTSTORE_OPERATION_ATTEMPTS: /);
+    expect(() => loadConfiguration({ EVENTSTORE_RETRY_INITIAL_MS: 'soon' })).toThrow(/EVENTSTORE_RETRY_INITIAL_MS: /);
+    expect(() => loadConfiguration({ EVENTSTORE_SILENCE_CHECK_MS: '-1' })).toThrow(/EVENTSTORE_SILENCE_CHECK_MS: /);
+  });
+
   it('names every bad variable in one error', () => {
     let error: unknown;
     try {
@@ -34,6 +53,29 @@ describe('loadConfiguration', () => {
     expect(problems).toMatch(/^EVENTSTORE_CONNECTION_STRING: must be an esdb:\/\/ connection string/m);
     expect(problems).toMatch(/^REDIS_URL: /m);
     expect(problems).not.toMatch(/^EVENT_STORE: /m);
+  });
+
+  it('refuses to run in production without the master key that wraps the victim keys, and never repeats a secret in its message', () => {
+    expect(() => loadConfiguration({ NODE_ENV: 'production' })).toThrow(/^ {2}PERSONAL_DATA_MASTER_KEY: must be set when NODE_ENV=production/m);
+    const masterKey = Buffer.alloc(32, 7).toString('base64');
+    expect(loadConfiguration({ NODE_ENV: 'production', PERSONAL_DATA_MASTER_KEY: masterKey })).toMatchObject({ environment: 'production', personalDataMasterKey: masterKey });
+    expect(loadConfiguration({}).personalDataMasterKey).toBeUndefined();
+
+    const tooShort = Buffer.alloc(16, 7).toString('base64');
+    let message = '';
+    try {
+      loadConfiguration({ PERSONAL_DATA_MASTER_KEY: tooShort });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(/PERSONAL_DATA_MASTER_KEY: must be 32 bytes in base64/);
+    expect(message).not.toContain(tooShort);
+  });
+
+  it('keeps personal data six years after a case closes unless told otherwise', () => {
+    expect(loadConfiguration({}).retentionYears).toBe(6);
+    expect(loadConfiguration({ PERSONAL_DATA_RETENTION_YEARS: '7' }).retentionYears).toBe(7);
+    expect(() => loadConfiguration({ PERSONAL_DATA_RETENTION_YEARS: '0' })).toThrow(/PERSONAL_DATA_RETENTION_YEARS/);
   });
 });
 
@@ -58,12 +100,13 @@ describe('loadConfiguration: sign-in and hardening', () => {
   });
 
   it('accepts the dev provider outside production, and refuses it (or any http or loopback issuer) in production', () => {
+    const production = { NODE_ENV: 'production', PERSONAL_DATA_MASTER_KEY: Buffer.alloc(32, 7).toString('base64') };
     expect(loadConfiguration({ OIDC_ISSUER: 'http://127.0.0.1:9400' }).oidcIssuer).toBe('http://127.0.0.1:9400');
     for (const issuer of ['http://127.0.0.1:9400', 'https://localhost:9400/', 'http://idp.example', 'https://127.0.0.1']) {
-      expect(() => loadConfiguration({ NODE_ENV: 'production', OIDC_ISSUER: issuer })).toThrow(/OIDC_ISSUER: must be the https URL of a real identity provider in production/);
+      expect(() => loadConfiguration({ ...production, OIDC_ISSUER: issuer })).toThrow(/OIDC_ISSUER: must be the https URL of a real identity provider in production/);
     }
-    expect(() => loadConfiguration({ NODE_ENV: 'production', OIDC_ISSUER: 'https://idp.example', OIDC_JWKS_URL: 'http://127.0.0.1:9400/jwks' })).toThrow(/OIDC_JWKS_URL/);
-    expect(loadConfiguration({ NODE_ENV: 'production', OIDC_ISSUER: 'https://login.microsoftonline.com/t/v2.0' }).oidcIssuer).toBe('https://login.microsoftonline.com/t/v2.0');
+    expect(() => loadConfiguration({ ...production, OIDC_ISSUER: 'https://idp.example', OIDC_JWKS_URL: 'http://127.0.0.1:9400/jwks' })).toThrow(/OIDC_JWKS_URL/);
+    expect(loadConfiguration({ ...production, OIDC_ISSUER: 'https://login.microsoftonline.com/t/v2.0' }).oidcIssuer).toBe('https://login.microsoftonline.com/t/v2.0');
   });
 
   it('names a bad origin list, rate limit or claim name', () => {

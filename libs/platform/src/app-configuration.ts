@@ -1,5 +1,6 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsBase64, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, ValidateBy, ValidateIf, validateSync } from 'class-validator';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, ValidateBy, ValidateIf, validateSync } from 'class-validator';
+import { DEFAULT_RESILIENCE } from '@case-journey/event-store';
 
 export const EVENT_STORE_KINDS = ['embedded', 'eventstoredb'] as const;
 export type EventStoreKind = (typeof EVENT_STORE_KINDS)[number];
@@ -13,13 +14,18 @@ export const ENVIRONMENT_VARIABLES = {
   dataDirectory: 'DATA_DIR',
   eventStore: 'EVENT_STORE',
   eventStoreConnectionString: 'EVENTSTORE_CONNECTION_STRING',
+  eventStoreRetryInitialMs: 'EVENTSTORE_RETRY_INITIAL_MS',
+  eventStoreRetryMaxMs: 'EVENTSTORE_RETRY_MAX_MS',
+  eventStoreOperationAttempts: 'EVENTSTORE_OPERATION_ATTEMPTS',
+  eventStoreSilenceCheckMs: 'EVENTSTORE_SILENCE_CHECK_MS',
   redisUrl: 'REDIS_URL',
+  environment: 'NODE_ENV',
   personalDataMasterKey: 'PERSONAL_DATA_MASTER_KEY',
+  retentionYears: 'PERSONAL_DATA_RETENTION_YEARS',
   writeRetries: 'WRITE_RETRIES',
   redisKeyPrefix: 'REDIS_KEY_PREFIX',
   notificationWebhookUrl: 'NOTIFICATION_WEBHOOK_URL',
   notificationWebhookSecret: 'NOTIFICATION_WEBHOOK_SECRET',
-  nodeEnvironment: 'NODE_ENV',
   oidcIssuer: 'OIDC_ISSUER',
   oidcAudience: 'OIDC_AUDIENCE',
   oidcJwksUrl: 'OIDC_JWKS_URL',
@@ -47,7 +53,7 @@ const RealIssuerInProduction = () =>
   ValidateBy({
     name: 'realIssuerInProduction',
     validator: {
-      validate: (value, args) => (args?.object as AppConfiguration).nodeEnvironment !== 'production' || typeof value !== 'string' || REAL_ISSUER.test(value),
+      validate: (value, args) => (args?.object as AppConfiguration).environment !== 'production' || typeof value !== 'string' || REAL_ISSUER.test(value),
       defaultMessage: () => REAL_ISSUER_MESSAGE,
     },
   });
@@ -75,12 +81,54 @@ export class AppConfiguration {
   @Matches(/^(esdb|esdb\+discover|kurrentdb|kurrentdb\+discover):\/\/\S+$/, { message: 'must be an esdb:// connection string' })
   eventStoreConnectionString?: string;
 
+  /** EventStoreDB: the first wait before retrying an operation or resubscribing; each next wait doubles. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(60_000)
+  eventStoreRetryInitialMs = DEFAULT_RESILIENCE.retryInitialDelayMs;
+
+  /** EventStoreDB: the longest wait between two attempts. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(600_000)
+  eventStoreRetryMaxMs = DEFAULT_RESILIENCE.retryMaxDelayMs;
+
+  /** EventStoreDB: attempts of one append or read on "not leader" or an unreachable node, the first included. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(20)
+  eventStoreOperationAttempts = DEFAULT_RESILIENCE.operationAttempts;
+
+  /** EventStoreDB: how often a waiting subscription is compared with the head of $all; 0 turns the watchdog off. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(3_600_000)
+  eventStoreSilenceCheckMs = DEFAULT_RESILIENCE.silenceCheckMs;
+
   @Matches(/^rediss?:\/\/\S+$/, { message: 'must be a redis:// or rediss:// URL' })
   redisUrl = 'redis://127.0.0.1:6379';
 
-  @IsOptional()
-  @IsBase64()
+  /** `production` turns off what only a developer's machine may do without (an unwrapped key file, the dev identity provider). */
+  @IsString()
+  @IsNotEmpty()
+  environment = 'development';
+
+  /** Wraps the victims' data keys at rest; kept outside the data directory, so a copy of it unseals nothing. */
+  @ValidateIf((c: AppConfiguration) => c.environment === 'production' || c.personalDataMasterKey !== undefined)
+  @Matches(/^[A-Za-z0-9+/]{43}=$/, { message: 'must be 32 bytes in base64 (44 characters), e.g. from `openssl rand -base64 32`' })
+  @IsNotEmpty({ message: 'must be set when NODE_ENV=production: the victim key file would otherwise sit unwrapped beside the events' })
   personalDataMasterKey?: string;
+
+  /** Years after a case closes that its victims' personal data is kept before the retention job erases it. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  retentionYears = 6;
 
   /** How often the server retries its own non-conditional write after a concurrency conflict. */
   @Transform(toInt)
@@ -102,10 +150,6 @@ export class AppConfiguration {
   @IsString()
   @MinLength(16, { message: 'must be set, at least 16 characters, when NOTIFICATION_WEBHOOK_URL is' })
   notificationWebhookSecret?: string;
-
-  /** `production` refuses the dev identity provider. */
-  @IsString()
-  nodeEnvironment = 'development';
 
   /** The OpenID issuer whose tokens the API accepts (Entra ID: https://login.microsoftonline.com/{tenant}/v2.0). The API will not start without it. */
   @IsOptional()
@@ -163,6 +207,9 @@ export class AppConfiguration {
   logLevel = 'info';
 }
 
+/** Settings whose value an error message must never repeat: it would end up in logs. */
+const SECRETS = new Set<string>(['personalDataMasterKey', 'notificationWebhookSecret'] satisfies Array<keyof AppConfiguration>);
+
 export class ConfigurationError extends Error {
   override readonly name = 'ConfigurationError';
   constructor(readonly problems: string[]) {
@@ -177,9 +224,10 @@ export function loadConfiguration(env: NodeJS.ProcessEnv = process.env): AppConf
     if (env[variable] !== undefined && env[variable] !== '') raw[key] = env[variable];
   }
   const configuration = plainToInstance(AppConfiguration, raw);
-  const problems = validateSync(configuration).flatMap((error) =>
+  const problems = validateSync(configuration, { stopAtFirstError: true }).flatMap((error) =>
     Object.values(error.constraints ?? {}).map(
-      (message) => `${ENVIRONMENT_VARIABLES[error.property as keyof AppConfiguration]}: ${message} (got ${JSON.stringify(error.value)})`,
+      (message) =>
+        `${ENVIRONMENT_VARIABLES[error.property as keyof AppConfiguration]}: ${message} (${error.value === undefined ? 'not set' : `got ${SECRETS.has(error.property) ? 'a value not shown' : JSON.stringify(error.value)}`})`,
     ),
   );
   if (problems.length > 0) throw new ConfigurationError(problems);

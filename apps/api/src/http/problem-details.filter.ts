@@ -4,6 +4,7 @@ import { JourneyRuleViolation } from '@case-journey/domain';
 import { VictimDataErasedError } from '@case-journey/personal-data';
 import { AccessRefusedError } from '../access/access-refused.error';
 import { CaseNotFoundError, RecordKeyReusedError, RevisionConflictError } from '../cases/case-errors';
+import { VictimErasedError, VictimNotFoundError } from '../victims/victim-errors';
 import { RequestValidationError } from './request-validation.error';
 import { revisionTag } from './revision-tag';
 
@@ -58,6 +59,12 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     }
     if (exception instanceof AccessRefusedError) {
       return { status: 403, title: 'Forbidden', detail: exception.reason, field: exception.field ?? null };
+    }
+    if (exception instanceof VictimNotFoundError) {
+      return { status: 404, title: 'Victim not found', detail: exception.message, victimId: exception.victimId, caseId: exception.caseId ?? null };
+    }
+    if (exception instanceof VictimErasedError) {
+      return { status: 410, title: "Victim's personal data erased", detail: exception.message, victimId: exception.victimId, erasedAt: exception.erasedAt };
     }
     if (exception instanceof VictimDataErasedError) {
       return { status: 410, title: "Victim's personal data erased", detail: exception.message };

@@ -48,8 +48,7 @@ export class NotificationStore {
 
   /** Stores and sends the notification; true the first time. Sending again is left to the outbox's own idempotence. */
   async raise(notification: Notification): Promise<boolean> {
-    const areaIndexes = notification.area === null ? [] : [this.key('by-area', keyPart(notification.area)), this.key('by-area', keyPart(notification.area), notification.responsible)];
-    const indexes = [this.key('by-time'), this.key('by-agency', notification.responsible), ...areaIndexes];
+    const indexes = this.indexesOf(notification);
     const raised = await this.redis.eval(
       RAISE,
       1 + indexes.length,
@@ -63,6 +62,31 @@ export class NotificationStore {
     return raised === 1;
   }
 
+  /**
+   * Deletes every notification about these victims (their personal data was erased: nobody is to act
+   * on them now), one HSCAN page at a time. Gives the ids of those deleted.
+   */
+  async forgetVictims(victimIds: readonly string[]): Promise<string[]> {
+    const forgotten = new Set(victimIds);
+    const removed: string[] = [];
+    let cursor = '0';
+    do {
+      const [next, page] = await this.redis.hscan(this.key('items'), cursor, 'COUNT', 1000);
+      cursor = next;
+      const about: Notification[] = [];
+      for (let i = 1; i < page.length; i += 2) {
+        const notification = JSON.parse(page[i]) as Notification;
+        if (forgotten.has(notification.victimId)) about.push(notification);
+      }
+      if (about.length === 0) continue;
+      const removal = this.redis.multi().hdel(this.key('items'), ...about.map((notification) => notification.id));
+      for (const notification of about) for (const index of this.indexesOf(notification)) removal.zrem(index, notification.id);
+      await removal.exec();
+      removed.push(...about.map((notification) => notification.id));
+    } while (cursor !== '0');
+    return removed;
+  }
+
   async list(query: NotificationQuery): Promise<NotificationPage> {
     const { total, ids } = query.areas === undefined ? await this.listed(query) : await this.listedInAreas(query, query.areas);
     const items = ids.length === 0 ? [] : await this.redis.hmget(this.key('items'), ...ids);
@@ -72,6 +96,12 @@ export class NotificationStore {
       limit: query.limit,
       items: items.flatMap((item) => (item === null ? [] : [JSON.parse(item) as Notification])),
     };
+  }
+
+  /** The sorted sets a notification is listed in: all, its agency's, its area's, and its area's for its agency. */
+  private indexesOf(notification: Notification): string[] {
+    const inArea = notification.area === null ? [] : [this.key('by-area', keyPart(notification.area)), this.key('by-area', keyPart(notification.area), notification.responsible)];
+    return [this.key('by-time'), this.key('by-agency', notification.responsible), ...inArea];
   }
 
   private async listed(query: NotificationQuery): Promise<{ total: number; ids: string[] }> {
