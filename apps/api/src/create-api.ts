@@ -3,12 +3,14 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
-import type { AppConfiguration } from '@case-journey/platform';
+import { ConfigurationError, type AppConfiguration } from '@case-journey/platform';
 import { AppModule, type ApiOverrides } from './app.module';
 import { mountOpenApi } from './openapi';
 
 /** The API application, configured but not listening: main.ts listens, tests drive it in process. */
 export async function createApi(configuration: AppConfiguration, overrides: ApiOverrides = {}): Promise<INestApplication> {
+  // Checked before anything is opened, so a refusal leaves no connection behind.
+  if (!configuration.oidcIssuer) throw new ConfigurationError(['OIDC_ISSUER: must be set: the API accepts only tokens verified against its issuer (npm start runs a dev provider)']);
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(configuration, overrides), { bufferLogs: true, abortOnError: false });
   app.useLogger(app.get(Logger));
   app.use(helmet());

@@ -1,14 +1,14 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
-import { AppConfiguration, ConfigurationError } from '@case-journey/platform';
+import { AppConfiguration } from '@case-journey/platform';
 import { PerCallerThrottlerGuard, rateLimitOptions, SharedRateLimitStorage } from '../http/rate-limit';
 import { AccessGuard } from './access.guard';
 import { TokenVerifier } from './token-verifier';
 
 /**
  * Sign-in and the guards every route passes, in order: the AccessGuard (who is calling, and may
- * they), then the rate limit per caller (its store shared by every API process). The API does not start without an issuer to trust.
+ * they), then the rate limit per caller (its store shared by every API process).
  */
 @Module({
   providers: [{ provide: SharedRateLimitStorage, inject: [AppConfiguration], useFactory: SharedRateLimitStorage.fromConfiguration }],
@@ -25,14 +25,7 @@ class RateLimitStorageModule {}
     }),
   ],
   providers: [
-    {
-      provide: TokenVerifier,
-      inject: [AppConfiguration],
-      useFactory: (configuration: AppConfiguration) => {
-        if (!configuration.oidcIssuer) throw new ConfigurationError(['OIDC_ISSUER: must be set: the API accepts only tokens verified against its issuer (npm start runs a dev provider)']);
-        return TokenVerifier.fromConfiguration(configuration);
-      },
-    },
+    { provide: TokenVerifier, inject: [AppConfiguration], useFactory: TokenVerifier.fromConfiguration },
     { provide: APP_GUARD, useClass: AccessGuard },
     { provide: APP_GUARD, useClass: PerCallerThrottlerGuard },
   ],
