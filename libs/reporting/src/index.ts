@@ -1,2 +1,2 @@
 // PURE. Board reports: measure definitions (data), measures, disproportionality and small-number suppression.
-export {};
+export * from './disproportionality';
