@@ -1,2 +1,3 @@
 // PURE. Board reports: measure definitions (data), measures, disproportionality and small-number suppression.
 export * from './disproportionality';
+export * from './suppression';
