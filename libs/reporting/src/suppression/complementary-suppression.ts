@@ -7,7 +7,10 @@ import type { ProtectionRule } from './protection-rule';
  * small, the cells to hide so that none of them can be worked out from what is published.
  * A strategy so that a test can inject a faulty one and watch the disclosure property fail.
  */
-export type ComplementaryStrategy = (grid: readonly (readonly number[])[], primary: CellMarks, rule: ProtectionRule) => CellMarks;
+export type ComplementaryStrategy = (grid: readonly (readonly number[])[], primary: CellMarks, rule: ProtectionRule, known: CellMarks) => CellMarks;
+
+/** No cell can be hidden any more, and one is still exposed: the table cannot be published safely. */
+export class SuppressionImpossible extends Error {}
 
 /**
  * Two steps, repeated until nothing is exposed:
@@ -18,40 +21,41 @@ export type ComplementaryStrategy = (grid: readonly (readonly number[])[], prima
  *    the least and greatest value a reader could give it, and hides another partner beside each
  *    cell exposed: a primary cell whose range is narrower than the protection width, or any other
  *    hidden cell that the published cells fix exactly.
- * Each round hides at least one more cell, so it ends (at worst with every cell hidden).
+ * Each round hides at least one more cell, so it ends (at worst with every cell hidden). Cells `known`
+ * from elsewhere (margins another table publishes) are never hidden, and count as published.
  */
-export const auditedComplementarySuppression: ComplementaryStrategy = (grid, primary, rule) => {
+export const auditedComplementarySuppression: ComplementaryStrategy = (grid, primary, rule, known) => {
   const height = grid.length;
   const lines = gridLines(height, grid[0].length);
   const hidden = primary.map((row) => [...row]);
   for (;;) {
-    hideLonePartners(grid, hidden, lines, rule);
+    hideLonePartners(grid, hidden, known, lines, rule);
     const exposed = exposedCells(grid, hidden, primary, lines, rule);
     if (exposed.length === 0) return hidden;
     let hiddenMore = false;
     for (const cell of exposed) {
-      const partner = bestPartner(grid, hidden, lines, height, linesThrough(lines, cell, height).flatMap(cellsOf), rule);
+      const partner = bestPartner(grid, hidden, known, lines, height, linesThrough(lines, cell, height).flatMap(cellsOf), rule);
       if (partner) hiddenMore = hide(hidden, partner);
     }
     if (!hiddenMore) {
       // Both lines of every exposed cell are hidden whole: what binds it is published further away.
       const beside = lines.filter((line) => cellsOf(line).some(({ row, column }) => hidden[row][column])).flatMap(cellsOf);
-      const partner = bestPartner(grid, hidden, lines, height, beside, rule);
-      if (!partner) throw new Error('every cell is hidden and a cell is still exposed: the protection rule cannot be met');
+      const partner = bestPartner(grid, hidden, known, lines, height, beside, rule);
+      if (!partner) throw new SuppressionImpossible('every cell that may be hidden is, and a hidden cell can still be worked out from the cells known');
       hide(hidden, partner);
     }
   }
 };
 
 /** The line rule: hide a partner on every line with exactly one hidden cell, until none has. */
-function hideLonePartners(grid: readonly (readonly number[])[], hidden: CellMarks, lines: readonly GridLine[], rule: ProtectionRule): void {
+function hideLonePartners(grid: readonly (readonly number[])[], hidden: CellMarks, known: CellMarks, lines: readonly GridLine[], rule: ProtectionRule): void {
   const height = grid.length;
   for (let changed = true; changed; ) {
     changed = false;
     for (const line of lines) {
       if (cellsOf(line).filter(({ row, column }) => hidden[row][column]).length !== 1) continue;
-      const partner = bestPartner(grid, hidden, lines, height, cellsOf(line), rule);
-      if (partner) changed = hide(hidden, partner);
+      const partner = bestPartner(grid, hidden, known, lines, height, cellsOf(line), rule);
+      if (partner) changed = hide(hidden, partner) || changed;
     }
   }
 }
@@ -78,6 +82,7 @@ export function exposedCells(grid: readonly (readonly number[])[], hidden: CellM
 function bestPartner(
   grid: readonly (readonly number[])[],
   hidden: CellMarks,
+  known: CellMarks,
   lines: readonly GridLine[],
   height: number,
   candidates: readonly GridCell[],
@@ -96,7 +101,7 @@ function bestPartner(
   };
   let best: { cell: GridCell; score: number[] } | undefined;
   for (const cell of candidates) {
-    if (hidden[cell.row][cell.column]) continue;
+    if (hidden[cell.row][cell.column] || known[cell.row][cell.column]) continue;
     const candidate = { cell, score: score(cell) };
     if (!best || isBefore(candidate.score, best.score)) best = candidate;
   }

@@ -1,5 +1,5 @@
-export type { CountTable, CellMarks } from './count-table';
+export type { CountTable, CellMarks, GridCell } from './count-table';
 export { marginedGrid } from './count-table';
 export * from './protection-rule';
-export { auditedComplementarySuppression, type ComplementaryStrategy } from './complementary-suppression';
+export { auditedComplementarySuppression, SuppressionImpossible, type ComplementaryStrategy } from './complementary-suppression';
 export * from './published-table';

@@ -1,4 +1,4 @@
-import { assertCountTable, marginedGrid, marks, type CountTable } from './count-table';
+import { assertCountTable, marginedGrid, marks, type CountTable, type GridCell } from './count-table';
 import { auditedComplementarySuppression, type ComplementaryStrategy } from './complementary-suppression';
 import { isSmall, protectionRule, type ProtectionOptions, type ProtectionRule } from './protection-rule';
 
@@ -24,6 +24,13 @@ export interface PublishedTable {
 }
 
 export interface SuppressionOptions extends ProtectionOptions {
+  /**
+   * What other published tables decide for this one, by cell of the margined grid (row `rows.length`
+   * is the column totals, column `columns.length` the row totals): cells they hide, hidden here too,
+   * and cells they publish, never hidden here and taken as known. Tables that share margins (one
+   * measure broken down two ways) thus cannot give each other's hidden cells away.
+   */
+  elsewhere?: { hidden?: (cell: GridCell) => boolean; published?: (cell: GridCell) => boolean };
   /** The secondary step; the audited one unless a test injects another. */
   complementary?: ComplementaryStrategy;
 }
@@ -33,8 +40,11 @@ export function suppressTable(table: CountTable, options: SuppressionOptions = {
   assertCountTable(table);
   const rule = protectionRule(options);
   const grid = marginedGrid(table);
-  const primary = grid.map((counts) => counts.map((count) => isSmall(count, rule)));
-  const secondary = (options.complementary ?? auditedComplementarySuppression)(grid, primary, rule);
+  const hiddenElsewhere = options.elsewhere?.hidden ?? (() => false);
+  const publishedElsewhere = options.elsewhere?.published ?? (() => false);
+  const primary = grid.map((counts, row) => counts.map((count, column) => isSmall(count, rule) || hiddenElsewhere({ row, column })));
+  const known = grid.map((counts, row) => counts.map((_, column) => !primary[row][column] && publishedElsewhere({ row, column })));
+  const secondary = (options.complementary ?? auditedComplementarySuppression)(grid, primary, rule, known);
   return published(table, grid, (row, column) => primary[row][column] || secondary[row][column], rule);
 }
 

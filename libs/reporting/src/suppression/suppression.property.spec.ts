@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import solver, { type Model } from 'javascript-lp-solver';
 import { demoComplianceTables } from '../testing/demo-compliance-tables';
 import type { CountTable } from './count-table';
-import type { ComplementaryStrategy } from './complementary-suppression';
+import { SuppressionImpossible, type ComplementaryStrategy } from './complementary-suppression';
 import { suppressTable, type PublishedCell, type PublishedTable } from './published-table';
 
 /**
@@ -116,6 +116,28 @@ describe('no suppressed cell can be worked out from the published cells and marg
 
   it('holds on random tables with zeros suppressed too', () => {
     fc.assert(noExposure(undefined, true), { seed: 11, numRuns: 30 });
+  });
+
+  it('holds when another table publishes the column totals and the area total (linked tables)', () => {
+    fc.assert(
+      fc.property(tables, (table) => {
+        const columnTotals = (cell: { row: number }) => cell.row === table.rows.length;
+        let published: PublishedTable;
+        try {
+          published = suppressTable(table, { elsewhere: { published: columnTotals } });
+        } catch (error) {
+          expect(error).toBeInstanceOf(SuppressionImpossible); // the pack then withholds the table
+          return;
+        }
+        const hiddenMargins = [...published.columnTotals, published.total].filter((cell) => cell.suppressed).length;
+        const smallMargins = [...table.columns.map((_, column) => table.counts.reduce((sum, counts) => sum + counts[column], 0)), table.counts.flat().reduce((a, b) => a + b, 0)].filter(
+          (count) => count > 0 && count < THRESHOLD,
+        ).length;
+        expect(hiddenMargins).toBe(smallMargins); // only the small ones, which the other table hides too
+        expect(exposures(table, published)).toEqual([]);
+      }),
+      { seed: 7, numRuns: 40 },
+    );
   });
 
   it("holds on the demo's compliance tables, each area and month by ethnic group and by entitlement", () => {
