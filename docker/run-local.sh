@@ -13,6 +13,7 @@ if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.j
   install_dependencies
 fi
 ensure_redis
+ensure_chromium
 
 if [ ! -f "$DATA_DIR/.demo-loaded" ]; then
   echo "Loading the demo area into $DATA_DIR"
