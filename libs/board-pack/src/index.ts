@@ -1,1 +1,3 @@
 export * from './pdf-printer';
+export * from './pack-store';
+export * from './build-board-pack';
