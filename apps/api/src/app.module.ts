@@ -13,6 +13,7 @@ import { JourneysModule } from './journeys/journeys.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { ProjectionsAdminModule } from './projections/projections-admin.module';
 import { ReadModelsModule } from './read-models/read-models.module';
+import { BoardPacksModule } from './reports/packs/board-packs.module';
 import { TimelineModule } from './timeline/timeline.module';
 import { WorklistsModule } from './worklists/worklists.module';
 
@@ -36,6 +37,7 @@ export class AppModule {
         ComplianceModule,
         NotificationsModule,
         ProjectionsAdminModule,
+        BoardPacksModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -1,3 +1,4 @@
 export * from './pdf-printer';
 export * from './pack-store';
 export * from './build-board-pack';
+export * from './pack-jobs';
