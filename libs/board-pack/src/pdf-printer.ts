@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
 
 /** Debian's Chromium: the only browser this product prints with (installed by `.ci/run` and `npm start`). */
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const DEBIAN_CHROMIUM = '/usr/bin/chromium';
 const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 /**
@@ -12,6 +12,8 @@ const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disabl
  */
 export class PdfPrinter {
   private browser?: Promise<Browser>;
+
+  constructor(private readonly chromiumPath = DEBIAN_CHROMIUM) {}
 
   async print(html: string, title: string): Promise<Buffer> {
     const browser = await this.launch();
@@ -43,10 +45,10 @@ export class PdfPrinter {
   }
 
   private launch(): Promise<Browser> {
-    if (!existsSync(CHROMIUM_PATH)) {
-      throw new Error(`No Chromium at ${CHROMIUM_PATH}: install Debian's (apt-get install -y chromium), or set CHROMIUM_PATH`);
+    if (!existsSync(this.chromiumPath)) {
+      throw new Error(`No Chromium at ${this.chromiumPath}: install Debian's (apt-get install -y chromium), or set CHROMIUM_PATH`);
     }
-    this.browser ??= chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS, headless: true });
+    this.browser ??= chromium.launch({ executablePath: this.chromiumPath, args: CHROMIUM_FLAGS, headless: true });
     return this.browser;
   }
 }

@@ -24,6 +24,7 @@ export const ENVIRONMENT_VARIABLES = {
   redisKeyPrefix: 'REDIS_KEY_PREFIX',
   notificationWebhookUrl: 'NOTIFICATION_WEBHOOK_URL',
   notificationWebhookSecret: 'NOTIFICATION_WEBHOOK_SECRET',
+  chromiumPath: 'CHROMIUM_PATH',
 } as const satisfies Record<keyof AppConfiguration, string>;
 
 export class AppConfiguration {
@@ -103,6 +104,10 @@ export class AppConfiguration {
   @IsString()
   @MinLength(16, { message: 'must be set, at least 16 characters, when NOTIFICATION_WEBHOOK_URL is' })
   notificationWebhookSecret?: string;
+
+  /** The Chromium that prints board packs: Debian's, which `.ci/run` and `npm start` install. */
+  @Matches(/^\//, { message: 'must be an absolute path' })
+  chromiumPath = '/usr/bin/chromium';
 }
 
 export class ConfigurationError extends Error {

@@ -15,7 +15,7 @@ export const PACK_REPORT_SOURCE = Symbol('PACK_REPORT_SOURCE');
 @Injectable()
 export class BoardPackJobs implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(BoardPackJobs.name);
-  private readonly printer = new PdfPrinter();
+  private readonly printer: PdfPrinter;
   private readonly renderer = new PageRenderer();
   private worker?: Worker<PackJob, StoredPack>;
 
@@ -24,7 +24,9 @@ export class BoardPackJobs implements OnApplicationBootstrap, BeforeApplicationS
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(PACK_REPORT_SOURCE) private readonly source: PackReportSource,
     private readonly store: PackStore,
-  ) {}
+  ) {
+    this.printer = new PdfPrinter(configuration.chromiumPath);
+  }
 
   onApplicationBootstrap(): void {
     this.worker = new Worker<PackJob, StoredPack>(
