@@ -13,7 +13,7 @@ export interface PackJob {
 export interface PackStatus {
   id: string;
   state: JobState | 'unknown';
-  request: PackRequest | null;
+  request: PackRequest;
   progress: PackProgress | null;
   /** The stored pack once built: its figures digest and reproducibility check. */
   pack: StoredPack | null;
@@ -36,14 +36,22 @@ export class BoardPackQueue {
     return (await this.status(id, store))!;
   }
 
-  /** A stored pack answers from the store (it outlives its job); one still being built, from its job. */
+  /**
+   * A stored pack answers from the store (it outlives its job); one still being built, from its job.
+   * The job is read before the store: a pack is stored before its job completes, so a job read as
+   * completed always finds its pack, where the other order could miss a pack stored in between.
+   */
   async status(id: string, store: PackStore): Promise<PackStatus | undefined> {
-    const stored = await store.get(id);
-    if (stored) return { id, state: 'completed', request: null, progress: null, pack: stored.stored, failedReason: null };
     const job = await this.queue.getJob(id);
-    if (!job) return undefined;
+    const state = job ? await job.getState() : undefined;
+    const stored = await store.get(id);
+    if (stored) {
+      const { area, month, suppressed, suppression } = stored.stored;
+      return { id, state: 'completed', request: { area, month, suppress: suppressed, suppression: suppression ?? undefined }, progress: null, pack: stored.stored, failedReason: null };
+    }
+    if (!job || !state) return undefined;
     const progress = typeof job.progress === 'object' && job.progress !== null ? (job.progress as unknown as PackProgress) : null;
-    return { id, state: await job.getState(), request: job.data.request, progress, pack: null, failedReason: job.failedReason ?? null };
+    return { id, state, request: job.data.request, progress, pack: null, failedReason: job.failedReason ?? null };
   }
 
   /** Packs queued or being built, oldest first. */
