@@ -23,7 +23,6 @@ export function barChartSvg(chart: BarChart): string {
   try {
     instance.setOption({
       animation: false,
-      aria: { enabled: true, label: { description: `${chart.title}: ${chart.bars.map((bar) => `${bar.label} ${bar.text}`).join('; ')}.` } },
       textStyle: { fontFamily: 'Arial, sans-serif', color: TEXT_COLOUR, fontSize: 12 },
       grid: { left: 8, right: 72, top: 8, bottom: 24, containLabel: true },
       xAxis: { type: 'value', max: chart.unit === 'percent' ? 100 : undefined, axisLabel: { color: TEXT_COLOUR, formatter: chart.unit === 'percent' ? '{value}%' : '{value}' } },
@@ -40,8 +39,12 @@ export function barChartSvg(chart: BarChart): string {
         },
       ],
     });
-    return instance.renderToSVGString();
+    // ECharts' ARIA labelling acts on a browser's DOM; a server-side SVG is labelled here.
+    const description = `${chart.title}: ${chart.bars.map((bar) => `${bar.label} ${bar.text}`).join('; ')}.`;
+    return instance.renderToSVGString().replace('<svg ', `<svg role="img" aria-label="${escapeAttribute(description)}" `);
   } finally {
     instance.dispose();
   }
 }
+
+const escapeAttribute = (text: string) => text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
