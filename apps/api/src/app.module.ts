@@ -5,6 +5,7 @@ import { AppConfiguration, PlatformModule, type PlatformOverrides } from '@case-
 import { ACCESS_POLICY, type AccessPolicy } from './access/access-policy';
 import { AccessGuard } from './access/access.guard';
 import { OpenAccessPolicy } from './access/open-access.policy';
+import { AuditModule } from './audit/audit.module';
 import { CasesModule } from './cases/cases.module';
 import { ComplianceModule } from './compliance/compliance.module';
 import { HealthController } from './health/health.controller';
@@ -14,7 +15,9 @@ import { NotificationsModule } from './notifications/notifications.module';
 import { ProjectionsAdminModule } from './projections/projections-admin.module';
 import { ReadModelsModule } from './read-models/read-models.module';
 import { BoardPacksModule } from './reports/packs/board-packs.module';
+import { RetentionModule } from './retention/retention.module';
 import { TimelineModule } from './timeline/timeline.module';
+import { VictimsModule } from './victims/victims.module';
 import { WorklistsModule } from './worklists/worklists.module';
 
 export interface ApiOverrides extends PlatformOverrides {
@@ -38,6 +41,9 @@ export class AppModule {
         NotificationsModule,
         ProjectionsAdminModule,
         BoardPacksModule,
+        VictimsModule,
+        AuditModule,
+        RetentionModule,
       ],
       controllers: [HealthController],
       providers: [

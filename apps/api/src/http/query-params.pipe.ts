@@ -1,7 +1,5 @@
 import { Injectable, type ArgumentMetadata, type PipeTransform } from '@nestjs/common';
-import { plainToInstance } from 'class-transformer';
-import { validate } from 'class-validator';
-import { RequestValidationError } from './request-validation.error';
+import { validatedParams } from './validated-params';
 
 /**
  * Turns the query string into its DTO class and validates it: an unknown parameter or a bad value
@@ -11,11 +9,6 @@ import { RequestValidationError } from './request-validation.error';
 export class QueryParamsPipe implements PipeTransform<Record<string, unknown>, Promise<object>> {
   async transform(value: Record<string, unknown>, { metatype }: ArgumentMetadata): Promise<object> {
     if (!metatype || metatype === Object) return value;
-    const params = plainToInstance(metatype as new () => object, value ?? {});
-    const errors = await validate(params, { whitelist: true, forbidNonWhitelisted: true, validationError: { target: false, value: false } });
-    if (errors.length > 0) {
-      throw new RequestValidationError(errors.map((error) => ({ field: error.property, messages: Object.values(error.constraints ?? {}) })));
-    }
-    return params;
+    return validatedParams(metatype as new () => object, value ?? {});
   }
 }
