@@ -32,7 +32,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 
   private toProblem(exception: unknown): Problem {
     if (exception instanceof RequestValidationError) {
-      return { status: 400, title: 'Invalid request', detail: exception.message, errors: exception.errors };
+      const unlisted = exception.total - exception.errors.length;
+      return { status: 400, title: 'Invalid request', detail: exception.message, errors: exception.errors, ...(unlisted > 0 && { errorsNotListed: unlisted }) };
     }
     if (exception instanceof CaseNotFoundError) {
       return { status: 404, title: 'Case not found', detail: exception.message, caseId: exception.caseId };
