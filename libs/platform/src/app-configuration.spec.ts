@@ -35,4 +35,11 @@ describe('loadConfiguration', () => {
     expect(problems).toMatch(/^REDIS_URL: /m);
     expect(problems).not.toMatch(/^EVENT_STORE: /m);
   });
+
+  it('takes the earliest day a handoff may be dated, 1 January 1990 unless set, and refuses one that is not a date', () => {
+    expect(loadConfiguration({}).earliestHandoffDate).toBe('1990-01-01');
+    expect(loadConfiguration({ EARLIEST_HANDOFF_DATE: '1970-01-01' }).earliestHandoffDate).toBe('1970-01-01');
+    expect(() => loadConfiguration({ EARLIEST_HANDOFF_DATE: '1990-02-30' })).toThrow(/EARLIEST_HANDOFF_DATE: must be a real calendar date/);
+    expect(() => loadConfiguration({ EARLIEST_HANDOFF_DATE: '1 Jan 1990' })).toThrow(/EARLIEST_HANDOFF_DATE: must be a date as YYYY-MM-DD/);
+  });
 });

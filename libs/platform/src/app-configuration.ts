@@ -1,5 +1,5 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsBase64, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, ValidateIf, validateSync } from 'class-validator';
+import { IsBase64, IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, ValidateIf, validateSync } from 'class-validator';
 
 export const EVENT_STORE_KINDS = ['embedded', 'eventstoredb'] as const;
 export type EventStoreKind = (typeof EVENT_STORE_KINDS)[number];
@@ -19,6 +19,7 @@ export const ENVIRONMENT_VARIABLES = {
   redisKeyPrefix: 'REDIS_KEY_PREFIX',
   notificationWebhookUrl: 'NOTIFICATION_WEBHOOK_URL',
   notificationWebhookSecret: 'NOTIFICATION_WEBHOOK_SECRET',
+  earliestHandoffDate: 'EARLIEST_HANDOFF_DATE',
 } as const satisfies Record<keyof AppConfiguration, string>;
 
 export class AppConfiguration {
@@ -70,6 +71,11 @@ export class AppConfiguration {
   @IsString()
   @MinLength(16, { message: 'must be set, at least 16 characters, when NOTIFICATION_WEBHOOK_URL is' })
   notificationWebhookSecret?: string;
+
+  /** A handoff's instants before this day (00:00 UTC) are refused as implausible: keying errors such as 0000-01-01. */
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date as YYYY-MM-DD' })
+  @IsISO8601({ strict: true }, { message: 'must be a real calendar date' })
+  earliestHandoffDate = '1990-01-01';
 }
 
 export class ConfigurationError extends Error {

@@ -1,6 +1,7 @@
 import { Injectable, type ArgumentMetadata, type PipeTransform } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
+import { checkShape } from '../cases/dto/body-shape';
 import { RequestValidationError } from './request-validation.error';
 
 /**
@@ -11,7 +12,11 @@ import { RequestValidationError } from './request-validation.error';
 export class QueryParamsPipe implements PipeTransform<Record<string, unknown>, Promise<object>> {
   async transform(value: Record<string, unknown>, { metatype }: ArgumentMetadata): Promise<object> {
     if (!metatype || metatype === Object) return value;
-    const params = plainToInstance(metatype as new () => object, value ?? {});
+    const model = metatype as new () => object;
+    // Before class-transformer, which skips `toString`, `constructor` and the like without a word.
+    const shape = checkShape({ ...value }, model);
+    if (shape.total > 0) throw new RequestValidationError(shape.errors, shape.total);
+    const params = plainToInstance(model, value ?? {});
     const errors = await validate(params, { whitelist: true, forbidNonWhitelisted: true, validationError: { target: false, value: false } });
     if (errors.length > 0) {
       throw new RequestValidationError(errors.map((error) => ({ field: error.property, messages: Object.values(error.constraints ?? {}) })));

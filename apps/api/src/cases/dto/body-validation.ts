@@ -13,19 +13,23 @@ import {
   type ValidatorOptions,
 } from 'class-validator';
 import { withoutAbsentFields } from './absent-fields';
+import { checkShape, instantsBefore, type ShapeCheck } from './body-shape';
 import { REQUIRED_WHEN } from './cross-field';
+import type { FieldError } from './field-error';
 import { HANDOFF_PAYLOADS, isHandoffType } from './handoff-payloads';
 import type { HandoffType } from './handoff-type';
 import { RecordHandoffDto, type HandoffRequest } from './record-handoff.dto';
 import { ReportCrimeDto } from './report-crime.dto';
 
-/** One field at fault, by its full dotted path (`data.charges[0].offence.category`), and why. */
-export interface FieldError {
-  field: string;
-  messages: string[];
-}
+export type { FieldError };
 
-export type Validation<T> = { ok: true; value: T } | { ok: false; errors: FieldError[] };
+/** A failure lists its first errors (MAX_LISTED_ERRORS) and, in `total`, counts them all. */
+export type Validation<T> = { ok: true; value: T } | { ok: false; errors: FieldError[]; total?: number };
+
+export interface BodyRules {
+  /** The earliest instant a handoff may carry (ISO, UTC): earlier is a keying error. */
+  earliestInstant?: string;
+}
 
 /** A validated handoff: its data is an instance of its type's payload class, so `type` narrows `data`. */
 export type ValidatedHandoff = { [T in HandoffType]: HandoffRequest<T> }[HandoffType];
@@ -45,29 +49,46 @@ const isJsonObject = (value: unknown): value is JsonObject =>
 
 const NOT_AN_OBJECT: Validation<never> = { ok: false, errors: [{ field: 'body', messages: ['body must be a JSON object'] }] };
 
-export async function validateCrimeReport(body: unknown): Promise<Validation<ReportCrimeDto>> {
+const refused = ({ errors, total }: ShapeCheck): Validation<never> => ({ ok: false, errors, total });
+
+/** The body's shape first (unknown fields, unfit text, over-long lists); only a body that passes it is transformed and validated. */
+export async function validateCrimeReport(body: unknown, rules: BodyRules = {}): Promise<Validation<ReportCrimeDto>> {
   if (!isJsonObject(body)) return NOT_AN_OBJECT;
+  const shape = checkShape(body, ReportCrimeDto);
+  if (shape.total > 0) return refused(shape);
   const report = plainToInstance(ReportCrimeDto, body);
-  const errors = await fieldErrorsOf(report);
+  const errors = [...(await fieldErrorsOf(report)), ...implausibleInstants(report, ReportCrimeDto, rules)];
   return errors.length > 0 ? { ok: false, errors } : { ok: true, value: withoutAbsentFields(report) };
 }
 
 /** Checks the envelope and, when its type is known, the data for that type: every error at once. */
-export async function validateHandoff(body: unknown): Promise<Validation<ValidatedHandoff>> {
+export async function validateHandoff(body: unknown, rules: BodyRules = {}): Promise<Validation<ValidatedHandoff>> {
   if (!isJsonObject(body)) return NOT_AN_OBJECT;
+  const shape = checkShape(body, RecordHandoffDto);
+  if (shape.total > 0) return refused(shape);
   const handoff = plainToInstance(RecordHandoffDto, body);
   const payload = payloadOf(body);
   const errors = [...(await fieldErrorsOf(handoff)), ...(payload ? await fieldErrorsOf(payload, 'data') : [])];
-  if (errors.length > 0) return { ok: false, errors };
-  return { ok: true, value: withoutAbsentFields(Object.assign(handoff, { data: payload })) as ValidatedHandoff };
+  const validated = Object.assign(handoff, { data: payload });
+  errors.push(...implausibleInstants(validated, RecordHandoffDto, rules));
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, value: withoutAbsentFields(validated) as ValidatedHandoff };
 }
 
 /**
  * The errors of one handoff type's payload, reported under `path`: a correction's replacement data
  * is checked, merged into what it corrects, as that type's payload (`data.data.court`).
  */
-export function handoffPayloadErrors(type: HandoffType, data: object, path: string): FieldError[] {
-  return flatten(validateSync(plainToInstance(HANDOFF_PAYLOADS[type] as ClassConstructor<object>, data), STRICT), path);
+export function handoffPayloadErrors(type: HandoffType, data: Record<string, unknown>, path: string, rules: BodyRules = {}): FieldError[] {
+  const model: ClassConstructor<object> = HANDOFF_PAYLOADS[type];
+  const shape = checkShape(data, model, path);
+  if (shape.total > 0) return shape.errors;
+  const payload = plainToInstance(model, data);
+  const errors = flatten(validateSync(payload, STRICT), path);
+  return errors.length > 0 ? errors : implausibleInstants(payload, model, rules, path);
+}
+
+function implausibleInstants(dto: object, model: ClassConstructor<object>, { earliestInstant }: BodyRules, path = ''): FieldError[] {
+  return earliestInstant ? instantsBefore(earliestInstant, dto, model, path) : [];
 }
 
 function payloadOf({ type, data }: JsonObject): object | undefined {
