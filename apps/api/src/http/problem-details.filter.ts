@@ -15,7 +15,8 @@ interface Problem {
 
 /**
  * Every failure leaves as an RFC 9457 problem document: 400 a bad field, 404 an unknown case,
- * 409 a concurrency conflict (with the current revision), 422 a journey rule broken (with its id).
+ * 409 a concurrency conflict (with the current revision), 422 a journey rule broken (with its id)
+ * or a source reference re-used for a different record (with what differs).
  */
 @Catch()
 export class ProblemDetailsFilter implements ExceptionFilter {
@@ -51,7 +52,15 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       return { status: 422, title: 'Journey rule broken', detail: exception.message, rule: exception.rule, field: exception.field ?? null };
     }
     if (exception instanceof RecordKeyReusedError) {
-      return { status: 422, title: 'Record key re-used', detail: exception.message, rule: 'record-key-reused', eventId: exception.eventId, storedType: exception.storedType };
+      return {
+        status: 422,
+        title: 'Record key re-used',
+        detail: exception.message,
+        rule: 'record-key-reused',
+        eventId: exception.eventId,
+        storedType: exception.storedType,
+        differentFields: exception.differences,
+      };
     }
     if (exception instanceof VictimDataErasedError) {
       return { status: 410, title: "Victim's personal data erased", detail: exception.message };
