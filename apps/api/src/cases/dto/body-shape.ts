@@ -25,6 +25,8 @@ export type ModelOf = (holder: Record<string, unknown>) => Model | undefined;
 
 interface DeclaredField {
   modelOf?: ModelOf;
+  /** A list (of `modelOf` objects, when it has one). */
+  list: boolean;
   maxItems?: number;
   instant: boolean;
 }
@@ -55,7 +57,8 @@ function declaredFields(model: Model): Map<string, DeclaredField> {
   if (cached) return cached;
   const fields = new Map<string, DeclaredField>();
   for (const metadata of getMetadataStorage().getTargetValidationMetadatas(model, '', true, false)) {
-    const field = fields.get(metadata.propertyName) ?? { modelOf: nestedModelOf(model, metadata.propertyName), instant: false };
+    const field = fields.get(metadata.propertyName) ?? { modelOf: nestedModelOf(model, metadata.propertyName), list: false, instant: false };
+    if (metadata.name === 'isArray') field.list = true;
     if (metadata.name === 'arrayMaxSize') field.maxItems = metadata.constraints[0] as number;
     if (metadata.name === 'isInstant') field.instant = true;
     fields.set(metadata.propertyName, field);
@@ -89,8 +92,8 @@ const shownKey = (key: string): string => (key.length > 64 ? `${key.slice(0, 64)
 
 const pathOf = (parent: string, key: string): string => (parent ? `${parent}.${shownKey(key)}` : shownKey(key));
 
-/** A key no object of the API has, and that JavaScript objects inherit: `constructor`, `__proto__`, `toString`… */
-const isBuiltInName = (key: string): boolean => key in Object.prototype;
+/** A key no object of the API has, and that JavaScript objects inherit (`constructor`, `__proto__`, `toString`…) or that reaches a prototype. */
+const isBuiltInName = (key: string): boolean => key in Object.prototype || key === 'prototype';
 
 /** Checks a body (or any object at `path`) against its DTO class; a free-form object when `model` is undefined. */
 export function checkShape(value: JsonObject, model: Model | undefined, path = ''): ShapeCheck {
@@ -106,27 +109,40 @@ function walkObject(object: JsonObject, model: Model | undefined, path: string, 
     if (!fields) {
       const keyFault = isBuiltInName(key) ? 'is the name of a built-in property of every object, never a field' : textFault(key) && `(a field name) ${textFault(key)}`;
       if (keyFault) findings.add(field, `${shownKey(key)} ${keyFault}`);
-      else walkValue(object[key], undefined, undefined, key, field, findings);
+      else walkValue(object[key], undefined, key, field, findings);
       continue;
     }
     const declared = fields.get(key);
-    if (declared) walkValue(object[key], declared.modelOf?.(object), declared.maxItems, key, field, findings);
+    if (declared) walkValue(object[key], declared, key, field, findings, object);
     else findings.add(field, `property ${shownKey(key)} should not exist`);
   }
 }
 
-function walkValue(value: unknown, model: Model | undefined, maxItems: number | undefined, name: string, path: string, findings: Findings): void {
+/**
+ * A value under a declared field, or anywhere in a free-form one (`declared` undefined). A value of
+ * the wrong kind (a list for an object, say) is still walked, as free-form, for what it holds, and
+ * left to class-validator to refuse; but an item of a list of objects that is not one is refused
+ * here, since class-validator lets a list inside such a list through.
+ */
+function walkValue(value: unknown, declared: DeclaredField | undefined, name: string, path: string, findings: Findings, holder: JsonObject = {}): void {
+  const model = declared?.modelOf?.(holder);
   if (typeof value === 'string') {
     const fault = textFault(value);
     if (fault) findings.add(path, `${shownKey(name)} ${fault}`);
   } else if (Array.isArray(value)) {
-    if (maxItems !== undefined && value.length > maxItems) {
-      findings.add(path, `${shownKey(name)} must contain no more than ${maxItems} elements, not ${value.length}`);
+    if (declared?.maxItems !== undefined && value.length > declared.maxItems) {
+      findings.add(path, `${shownKey(name)} must contain no more than ${declared.maxItems} elements, not ${value.length}`);
       return;
     }
-    value.forEach((item, index) => walkValue(item, model, undefined, `${name}[${index}]`, `${path}[${index}]`, findings));
+    const itemModel = declared?.list ? model : undefined;
+    value.forEach((item, index) => {
+      const itemPath = `${path}[${index}]`;
+      if (itemModel && !isJsonObject(item)) findings.add(itemPath, `each item of ${shownKey(name)} must be an object`);
+      else if (isJsonObject(item)) walkObject(item, itemModel, itemPath, findings);
+      else walkValue(item, undefined, `${name}[${index}]`, itemPath, findings);
+    });
   } else if (isJsonObject(value)) {
-    walkObject(value, model, path, findings);
+    walkObject(value, declared?.list ? undefined : model, path, findings);
   }
 }
 
