@@ -4,11 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import Database from 'better-sqlite3';
-import Redis from 'ioredis';
 import { SqliteEventStore } from '@case-journey/event-store';
 import { SqliteVictimKeyStore } from '@case-journey/personal-data';
 import { loadConfiguration } from '@case-journey/platform';
 import { createApi } from '../../apps/api/src/create-api';
+import { dropRedisKeys } from './redis-keys';
 import { ALTERNATIVE_ENDINGS, CRIME_REPORT_EXAMPLE, HANDOFF_EXAMPLES, type HandoffType } from '../../apps/api/src/cases/dto';
 import { malformedRequests, SEEDED_IDEMPOTENCY_KEY, type Attempt } from './malformed-requests.cases';
 
@@ -100,10 +100,7 @@ describe('malformed requests', () => {
   afterAll(async () => {
     await app.close();
     rmSync(directory, { recursive: true, force: true });
-    const redis = new Redis(loadConfiguration({}).redisUrl);
-    const keys = await redis.keys(`${PREFIX}*`);
-    if (keys.length > 0) await redis.del(...keys);
-    redis.disconnect();
+    await dropRedisKeys(PREFIX);
   });
 
   it('answers each with the 4xx and the field expected, as a problem document, and stores nothing', async () => {

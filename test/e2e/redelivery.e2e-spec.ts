@@ -1,5 +1,4 @@
 import type { INestApplication } from '@nestjs/common';
-import Redis from 'ioredis';
 import request from 'supertest';
 import type { CaseEvent, VictimPersonalData } from '@case-journey/domain';
 import { SqliteEventStore, WrongExpectedRevisionError, type EventStore } from '@case-journey/event-store';
@@ -9,6 +8,7 @@ import { DEMO_PROFILE, generateCases } from '@case-journey/synthetic';
 import { VICTIMS_CODE_2020, WorkingDayCalendar } from '@case-journey/victims-code';
 import { loadIntoStore } from '../../apps/generator/src/load-into-store';
 import { createApi } from '../../apps/api/src/create-api';
+import { dropRedisKeys } from './redis-keys';
 import { CRIME_REPORT_EXAMPLE, HANDOFF_EXAMPLES } from '../../apps/api/src/cases/dto';
 import { RecordingSealer } from '../../libs/synthetic/src/testing/recording-sealer';
 
@@ -43,10 +43,7 @@ describe('re-deliveries and the keys of refused records', () => {
 
   afterAll(async () => {
     await app.close();
-    const redis = new Redis(loadConfiguration({}).redisUrl);
-    const found = await redis.keys(`${PREFIX}*`);
-    if (found.length > 0) await redis.del(...found);
-    redis.disconnect();
+    await dropRedisKeys(PREFIX);
   });
 
   const report = (overrides: object = {}) => http.post('/cases').send({ ...CRIME_REPORT_EXAMPLE, ...overrides });
