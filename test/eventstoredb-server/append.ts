@@ -11,10 +11,11 @@ import { AllStreamPosition, Empty as SharedEmpty } from '@eventstore/db-client/g
 import { Status } from '@eventstore/db-client/generated/status_pb';
 import { Code } from '@eventstore/db-client/generated/code_pb';
 import { AppendReq, AppendResp, BatchAppendReq, BatchAppendResp } from '@eventstore/db-client/generated/streams_pb';
-import type { AppendOutcome, EventLog, ExpectedState, ProposedEvent } from './event-log';
+import type { AppendOutcome, ExpectedState, ProposedEvent } from './event-log';
+import type { Node } from './node';
 import { expectedStateOf, proposedEvent, streamIdentifier, streamNameOf, wrongExpectedVersionDetail } from './wire';
 
-export function appendHandler(log: EventLog): handleClientStreamingCall<AppendReq, AppendResp> {
+export function appendHandler(node: Node): handleClientStreamingCall<AppendReq, AppendResp> {
   return (call, callback) => {
     let options: AppendReq.Options | undefined;
     const events: ProposedEvent[] = [];
@@ -25,13 +26,17 @@ export function appendHandler(log: EventLog): handleClientStreamingCall<AppendRe
     });
     call.on('end', () => {
       if (!options) return callback({ code: status.INVALID_ARGUMENT, details: 'Append without options' });
+      const refusal = node.role.refusal(call.metadata);
+      if (refusal) return callback(refusal);
       const expected = expectedStateOf(options);
-      callback(null, appendResponse(expected, log.append(streamNameOf(options.getStreamIdentifier()), expected, events)));
+      const outcome = write(node, streamNameOf(options.getStreamIdentifier()), expected, events);
+      if (!node.faults.takeReplyToLose()) callback(null, appendResponse(expected, outcome));
     });
   };
 }
 
-export function batchAppendHandler(log: EventLog): handleBidiStreamingCall<BatchAppendReq, BatchAppendResp> {
+/** A follower fails the whole call on a leader-only write, as EventStoreDB does: its other batches are lost with it. */
+export function batchAppendHandler(node: Node): handleBidiStreamingCall<BatchAppendReq, BatchAppendResp> {
   return (call) => {
     const pending = new Map<string, { options?: BatchAppendReq.Options; events: ProposedEvent[] }>();
     call.on('data', (request: BatchAppendReq) => {
@@ -42,13 +47,20 @@ export function batchAppendHandler(log: EventLog): handleBidiStreamingCall<Batch
       pending.set(correlationId, batch);
       if (!request.getIsFinal() || !batch.options) return;
       pending.delete(correlationId);
+      const refusal = node.role.refusal(call.metadata);
+      if (refusal) return void call.emit('error', refusal);
       const streamId = streamNameOf(batch.options.getStreamIdentifier());
       const expected = expectedStateOf(batch.options);
-      const response = batchAppendResponse(streamId, expected, log.append(streamId, expected, batch.events));
-      call.write(response.setCorrelationId(request.getCorrelationId()));
+      const response = batchAppendResponse(streamId, expected, write(node, streamId, expected, batch.events));
+      if (!node.faults.takeReplyToLose()) call.write(response.setCorrelationId(request.getCorrelationId()));
     });
     call.on('end', () => call.end());
   };
+}
+
+function write(node: Node, streamId: string, expected: ExpectedState, events: readonly ProposedEvent[]): AppendOutcome {
+  node.writes++;
+  return node.log.append(streamId, expected, events);
 }
 
 function appendResponse(expected: ExpectedState, outcome: AppendOutcome): AppendResp {

@@ -7,19 +7,23 @@
 import { status, type handleServerStreamingCall } from '@grpc/grpc-js';
 import { ReadReq, ReadResp } from '@eventstore/db-client/generated/streams_pb';
 import type { EventLog, LoggedEvent } from './event-log';
+import type { Node } from './node';
 import { refuse, sendAll, type ReadCall } from './outbound';
 import { subscribeToAll } from './subscription';
 import { eventResponse, streamIdentifier, streamNameOf } from './wire';
 
-export function readHandler(log: EventLog): handleServerStreamingCall<ReadReq, ReadResp> {
+export function readHandler(node: Node): handleServerStreamingCall<ReadReq, ReadResp> {
+  const { log } = node;
   return (call) => {
+    const refusal = node.role.refusal(call.metadata);
+    if (refusal) return void call.emit('error', refusal);
     const options = call.request.getOptions();
     if (!options) return refuse(call, status.INVALID_ARGUMENT, 'Read without options');
     if (options.hasFilter()) return refuse(call, status.UNIMPLEMENTED, 'The test server does not filter reads');
     const all = options.getAll();
     if (options.hasSubscription()) {
       if (!all) return refuse(call, status.UNIMPLEMENTED, 'The test server only subscribes to $all');
-      return subscribeToAll(log, call, all);
+      return subscribeToAll(node, call, all);
     }
     const count = BigInt(options.getCount() || '0');
     const backwards = options.getReadDirection() === ReadReq.Options.ReadDirection.BACKWARDS;

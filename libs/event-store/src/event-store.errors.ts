@@ -18,3 +18,14 @@ export class StreamNotFoundError extends Error {
     super(`Stream ${streamId} not found`);
   }
 }
+
+/** The store could not be reached, or no node would take the request, even after the adapter's retries. */
+export class EventStoreUnavailableError extends Error {
+  override readonly name = 'EventStoreUnavailableError';
+  constructor(
+    readonly streamId: string | undefined,
+    options: { cause: unknown },
+  ) {
+    super(`The event store is unavailable${streamId ? ` for ${streamId}` : ''}: ${String((options.cause as Error)?.message ?? options.cause)}`, options);
+  }
+}

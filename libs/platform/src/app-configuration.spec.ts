@@ -21,6 +21,25 @@ describe('loadConfiguration', () => {
     expect(() => loadConfiguration({ REDIS_KEY_PREFIX: 'cj:x' })).toThrow(/REDIS_KEY_PREFIX/);
   });
 
+  it('reads how the EventStoreDB adapter rides out faults, defaulting to the adapter\'s own defaults', () => {
+    expect(loadConfiguration({})).toMatchObject({
+      eventStoreRetryInitialMs: 200,
+      eventStoreRetryMaxMs: 10_000,
+      eventStoreOperationAttempts: 4,
+      eventStoreSilenceCheckMs: 15_000,
+    });
+    const configuration = loadConfiguration({
+      EVENTSTORE_RETRY_INITIAL_MS: '50',
+      EVENTSTORE_RETRY_MAX_MS: '2000',
+      EVENTSTORE_OPERATION_ATTEMPTS: '2',
+      EVENTSTORE_SILENCE_CHECK_MS: '0',
+    });
+    expect(configuration).toMatchObject({ eventStoreRetryInitialMs: 50, eventStoreRetryMaxMs: 2000, eventStoreOperationAttempts: 2, eventStoreSilenceCheckMs: 0 });
+    expect(() => loadConfiguration({ EVENTSTORE_OPERATION_ATTEMPTS: '0' })).toThrow(/EVENTSTORE_OPERATION_ATTEMPTS: /);
+    expect(() => loadConfiguration({ EVENTSTORE_RETRY_INITIAL_MS: 'soon' })).toThrow(/EVENTSTORE_RETRY_INITIAL_MS: /);
+    expect(() => loadConfiguration({ EVENTSTORE_SILENCE_CHECK_MS: '-1' })).toThrow(/EVENTSTORE_SILENCE_CHECK_MS: /);
+  });
+
   it('names every bad variable in one error', () => {
     let error: unknown;
     try {

@@ -1,5 +1,6 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import { IsBase64, IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, ValidateIf, validateSync } from 'class-validator';
+import { DEFAULT_RESILIENCE } from '@case-journey/event-store';
 
 export const EVENT_STORE_KINDS = ['embedded', 'eventstoredb'] as const;
 export type EventStoreKind = (typeof EVENT_STORE_KINDS)[number];
@@ -13,6 +14,10 @@ export const ENVIRONMENT_VARIABLES = {
   dataDirectory: 'DATA_DIR',
   eventStore: 'EVENT_STORE',
   eventStoreConnectionString: 'EVENTSTORE_CONNECTION_STRING',
+  eventStoreRetryInitialMs: 'EVENTSTORE_RETRY_INITIAL_MS',
+  eventStoreRetryMaxMs: 'EVENTSTORE_RETRY_MAX_MS',
+  eventStoreOperationAttempts: 'EVENTSTORE_OPERATION_ATTEMPTS',
+  eventStoreSilenceCheckMs: 'EVENTSTORE_SILENCE_CHECK_MS',
   redisUrl: 'REDIS_URL',
   personalDataMasterKey: 'PERSONAL_DATA_MASTER_KEY',
   writeRetries: 'WRITE_RETRIES',
@@ -43,6 +48,34 @@ export class AppConfiguration {
   @ValidateIf((c: AppConfiguration) => c.eventStore === 'eventstoredb' || c.eventStoreConnectionString !== undefined)
   @Matches(/^(esdb|esdb\+discover|kurrentdb|kurrentdb\+discover):\/\/\S+$/, { message: 'must be an esdb:// connection string' })
   eventStoreConnectionString?: string;
+
+  /** EventStoreDB: the first wait before retrying an operation or resubscribing; each next wait doubles. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(60_000)
+  eventStoreRetryInitialMs = DEFAULT_RESILIENCE.retryInitialDelayMs;
+
+  /** EventStoreDB: the longest wait between two attempts. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(600_000)
+  eventStoreRetryMaxMs = DEFAULT_RESILIENCE.retryMaxDelayMs;
+
+  /** EventStoreDB: attempts of one append or read on "not leader" or an unreachable node, the first included. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(20)
+  eventStoreOperationAttempts = DEFAULT_RESILIENCE.operationAttempts;
+
+  /** EventStoreDB: how often a waiting subscription is compared with the head of $all; 0 turns the watchdog off. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(3_600_000)
+  eventStoreSilenceCheckMs = DEFAULT_RESILIENCE.silenceCheckMs;
 
   @Matches(/^rediss?:\/\/\S+$/, { message: 'must be a redis:// or rediss:// URL' })
   redisUrl = 'redis://127.0.0.1:6379';

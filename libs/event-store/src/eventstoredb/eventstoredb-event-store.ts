@@ -17,31 +17,54 @@ import type {
   RecordedEvent,
   SubscribeToAllOptions,
 } from '../event-store.port';
+import type { RetryPolicy } from 'cockatiel';
 import { toPortError } from './eventstoredb-errors';
 import { positionOf } from './eventstoredb-positions';
 import { isSystemEvent, toEventData, toRecordedEvent } from './eventstoredb-records';
-import { EventStoreDBAllSubscription } from './eventstoredb-subscription';
+import {
+  ConnectionState,
+  DEFAULT_RESILIENCE,
+  operationRetry,
+  type EventStoreDbResilience,
+  type EventStoreLog,
+} from './eventstoredb-resilience';
+import { EventStoreDBAllSubscription, type SubscriptionSource } from './eventstoredb-subscription';
 
 /** Events fetched per $all request: system events are skipped, so a read may need several. */
 const ALL_PAGE_SIZE = 500;
 
+export interface EventStoreDBOptions {
+  /** Retries, backoff and the silence watchdog; each unset one takes its default. */
+  resilience?: Partial<EventStoreDbResilience>;
+  /** Where state changes (unreachable, answers again, leader changed, a subscription dropped or resubscribed) are told. */
+  log?: EventStoreLog;
+}
+
 export class EventStoreDBEventStore implements EventStore {
   private readonly client: EventStoreDBClient;
   private readonly subscriptions = new Set<EventStoreDBAllSubscription>();
+  private readonly resilience: EventStoreDbResilience;
+  private readonly log: EventStoreLog;
+  private readonly retry: RetryPolicy;
   private closed = false;
   private hasChannel = false;
 
   /** @param connectionString `esdb://host:2113?tls=false`, or a cluster's `esdb://a:2113,b:2113,c:2113` */
-  constructor(connectionString: string) {
+  constructor(connectionString: string, options: EventStoreDBOptions = {}) {
     this.client = EventStoreDBClient.connectionString(connectionString);
+    this.resilience = { ...DEFAULT_RESILIENCE, ...options.resilience };
+    this.log = options.log ?? console;
+    this.retry = operationRetry(this.resilience, new ConnectionState(this.log));
   }
 
   async append(streamId: string, events: readonly EventToAppend[], options: AppendOptions = {}): Promise<AppendResult> {
     const expected = options.expectedRevision ?? 'any';
+    const batch = events.map(toEventData);
     try {
-      const result = await this.connection().appendToStream(streamId, events.map(toEventData), {
-        expectedRevision: toClientRevision(expected),
-      });
+      // The same event ids on every attempt: an attempt whose answer was lost is not written twice.
+      const result = await this.retry.execute(() =>
+        this.connection().appendToStream(streamId, batch, { expectedRevision: toClientRevision(expected), requiresLeader: true }),
+      );
       // An idempotent re-append writes nothing and the server reports no position: look it up.
       const position = result.position?.commit ?? (await this.positionAt(streamId, result.nextExpectedRevision));
       return { nextExpectedRevision: result.nextExpectedRevision, position };
@@ -50,20 +73,24 @@ export class EventStoreDBEventStore implements EventStore {
     }
   }
 
+  /** From the leader: the case's state read before a write must include every write already made. */
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
     const backwards = options.direction === 'backwards';
-    const events: RecordedEvent[] = [];
     try {
-      const read = this.connection().readStream(streamId, {
-        direction: backwards ? BACKWARDS : FORWARDS,
-        fromRevision: options.fromRevision ?? (backwards ? END : START),
-        maxCount: options.maxCount,
+      return await this.retry.execute(async () => {
+        const events: RecordedEvent[] = [];
+        const read = this.connection().readStream(streamId, {
+          direction: backwards ? BACKWARDS : FORWARDS,
+          fromRevision: options.fromRevision ?? (backwards ? END : START),
+          maxCount: options.maxCount,
+          requiresLeader: true,
+        });
+        for await (const resolved of read) if (resolved.event) events.push(toRecordedEvent(resolved.event));
+        return events;
       });
-      for await (const resolved of read) if (resolved.event) events.push(toRecordedEvent(resolved.event));
     } catch (error) {
       throw toPortError(error, streamId);
     }
-    return events;
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
@@ -87,8 +114,13 @@ export class EventStoreDBEventStore implements EventStore {
   }
 
   subscribeToAll(options: SubscribeToAllOptions = {}): AllSubscription {
-    const source = this.connection().subscribeToAll({ fromPosition: options.after === undefined ? START : positionOf(options.after) });
-    const subscription = new EventStoreDBAllSubscription(source, options.after, (stopped) => this.subscriptions.delete(stopped));
+    const source: SubscriptionSource = {
+      open: (after) => this.connection().subscribeToAll({ fromPosition: after === undefined ? START : positionOf(after) }),
+      readHead: () => this.readHead(),
+    };
+    const subscription = new EventStoreDBAllSubscription(source, options.after, this.resilience, this.log, (stopped) =>
+      this.subscriptions.delete(stopped),
+    );
     this.subscriptions.add(subscription);
     return subscription;
   }
@@ -108,14 +140,26 @@ export class EventStoreDBEventStore implements EventStore {
   }
 
   private async readAllPage(after: bigint | undefined, backwards: boolean, maxCount: number): Promise<RecordedEvent[]> {
-    const page: RecordedEvent[] = [];
-    const read = this.connection().readAll({
-      direction: backwards ? BACKWARDS : FORWARDS,
-      fromPosition: after === undefined ? (backwards ? END : START) : positionOf(after),
-      maxCount,
-    });
-    for await (const resolved of read) if (resolved.event) page.push(toRecordedEvent(resolved.event));
-    return page;
+    try {
+      return await this.retry.execute(async () => {
+        const page: RecordedEvent[] = [];
+        const read = this.connection().readAll({
+          direction: backwards ? BACKWARDS : FORWARDS,
+          fromPosition: after === undefined ? (backwards ? END : START) : positionOf(after),
+          maxCount,
+        });
+        for await (const resolved of read) if (resolved.event) page.push(toRecordedEvent(resolved.event));
+        return page;
+      });
+    } catch (error) {
+      throw toPortError(error, undefined);
+    }
+  }
+
+  /** Position of the newest event in $all, EventStoreDB's own included: the silence watchdog's yardstick. */
+  private async readHead(): Promise<bigint | undefined> {
+    const [newest] = await this.readAllPage(undefined, true, 1);
+    return newest?.position;
   }
 
   private async positionAt(streamId: string, revision: bigint): Promise<bigint> {
