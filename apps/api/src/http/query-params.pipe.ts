@@ -2,6 +2,7 @@ import { Injectable, type ArgumentMetadata, type PipeTransform } from '@nestjs/c
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { checkShape } from '../cases/dto/body-shape';
+import { withShapeFindings } from '../cases/dto/body-validation';
 import { RequestValidationError } from './request-validation.error';
 
 /**
@@ -15,11 +16,14 @@ export class QueryParamsPipe implements PipeTransform<Record<string, unknown>, P
     const model = metatype as new () => object;
     // Before class-transformer, which skips `toString`, `constructor` and the like without a word.
     const shape = checkShape({ ...value }, model);
-    if (shape.total > 0) throw new RequestValidationError(shape.errors, shape.total);
-    const params = plainToInstance(model, value ?? {});
+    const params = plainToInstance(model, shape.declaredPart);
     const errors = await validate(params, { whitelist: true, forbidNonWhitelisted: true, validationError: { target: false, value: false } });
-    if (errors.length > 0) {
-      throw new RequestValidationError(errors.map((error) => ({ field: error.property, messages: Object.values(error.constraints ?? {}) })));
+    if (shape.total > 0 || errors.length > 0) {
+      const { errors: listed, total } = withShapeFindings(
+        shape,
+        errors.map((error) => ({ field: error.property, messages: Object.values(error.constraints ?? {}) })),
+      );
+      throw new RequestValidationError(listed, total);
     }
     return params;
   }

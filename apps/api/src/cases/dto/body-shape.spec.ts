@@ -14,7 +14,7 @@ const fields = (check: { errors: Array<{ field: string }> }) => check.errors.map
 
 describe('the shape of a body, judged before class-transformer', () => {
   it('passes a valid body, its nested objects and lists included', () => {
-    expect(checkShape(report(), ReportCrimeDto)).toEqual({ errors: [], total: 0 });
+    expect(checkShape(report(), ReportCrimeDto)).toEqual({ errors: [], total: 0, declaredPart: report() });
     expect(checkShape(structuredClone(HANDOFF_EXAMPLES.ChargesAltered) as never, RecordHandoffDto).total).toBe(0);
   });
 
@@ -55,6 +55,15 @@ describe('the shape of a body, judged before class-transformer', () => {
     expect(checkShape(crowded, ReportCrimeDto).errors).toEqual([{ field: 'victims', messages: ['victims must contain no more than 50 elements, not 51'] }]);
     const charges = { ...HANDOFF_EXAMPLES.ChargesAltered, data: { ...HANDOFF_EXAMPLES.ChargesAltered.data, charges: [[], 'CHG-1'] } };
     expect(fields(checkShape(charges as never, RecordHandoffDto))).toEqual(['data.charges[0]', 'data.charges[1]']);
+  });
+
+  it('gives the declared part without what it refused, for class-transformer to judge safely', () => {
+    const body = holding('__proto__', { polluted: true }, { ...report(), nickname: 'x', victims: Array(51).fill({}), offence: holding('constructor', 1, { description: 'Theft', category: 'theft' }) });
+    const { declaredPart } = checkShape(body, ReportCrimeDto);
+    const expected: Record<string, unknown> = { ...report(), offence: { description: 'Theft', category: 'theft' } };
+    delete expected.victims;
+    expect(declaredPart).toEqual(expected);
+    expect(Object.getPrototypeOf(declaredPart)).toBe(Object.prototype);
   });
 
   it('lists the first 50 findings and counts them all', () => {

@@ -15,6 +15,10 @@ import { inUtc, isInstant, textFault } from './formats';
  * Each string is checked too (no NUL, no lone surrogate), and a list longer than its field allows
  * is refused before any of its items is validated. The walk is linear in the body's size, and
  * records only the first MAX_LISTED_ERRORS findings while counting all of them.
+ *
+ * It also gives the body's declared part: a copy without what it refused (undeclared keys, built-in
+ * names, unfit text, over-long lists), which class-transformer and class-validator can then judge safely, so
+ * that a body's unknown fields and its bad values are answered together.
  */
 
 // A DTO class, or an abstract base of one.
@@ -67,13 +71,14 @@ function declaredFields(model: Model): Map<string, DeclaredField> {
   return fields;
 }
 
-/** Findings, of which the first MAX_LISTED_ERRORS are kept and all are counted. */
+/** Findings, of which the first MAX_LISTED_ERRORS are kept and all are counted, and the part of the body left to validate. */
 export interface ShapeCheck {
   errors: FieldError[];
   total: number;
+  declaredPart: Record<string, unknown>;
 }
 
-class Findings implements ShapeCheck {
+class Findings {
   readonly errors: FieldError[] = [];
   total = 0;
 
@@ -98,24 +103,32 @@ const isBuiltInName = (key: string): boolean => key in Object.prototype || key =
 /** Checks a body (or any object at `path`) against its DTO class; a free-form object when `model` is undefined. */
 export function checkShape(value: JsonObject, model: Model | undefined, path = ''): ShapeCheck {
   const findings = new Findings();
-  walkObject(value, model, path, findings);
-  return findings;
+  const declaredPart = walkObject(value, model, path, findings);
+  return { errors: findings.errors, total: findings.total, declaredPart };
 }
 
-function walkObject(object: JsonObject, model: Model | undefined, path: string, findings: Findings): void {
+/** Left out of the declared part. */
+const REFUSED = Symbol('refused');
+
+function walkObject(object: JsonObject, model: Model | undefined, path: string, findings: Findings): JsonObject {
   const fields = model && declaredFields(model);
+  const kept: JsonObject = {};
   for (const key of Object.keys(object)) {
     const field = pathOf(path, key);
+    let value: unknown = REFUSED;
     if (!fields) {
       const keyFault = isBuiltInName(key) ? 'is the name of a built-in property of every object, never a field' : textFault(key) && `(a field name) ${textFault(key)}`;
       if (keyFault) findings.add(field, `${shownKey(key)} ${keyFault}`);
-      else walkValue(object[key], undefined, key, field, findings);
-      continue;
+      else value = walkValue(object[key], undefined, key, field, findings);
+    } else {
+      const declared = fields.get(key);
+      if (declared) value = walkValue(object[key], declared, key, field, findings, object);
+      else findings.add(field, `property ${shownKey(key)} should not exist`);
     }
-    const declared = fields.get(key);
-    if (declared) walkValue(object[key], declared, key, field, findings, object);
-    else findings.add(field, `property ${shownKey(key)} should not exist`);
+    // Never a built-in name here, so plain assignment cannot reach a prototype.
+    if (value !== REFUSED) kept[key] = value;
   }
+  return kept;
 }
 
 /**
@@ -124,26 +137,32 @@ function walkObject(object: JsonObject, model: Model | undefined, path: string, 
  * left to class-validator to refuse; but an item of a list of objects that is not one is refused
  * here, since class-validator lets a list inside such a list through.
  */
-function walkValue(value: unknown, declared: DeclaredField | undefined, name: string, path: string, findings: Findings, holder: JsonObject = {}): void {
+function walkValue(value: unknown, declared: DeclaredField | undefined, name: string, path: string, findings: Findings, holder: JsonObject = {}): unknown {
   const model = declared?.modelOf?.(holder);
   if (typeof value === 'string') {
     const fault = textFault(value);
-    if (fault) findings.add(path, `${shownKey(name)} ${fault}`);
-  } else if (Array.isArray(value)) {
+    if (!fault) return value;
+    // Some validators choke on such text (an email check's URI decoding throws on a lone surrogate).
+    findings.add(path, `${shownKey(name)} ${fault}`);
+    return REFUSED;
+  }
+  if (Array.isArray(value)) {
     if (declared?.maxItems !== undefined && value.length > declared.maxItems) {
       findings.add(path, `${shownKey(name)} must contain no more than ${declared.maxItems} elements, not ${value.length}`);
-      return;
+      return REFUSED;
     }
     const itemModel = declared?.list ? model : undefined;
-    value.forEach((item, index) => {
+    const items = value.map((item, index) => {
       const itemPath = `${path}[${index}]`;
       if (itemModel && !isJsonObject(item)) findings.add(itemPath, `each item of ${shownKey(name)} must be an object`);
-      else if (isJsonObject(item)) walkObject(item, itemModel, itemPath, findings);
-      else walkValue(item, undefined, `${name}[${index}]`, itemPath, findings);
+      if (isJsonObject(item)) return walkObject(item, itemModel, itemPath, findings);
+      return walkValue(item, undefined, `${name}[${index}]`, itemPath, findings);
     });
-  } else if (isJsonObject(value)) {
-    walkObject(value, declared?.list ? undefined : model, path, findings);
+    // A list with an item refused is left out whole: without the item, the others would move up.
+    return items.includes(REFUSED) ? REFUSED : items;
   }
+  if (isJsonObject(value)) return walkObject(value, declared?.list ? undefined : model, path, findings);
+  return value;
 }
 
 /**

@@ -49,29 +49,42 @@ const isJsonObject = (value: unknown): value is JsonObject =>
 
 const NOT_AN_OBJECT: Validation<never> = { ok: false, errors: [{ field: 'body', messages: ['body must be a JSON object'] }] };
 
-const refused = ({ errors, total }: ShapeCheck): Validation<never> => ({ ok: false, errors, total });
+/**
+ * The shape check's findings, then class-validator's on the body's declared part, less those about
+ * a field the shape check already named, or inside or around one (a list too long, or one with an
+ * item refused, is not also "required").
+ */
+export function withShapeFindings({ errors: found, total }: ShapeCheck, validation: FieldError[]): Validation<never> & { ok: false } {
+  const within = (inner: string, outer: string) => inner === outer || inner.startsWith(`${outer}.`) || inner.startsWith(`${outer}[`);
+  const named = (field: string) => found.some((finding) => within(field, finding.field) || within(finding.field, field));
+  const more = validation.filter((error) => !named(error.field));
+  return { ok: false, errors: [...found, ...more], total: total + more.length };
+}
 
-/** The body's shape first (unknown fields, unfit text, over-long lists); only a body that passes it is transformed and validated. */
+/**
+ * The body's shape first (unknown fields, unfit text, over-long lists), on the plain JSON; then its
+ * declared part is transformed and validated, so every error is answered at once.
+ */
 export async function validateCrimeReport(body: unknown, rules: BodyRules = {}): Promise<Validation<ReportCrimeDto>> {
   if (!isJsonObject(body)) return NOT_AN_OBJECT;
   const shape = checkShape(body, ReportCrimeDto);
-  if (shape.total > 0) return refused(shape);
-  const report = plainToInstance(ReportCrimeDto, body);
+  const report = plainToInstance(ReportCrimeDto, shape.declaredPart);
   const errors = [...(await fieldErrorsOf(report)), ...implausibleInstants(report, ReportCrimeDto, rules)];
-  return errors.length > 0 ? { ok: false, errors } : { ok: true, value: withoutAbsentFields(report) };
+  if (shape.total > 0 || errors.length > 0) return withShapeFindings(shape, errors);
+  return { ok: true, value: withoutAbsentFields(report) };
 }
 
 /** Checks the envelope and, when its type is known, the data for that type: every error at once. */
 export async function validateHandoff(body: unknown, rules: BodyRules = {}): Promise<Validation<ValidatedHandoff>> {
   if (!isJsonObject(body)) return NOT_AN_OBJECT;
   const shape = checkShape(body, RecordHandoffDto);
-  if (shape.total > 0) return refused(shape);
-  const handoff = plainToInstance(RecordHandoffDto, body);
-  const payload = payloadOf(body);
+  const handoff = plainToInstance(RecordHandoffDto, shape.declaredPart);
+  const payload = payloadOf(shape.declaredPart);
   const errors = [...(await fieldErrorsOf(handoff)), ...(payload ? await fieldErrorsOf(payload, 'data') : [])];
   const validated = Object.assign(handoff, { data: payload });
   errors.push(...implausibleInstants(validated, RecordHandoffDto, rules));
-  return errors.length > 0 ? { ok: false, errors } : { ok: true, value: withoutAbsentFields(validated) as ValidatedHandoff };
+  if (shape.total > 0 || errors.length > 0) return withShapeFindings(shape, errors);
+  return { ok: true, value: withoutAbsentFields(validated) as ValidatedHandoff };
 }
 
 /**
@@ -81,10 +94,9 @@ export async function validateHandoff(body: unknown, rules: BodyRules = {}): Pro
 export function handoffPayloadErrors(type: HandoffType, data: Record<string, unknown>, path: string, rules: BodyRules = {}): FieldError[] {
   const model: ClassConstructor<object> = HANDOFF_PAYLOADS[type];
   const shape = checkShape(data, model, path);
-  if (shape.total > 0) return shape.errors;
-  const payload = plainToInstance(model, data);
-  const errors = flatten(validateSync(payload, STRICT), path);
-  return errors.length > 0 ? errors : implausibleInstants(payload, model, rules, path);
+  const payload = plainToInstance(model, shape.declaredPart);
+  const errors = [...flatten(validateSync(payload, STRICT), path), ...implausibleInstants(payload, model, rules, path)];
+  return shape.total > 0 || errors.length > 0 ? withShapeFindings(shape, errors).errors : [];
 }
 
 function implausibleInstants(dto: object, model: ClassConstructor<object>, { earliestInstant }: BodyRules, path = ''): FieldError[] {

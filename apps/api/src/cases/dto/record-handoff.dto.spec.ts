@@ -98,6 +98,13 @@ describe('POST /cases/:id/events body: one handoff', () => {
       );
       expect(await errorsFor(body)).toHaveLength(3);
     });
+
+    it('are answered together with the other faults, a built-in name included', async () => {
+      const data = Object.defineProperty({ ...(example('PleaEntered').data as object), plea: 'maybe' }, 'constructor', { value: {}, enumerable: true });
+      const body = { ...example('PleaEntered'), recordedBy: ' ', priority: 'high', data };
+
+      expect((await fieldsAtFault(body)).sort()).toEqual(['data.constructor', 'data.plea', 'priority', 'recordedBy']);
+    });
   });
 
   describe('the type', () => {
