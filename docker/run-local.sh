@@ -14,6 +14,21 @@ if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.j
 fi
 ensure_redis
 
+# The victims' data keys are wrapped by a master key kept outside the data folder, so that a copy of
+# the folder alone unseals nothing. Production takes PERSONAL_DATA_MASTER_KEY from its secret store.
+if [ -z "${PERSONAL_DATA_MASTER_KEY:-}" ]; then
+  master_key_file="${PERSONAL_DATA_MASTER_KEY_FILE:-${XDG_CONFIG_HOME:-$HOME/.config}/case-journey/master-key}"
+  if [ ! -s "$master_key_file" ]; then
+    mkdir -p "$(dirname "$master_key_file")"
+    (umask 077 && node -e 'process.stdout.write(require("node:crypto").randomBytes(32).toString("base64"))' > "$master_key_file")
+    echo "Made a master key for the victims' data keys at $master_key_file, outside $DATA_DIR."
+    echo "Keep it: without it the victims' details in $DATA_DIR can never be opened again."
+  fi
+  PERSONAL_DATA_MASTER_KEY="$(cat "$master_key_file")"
+  export PERSONAL_DATA_MASTER_KEY
+  echo "Victim keys in $DATA_DIR are wrapped by the master key in $master_key_file"
+fi
+
 if [ ! -f "$DATA_DIR/.demo-loaded" ]; then
   echo "Loading the demo area into $DATA_DIR"
   node -r @swc-node/register apps/generator/src/main.ts --profile demo --seed 2026 --now now --to-store --data-dir "$DATA_DIR"

@@ -16,7 +16,7 @@ interface CruiseViolation {
 function violations(cwd: string, paths: string[]): CruiseViolation[] {
   let output: string;
   try {
-    output = execFileSync(depcruise, [...paths, '--config', config, '--output-type', 'json'], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    output = execFileSync(depcruise, [...paths, '--config', config, '--output-type', 'json'], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 256 * 1024 * 1024 });
   } catch (error) {
     output = (error as { stdout: string }).stdout;
   }

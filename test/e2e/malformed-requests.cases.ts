@@ -204,6 +204,19 @@ export function malformedRequests(seeded: Seeded): Attempt[] {
     }
   }
 
+  // The erasure route's small body: nothing malformed may erase anyone.
+  const erasure = `/victims/${EXAMPLE_IDS.victim}/erasure`;
+  const reason = () => ({ reason: 'Erasure request DP-2026-0042 upheld' }) as Json;
+  for (const name of [...BUILT_IN_NAMES, 'nickname']) {
+    post('erasure', `a field named ${name}`, erasure, withValueAt(reason(), [name], 1), { status: 400, field: name });
+  }
+  for (const value of [...OTHER_TYPES.filter((other) => typeof other !== 'string'), ...BLANKS, ...UNFIT_TEXT, 'x'.repeat(501)]) {
+    post('erasure', `reason ${JSON.stringify(value).slice(0, 20)}`, erasure, { reason: value }, { status: 400, field: 'reason' });
+  }
+  add('erasure', 'nested 64 deep', { method: 'POST', path: erasure, raw: nestedAt(reason(), ['reason'], 64, ['[', ']']), expect: { status: 400, field: 'body' } });
+  add('erasure', 'a list for a body', { method: 'POST', path: erasure, raw: '[]', expect: { status: 400, field: 'body' } });
+  add('erasure', 'a form for a body', { method: 'POST', path: erasure, raw: 'reason=x', headers: { 'content-type': 'application/x-www-form-urlencoded' }, expect: { status: 415 } });
+
   // Unknown handoff types.
   for (const type of ['CrimeReported', 'SuspectTeleported', '', ' ', 'constructor', '__proto__', 'toString', 'victimInformed', 'VictimInformed\u0000', 'Victim\ud800Informed', 123, null, ['VictimInformed'], { type: 'VictimInformed' }]) {
     post('unknown type', `type ${JSON.stringify(type)}`, events, withValueAt(handoff('VictimInformed'), ['type'], type), { status: 400, field: 'type' });

@@ -5,6 +5,7 @@ import { AppConfiguration, PlatformModule, type PlatformOverrides } from '@case-
 import { ACCESS_POLICY, type AccessPolicy } from './access/access-policy';
 import { AccessGuard } from './access/access.guard';
 import { OpenAccessPolicy } from './access/open-access.policy';
+import { AuditModule } from './audit/audit.module';
 import { CasesModule } from './cases/cases.module';
 import { ComplianceModule } from './compliance/compliance.module';
 import { HealthController } from './health/health.controller';
@@ -13,7 +14,9 @@ import { JourneysModule } from './journeys/journeys.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { ProjectionsAdminModule } from './projections/projections-admin.module';
 import { ReadModelsModule } from './read-models/read-models.module';
+import { RetentionModule } from './retention/retention.module';
 import { TimelineModule } from './timeline/timeline.module';
+import { VictimsModule } from './victims/victims.module';
 import { WorklistsModule } from './worklists/worklists.module';
 
 export interface ApiOverrides extends PlatformOverrides {
@@ -36,6 +39,9 @@ export class AppModule {
         ComplianceModule,
         NotificationsModule,
         ProjectionsAdminModule,
+        VictimsModule,
+        AuditModule,
+        RetentionModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -1,13 +1,13 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
-import { loadConfiguration } from '@case-journey/platform';
+import { keyWrappingNotice, loadConfiguration } from '@case-journey/platform';
 import { createApi } from './create-api';
 
 async function main(): Promise<void> {
   const configuration = loadConfiguration();
   const app = await createApi(configuration);
   await app.listen(configuration.port, configuration.host);
-  Logger.log(`case-journey API on http://${configuration.host}:${configuration.port} (OpenAPI at /docs), event store: ${configuration.eventStore}`, 'Main');
+  Logger.log(`case-journey API on http://${configuration.host}:${configuration.port} (OpenAPI at /docs), event store: ${configuration.eventStore}, ${keyWrappingNotice(configuration)}`, 'Main');
 }
 
 main().catch((error: unknown) => {

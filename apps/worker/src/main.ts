@@ -1,14 +1,14 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { loadConfiguration } from '@case-journey/platform';
+import { keyWrappingNotice, loadConfiguration } from '@case-journey/platform';
 import { WorkerModule } from './worker.module';
 
 async function main(): Promise<void> {
   const configuration = loadConfiguration();
   const worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(configuration));
   worker.enableShutdownHooks();
-  Logger.log(`case-journey worker running (event store: ${configuration.eventStore}, Redis: ${configuration.redisUrl})`, 'Main');
+  Logger.log(`case-journey worker running (event store: ${configuration.eventStore}, Redis: ${configuration.redisUrl}, ${keyWrappingNotice(configuration)})`, 'Main');
 }
 
 main().catch((error: unknown) => {

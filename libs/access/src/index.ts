@@ -1,2 +1,2 @@
 // PURE. Who may do what: the principal, the roles and the one access policy table.
-export {};
+export * from './audit';

@@ -25,6 +25,7 @@ import type {
   SuspectEventKind,
   Verdict,
   VictimKind,
+  ErasureBasis,
 } from './vocabulary';
 
 /**
@@ -244,6 +245,13 @@ export type VictimLiaisonOfficerContactMade = Event<
   { caseId: string; victimId: string; channel: ContactChannel }
 >;
 
+/**
+ * A victim's personal data was erased: their key is destroyed, so every sealed copy of their details
+ * in the case's events is unreadable. The victim and their obligations stay in the case so that
+ * compliance counts do not move; only what describes the person is forgotten by the read models.
+ */
+export type VictimDataErased = Event<'VictimDataErased', { caseId: string; victimId: string; basis: ErasureBasis; reason: string }>;
+
 export type ExpensesClaimReceived = Event<'ExpensesClaimReceived', { caseId: string; victimId: string; claimId: string }>;
 
 export type ExpensesPaid = Event<'ExpensesPaid', { caseId: string; victimId: string; claimId: string; amountPence: number }>;
@@ -299,6 +307,7 @@ export type CaseEvent =
   | VictimLiaisonOfficerContactMade
   | ExpensesClaimReceived
   | ExpensesPaid
+  | VictimDataErased
   | EventCorrected
   | EventRetracted;
 
@@ -337,6 +346,7 @@ export const CASE_EVENT_TYPES = [
   'VictimLiaisonOfficerContactMade',
   'ExpensesClaimReceived',
   'ExpensesPaid',
+  'VictimDataErased',
   'EventCorrected',
   'EventRetracted',
 ] as const satisfies readonly CaseEventType[];

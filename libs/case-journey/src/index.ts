@@ -7,6 +7,7 @@ export * from './upcasting';
 export * from './state/case-state';
 export { caseView, type CaseView } from './state/case-view';
 export { evolve, caseStateFrom } from './state/evolve';
+export * from './state/retention';
 export * from './state/case-lookups';
 export { decide } from './decide/decide';
 export * from './rules';

@@ -152,3 +152,7 @@ export type CourtNotice = (typeof COURT_NOTICES)[number];
 
 export const JOURNEY_STAGES = ['investigation', 'pre-charge', 'pre-trial', 'trial', 'post-sentence'] as const;
 export type JourneyStage = (typeof JOURNEY_STAGES)[number];
+
+/** Why a victim's personal data was erased: a data-protection decision (a request, say) or the end of the retention period. */
+export const ERASURE_BASES = ['request', 'retention'] as const;
+export type ErasureBasis = (typeof ERASURE_BASES)[number];

@@ -14,6 +14,14 @@ export interface SqliteVictimKeyStoreOptions {
   masterKey?: Buffer;
 }
 
+/** The key file cannot be opened as configured: wrapped without the master key, or with another one. */
+export class KeyStoreLockedError extends Error {
+  override readonly name = 'KeyStoreLockedError';
+}
+
+/** A known text wrapped with the master key: tells, on opening, whether the file is wrapped and by which key. */
+const MASTER_KEY_CHECK = Buffer.from('case-journey victim key store');
+
 interface KeyRow {
   key: Buffer | null;
 }
@@ -21,6 +29,10 @@ interface KeyRow {
 /**
  * Victim data keys in their own SQLite file, apart from the event store, so that the events can be
  * backed up and copied while erasure stays possible. A destroyed key leaves a tombstone row.
+ *
+ * Destroying a key must remove its bytes from the files, not only from the table: `secure_delete`
+ * overwrites freed content with zeros, and a TRUNCATE checkpoint copies the page without the key
+ * into the main file and empties the write-ahead log, which still held the page as first written.
  *
  * A key made for a record not yet appended is stored `confirmed = 0` with the number of records
  * holding it. Release deletes it only while it is unconfirmed and no one else holds it, in one
@@ -45,17 +57,19 @@ export class SqliteVictimKeyStore implements VictimKeyStore {
       throw new Error(`The master key must be ${DATA_KEY_BYTES} bytes`);
     }
     mkdirSync(dirname(options.filename), { recursive: true });
-    this.db = new Database(options.filename);
+    this.db = new Database(options.filename, { timeout: 5000 });
     this.db.pragma('journal_mode = WAL');
+    this.db.pragma('secure_delete = ON');
     this.db.exec(
-      'CREATE TABLE IF NOT EXISTS victim_keys (key_id TEXT PRIMARY KEY, key BLOB, destroyed_at TEXT)',
+      'CREATE TABLE IF NOT EXISTS victim_keys (key_id TEXT PRIMARY KEY, key BLOB, destroyed_at TEXT);' +
+        'CREATE TABLE IF NOT EXISTS key_store_settings (name TEXT PRIMARY KEY, value BLOB NOT NULL);',
     );
     this.addHoldColumns();
     this.select = this.db.prepare('SELECT key FROM victim_keys WHERE key_id = ?');
     this.insert = this.db.prepare('INSERT OR IGNORE INTO victim_keys (key_id, key) VALUES (?, ?)');
     this.shred = this.db.prepare(
       "INSERT INTO victim_keys (key_id, key, destroyed_at) VALUES (?, NULL, strftime('%Y-%m-%dT%H:%M:%fZ')) " +
-        'ON CONFLICT(key_id) DO UPDATE SET key = NULL, destroyed_at = excluded.destroyed_at',
+        'ON CONFLICT(key_id) DO UPDATE SET key = NULL, destroyed_at = COALESCE(destroyed_at, excluded.destroyed_at)',
     );
     this.insertHeld = this.db.prepare('INSERT INTO victim_keys (key_id, key, holds, confirmed) VALUES (?, ?, 1, 0)');
     this.addHold = this.db.prepare('UPDATE victim_keys SET holds = holds + 1 WHERE key_id = ?');
@@ -73,6 +87,17 @@ export class SqliteVictimKeyStore implements VictimKeyStore {
       this.dropHold.run(keyId);
       this.removeUnused.run(keyId);
     }).immediate;
+    try {
+      this.checkMasterKey();
+    } catch (error) {
+      this.db.close();
+      throw error;
+    }
+  }
+
+  /** Whether the data keys are stored wrapped by a master key. */
+  get wrapped(): boolean {
+    return this.options.masterKey !== undefined;
   }
 
   /** Key files from before holds: their keys are all in use (confirmed). */
@@ -102,8 +127,10 @@ export class SqliteVictimKeyStore implements VictimKeyStore {
     return row !== undefined && row.key === null;
   }
 
+  /** Leaves a tombstone and returns once the key's bytes are gone from the database file and its log. */
   destroy(keyId: string): void {
     this.shred.run(keyId);
+    this.purgeFreedBytes();
   }
 
   hold(keyId: string, key: Buffer): boolean {
@@ -120,6 +147,51 @@ export class SqliteVictimKeyStore implements VictimKeyStore {
 
   close(): void {
     this.db.close();
+  }
+
+  /**
+   * A wrapped file needs its master key and refuses any other; an unwrapped one given a master key
+   * is wrapped there and then, every key at once, so a copy of the folder stops unsealing anything.
+   */
+  private checkMasterKey(): void {
+    const { masterKey } = this.options;
+    const check = this.db.prepare("SELECT value FROM key_store_settings WHERE name = 'master-key-check'").pluck();
+    const stored = check.get() as Buffer | undefined;
+    if (stored && !masterKey) {
+      throw new KeyStoreLockedError(`${this.options.filename} is wrapped by a master key: set PERSONAL_DATA_MASTER_KEY to the key it was wrapped with`);
+    }
+    if (stored) {
+      if (!this.opens(stored)) throw new KeyStoreLockedError(`PERSONAL_DATA_MASTER_KEY is not the master key that wraps ${this.options.filename}`);
+      return;
+    }
+    if (!masterKey) return;
+    const wrapEveryKey = this.db.transaction(() => {
+      if (check.get()) return; // another process wrapped it meanwhile
+      const rows = this.db.prepare('SELECT key_id, key FROM victim_keys WHERE key IS NOT NULL').all() as Array<{ key_id: string; key: Buffer }>;
+      const update = this.db.prepare('UPDATE victim_keys SET key = ? WHERE key_id = ?');
+      for (const row of rows) update.run(this.wrap(row.key), row.key_id);
+      this.db.prepare("INSERT INTO key_store_settings (name, value) VALUES ('master-key-check', ?)").run(this.wrap(MASTER_KEY_CHECK));
+    });
+    wrapEveryKey.immediate();
+    this.purgeFreedBytes();
+  }
+
+  private opens(check: Buffer): boolean {
+    try {
+      return this.unwrap(check).equals(MASTER_KEY_CHECK);
+    } catch {
+      return false;
+    }
+  }
+
+  /**
+   * Moves every committed page into the main file and empties the log. The checkpoint waits (the
+   * busy timeout) for another process's read to end; if one still holds it, the erasure fails and
+   * is retried rather than leave the key's bytes in the log.
+   */
+  private purgeFreedBytes(): void {
+    const [result] = this.db.pragma('wal_checkpoint(TRUNCATE)') as Array<{ busy: number }>;
+    if (result.busy !== 0) throw new Error('The victim key file is busy: its write-ahead log could not be emptied; try the erasure again');
   }
 
   private wrap(key: Buffer): Buffer {

@@ -61,4 +61,27 @@ describe('loadConfiguration', () => {
     expect(() => loadConfiguration({ EARLIEST_HANDOFF_DATE: '1990-02-30' })).toThrow(/EARLIEST_HANDOFF_DATE: must be a real calendar date/);
     expect(() => loadConfiguration({ EARLIEST_HANDOFF_DATE: '1 Jan 1990' })).toThrow(/EARLIEST_HANDOFF_DATE: must be a date as YYYY-MM-DD/);
   });
+
+  it('refuses to run in production without the master key that wraps the victim keys, and never repeats a secret in its message', () => {
+    expect(() => loadConfiguration({ NODE_ENV: 'production' })).toThrow(/^ {2}PERSONAL_DATA_MASTER_KEY: must be set when NODE_ENV=production/m);
+    const masterKey = Buffer.alloc(32, 7).toString('base64');
+    expect(loadConfiguration({ NODE_ENV: 'production', PERSONAL_DATA_MASTER_KEY: masterKey })).toMatchObject({ environment: 'production', personalDataMasterKey: masterKey });
+    expect(loadConfiguration({}).personalDataMasterKey).toBeUndefined();
+
+    const tooShort = Buffer.alloc(16, 7).toString('base64');
+    let message = '';
+    try {
+      loadConfiguration({ PERSONAL_DATA_MASTER_KEY: tooShort });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(/PERSONAL_DATA_MASTER_KEY: must be 32 bytes in base64/);
+    expect(message).not.toContain(tooShort);
+  });
+
+  it('keeps personal data six years after a case closes unless told otherwise', () => {
+    expect(loadConfiguration({}).retentionYears).toBe(6);
+    expect(loadConfiguration({ PERSONAL_DATA_RETENTION_YEARS: '7' }).retentionYears).toBe(7);
+    expect(() => loadConfiguration({ PERSONAL_DATA_RETENTION_YEARS: '0' })).toThrow(/PERSONAL_DATA_RETENTION_YEARS/);
+  });
 });

@@ -1,5 +1,5 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsBase64, IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, ValidateIf, validateSync } from 'class-validator';
+import { IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, ValidateIf, validateSync } from 'class-validator';
 import { DEFAULT_RESILIENCE } from '@case-journey/event-store';
 
 export const EVENT_STORE_KINDS = ['embedded', 'eventstoredb'] as const;
@@ -19,7 +19,9 @@ export const ENVIRONMENT_VARIABLES = {
   eventStoreOperationAttempts: 'EVENTSTORE_OPERATION_ATTEMPTS',
   eventStoreSilenceCheckMs: 'EVENTSTORE_SILENCE_CHECK_MS',
   redisUrl: 'REDIS_URL',
+  environment: 'NODE_ENV',
   personalDataMasterKey: 'PERSONAL_DATA_MASTER_KEY',
+  retentionYears: 'PERSONAL_DATA_RETENTION_YEARS',
   writeRetries: 'WRITE_RETRIES',
   redisKeyPrefix: 'REDIS_KEY_PREFIX',
   notificationWebhookUrl: 'NOTIFICATION_WEBHOOK_URL',
@@ -80,9 +82,23 @@ export class AppConfiguration {
   @Matches(/^rediss?:\/\/\S+$/, { message: 'must be a redis:// or rediss:// URL' })
   redisUrl = 'redis://127.0.0.1:6379';
 
-  @IsOptional()
-  @IsBase64()
+  /** `production` turns off what only a developer's machine may do without (an unwrapped key file). */
+  @IsString()
+  @IsNotEmpty()
+  environment = 'development';
+
+  /** Wraps the victims' data keys at rest; kept outside the data directory, so a copy of it unseals nothing. */
+  @ValidateIf((c: AppConfiguration) => c.environment === 'production' || c.personalDataMasterKey !== undefined)
+  @Matches(/^[A-Za-z0-9+/]{43}=$/, { message: 'must be 32 bytes in base64 (44 characters), e.g. from `openssl rand -base64 32`' })
+  @IsNotEmpty({ message: 'must be set when NODE_ENV=production: the victim key file would otherwise sit unwrapped beside the events' })
   personalDataMasterKey?: string;
+
+  /** Years after a case closes that its victims' personal data is kept before the retention job erases it. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  retentionYears = 6;
 
   /** How often the server retries its own non-conditional write after a concurrency conflict. */
   @Transform(toInt)
@@ -111,6 +127,9 @@ export class AppConfiguration {
   earliestHandoffDate = '1990-01-01';
 }
 
+/** Settings whose value an error message must never repeat: it would end up in logs. */
+const SECRETS = new Set<string>(['personalDataMasterKey', 'notificationWebhookSecret'] satisfies Array<keyof AppConfiguration>);
+
 export class ConfigurationError extends Error {
   override readonly name = 'ConfigurationError';
   constructor(readonly problems: string[]) {
@@ -125,9 +144,10 @@ export function loadConfiguration(env: NodeJS.ProcessEnv = process.env): AppConf
     if (env[variable] !== undefined && env[variable] !== '') raw[key] = env[variable];
   }
   const configuration = plainToInstance(AppConfiguration, raw);
-  const problems = validateSync(configuration).flatMap((error) =>
+  const problems = validateSync(configuration, { stopAtFirstError: true }).flatMap((error) =>
     Object.values(error.constraints ?? {}).map(
-      (message) => `${ENVIRONMENT_VARIABLES[error.property as keyof AppConfiguration]}: ${message} (got ${JSON.stringify(error.value)})`,
+      (message) =>
+        `${ENVIRONMENT_VARIABLES[error.property as keyof AppConfiguration]}: ${message} (${error.value === undefined ? 'not set' : `got ${SECRETS.has(error.property) ? 'a value not shown' : JSON.stringify(error.value)}`})`,
     ),
   );
   if (problems.length > 0) throw new ConfigurationError(problems);

@@ -2,4 +2,5 @@ export * from './app-configuration';
 export * from './clock';
 export * from './open-event-store';
 export * from './open-victim-key-store';
+export * from './audit-log';
 export * from './platform.module';

@@ -9,3 +9,10 @@ export function openVictimKeyStore(configuration: AppConfiguration): VictimKeySt
     masterKey: configuration.personalDataMasterKey ? Buffer.from(configuration.personalDataMasterKey, 'base64') : undefined,
   });
 }
+
+/** What the startup log says about the key file: a developer must see when a copy of the data folder would unseal every victim. */
+export function keyWrappingNotice(configuration: AppConfiguration): string {
+  return configuration.personalDataMasterKey
+    ? 'victim keys wrapped by PERSONAL_DATA_MASTER_KEY'
+    : 'victim keys NOT wrapped (PERSONAL_DATA_MASTER_KEY unset): a copy of DATA_DIR opens every victim’s details; refused when NODE_ENV=production';
+}

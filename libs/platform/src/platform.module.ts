@@ -1,7 +1,9 @@
 import { DynamicModule, Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
+import { AUDIT_LOG, type AuditLog } from '@case-journey/access';
 import { EVENT_STORE, type EventStore } from '@case-journey/event-store';
 import { PersonalDataVault, VICTIM_KEY_STORE, type VictimKeyStore } from '@case-journey/personal-data';
 import { AppConfiguration } from './app-configuration';
+import { EventStoreAuditLog } from './audit-log';
 import { CLOCK, systemClock, type Clock } from './clock';
 import { openEventStore } from './open-event-store';
 import { openVictimKeyStore } from './open-victim-key-store';
@@ -9,6 +11,7 @@ import { openVictimKeyStore } from './open-victim-key-store';
 export interface PlatformOverrides {
   eventStore?: EventStore;
   victimKeyStore?: VictimKeyStore;
+  auditLog?: AuditLog;
   clock?: Clock;
 }
 
@@ -27,7 +30,7 @@ class PlatformShutdown implements OnApplicationShutdown {
 
 /**
  * The adapters both apps share: the configured event store, the victim key store and the vault,
- * and the clock. Tests pass overrides instead of touching the configuration.
+ * the audit log (a stream of the event store), and the clock. Tests pass overrides instead of touching the configuration.
  */
 @Global()
 @Module({})
@@ -40,10 +43,11 @@ export class PlatformModule {
         { provide: EVENT_STORE, useFactory: () => overrides.eventStore ?? openEventStore(configuration) },
         { provide: VICTIM_KEY_STORE, useFactory: () => overrides.victimKeyStore ?? openVictimKeyStore(configuration) },
         { provide: PersonalDataVault, useFactory: (keys: VictimKeyStore) => new PersonalDataVault(keys), inject: [VICTIM_KEY_STORE] },
+        { provide: AUDIT_LOG, useFactory: (store: EventStore) => overrides.auditLog ?? new EventStoreAuditLog(store), inject: [EVENT_STORE] },
         { provide: CLOCK, useValue: overrides.clock ?? systemClock },
         PlatformShutdown,
       ],
-      exports: [AppConfiguration, EVENT_STORE, VICTIM_KEY_STORE, PersonalDataVault, CLOCK],
+      exports: [AppConfiguration, EVENT_STORE, VICTIM_KEY_STORE, PersonalDataVault, AUDIT_LOG, CLOCK],
     };
   }
 }

@@ -1,7 +1,19 @@
 import type { Agency } from '@case-journey/domain';
 
 /** What a route lets a caller do; the access-control issue maps roles onto these. */
-export const PERMISSIONS = ['case:report', 'case:record-handoff', 'case:read', 'worklist:read', 'compliance:read', 'notifications:read', 'projections:admin'] as const;
+export const PERMISSIONS = [
+  'case:report',
+  'case:record-handoff',
+  'case:read',
+  'worklist:read',
+  'compliance:read',
+  'notifications:read',
+  'projections:admin',
+  'victim:read-details',
+  'victim:erase',
+  'audit:read',
+  'retention:run',
+] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 export interface Principal {

@@ -13,5 +13,6 @@ import { ReportCrimeHandler } from './report-crime/report-crime.handler';
 @Module({
   controllers: [ReportCrimeController, RecordHandoffController, GetCaseController, GetCaseHistoryController],
   providers: [CaseStreamRepository, HandoffRecorder, ReportCrimeHandler, RecordHandoffHandler, GetCaseHandler, GetCaseHistoryHandler],
+  exports: [CaseStreamRepository, HandoffRecorder],
 })
 export class CasesModule {}

@@ -25,6 +25,12 @@ export interface RecordingOptions {
   ifMatch?: bigint;
   /** Every handoff but the crime report needs the case to exist already. */
   caseMustExist: boolean;
+  /**
+   * When the event id is the server's own key for an act (an erasure's, per case and victim) rather
+   * than a sender's record key: a repeat is the same act whatever it says now, and answers as the
+   * first time without its content being compared.
+   */
+  repeatIsSameAct?: true;
 }
 
 export interface RecordedHandoff {
@@ -62,7 +68,7 @@ export class HandoffRecorder {
       const loaded = await this.cases.load(caseId);
       if (!loaded && options.caseMustExist) throw new CaseNotFoundError(caseId);
 
-      const earlier = loaded && earlierRecording(loaded, recording, this.vault);
+      const earlier = loaded && earlierRecording(loaded, recording, this.vault, !options.repeatIsSameAct);
       if (earlier) return earlier;
       if (options.ifMatch !== undefined && options.ifMatch !== loaded?.revision) {
         throw new RevisionConflictError(caseId, options.ifMatch, loaded?.revision);

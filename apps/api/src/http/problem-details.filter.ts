@@ -3,6 +3,7 @@ import type { Response } from 'express';
 import { JourneyRuleViolation } from '@case-journey/domain';
 import { VictimDataErasedError } from '@case-journey/personal-data';
 import { CaseNotFoundError, RecordKeyReusedError, RevisionConflictError } from '../cases/case-errors';
+import { VictimErasedError, VictimNotFoundError } from '../victims/victim-errors';
 import { RequestValidationError } from './request-validation.error';
 import { revisionTag } from './revision-tag';
 
@@ -61,6 +62,12 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         storedType: exception.storedType,
         differentFields: exception.differences,
       };
+    }
+    if (exception instanceof VictimNotFoundError) {
+      return { status: 404, title: 'Victim not found', detail: exception.message, victimId: exception.victimId, caseId: exception.caseId ?? null };
+    }
+    if (exception instanceof VictimErasedError) {
+      return { status: 410, title: "Victim's personal data erased", detail: exception.message, victimId: exception.victimId, erasedAt: exception.erasedAt };
     }
     if (exception instanceof VictimDataErasedError) {
       return { status: 410, title: "Victim's personal data erased", detail: exception.message };

@@ -1,8 +1,9 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { VictimJourneyView } from '@case-journey/projections';
 import { Requires } from '../access/requires.decorator';
+import { Audited } from '../audit/audited.decorator';
 import { CaseIdPipe } from '../http/case-id.pipe';
 import { VictimIdPipe } from '../http/victim-id.pipe';
 import { GetVictimJourneyQuery } from './get-victim-journey.query';
@@ -14,10 +15,12 @@ export class GetVictimJourneyController {
 
   @Get(':id/victims/:victimId/journey')
   @Requires('case:read')
+  @Audited<VictimJourneyView>('victim-journey-read', (_request, journey) => ({ caseIds: [journey.caseId], victimId: journey.victimId }))
   @ApiOperation({
     summary: "One victim's journey through the case",
     description: "Every touchpoint with the victim, their enhanced-rights status, and every Victims' Code obligation owed to them with its status and due instant.",
   })
+  @ApiResponse({ status: 410, description: "The victim's personal data was erased: their journey is no longer kept" })
   getJourney(@Param('id', CaseIdPipe) caseId: string, @Param('victimId', VictimIdPipe) victimId: string): Promise<VictimJourneyView> {
     return this.queries.execute<GetVictimJourneyQuery, VictimJourneyView>(new GetVictimJourneyQuery(caseId, victimId));
   }

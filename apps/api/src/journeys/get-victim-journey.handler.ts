@@ -1,6 +1,7 @@
 import { NotFoundException } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { ObligationsReader, type VictimJourneyView } from '@case-journey/projections';
+import { VictimErasedError } from '../victims/victim-errors';
 import { GetVictimJourneyQuery } from './get-victim-journey.query';
 
 @QueryHandler(GetVictimJourneyQuery)
@@ -9,7 +10,9 @@ export class GetVictimJourneyHandler implements IQueryHandler<GetVictimJourneyQu
 
   async execute({ caseId, victimId }: GetVictimJourneyQuery): Promise<VictimJourneyView> {
     const journey = await this.obligations.victimJourney(caseId, victimId);
-    if (!journey) throw new NotFoundException(`No victim ${victimId} on case ${caseId}`);
-    return journey;
+    if (journey) return journey;
+    const erasedAt = await this.obligations.erasureOf(caseId, victimId);
+    if (erasedAt) throw new VictimErasedError(caseId, victimId, erasedAt);
+    throw new NotFoundException(`No victim ${victimId} on case ${caseId}`);
   }
 }

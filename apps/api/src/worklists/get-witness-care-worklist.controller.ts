@@ -3,6 +3,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { WorklistPage } from '@case-journey/projections';
 import { Requires } from '../access/requires.decorator';
+import { Audited } from '../audit/audited.decorator';
 import { QueryParamsPipe } from '../http/query-params.pipe';
 import { GetWitnessCareWorklistQuery } from './get-witness-care-worklist.query';
 import { WitnessCareWorklistDto } from './witness-care-worklist.dto';
@@ -14,6 +15,7 @@ export class GetWitnessCareWorklistController {
 
   @Get('witness-care')
   @Requires('worklist:read')
+  @Audited<WorklistPage>('worklist-read', (_request, page) => ({ caseIds: page.items.map((item) => item.caseId) }))
   @ApiOperation({
     summary: 'Victim touchpoints due, due soon and overdue',
     description: "Open Victims' Code obligations of an agency (the Witness Care Unit by default), earliest due first, with the victim's enhanced-rights status and contact preference.",

@@ -3,7 +3,7 @@ import type { CaseEventType } from '../events';
 import { caseMustBeCharged } from '../rules/charging.rules';
 import { hearingMustBeListed } from '../rules/hearing.rules';
 import { enforce } from '../rules/journey-rule';
-import { victimMustBeKnown } from '../rules/victim.rules';
+import { erasedVictimTakesNoRecords, victimMustBeKnown } from '../rules/victim.rules';
 import type { CaseState } from '../state/case-state';
 import { recorded, type Decider } from './decider';
 
@@ -18,8 +18,11 @@ export const recordWhen =
     return [recorded(command)];
   };
 
-/** Checks several command families share. */
-export const knownVictim: Check<{ data: { victimId: string } }> = ({ data }, state) => enforce(victimMustBeKnown, state, data.victimId);
+/** Checks several command families share. A record about a victim needs them known and their data not erased. */
+export const knownVictim: Check<{ data: { victimId: string } }> = ({ data }, state) => {
+  enforce(victimMustBeKnown, state, data.victimId);
+  enforce(erasedVictimTakesNoRecords, state, data.victimId);
+};
 
 export const listedHearing: Check<{ data: { hearingId: string } }> = ({ data }, state) =>
   enforce(hearingMustBeListed, state, data.hearingId);

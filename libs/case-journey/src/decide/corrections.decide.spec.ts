@@ -194,6 +194,14 @@ describe('EventRetracted', () => {
       .thenThrows('correction-target-must-be-correctable', 'data.retractedEventId');
   });
 
+  it('breaks erasure-is-final: an erasure can be neither retracted nor corrected', () => {
+    const erasure = anEvent('VictimDataErased', { victimId: 'victim-1', basis: 'request', reason: 'Request upheld' });
+    given([aCrimeReport(), erasure]).when(retract(erasure)).thenThrows('erasure-is-final', 'data.retractedEventId');
+    given([aCrimeReport(), erasure])
+      .when(correct(erasure, { data: { reason: 'Another reason' } }))
+      .thenThrows('erasure-is-final', 'data.correctedEventId');
+  });
+
   it('breaks crime-report-cannot-be-retracted', () => {
     const report = aCrimeReport();
     given([report]).when(retract(report)).thenThrows('crime-report-cannot-be-retracted', 'data.retractedEventId');

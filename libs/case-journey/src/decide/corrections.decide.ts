@@ -9,6 +9,7 @@ import {
   correctionTargetMustExist,
   correctionTargetMustNotBeRetracted,
   crimeReportCannotBeRetracted,
+  erasureIsFinal,
 } from '../rules/correction.rules';
 import { enforce } from '../rules/journey-rule';
 import { JourneyRuleViolation } from '../rules/journey-rule-violation';
@@ -27,6 +28,7 @@ function enforceTargetRules(state: CaseState, targetId: string, field: TargetFie
   enforce(correctionTargetMustExist, state, targetId, field);
   enforce(correctionTargetMustNotBeRetracted, state, targetId, field);
   enforce(correctionTargetMustBeCorrectable, state, targetId, field);
+  enforce(erasureIsFinal, state, targetId, field);
 }
 
 /**

@@ -18,12 +18,21 @@ const ABOUT_A_VICTIM: CaseEventType[] = [
   'VictimLiaisonOfficerContactMade',
   'ExpensesClaimReceived',
   'ExpensesPaid',
+  'VictimDataErased',
 ];
 
 describe.each(ABOUT_A_VICTIM)('%s', (type) => {
   it('breaks victim-must-be-known for a victim the case does not hold', () => {
     const { given: events, command } = scenarioFor(type);
     given(events).when(withData(command, { victimId: 'victim-9' })).thenThrows('victim-must-be-known', 'data.victimId');
+  });
+});
+
+describe.each(ABOUT_A_VICTIM.filter((type) => type !== 'VictimDataErased'))('%s about a victim whose data was erased', (type) => {
+  it('breaks erased-victim-takes-no-records, even for something that happened before the erasure', () => {
+    const { given: events, command } = scenarioFor(type);
+    const erasure = anEvent('VictimDataErased', { victimId: 'victim-1', basis: 'request', reason: 'Request upheld' }, { occurredAt: '2026-04-30T10:00:00.000Z' });
+    given([...events, erasure]).when(command).thenThrows('erased-victim-takes-no-records', 'data.victimId');
   });
 });
 
@@ -132,5 +141,28 @@ describe('WitnessRequired', () => {
     given(aReportedCase())
       .when(aCommand('WitnessRequired', { victimId: 'victim-1', hearingId: 'hearing-9' }, { agency: 'WCU' }))
       .thenThrows('hearing-must-be-listed', 'data.hearingId');
+  });
+});
+
+describe('VictimDataErased', () => {
+  const erasure = (victimId = 'victim-1') =>
+    aCommand('VictimDataErased', { victimId, basis: 'request', reason: 'Erasure request DP-2026-0042 upheld' });
+
+  it("records the erasure of a known victim's personal data", () => {
+    const command = erasure();
+    given(aReportedCase()).when(command).then([theEventOf(command)]);
+  });
+
+  it('erases one victim of a case and leaves the others', () => {
+    const command = erasure('victim-2');
+    given([...aReportedCase(), anEvent('VictimRegistered', { victim: aVictim({ victimId: 'victim-2' }) }), anEvent('VictimDataErased', { victimId: 'victim-1', basis: 'request', reason: 'Request upheld' })])
+      .when(command)
+      .then([theEventOf(command)]);
+  });
+
+  it('breaks victim-data-erased-once for a victim already erased', () => {
+    given([...aReportedCase(), anEvent('VictimDataErased', { victimId: 'victim-1', basis: 'retention', reason: 'Retention period ended' })])
+      .when(erasure())
+      .thenThrows('victim-data-erased-once', 'data.victimId');
   });
 });

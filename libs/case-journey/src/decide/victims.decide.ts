@@ -1,5 +1,5 @@
 import { enforce } from '../rules/journey-rule';
-import { referralNeedsConsent, referralRespectsOptOut, victimIdMustBeUnique } from '../rules/victim.rules';
+import { referralNeedsConsent, referralRespectsOptOut, victimDataErasedOnce, victimIdMustBeUnique, victimMustBeKnown } from '../rules/victim.rules';
 import { knownVictim, listedHearingIfNamed, recordWhen } from './case-checks';
 import type { DeciderMap } from './decider';
 
@@ -12,6 +12,7 @@ export const victimDeciders: DeciderMap<
   | 'VictimDeclinedSupportReferral'
   | 'VictimWithdrewSupport'
   | 'WitnessRequired'
+  | 'VictimDataErased'
 > = {
   VictimRegistered: recordWhen(({ data }, state) =>
     enforce(victimIdMustBeUnique, 'data.victim.victimId', [...state.victims.map((victim) => victim.victimId), data.victim.victimId]),
@@ -26,4 +27,8 @@ export const victimDeciders: DeciderMap<
   VictimDeclinedSupportReferral: recordWhen(knownVictim),
   VictimWithdrewSupport: recordWhen(knownVictim),
   WitnessRequired: recordWhen(knownVictim, listedHearingIfNamed),
+  VictimDataErased: recordWhen(
+    ({ data }, state) => enforce(victimMustBeKnown, state, data.victimId),
+    ({ data }, state) => enforce(victimDataErasedOnce, state, data.victimId),
+  ),
 };

@@ -46,6 +46,14 @@ export const crimeReportCannotBeRetracted = defineRule({
   field: 'data.retractedEventId',
 });
 
+// Own judgment: the victim's key is gone, so undoing the record of its destruction would only make the case say what is not so.
+export const erasureIsFinal = defineRule({
+  id: 'erasure-is-final',
+  holds: (state: CaseState, targetId: string, _field: TargetField) => findRecordedEvent(state, targetId)?.type !== 'VictimDataErased',
+  explain: () => "A victim's data erasure cannot be corrected or retracted: their key is destroyed",
+  field: (_state, _targetId, field) => field,
+});
+
 export const correctionCannotChangeType = defineRule({
   id: 'correction-cannot-change-type',
   holds: (replacement: Replacement) => replacement.data === undefined || !('type' in replacement.data),

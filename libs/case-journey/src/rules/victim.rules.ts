@@ -68,3 +68,21 @@ export const vcsReferralMustBeMade = defineRule({
   explain: (_state, victimId) => `Victim ${victimId} has not been referred to the Victim Contact Scheme`,
   field: 'data.victimId',
 });
+
+// Own judgment: erasure closes the victim's record, so that what was counted about them stays as it was
+// and nothing new describes a person the read models have forgotten; a contact made before the erasure
+// had to be recorded before it.
+export const erasedVictimTakesNoRecords = defineRule({
+  id: 'erased-victim-takes-no-records',
+  holds: (state: CaseState, victimId: string) => (findVictim(state, victimId)?.erasure ?? null) === null,
+  explain: (state, victimId) => `Victim ${victimId}'s personal data was erased on ${findVictim(state, victimId)?.erasure?.at}: nothing more is recorded about them`,
+  field: 'data.victimId',
+});
+
+// Own judgment: the key is destroyed by the first erasure; a second one would record a decision that changed nothing.
+export const victimDataErasedOnce = defineRule({
+  id: 'victim-data-erased-once',
+  holds: (state: CaseState, victimId: string) => (findVictim(state, victimId)?.erasure ?? null) === null,
+  explain: (state, victimId) => `Victim ${victimId}'s personal data was already erased on ${findVictim(state, victimId)?.erasure?.at}`,
+  field: 'data.victimId',
+});

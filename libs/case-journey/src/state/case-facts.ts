@@ -159,6 +159,8 @@ const FACT_CHANGES: { [T in FactType]: FactChanges<T> } = {
       ...contacted(victim, metadata.occurredAt),
       victimContactScheme: { ...victim.victimContactScheme, liaisonContactAt: metadata.occurredAt },
     })),
+  VictimDataErased: (state, { data, metadata }) =>
+    updateVictim(state, data.victimId, (victim) => ({ ...victim, erasure: { basis: data.basis, at: metadata.occurredAt } })),
   ExpensesClaimReceived: (state, { data, metadata }) => ({
     expensesClaims: [
       ...state.expensesClaims,
@@ -191,6 +193,7 @@ function registeredVictim(registration: VictimRegistration, at: string): VictimS
     withdrewSupport: null,
     victimContactScheme: { referralMadeAt: null, referralReceivedAt: null, liaisonContactAt: null },
     lastContactAt: null,
+    erasure: null,
   };
 }
 

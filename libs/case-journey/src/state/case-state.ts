@@ -9,6 +9,7 @@ import type {
   CourtTier,
   CrackedReason,
   Disposal,
+  ErasureBasis,
   EthnicGroup,
   FileKind,
   HearingResult,
@@ -106,6 +107,8 @@ export interface VictimState {
   victimContactScheme: { referralMadeAt: string | null; referralReceivedAt: string | null; liaisonContactAt: string | null };
   /** The latest time the victim was told something or contacted by a Victim Liaison Officer. */
   lastContactAt: string | null;
+  /** When their personal data was erased (their key destroyed); null while it is held. */
+  erasure: { basis: ErasureBasis; at: string } | null;
 }
 
 export interface SuspectState {

@@ -80,6 +80,7 @@ describe('evolve', () => {
         withdrewSupport: null,
         victimContactScheme: { referralMadeAt: null, referralReceivedAt: null, liaisonContactAt: null },
         lastContactAt: null,
+        erasure: null,
       },
     ]);
   });
@@ -201,6 +202,16 @@ describe('evolve', () => {
         liaisonContactAt: '2026-03-20T10:00:00.000Z',
       });
       expect(victim.lastContactAt).toBe('2026-03-20T10:00:00.000Z');
+    });
+
+    it('marks a victim whose personal data was erased, and keeps them in the case with everything counted about them', () => {
+      const before = victimOne([...aReportedCase(), anEvent('VictimInformed', { victimId: 'victim-1', topic: 'support-referral', channel: 'phone' })]);
+      const after = victimOne([
+        ...aReportedCase(),
+        anEvent('VictimInformed', { victimId: 'victim-1', topic: 'support-referral', channel: 'phone' }),
+        anEvent('VictimDataErased', { victimId: 'victim-1', basis: 'retention', reason: 'Retention period ended' }, { occurredAt: '2026-03-12T10:00:00.000Z' }),
+      ]);
+      expect(after).toEqual({ ...before, erasure: { basis: 'retention', at: '2026-03-12T10:00:00.000Z' } });
     });
   });
 

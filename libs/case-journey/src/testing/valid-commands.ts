@@ -118,6 +118,10 @@ export const VALID_COMMANDS: { [T in CaseEventType]: () => Scenario<T> } = {
     given: [...aCaseWithAHearing(), anEvent('ExpensesClaimReceived', { victimId: 'victim-1', claimId: 'claim-1' }, { agency: 'CPS' })],
     command: aCommand('ExpensesPaid', { victimId: 'victim-1', claimId: 'claim-1', amountPence: 1250 }, { agency: 'CPS' }),
   }),
+  VictimDataErased: () => ({
+    given: aReportedCase(),
+    command: aCommand('VictimDataErased', { victimId: 'victim-1', basis: 'request', reason: 'Erasure request DP-2026-0042 upheld' }),
+  }),
   EventCorrected: () => {
     const given = aCaseWithAHearing();
     const listing = given[given.length - 1];

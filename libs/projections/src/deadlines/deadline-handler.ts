@@ -2,6 +2,7 @@ import { DelayedError, Worker, type ConnectionOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Clock } from '@case-journey/platform';
 import type { Obligation } from '@case-journey/victims-code';
+import { actionableObligations } from '../obligations/case-obligations';
 import { deadlinesOf, type Deadline } from '../obligations/deadlines';
 import { OBLIGATIONS, type ObligationsProjection } from '../obligations/obligations.projection';
 import type { ProjectionVersions } from '../runner/projection-versions';
@@ -43,7 +44,8 @@ export class DeadlineHandler {
     const now = clock.now();
     await projection.reevaluate(deadline.caseId, redis, await versions.reading(OBLIGATIONS), now);
     const judged = await projection.judge(deadline.caseId, now);
-    const obligation = judged?.obligations.find((candidate) => candidate.id === deadline.obligationId);
+    // An erased victim's obligations still count, but nobody can be told to contact them.
+    const obligation = judged && actionableObligations(judged).find((candidate) => candidate.id === deadline.obligationId);
     if (!judged || !obligation) return { outcome: 'gone', deadline };
     const ahead = deadlinesOf(judged, projection.calendar).get(deadline.jobId);
     if (ahead && now.getTime() < ahead.at) return { outcome: 'not-yet', deadline: ahead };

@@ -53,6 +53,33 @@ export class NotificationStore {
     return raised === 1;
   }
 
+  /**
+   * Deletes every notification about these victims (their personal data was erased: nobody is to act
+   * on them now), one HSCAN page at a time. Gives the ids of those deleted.
+   */
+  async forgetVictims(victimIds: readonly string[]): Promise<string[]> {
+    const forgotten = new Set(victimIds);
+    const removed: string[] = [];
+    let cursor = '0';
+    do {
+      const [next, page] = await this.redis.hscan(this.key('items'), cursor, 'COUNT', 1000);
+      cursor = next;
+      const about: Notification[] = [];
+      for (let i = 1; i < page.length; i += 2) {
+        const notification = JSON.parse(page[i]) as Notification;
+        if (forgotten.has(notification.victimId)) about.push(notification);
+      }
+      if (about.length === 0) continue;
+      const removal = this.redis.multi().hdel(this.key('items'), ...about.map((notification) => notification.id));
+      for (const notification of about) {
+        removal.zrem(this.key('by-time'), notification.id).zrem(this.key('by-agency', notification.responsible), notification.id);
+      }
+      await removal.exec();
+      removed.push(...about.map((notification) => notification.id));
+    } while (cursor !== '0');
+    return removed;
+  }
+
   async list(query: { agency?: Agency; offset: number; limit: number }): Promise<NotificationPage> {
     const index = query.agency ? this.key('by-agency', query.agency) : this.key('by-time');
     const [total, ids] = await Promise.all([this.redis.zcard(index), this.redis.zrevrange(index, query.offset, query.offset + query.limit - 1)]);

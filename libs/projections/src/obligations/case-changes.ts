@@ -9,6 +9,8 @@ import { worklistOf } from './worklist';
 export const caseObligationsKey = (keys: ProjectionKeys, caseId: string): string => keys.key('case', caseId);
 /** The hash of every open obligation's worklist item, by obligation id. */
 export const worklistItemsKey = (keys: ProjectionKeys): string => keys.key('worklist-items');
+/** The cases a victim id is registered in: how an erasure, which names only the victim, finds their cases. */
+export const victimCasesKey = (keys: ProjectionKeys, victimId: string): string => keys.key('victim-cases', victimId);
 /** Every counter hash that has ever held a count (`compliance:{area}:{month}` …), for queries to find. */
 export const counterBucketsKey = (keys: ProjectionKeys): string => keys.key('buckets');
 
@@ -26,6 +28,8 @@ export function writeCaseChanges(
 ): void {
   transaction.set(caseObligationsKey(keys, after.caseId), serializeReading(after));
   for (const [cell, change] of countChanges(complianceCells(before), complianceCells(after))) counts.set(cell, (counts.get(cell) ?? 0) + change);
+
+  writeVictimIndex(transaction, keys, before, after);
 
   const listed = worklistOf(before);
   const listing = worklistOf(after);
@@ -52,4 +56,14 @@ export function writeCountChanges(transaction: ChainableCommander, keys: Project
     if (change > 0) buckets.add(bucket);
   }
   if (buckets.size > 0) transaction.sadd(counterBucketsKey(keys), ...buckets);
+}
+
+const victimIdsOf = (doc: CaseObligations | null): Set<string> =>
+  new Set([...(doc?.victims ?? []), ...(doc?.erasedVictims ?? [])].map((victim) => victim.victimId));
+
+function writeVictimIndex(transaction: ChainableCommander, keys: ProjectionKeys, before: CaseObligations | null, after: CaseObligations): void {
+  const was = victimIdsOf(before);
+  const is = victimIdsOf(after);
+  for (const victimId of is) if (!was.has(victimId)) transaction.sadd(victimCasesKey(keys, victimId), after.caseId);
+  for (const victimId of was) if (!is.has(victimId)) transaction.srem(victimCasesKey(keys, victimId), after.caseId);
 }

@@ -1,6 +1,9 @@
 import { WorkingDayCalendar } from '@case-journey/victims-code';
 import { aCaseEvent, aCrimeReport, aVictim } from '../testing/case-events';
 import { caseObligationsOf } from './case-obligations';
+import { complianceCells } from './compliance-cells';
+import { deadlinesOf } from './deadlines';
+import { worklistOf } from './worklist';
 
 const calendar = new WorkingDayCalendar();
 const CASE = 'c-1';
@@ -69,5 +72,34 @@ describe('caseObligationsOf', () => {
     expect(reading.timeliness.filter((sample) => sample.measure === 'court-to-wcu-receipt')).toEqual([
       { measure: 'court-to-wcu-receipt', value: 4, unit: 'working-days', at: '2025-03-20T10:00:00.000Z' },
     ]);
+  });
+
+  describe("once a victim's personal data is erased", () => {
+    const second = aCaseEvent(CASE, 'VictimRegistered', '2025-03-03T11:00:00.000Z', 'Police', { victim: aVictim('v-2', { sex: 'male', ethnicity: 'asian' }) });
+    const erased = aCaseEvent(CASE, 'VictimDataErased', '2025-03-04T10:00:00.000Z', 'Police', { victimId: 'v-1', basis: 'request', reason: 'Request upheld' });
+    const at = new Date('2025-03-04T12:00:00.000Z');
+    const before = caseObligationsOf(CASE, [reported, second, told], at, calendar);
+    const after = caseObligationsOf(CASE, [reported, second, told, erased], at, calendar);
+
+    it('keeps their obligations and what they are counted by, so that every compliance count stays as it was', () => {
+      expect(after.obligations).toEqual(before.obligations);
+      expect(after.erasedVictims).toEqual([{ victimId: 'v-1', erasedAt: '2025-03-04T10:00:00.000Z', kind: 'person', ageBand: '18-24', sex: 'female', ethnicity: 'white' }]);
+      expect(complianceCells(after)).toEqual(complianceCells(before));
+      // Worked by hand: two victims each owed the referral, counted by sex as one female and one male.
+      expect(complianceCells(after).get('victims-sex:Wessex:2025-03#R4.referral|female|due-soon')).toBe(1);
+      expect(complianceCells(after).get('victims-sex:Wessex:2025-03#R4.referral|male|due-soon')).toBe(1);
+    });
+
+    it('forgets their journey, takes their obligations off the worklist and drops their deadlines; the other victim keeps all of it', () => {
+      expect(after.victims.map((victim) => victim.victimId)).toEqual(['v-2']);
+      expect(JSON.stringify(after.erasedVictims)).not.toMatch(/contactPreference|touchpoints|optOuts|enhanced/);
+      const listedFor = (reading: typeof after) => [...worklistOf(reading).values()].map((placement) => placement.item.victimId);
+      expect(new Set(listedFor(before))).toEqual(new Set(['v-1', 'v-2']));
+      expect(new Set(listedFor(after))).toEqual(new Set(['v-2']));
+      const deadlineVictims = (reading: typeof after) =>
+        new Set([...deadlinesOf(reading, calendar).values()].map((deadline) => reading.obligations.find((o) => o.id === deadline.obligationId)!.victimId));
+      expect(deadlineVictims(before)).toEqual(new Set(['v-1', 'v-2']));
+      expect(deadlineVictims(after)).toEqual(new Set(['v-2']));
+    });
   });
 });

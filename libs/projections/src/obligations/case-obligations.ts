@@ -40,6 +40,20 @@ export interface VictimJourney {
 }
 
 /**
+ * What the read model keeps of a victim whose personal data was erased: only what the compliance
+ * counts are broken down by, so that their obligations go on being counted exactly as before.
+ * Nothing that describes them as a person (contact preference, opt-outs, grounds, touchpoints).
+ */
+export interface ErasedVictim {
+  victimId: string;
+  erasedAt: string;
+  kind: VictimKind;
+  ageBand: AgeBand;
+  sex: Sex | null;
+  ethnicity: EthnicGroup | null;
+}
+
+/**
  * One case as the Victims' Code projection keeps it: each victim's journey, every obligation the
  * engine finds with its status as of `asOf`, and the case's timeliness samples. Plain JSON; the
  * worklist entries, compliance counts and deadline jobs are all read off it, so the previous one
@@ -51,7 +65,10 @@ export interface CaseObligations {
   area: string | null;
   offenceCategory: OffenceCategory | null;
   asOf: string;
+  /** The victims whose personal data is held. */
   victims: VictimJourney[];
+  erasedVictims: ErasedVictim[];
+  /** Every obligation the engine finds, erased victims' too: the counts need them. */
   obligations: Obligation[];
   timeliness: TimelinessSample[];
 }
@@ -87,18 +104,23 @@ export function caseObligationsOf(caseId: string, events: readonly CaseEvent[], 
     area: state.area,
     offenceCategory: state.offence?.category ?? null,
     asOf: now.toISOString(),
-    victims: state.victims.map((victim) => ({
-      victimId: victim.victimId,
-      kind: victim.kind,
-      ageBand: victim.ageBand,
-      sex: victim.sex,
-      ethnicity: victim.ethnicity,
-      contactPreference: victim.contactPreference,
-      optOuts: victim.optOuts,
-      registeredAt: victim.registeredAt,
-      enhanced: enhanced.get(victim.victimId) ?? { enhanced: false, since: null, grounds: [] },
-      touchpoints: touchpoints.get(victim.victimId) ?? [],
-    })),
+    victims: state.victims
+      .filter((victim) => victim.erasure === null)
+      .map((victim) => ({
+        victimId: victim.victimId,
+        kind: victim.kind,
+        ageBand: victim.ageBand,
+        sex: victim.sex,
+        ethnicity: victim.ethnicity,
+        contactPreference: victim.contactPreference,
+        optOuts: victim.optOuts,
+        registeredAt: victim.registeredAt,
+        enhanced: enhanced.get(victim.victimId) ?? { enhanced: false, since: null, grounds: [] },
+        touchpoints: touchpoints.get(victim.victimId) ?? [],
+      })),
+    erasedVictims: state.victims.flatMap(({ victimId, erasure, kind, ageBand, sex, ethnicity }) =>
+      erasure === null ? [] : [{ victimId, erasedAt: erasure.at, kind, ageBand, sex, ethnicity }],
+    ),
     obligations: owed,
     timeliness: timelinessOf(state, owed),
   };
@@ -122,4 +144,11 @@ function touchpointsByVictim(events: readonly CaseEvent[]): Map<string, Touchpoi
   }
   for (const list of byVictim.values()) list.sort((a, b) => Date.parse(a.occurredAt) - Date.parse(b.occurredAt));
   return byVictim;
+}
+
+/** The obligations someone can still act on: those owed to victims whose personal data is held. */
+export function actionableObligations(doc: CaseObligations): Obligation[] {
+  if (doc.erasedVictims.length === 0) return doc.obligations;
+  const erased = new Set(doc.erasedVictims.map((victim) => victim.victimId));
+  return doc.obligations.filter((obligation) => !erased.has(obligation.victimId));
 }

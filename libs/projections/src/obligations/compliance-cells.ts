@@ -28,7 +28,8 @@ export function complianceCells(doc: CaseObligations | null): CounterCells {
     const cell = `${bucket}:${keyPart(area)}:${month}${CELL_SEPARATOR}${field}`;
     cells.set(cell, (cells.get(cell) ?? 0) + 1);
   };
-  const victims = new Map(doc.victims.map((victim) => [victim.victimId, victim]));
+  // An erased victim keeps the dimensions they were counted by, so erasure moves no count.
+  const victims = new Map([...doc.victims, ...doc.erasedVictims].map((victim) => [victim.victimId, victim]));
   for (const obligation of doc.obligations) {
     const month = monthOf(obligation.dueAt ?? obligation.clockStartedAt);
     const { ruleId, kind, responsible, rights, status } = obligation;

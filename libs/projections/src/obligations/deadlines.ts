@@ -1,5 +1,5 @@
 import type { Obligation, WorkingDayCalendar } from '@case-journey/victims-code';
-import type { CaseObligations } from './case-obligations';
+import { actionableObligations, type CaseObligations } from './case-obligations';
 
 /** A moment at which time alone changes an obligation: it falls due soon, or its deadline passes. */
 export interface Deadline {
@@ -51,7 +51,7 @@ function deadlinesOfObligation(obligation: Obligation, calendar: WorkingDayCalen
 
 export function deadlinesOf(doc: CaseObligations | null, calendar: WorkingDayCalendar): Map<string, Deadline> {
   const deadlines = new Map<string, Deadline>();
-  for (const obligation of doc?.obligations ?? []) {
+  for (const obligation of doc ? actionableObligations(doc) : []) {
     for (const deadline of deadlinesOfObligation(obligation, calendar)) deadlines.set(deadline.jobId, deadline);
   }
   return deadlines;
@@ -60,7 +60,7 @@ export function deadlinesOf(doc: CaseObligations | null, calendar: WorkingDayCal
 /** Breach jobs due now for obligations read as breached that the previous reading did not call breached. */
 function breachesFirstRead(before: CaseObligations | null, after: CaseObligations): Deadline[] {
   const breachedBefore = new Set(before?.obligations.filter((obligation) => obligation.status === 'breached').map((obligation) => obligation.id));
-  return after.obligations.flatMap((obligation) =>
+  return actionableObligations(after).flatMap((obligation) =>
     obligation.status === 'breached' && obligation.dueAt !== null && !breachedBefore.has(obligation.id) ? [breachOf(obligation, obligation.dueAt)] : [],
   );
 }
@@ -75,7 +75,7 @@ function breachesFirstRead(before: CaseObligations | null, after: CaseObligation
 export function deadlineChanges(before: CaseObligations | null, after: CaseObligations, calendar: WorkingDayCalendar, { live = false } = {}): DeadlineChanges {
   const previous = deadlinesOf(before, calendar);
   const next = deadlinesOf(after, calendar);
-  const breached = new Set(after.obligations.filter((obligation) => obligation.status === 'breached').map((obligation) => obligation.id));
+  const breached = new Set(actionableObligations(after).filter((obligation) => obligation.status === 'breached').map((obligation) => obligation.id));
   return {
     schedule: [...[...next.values()].filter((deadline) => !previous.has(deadline.jobId)), ...(live ? breachesFirstRead(before, after) : [])],
     reschedule: [...next.values()].filter((deadline) => previous.has(deadline.jobId) && previous.get(deadline.jobId)!.at !== deadline.at),

@@ -4,7 +4,7 @@ import type { Obligation } from '@case-journey/victims-code';
 import type { ProjectionKeys } from '../runner/projection-keys';
 import type { ProjectionVersions } from '../runner/projection-versions';
 import type { CaseObligations, VictimJourney } from './case-obligations';
-import { caseObligationsKey, counterBucketsKey, worklistItemsKey } from './case-changes';
+import { caseObligationsKey, counterBucketsKey, victimCasesKey, worklistItemsKey } from './case-changes';
 import { complianceRows, countersFor, groupingProblem, timelinessSummaries, type ComplianceDimension, type ComplianceRow, type CounterHash, type TimelinessSummary } from './compliance-figures';
 import { OBLIGATIONS } from './obligations.projection';
 import { parseReading } from './stored-reading';
@@ -93,6 +93,18 @@ export class ObligationsReader {
       ...victim,
       obligations: reading.obligations.filter((obligation) => obligation.victimId === victimId),
     };
+  }
+
+  /** The cases that register this victim id, as far as the projection has read. */
+  async casesOfVictim(victimId: string): Promise<string[]> {
+    const keys = await this.keys();
+    return (await this.redis.smembers(victimCasesKey(keys, victimId))).sort();
+  }
+
+  /** When the victim's personal data was erased, if the case holds them and it was. */
+  async erasureOf(caseId: string, victimId: string): Promise<string | null> {
+    const reading = await this.caseReading(caseId);
+    return reading?.erasedVictims.find((victim) => victim.victimId === victimId)?.erasedAt ?? null;
   }
 
   /** Open obligations by due instant: the page is merged from at most six sorted sets. */

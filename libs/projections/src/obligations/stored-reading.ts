@@ -46,6 +46,8 @@ export function parseReading(stored: string | null): CaseObligations | null {
   const reading = JSON.parse(stored) as Omit<CaseObligations, 'obligations'> & { obligations: unknown[][] };
   return {
     ...reading,
+    // Readings stored before erasure existed have no such list.
+    erasedVictims: reading.erasedVictims ?? [],
     obligations: reading.obligations.map((row) => {
       const fields = Object.fromEntries(STORED_FIELDS.map((field, i) => [field, row[i]])) as Omit<Obligation, 'id' | 'caseId'>;
       return { id: obligationId(reading.caseId, fields.victimId, fields.ruleId, fields.triggerEventId), caseId: reading.caseId, ...fields };

@@ -1,7 +1,7 @@
 import type { Agency, ContactChannel, OffenceCategory, OptOutScope } from '@case-journey/domain';
 import type { ObligationStatus } from '@case-journey/victims-code';
 import { keyPart } from '../runner/projection-keys';
-import type { CaseObligations } from './case-obligations';
+import { actionableObligations, type CaseObligations } from './case-obligations';
 import { isOpen } from './compliance-cells';
 
 export const OPEN_STATUSES = ['pending', 'due-soon', 'breached'] as const satisfies readonly ObligationStatus[];
@@ -49,7 +49,7 @@ export function worklistOf(doc: CaseObligations | null): Map<string, WorklistPla
   const placements = new Map<string, WorklistPlacement>();
   if (!doc) return placements;
   const victims = new Map(doc.victims.map((victim) => [victim.victimId, victim]));
-  for (const obligation of doc.obligations) {
+  for (const obligation of actionableObligations(doc)) {
     if (!isOpen(obligation) || obligation.dueAt === null) continue;
     const status = obligation.status as OpenStatus;
     const victim = victims.get(obligation.victimId);

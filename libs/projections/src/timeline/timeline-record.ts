@@ -34,3 +34,36 @@ export function timelineRecordOf(event: CaseEvent): CaseEvent {
       return event;
   }
 }
+
+const isAbout = (data: Data, victimId: string): boolean => data.victimId === victimId;
+
+/** A registration of the erased victim keeps their id only; other victims' registrations stay as they are. */
+const forgottenIn = (victimId: string) => (victim: unknown): unknown =>
+  typeof victim === 'object' && victim !== null && (victim as Data).victimId === victimId ? { victimId, erased: true } : victim;
+
+/**
+ * A case's records once a victim's personal data is erased: their registration keeps only their id,
+ * and each record about them (what they were told and how, their needs, opt-outs, grounds…) keeps
+ * only what happened when and by whom, as does any correction of such a record. The erasure's own
+ * record stays whole: it holds no more than why the data was erased.
+ */
+export function forgetVictim(records: readonly CaseEvent[], victimId: string): CaseEvent[] {
+  const aboutThem = new Set<string>();
+  const forget = forgottenIn(victimId);
+  const forgotten = records.map((record) => {
+    const data = record.data as unknown as Data;
+    if (record.type === 'VictimDataErased') return record;
+    if (record.type === 'CrimeReported') return { ...record, data: { ...data, victims: (data.victims as unknown[]).map(forget) } };
+    if (record.type === 'VictimRegistered') return { ...record, data: { ...data, victim: forget(data.victim) } };
+    if (isAbout(data, victimId)) {
+      aboutThem.add(record.metadata.eventId);
+      return { ...record, data: { caseId: data.caseId, victimId } };
+    }
+    return record;
+  }) as CaseEvent[];
+  return forgotten.map((record) => {
+    if (record.type !== 'EventCorrected' || !aboutThem.has(record.data.correctedEventId) || record.data.data === undefined) return record;
+    const { data: _replaced, ...correction } = record.data;
+    return { ...record, data: correction };
+  });
+}

@@ -1,6 +1,6 @@
 import type { ClassConstructor } from 'class-transformer';
 import { CASE_EVENT_TYPES } from '@case-journey/domain';
-import type { HandoffType } from './handoff-type';
+import { NOT_HANDOFFS, type HandoffType } from './handoff-type';
 import {
   ChargeDecisionMadeDto,
   ChargesAlteredDto,
@@ -76,7 +76,9 @@ export const HANDOFF_PAYLOADS = {
 export type HandoffPayload<T extends HandoffType> = InstanceType<(typeof HANDOFF_PAYLOADS)[T]>;
 
 /** Every handoff type, in the order of a case's journey. */
-export const HANDOFF_TYPES: readonly HandoffType[] = CASE_EVENT_TYPES.filter((type): type is HandoffType => type !== 'CrimeReported');
+export const HANDOFF_TYPES: readonly HandoffType[] = CASE_EVENT_TYPES.filter(
+  (type): type is HandoffType => !(NOT_HANDOFFS as readonly string[]).includes(type),
+);
 
 /** For `@ApiExtraModels`: every payload class, so `/docs` documents each `data` shape. */
 export const HANDOFF_PAYLOAD_MODELS: ClassConstructor<object>[] = Object.values(HANDOFF_PAYLOADS);

@@ -1,0 +1,56 @@
+import { CallHandler, ExecutionContext, Inject, Injectable, NestInterceptor, ServiceUnavailableException } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { mergeMap, type Observable } from 'rxjs';
+import { AUDIT_LOG, type AuditLog } from '@case-journey/access';
+import { CLOCK, type Clock } from '@case-journey/platform';
+import type { Principal } from '../access/access-policy';
+import { auditSubjectOf } from './audit-subject';
+import { AUDITED_ACCESS, type AuditedAccess, type AuditedRequest } from './audited.decorator';
+
+/**
+ * The one mechanism by which reads of victims' data are audited: for a route marked `@Audited`, the
+ * answer is held until its entry is stored in the audit log. If the log cannot be written, the
+ * answer is not given (503): nothing is shown that is not recorded.
+ */
+@Injectable()
+export class AccessAuditInterceptor implements NestInterceptor {
+  constructor(
+    private readonly reflector: Reflector,
+    @Inject(AUDIT_LOG) private readonly log: AuditLog,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const audited = this.reflector.get<AuditedAccess | undefined>(AUDITED_ACCESS, context.getHandler());
+    if (!audited) return next.handle();
+    const request = context.switchToHttp().getRequest<AuditedRequest & { principal?: Principal }>();
+    return next.handle().pipe(
+      mergeMap(async (answer: unknown) => {
+        await this.record(audited, request, answer);
+        return answer;
+      }),
+    );
+  }
+
+  private async record(audited: AuditedAccess, request: AuditedRequest & { principal?: Principal }, answer: unknown): Promise<void> {
+    const shown = audited.accessOf(request, answer);
+    if (shown.caseIds.length === 0) return;
+    const { subject, agency } = auditSubjectOf(request);
+    try {
+      await this.log.record([
+        {
+          at: this.clock.now().toISOString(),
+          subject,
+          agency,
+          action: audited.action,
+          caseIds: [...new Set(shown.caseIds)],
+          victimId: shown.victimId ?? null,
+          purpose: shown.purpose ?? null,
+          reason: null,
+        },
+      ]);
+    } catch (error) {
+      throw new ServiceUnavailableException(`The audit log could not be written, so nothing is shown: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+}

@@ -1,0 +1,29 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Requires } from '../../access/requires.decorator';
+import { PagingDto } from '../../http/paging.dto';
+import { QueryParamsPipe } from '../../http/query-params.pipe';
+import type { RetentionRun } from '../retention-run';
+import { DRY_RUN, ERASURE } from '../retention-queue';
+import { GetRetentionRunQuery } from './get-retention-run.query';
+
+@ApiTags('retention')
+@Controller('retention')
+export class GetRetentionRunController {
+  constructor(private readonly queries: QueryBus) {}
+
+  @Get('dry-runs/:jobId')
+  @Requires('retention:run')
+  @ApiOperation({ summary: "A dry run's progress and, once completed, its listing: each victim to erase, with the cases and when and why each closed (paged)" })
+  dryRun(@Param('jobId') jobId: string, @Query(QueryParamsPipe) page: PagingDto): Promise<RetentionRun> {
+    return this.queries.execute<GetRetentionRunQuery, RetentionRun>(new GetRetentionRunQuery(DRY_RUN, jobId, page.offset, page.limit));
+  }
+
+  @Get('erasures/:jobId')
+  @Requires('retention:run')
+  @ApiOperation({ summary: "A retention erasure's progress and outcome: the victims erased, and those skipped with why" })
+  erasure(@Param('jobId') jobId: string): Promise<RetentionRun> {
+    return this.queries.execute<GetRetentionRunQuery, RetentionRun>(new GetRetentionRunQuery(ERASURE, jobId));
+  }
+}

@@ -1,0 +1,5 @@
+import type { AuditSubject } from '../../audit/audit-subject';
+
+export class RequestDryRunCommand {
+  constructor(readonly by: AuditSubject) {}
+}

@@ -1,0 +1,27 @@
+import { Controller, HttpCode, Post, Req } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Principal } from '../../access/access-policy';
+import { Requires } from '../../access/requires.decorator';
+import { auditSubjectOf } from '../../audit/audit-subject';
+import type { RetentionRun } from '../retention-run';
+import { RequestDryRunCommand } from './request-dry-run.command';
+
+@ApiTags('retention')
+@Controller('retention')
+export class RequestDryRunController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post('dry-runs')
+  @HttpCode(202)
+  @Requires('retention:run')
+  @ApiOperation({
+    summary: 'List the victims whose personal data the retention period says to erase; nothing is erased',
+    description:
+      'A job: reads every case and lists each victim whose every case closed more than PERSONAL_DATA_RETENTION_YEARS (default 6) years ago. ' +
+      'Read the listing at GET /retention/dry-runs/{jobId}, then erase it with POST /retention/dry-runs/{jobId}/erasure.',
+  })
+  request(@Req() request: { principal?: Principal }): Promise<RetentionRun> {
+    return this.commands.execute<RequestDryRunCommand, RetentionRun>(new RequestDryRunCommand(auditSubjectOf(request)));
+  }
+}

@@ -1,0 +1,29 @@
+import { Body, Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { Principal } from '../../access/access-policy';
+import { Requires } from '../../access/requires.decorator';
+import { auditSubjectOf } from '../../audit/audit-subject';
+import { FlatBodyPipe } from '../../http/flat-body.pipe';
+import { ErasureRequestDto } from '../../victims/erase-victim-data/erasure-request.dto';
+import type { RetentionRun } from '../retention-run';
+import { RequestRetentionErasureCommand } from './request-retention-erasure.command';
+
+@ApiTags('retention')
+@Controller('retention')
+export class RequestRetentionErasureController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post('dry-runs/:jobId/erasure')
+  @HttpCode(202)
+  @Requires('retention:run')
+  @ApiOperation({
+    summary: 'Erase the victims a completed dry run listed',
+    description: 'A job: each listed victim is checked again (still held, every case still closed before the cutoff, no case registered since) and erased as POST /victims/{id}/erasure erases, with basis `retention`.',
+  })
+  @ApiResponse({ status: 404, description: 'No such dry run' })
+  @ApiResponse({ status: 409, description: 'The dry run has not completed' })
+  request(@Param('jobId') dryRunId: string, @Body(FlatBodyPipe) body: ErasureRequestDto, @Req() request: { principal?: Principal }): Promise<RetentionRun> {
+    return this.commands.execute<RequestRetentionErasureCommand, RetentionRun>(new RequestRetentionErasureCommand(dryRunId, body.reason.trim(), auditSubjectOf(request)));
+  }
+}

@@ -1,0 +1,38 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { Requires } from '../../access/requires.decorator';
+import { Audited } from '../../audit/audited.decorator';
+import { CaseIdPipe } from '../../http/case-id.pipe';
+import { QueryParamsPipe } from '../../http/query-params.pipe';
+import { VictimIdPipe } from '../../http/victim-id.pipe';
+import { GetVictimDetailsQuery } from './get-victim-details.query';
+import type { VictimDetails } from './victim-details';
+import { VictimDetailsQueryDto } from './victim-details-query.dto';
+
+@ApiTags('victims')
+@Controller('cases')
+export class GetVictimDetailsController {
+  constructor(private readonly queries: QueryBus) {}
+
+  @Get(':id/victims/:victimId')
+  @Requires('victim:read-details')
+  @Audited<VictimDetails>('victim-details-read', (request, details) => ({ caseIds: [details.caseId], victimId: details.victimId, purpose: details.purpose }))
+  @ApiOperation({
+    summary: "A victim's name, contact details and preferences, unsealed for a stated purpose",
+    description:
+      'Every unsealing is written to the audit log (who, when, which victim and case, the purpose) before the details are sent; if the log cannot be written, nothing is sent (503).',
+  })
+  @ApiResponse({ status: 200, description: 'The unsealed details' })
+  @ApiResponse({ status: 400, description: '`purpose` missing or not one of the listed purposes' })
+  @ApiResponse({ status: 404, description: 'No such case or victim' })
+  @ApiResponse({ status: 410, description: "The victim's personal data was erased" })
+  @ApiResponse({ status: 503, description: 'The audit log could not be written; nothing was shown' })
+  getDetails(
+    @Param('id', CaseIdPipe) caseId: string,
+    @Param('victimId', VictimIdPipe) victimId: string,
+    @Query(QueryParamsPipe) query: VictimDetailsQueryDto,
+  ): Promise<VictimDetails> {
+    return this.queries.execute<GetVictimDetailsQuery, VictimDetails>(new GetVictimDetailsQuery(caseId, victimId, query.purpose));
+  }
+}

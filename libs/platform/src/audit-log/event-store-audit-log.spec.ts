@@ -1,0 +1,66 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import type { AuditRecord } from '@case-journey/access';
+import { SqliteEventStore } from '@case-journey/event-store';
+import { AUDIT_STREAM, EventStoreAuditLog } from './event-store-audit-log';
+
+const aRead = (minute: number, subject = 'wcu.jones'): AuditRecord => ({
+  at: new Date(Date.UTC(2026, 10, 23, 10, minute)).toISOString(),
+  subject,
+  agency: 'WCU',
+  action: 'victim-details-read',
+  caseIds: ['case-1'],
+  victimId: 'victim-1',
+  purpose: 'contact-about-hearing',
+  reason: null,
+});
+
+describe('EventStoreAuditLog', () => {
+  it('chains the entries of every process sharing the store into one whole log, however their writes interleave', async () => {
+    const store = SqliteEventStore.inMemory();
+    const first = new EventStoreAuditLog(store);
+    const second = new EventStoreAuditLog(store);
+    const written = await Promise.all([
+      ...Array.from({ length: 10 }, (_, i) => first.record([aRead(i, 'first')])),
+      ...Array.from({ length: 10 }, (_, i) => second.record([aRead(i, 'second'), aRead(i, 'second')])),
+    ]);
+    expect(written.flat()).toHaveLength(30);
+
+    const { entries, verification } = await new EventStoreAuditLog(store).read({});
+    expect(entries.map((entry) => entry.sequence)).toEqual(Array.from({ length: 30 }, (_, i) => i));
+    expect(entries.filter((entry) => entry.subject === 'first')).toHaveLength(10);
+    expect(verification).toMatchObject({ intact: true, checked: 30, lastSequence: 29, headHash: entries[29].hash });
+    await store.close();
+  });
+
+  it('reads a window of time, checked from the entry before it', async () => {
+    const store = SqliteEventStore.inMemory();
+    const log = new EventStoreAuditLog(store);
+    for (let minute = 0; minute < 240; minute += 1) await log.record([aRead(minute)]);
+    const { entries, verification } = await log.read({ from: new Date('2026-11-23T12:00:00Z'), to: new Date('2026-11-23T12:09:00Z') });
+    // The window is widened by a minute each side for clock spread between processes; the route filters it exactly.
+    expect(entries.map((entry) => entry.at)).toEqual(Array.from({ length: 12 }, (_, i) => new Date(Date.UTC(2026, 10, 23, 11, 59 + i)).toISOString()));
+    expect(verification).toMatchObject({ intact: true, checked: 12, firstSequence: 119 });
+    expect((await log.read({ from: new Date('2026-11-24T00:00:00Z') })).entries).toEqual([]);
+    expect((await new EventStoreAuditLog(SqliteEventStore.inMemory()).read({})).verification).toMatchObject({ intact: true, checked: 0 });
+    await store.close();
+  });
+
+  it('shows an entry deleted from the store as missing where it was', async () => {
+    const dataDirectory = mkdtempSync(join(tmpdir(), 'audit-'));
+    const store = SqliteEventStore.open({ dataDirectory });
+    const log = new EventStoreAuditLog(store);
+    for (let minute = 0; minute < 5; minute += 1) await log.record([aRead(minute)]);
+    const db = new Database(join(dataDirectory, 'events.sqlite'));
+    expect(db.prepare('DELETE FROM events WHERE stream_id = ? AND revision = 2').run(AUDIT_STREAM).changes).toBe(1);
+    db.close();
+
+    const { entries, verification } = await log.read({});
+    expect(entries.map((entry) => entry.sequence)).toEqual([0, 1, 3, 4]);
+    expect(verification).toMatchObject({ intact: false, brokenAt: 3, problem: 'missing', detail: 'Entry 2 before entry 3 is missing' });
+    await store.close();
+    rmSync(dataDirectory, { recursive: true, force: true });
+  });
+});

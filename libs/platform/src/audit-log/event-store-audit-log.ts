@@ -1,0 +1,155 @@
+import { randomUUID } from 'node:crypto';
+import {
+  chainEntries,
+  EMPTY_CHAIN,
+  headOf,
+  verifyChain,
+  type AuditEntry,
+  type AuditLog,
+  type AuditReading,
+  type AuditRecord,
+  type AuditWindow,
+  type ChainHead,
+} from '@case-journey/access';
+import { StreamNotFoundError, WrongExpectedRevisionError, type EventStore, type ExpectedRevision, type RecordedEvent } from '@case-journey/event-store';
+
+/** The one stream of the audit log: one chain, so its order is the store's order. Not a case stream, so no projection reads it. */
+export const AUDIT_STREAM = 'audit-log';
+export const AUDIT_EVENT_TYPE = 'AccessAudited';
+
+const PAGE = 1000;
+/** How far entries' instants may run out of order (several processes' clocks): a window is looked for this much wider. */
+const CLOCK_SPREAD_MS = 60_000;
+const MAX_ATTEMPTS = 50;
+
+interface StoredHead extends ChainHead {
+  expected: ExpectedRevision;
+}
+
+/**
+ * The audit log in its own stream of the event store: as durable as the events, shared by every
+ * process that shares the store, and append-only by the store's nature. Each process sends its
+ * entries one batch at a time (those that arrive meanwhile wait and go in the next batch), chained
+ * on the stream's head and appended with that head's revision expected, so that when another process
+ * appended first the batch is chained again on the new head and retried.
+ */
+export class EventStoreAuditLog implements AuditLog {
+  private waiting: Array<{ records: readonly AuditRecord[]; resolve: (entries: AuditEntry[]) => void; reject: (error: unknown) => void }> = [];
+  private sending: Promise<void> | undefined;
+  private head: StoredHead | undefined;
+
+  constructor(private readonly store: EventStore) {}
+
+  record(records: readonly AuditRecord[]): Promise<AuditEntry[]> {
+    if (records.length === 0) return Promise.resolve([]);
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ records, resolve, reject });
+      this.startSending();
+    });
+  }
+
+  /** One batch in flight per process; what arrives meanwhile (even as the sender stops) goes next. */
+  private startSending(): void {
+    if (this.sending) return;
+    this.sending = this.sendWaiting().finally(() => {
+      this.sending = undefined;
+      if (this.waiting.length > 0) this.startSending();
+    });
+  }
+
+  async read({ from, to }: AuditWindow): Promise<AuditReading> {
+    const start = from ? await this.firstRevisionFrom(from.getTime() - CLOCK_SPREAD_MS) : 0n;
+    if (start === undefined) return { entries: [], verification: verifyChain([], EMPTY_CHAIN) };
+    const anchor = start === 0n ? EMPTY_CHAIN : ((await this.entryBefore(start)) ?? EMPTY_CHAIN);
+    const entries: AuditEntry[] = [];
+    const until = to ? to.getTime() + CLOCK_SPREAD_MS : Infinity;
+    for (let next = start; ; ) {
+      const page = await this.readFrom(next, PAGE);
+      for (const event of page) {
+        const entry = event.data as AuditEntry;
+        if (Date.parse(entry.at) > until) return { entries, verification: verifyChain(entries, anchor) };
+        entries.push(entry);
+      }
+      if (page.length < PAGE) return { entries, verification: verifyChain(entries, anchor) };
+      next = page[page.length - 1].revision + 1n;
+    }
+  }
+
+  private async sendWaiting(): Promise<void> {
+    while (this.waiting.length > 0) {
+      const batch = this.waiting;
+      this.waiting = [];
+      try {
+        const entries = await this.append(batch.flatMap((request) => request.records));
+        let offset = 0;
+        for (const request of batch) {
+          request.resolve(entries.slice(offset, offset + request.records.length));
+          offset += request.records.length;
+        }
+      } catch (error) {
+        for (const request of batch) request.reject(error);
+      }
+    }
+  }
+
+  private async append(records: readonly AuditRecord[]): Promise<AuditEntry[]> {
+    for (let attempt = 1; ; attempt++) {
+      const head = this.head ?? (await this.readHead());
+      const entries = chainEntries(head, records);
+      try {
+        const result = await this.store.append(
+          AUDIT_STREAM,
+          entries.map((entry) => ({ id: randomUUID(), type: AUDIT_EVENT_TYPE, data: entry })),
+          { expectedRevision: head.expected },
+        );
+        this.head = { ...headOf(entries[entries.length - 1]), expected: result.nextExpectedRevision };
+        return entries;
+      } catch (error) {
+        this.head = undefined;
+        if (!(error instanceof WrongExpectedRevisionError) || attempt >= MAX_ATTEMPTS) throw error;
+      }
+    }
+  }
+
+  private async readHead(): Promise<StoredHead> {
+    const [last] = await this.readBackwards(undefined);
+    return last ? { ...headOf(last.data as AuditEntry), expected: last.revision } : { ...EMPTY_CHAIN, expected: 'no-stream' };
+  }
+
+  /** The revision of the first entry at or after `instant` (entries are in time order but for clock spread), by bisection. */
+  private async firstRevisionFrom(instant: number): Promise<bigint | undefined> {
+    const [last] = await this.readBackwards(undefined);
+    if (!last) return undefined;
+    let low = 0n;
+    let high = last.revision + 1n;
+    while (low < high) {
+      const middle = (low + high) / 2n;
+      const [event] = await this.readFrom(middle, 1);
+      if (event && Date.parse((event.data as AuditEntry).at) < instant) low = event.revision + 1n;
+      else high = middle;
+    }
+    return low;
+  }
+
+  private async entryBefore(revision: bigint): Promise<ChainHead | undefined> {
+    const [previous] = await this.readBackwards(revision - 1n);
+    return previous && headOf(previous.data as AuditEntry);
+  }
+
+  private async readFrom(fromRevision: bigint, maxCount: number): Promise<RecordedEvent[]> {
+    return this.orNothing(() => this.store.readStream(AUDIT_STREAM, { fromRevision, maxCount }));
+  }
+
+  private async readBackwards(fromRevision: bigint | undefined): Promise<RecordedEvent[]> {
+    return this.orNothing(() => this.store.readStream(AUDIT_STREAM, { direction: 'backwards', maxCount: 1, ...(fromRevision !== undefined && { fromRevision }) }));
+  }
+
+  private async orNothing(read: () => Promise<RecordedEvent[]>): Promise<RecordedEvent[]> {
+    try {
+      return await read();
+    } catch (error) {
+      if (error instanceof StreamNotFoundError) return [];
+      throw error;
+    }
+  }
+}
