@@ -122,8 +122,9 @@ export class AppConfiguration {
   notificationWebhookSecret?: string;
 
   /** A handoff's instants before this day (00:00 UTC) are refused as implausible: keying errors such as 0000-01-01. */
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date as YYYY-MM-DD' })
+  // Checked nearest-first: a text that is no date at all is told so, not that it is not a real one.
   @IsISO8601({ strict: true }, { message: 'must be a real calendar date' })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date as YYYY-MM-DD' })
   earliestHandoffDate = '1990-01-01';
 }
 
