@@ -1,5 +1,5 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, ValidateIf, validateSync } from 'class-validator';
+import { IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, ValidateIf, validateSync } from 'class-validator';
 import { DEFAULT_RESILIENCE } from '@case-journey/event-store';
 
 export const EVENT_STORE_KINDS = ['embedded', 'eventstoredb'] as const;
@@ -26,6 +26,7 @@ export const ENVIRONMENT_VARIABLES = {
   redisKeyPrefix: 'REDIS_KEY_PREFIX',
   notificationWebhookUrl: 'NOTIFICATION_WEBHOOK_URL',
   notificationWebhookSecret: 'NOTIFICATION_WEBHOOK_SECRET',
+  earliestHandoffDate: 'EARLIEST_HANDOFF_DATE',
   chromiumPath: 'CHROMIUM_PATH',
 } as const satisfies Record<keyof AppConfiguration, string>;
 
@@ -120,6 +121,12 @@ export class AppConfiguration {
   @IsString()
   @MinLength(16, { message: 'must be set, at least 16 characters, when NOTIFICATION_WEBHOOK_URL is' })
   notificationWebhookSecret?: string;
+
+  /** A handoff's instants before this day (00:00 UTC) are refused as implausible: keying errors such as 0000-01-01. */
+  // Checked nearest-first: a text that is no date at all is told so, not that it is not a real one.
+  @IsISO8601({ strict: true }, { message: 'must be a real calendar date' })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date as YYYY-MM-DD' })
+  earliestHandoffDate = '1990-01-01';
 
   /** The Chromium that prints board packs: Debian's, which `.ci/run` and `npm start` install. */
   @Matches(/^\//, { message: 'must be an absolute path' })

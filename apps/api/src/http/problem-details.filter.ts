@@ -16,7 +16,8 @@ interface Problem {
 
 /**
  * Every failure leaves as an RFC 9457 problem document: 400 a bad field, 404 an unknown case,
- * 409 a concurrency conflict (with the current revision), 422 a journey rule broken (with its id).
+ * 409 a concurrency conflict (with the current revision), 422 a journey rule broken (with its id)
+ * or a source reference re-used for a different record (with what differs).
  */
 @Catch()
 export class ProblemDetailsFilter implements ExceptionFilter {
@@ -33,7 +34,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 
   private toProblem(exception: unknown): Problem {
     if (exception instanceof RequestValidationError) {
-      return { status: 400, title: 'Invalid request', detail: exception.message, errors: exception.errors };
+      const unlisted = exception.total - exception.errors.length;
+      return { status: 400, title: 'Invalid request', detail: exception.message, errors: exception.errors, ...(unlisted > 0 && { errorsNotListed: unlisted }) };
     }
     if (exception instanceof CaseNotFoundError) {
       return { status: 404, title: 'Case not found', detail: exception.message, caseId: exception.caseId };
@@ -51,7 +53,15 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       return { status: 422, title: 'Journey rule broken', detail: exception.message, rule: exception.rule, field: exception.field ?? null };
     }
     if (exception instanceof RecordKeyReusedError) {
-      return { status: 422, title: 'Record key re-used', detail: exception.message, rule: 'record-key-reused', eventId: exception.eventId, storedType: exception.storedType };
+      return {
+        status: 422,
+        title: 'Record key re-used',
+        detail: exception.message,
+        rule: 'record-key-reused',
+        eventId: exception.eventId,
+        storedType: exception.storedType,
+        differentFields: exception.differences,
+      };
     }
     if (exception instanceof VictimNotFoundError) {
       return { status: 404, title: 'Victim not found', detail: exception.message, victimId: exception.victimId, caseId: exception.caseId ?? null };

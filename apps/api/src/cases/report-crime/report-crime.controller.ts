@@ -1,11 +1,13 @@
-import { Body, Controller, Headers, Post, Res } from '@nestjs/common';
+import { Body, Controller, Headers, Inject, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBody, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { AppConfiguration } from '@case-journey/platform';
 import { Requires } from '../../access/requires.decorator';
 import { parseIdempotencyKey } from '../../http/idempotency-key';
 import { sendRecordedHandoff } from '../../http/recorded-handoff.response';
 import { RequestValidationError } from '../../http/request-validation.error';
+import { bodyRulesOf } from '../body-rules';
 import { CRIME_REPORT_OPENAPI_EXAMPLES, ReportCrimeDto, validateCrimeReport } from '../dto';
 import type { RecordedHandoff } from '../handoff-recorder';
 import { ReportCrimeCommand } from './report-crime.command';
@@ -13,7 +15,10 @@ import { ReportCrimeCommand } from './report-crime.command';
 @ApiTags('cases')
 @Controller('cases')
 export class ReportCrimeController {
-  constructor(private readonly commands: CommandBus) {}
+  constructor(
+    private readonly commands: CommandBus,
+    @Inject(AppConfiguration) private readonly configuration: AppConfiguration,
+  ) {}
 
   @Post()
   @Requires('case:report')
@@ -29,8 +34,8 @@ export class ReportCrimeController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<object> {
     const key = parseIdempotencyKey(idempotencyKey);
-    const validation = await validateCrimeReport(body);
-    if (!validation.ok) throw new RequestValidationError(validation.errors);
+    const validation = await validateCrimeReport(body, bodyRulesOf(this.configuration));
+    if (!validation.ok) throw new RequestValidationError(validation.errors, validation.total);
     const recorded = await this.commands.execute<ReportCrimeCommand, RecordedHandoff>(new ReportCrimeCommand(validation.value, key));
     return sendRecordedHandoff(response, recorded);
   }

@@ -4,7 +4,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { PackStatus } from '@case-journey/board-pack';
 import { Requires } from '../../../access/requires.decorator';
-import { QueryParamsPipe } from '../../../http/query-params.pipe';
+import { FlatBodyPipe } from '../../../http/flat-body.pipe';
 import { RequestPackCommand } from './request-pack.command';
 import { RequestPackDto } from './request-pack.dto';
 
@@ -23,7 +23,7 @@ export class RequestPackController {
       'Queues the pack as a job on the worker and answers 202 with its id and where it stands; GET /reports/packs/{id} gives its progress, then the pack. ' +
       'The pack holds each measure this month against last month and the same month last year, breakdowns, disproportionality, the suppression note and the definitions, as JSON, an HTML page and a PDF.',
   })
-  async request(@Body(QueryParamsPipe) body: RequestPackDto, @Res({ passthrough: true }) response: Response): Promise<PackStatus> {
+  async request(@Body(FlatBodyPipe) body: RequestPackDto, @Res({ passthrough: true }) response: Response): Promise<PackStatus> {
     const status = await this.commands.execute<RequestPackCommand, PackStatus>(
       new RequestPackCommand({
         month: body.month,
