@@ -64,3 +64,19 @@ describe("the board pack's PDF, printed by Chromium", () => {
     expect(text.replace(/\s+/g, '')).toContain(figuresDigest(pack));
   });
 });
+
+describe('the PDF printer', () => {
+  it('starts Chromium afresh after it has gone', async () => {
+    const printer = new PdfPrinter();
+    const first = await printer.print('<p>first</p>', 'first');
+    const browser = await (printer as unknown as { browser: Promise<import('playwright-core').Browser> }).browser;
+    await browser.close(); // as if it had crashed
+    const second = await printer.print('<p>second</p>', 'second');
+    await printer.close();
+    expect([first, second].map((pdf) => pdf.subarray(0, 5).toString())).toEqual(['%PDF-', '%PDF-']);
+  }, 60_000);
+
+  it('says where it looked when there is no Chromium', async () => {
+    await expect(new PdfPrinter('/nowhere/chromium').print('<p>x</p>', 'x')).rejects.toThrow('No Chromium at /nowhere/chromium: install Debian\'s (apt-get install -y chromium), or set CHROMIUM_PATH');
+  });
+});

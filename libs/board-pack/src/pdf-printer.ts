@@ -48,7 +48,15 @@ export class PdfPrinter {
     if (!existsSync(this.chromiumPath)) {
       throw new Error(`No Chromium at ${this.chromiumPath}: install Debian's (apt-get install -y chromium), or set CHROMIUM_PATH`);
     }
-    this.browser ??= chromium.launch({ executablePath: this.chromiumPath, args: CHROMIUM_FLAGS, headless: true });
+    if (!this.browser) {
+      // A browser that fails to start, crashes or is closed is started afresh for the next pack.
+      const launching = chromium.launch({ executablePath: this.chromiumPath, args: CHROMIUM_FLAGS, headless: true });
+      this.browser = launching;
+      launching.then(
+        (browser) => browser.on('disconnected', () => this.browser === launching && (this.browser = undefined)),
+        () => this.browser === launching && (this.browser = undefined),
+      );
+    }
     return this.browser;
   }
 }
