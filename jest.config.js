@@ -17,6 +17,8 @@ module.exports = {
     '^@case-journey/projections$': '<rootDir>/libs/projections/src',
     '^@case-journey/reporting$': '<rootDir>/libs/reporting/src',
     '^@case-journey/access$': '<rootDir>/libs/access/src',
+    '^@case-journey/pages$': '<rootDir>/libs/pages/src',
+    '^@case-journey/board-pack$': '<rootDir>/libs/board-pack/src',
   },
   testTimeout: 30000,
 };

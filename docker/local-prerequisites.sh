@@ -40,3 +40,13 @@ ensure_redis() {
   echo "redis-server did not answer on $host:$port" >&2
   return 1
 }
+
+# Makes sure Debian's Chromium is at /usr/bin/chromium (or CHROMIUM_PATH): the board pack's PDF is
+# printed with it, and its test prints one. playwright-core downloads no browser of its own.
+ensure_chromium() {
+  local chromium="${CHROMIUM_PATH:-/usr/bin/chromium}"
+  if [ -x "$chromium" ]; then echo "Chromium: $("$chromium" --version 2>/dev/null || echo "$chromium")"; return 0; fi
+  echo "Installing Debian's chromium"
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) || { echo "Could not install chromium: the board pack's PDF cannot be printed" >&2; return 1; }
+  [ -x "$chromium" ] || { echo "chromium installed, but not at $chromium: set CHROMIUM_PATH" >&2; return 1; }
+}

@@ -18,6 +18,7 @@ if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.j
   install_dependencies
 fi
 ensure_redis
+ensure_chromium
 
 # The victims' data keys are wrapped by a master key kept outside the data folder, so that a copy of
 # the folder alone unseals nothing. Production takes PERSONAL_DATA_MASTER_KEY from its secret store.

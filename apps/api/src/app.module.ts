@@ -13,6 +13,7 @@ import { JourneysModule } from './journeys/journeys.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { ProjectionsAdminModule } from './projections/projections-admin.module';
 import { ReadModelsModule } from './read-models/read-models.module';
+import { BoardPacksModule } from './reports/packs/board-packs.module';
 import { RetentionModule } from './retention/retention.module';
 import { TimelineModule } from './timeline/timeline.module';
 import { VictimsModule } from './victims/victims.module';
@@ -41,6 +42,7 @@ export class AppModule {
         ComplianceModule,
         NotificationsModule,
         ProjectionsAdminModule,
+        BoardPacksModule,
         VictimsModule,
         AuditModule,
         RetentionModule,

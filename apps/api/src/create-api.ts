@@ -5,13 +5,16 @@ import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { ConfigurationError, type AppConfiguration } from '@case-journey/platform';
 import { AppModule, type ApiOverrides } from './app.module';
+import { parseJsonBodies } from './http/json-body';
+import { refuseUnfitRequestText } from './http/request-text';
+import { answerUnparseableRequest } from './http/unparseable-request';
 import { mountOpenApi } from './openapi';
 
 /** The API application, configured but not listening: main.ts listens, tests drive it in process. */
 export async function createApi(configuration: AppConfiguration, overrides: ApiOverrides = {}): Promise<INestApplication> {
   // Checked before anything is opened, so a refusal leaves no connection behind.
   if (!configuration.oidcIssuer) throw new ConfigurationError(['OIDC_ISSUER: must be set: the API accepts only tokens verified against its issuer (npm start runs a dev provider)']);
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(configuration, overrides), { bufferLogs: true, abortOnError: false });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(configuration, overrides), { bufferLogs: true, abortOnError: false, bodyParser: false });
   app.useLogger(app.get(Logger));
   app.use(helmet());
   if (configuration.corsOrigins) {
@@ -22,7 +25,9 @@ export async function createApi(configuration: AppConfiguration, overrides: ApiO
       maxAge: 600,
     });
   }
-  app.useBodyParser('json', { limit: '1mb' });
+  app.getHttpServer().on('clientError', answerUnparseableRequest);
+  app.use(refuseUnfitRequestText);
+  parseJsonBodies(app);
   app.enableShutdownHooks();
   mountOpenApi(app);
   return app;

@@ -10,8 +10,10 @@ export function mountOpenApi(app: INestApplication): void {
       .setTitle('case-journey')
       .setDescription(
         "Records each agency handoff in a criminal case as an immutable event and gives back the case's state and history. " +
-          'Errors are RFC 9457 problem documents: 400 names each bad field, 401 no acceptable token, 403 a role or scope that does not allow it, ' +
-          '404 an unknown case (or one outside your areas), 409 a revision conflict, 422 a broken journey rule, 429 too many requests; each names its requestId. ' +
+          'Errors are RFC 9457 problem documents: 400 names each bad field (the first 50, with errorsNotListed counting the rest), 401 no acceptable token, ' +
+          '403 a role or scope that does not allow it, 404 an unknown case (or one outside your areas), 409 a revision conflict, ' +
+          '413 a body over 1 MB, 415 a body that is not UTF-8 JSON, 422 a broken journey rule or a source reference (or Idempotency-Key) already used for a different record (differentFields), ' +
+          '429 too many requests; each names its requestId. ' +
           "Sign in with a bearer token (JWT) from the configured OpenID issuer; each operation's `x-access` gives the roles allowed and their scope.",
       )
       .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'An access token from the OpenID issuer, for this API as audience' }, BEARER_SCHEME)

@@ -71,6 +71,16 @@ export const ACCESS_POLICY = {
     target: 'area-query',
     grants: { 'witness-care': OWN_AREAS, 'case-progression': OWN_AREAS },
   },
+  'reports:build-pack': {
+    description: "build a month's board pack for an area",
+    target: 'recording',
+    grants: { board: OWN_AREAS },
+  },
+  'reports:read-pack': {
+    description: 'read a board pack (its progress, figures, page or PDF)',
+    target: 'case',
+    grants: { board: OWN_AREAS },
+  },
   'projections:admin': {
     description: 'rebuild projections and follow the rebuilds',
     target: 'service',

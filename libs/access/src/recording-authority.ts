@@ -1,4 +1,4 @@
-import type { Agency, CaseEventType } from '@case-journey/domain';
+import { REPORTING_AGENCIES, type Agency, type CaseEventType } from '@case-journey/domain';
 import type { RecordingClaim } from './scope-checks';
 
 /**
@@ -8,7 +8,7 @@ import type { RecordingClaim } from './scope-checks';
  * agency that recorded the original may make; `own-route` marks what no handoff records (an erasure).
  */
 export const RECORDING_AGENCIES: Readonly<Record<CaseEventType, readonly Agency[] | 'any' | 'amended' | 'own-route'>> = {
-  CrimeReported: ['Police'],
+  CrimeReported: REPORTING_AGENCIES,
   VictimRegistered: ['Police', 'WCU'],
   EnhancedRightsRecognised: 'any',
   VictimNeedsAssessed: ['Police', 'WCU'],

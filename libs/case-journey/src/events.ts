@@ -52,6 +52,11 @@ export interface CaseEventMetadata {
   sourceReference?: string;
   correlationId?: string;
   causationId?: string;
+  /**
+   * The hash of what the record says (`contentHashOf`): a re-delivery under the same source reference
+   * or Idempotency-Key with other content is refused. Absent from events stored before it existed.
+   */
+  contentHash?: string;
 }
 
 export interface Event<Type extends string, Data> {

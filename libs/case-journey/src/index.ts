@@ -12,3 +12,4 @@ export * from './state/case-lookups';
 export { decide } from './decide/decide';
 export * from './rules';
 export * from './record-identity';
+export * from './record-content';

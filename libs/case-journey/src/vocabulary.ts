@@ -6,6 +6,12 @@
 export const AGENCIES = ['Police', 'CPS', 'HMCTS', 'WCU', 'Probation', 'VictimSupport', 'YOT', 'Prison'] as const;
 export type Agency = (typeof AGENCIES)[number];
 
+/**
+ * The agencies a crime is reported to, whose crime report opens a case: the police. A force-like
+ * agency (British Transport Police, the National Crime Agency) joins this list once it is an agency.
+ */
+export const REPORTING_AGENCIES = ['Police'] as const satisfies readonly Agency[];
+
 /** Offence categories; the first group are the Code's "most serious crime" categories. */
 export const MOST_SERIOUS_CATEGORIES = [
   'homicide',

@@ -1,12 +1,14 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import canonicalize from 'canonicalize';
 import type { SealedPersonalData, VictimPersonalData } from '@case-journey/domain';
+import { PendingSeals, victimKeyId } from './pending-seals';
 import type { RandomBytes, VictimKeyStore } from './victim-key-store.port';
 import type { ErasedPersonalData } from './victim-personal-data';
 
+export { victimKeyId };
+
 const ALGORITHM = 'aes-256-gcm';
 const IV_BYTES = 12;
-
-export const victimKeyId = (victimId: string): string => `victim-${victimId}`;
 
 /**
  * Seals a victim's personal data with their own key (AES-256-GCM). The key id is bound into the
@@ -18,10 +20,29 @@ export class PersonalDataVault {
     private readonly random: RandomBytes = randomBytes,
   ) {}
 
+  /** Seals with the victim's key, made and stored at once if they have none. */
   seal(victimId: string, data: VictimPersonalData): SealedPersonalData {
     const keyId = victimKeyId(victimId);
+    return this.sealWith(keyId, this.keys.keyFor(keyId), data);
+  }
+
+  /** Seals for a record not yet decided: keys are stored only when it is (see PendingSeals). */
+  sealing(): PendingSeals {
+    return new PendingSeals(this.keys, (keyId, key, data) => this.sealWith(keyId, key, data), this.random);
+  }
+
+  /**
+   * Whether an envelope holds exactly these details; undefined when it cannot be told because the
+   * victim's key is gone (erased, or the envelope was sealed elsewhere, as synthetic data is).
+   */
+  holdsSame(sealed: SealedPersonalData, data: VictimPersonalData): boolean | undefined {
+    const opened = this.open(sealed);
+    return 'erased' in opened ? undefined : canonicalize(opened) === canonicalize(data);
+  }
+
+  private sealWith(keyId: string, key: Buffer, data: VictimPersonalData): SealedPersonalData {
     const iv = this.random(IV_BYTES);
-    const cipher = createCipheriv(ALGORITHM, this.keys.keyFor(keyId), iv);
+    const cipher = createCipheriv(ALGORITHM, key, iv);
     cipher.setAAD(Buffer.from(keyId));
     const ciphertext = Buffer.concat([cipher.update(JSON.stringify(data), 'utf8'), cipher.final()]);
     return {

@@ -22,6 +22,10 @@ export class KeyStoreLockedError extends Error {
 /** A known text wrapped with the master key: tells, on opening, whether the file is wrapped and by which key. */
 const MASTER_KEY_CHECK = Buffer.from('case-journey victim key store');
 
+interface KeyRow {
+  key: Buffer | null;
+}
+
 /**
  * Victim data keys in their own SQLite file, apart from the event store, so that the events can be
  * backed up and copied while erasure stays possible. A destroyed key leaves a tombstone row.
@@ -29,12 +33,24 @@ const MASTER_KEY_CHECK = Buffer.from('case-journey victim key store');
  * Destroying a key must remove its bytes from the files, not only from the table: `secure_delete`
  * overwrites freed content with zeros, and a TRUNCATE checkpoint copies the page without the key
  * into the main file and empties the write-ahead log, which still held the page as first written.
+ *
+ * A key made for a record not yet appended is stored `confirmed = 0` with the number of records
+ * holding it. Release deletes it only while it is unconfirmed and no one else holds it, in one
+ * transaction with the hold: a concurrent writer that sealed with the same key either holds it
+ * first (and it stays) or finds it gone (and seals again), so no appended event loses its key.
  */
 export class SqliteVictimKeyStore implements VictimKeyStore {
   private readonly db: Database.Database;
-  private readonly select: Database.Statement<[string], { key: Buffer | null }>;
+  private readonly select: Database.Statement<[string], KeyRow>;
   private readonly insert: Database.Statement<[string, Buffer]>;
   private readonly shred: Database.Statement<[string]>;
+  private readonly insertHeld: Database.Statement<[string, Buffer]>;
+  private readonly addHold: Database.Statement<[string]>;
+  private readonly confirmHold: Database.Statement<[string]>;
+  private readonly dropHold: Database.Statement<[string]>;
+  private readonly removeUnused: Database.Statement<[string]>;
+  private readonly holdTransaction: (keyId: string, key: Buffer) => boolean;
+  private readonly releaseTransaction: (keyId: string) => void;
 
   constructor(private readonly options: SqliteVictimKeyStoreOptions) {
     if (options.masterKey && options.masterKey.length !== DATA_KEY_BYTES) {
@@ -48,12 +64,29 @@ export class SqliteVictimKeyStore implements VictimKeyStore {
       'CREATE TABLE IF NOT EXISTS victim_keys (key_id TEXT PRIMARY KEY, key BLOB, destroyed_at TEXT);' +
         'CREATE TABLE IF NOT EXISTS key_store_settings (name TEXT PRIMARY KEY, value BLOB NOT NULL);',
     );
+    this.addHoldColumns();
     this.select = this.db.prepare('SELECT key FROM victim_keys WHERE key_id = ?');
     this.insert = this.db.prepare('INSERT OR IGNORE INTO victim_keys (key_id, key) VALUES (?, ?)');
     this.shred = this.db.prepare(
       "INSERT INTO victim_keys (key_id, key, destroyed_at) VALUES (?, NULL, strftime('%Y-%m-%dT%H:%M:%fZ')) " +
         'ON CONFLICT(key_id) DO UPDATE SET key = NULL, destroyed_at = COALESCE(destroyed_at, excluded.destroyed_at)',
     );
+    this.insertHeld = this.db.prepare('INSERT INTO victim_keys (key_id, key, holds, confirmed) VALUES (?, ?, 1, 0)');
+    this.addHold = this.db.prepare('UPDATE victim_keys SET holds = holds + 1 WHERE key_id = ?');
+    this.confirmHold = this.db.prepare('UPDATE victim_keys SET confirmed = 1, holds = max(holds - 1, 0) WHERE key_id = ?');
+    this.dropHold = this.db.prepare('UPDATE victim_keys SET holds = max(holds - 1, 0) WHERE key_id = ?');
+    this.removeUnused = this.db.prepare('DELETE FROM victim_keys WHERE key_id = ? AND confirmed = 0 AND holds = 0 AND key IS NOT NULL');
+    this.holdTransaction = this.db.transaction((keyId: string, key: Buffer) => {
+      const row = this.select.get(keyId);
+      if (!row) return this.insertHeld.run(keyId, this.wrap(key)).changes === 1;
+      if (!row.key || !this.unwrap(row.key).equals(key)) return false;
+      this.addHold.run(keyId);
+      return true;
+    }).immediate;
+    this.releaseTransaction = this.db.transaction((keyId: string) => {
+      this.dropHold.run(keyId);
+      this.removeUnused.run(keyId);
+    }).immediate;
     try {
       this.checkMasterKey();
     } catch (error) {
@@ -65,6 +98,13 @@ export class SqliteVictimKeyStore implements VictimKeyStore {
   /** Whether the data keys are stored wrapped by a master key. */
   get wrapped(): boolean {
     return this.options.masterKey !== undefined;
+  }
+
+  /** Key files from before holds: their keys are all in use (confirmed). */
+  private addHoldColumns(): void {
+    const columns = new Set((this.db.pragma('table_info(victim_keys)') as Array<{ name: string }>).map((column) => column.name));
+    if (!columns.has('holds')) this.db.exec('ALTER TABLE victim_keys ADD COLUMN holds INTEGER NOT NULL DEFAULT 0');
+    if (!columns.has('confirmed')) this.db.exec('ALTER TABLE victim_keys ADD COLUMN confirmed INTEGER NOT NULL DEFAULT 1');
   }
 
   keyFor(keyId: string): Buffer {
@@ -82,10 +122,27 @@ export class SqliteVictimKeyStore implements VictimKeyStore {
     return row?.key ? this.unwrap(row.key) : undefined;
   }
 
+  isErased(keyId: string): boolean {
+    const row = this.select.get(keyId);
+    return row !== undefined && row.key === null;
+  }
+
   /** Leaves a tombstone and returns once the key's bytes are gone from the database file and its log. */
   destroy(keyId: string): void {
     this.shred.run(keyId);
     this.purgeFreedBytes();
+  }
+
+  hold(keyId: string, key: Buffer): boolean {
+    return this.holdTransaction(keyId, key);
+  }
+
+  confirm(keyId: string): void {
+    this.confirmHold.run(keyId);
+  }
+
+  release(keyId: string): void {
+    this.releaseTransaction(keyId);
   }
 
   close(): void {

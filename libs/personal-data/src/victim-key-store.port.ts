@@ -8,7 +8,18 @@ export interface VictimKeyStore {
   keyFor(keyId: string): Buffer;
   /** The key if it exists and has not been destroyed. */
   existingKey(keyId: string): Buffer | undefined;
+  /** Whether the key was destroyed: the victim's personal data was erased. */
+  isErased(keyId: string): boolean;
   destroy(keyId: string): void;
+  /**
+   * Holds `key` for a record about to be appended, storing it if the id has no key yet. False when
+   * the id holds another key (another writer made one first) or was erased: seal again.
+   */
+  hold(keyId: string, key: Buffer): boolean;
+  /** The record was appended: its keys stay for good. */
+  confirm(keyId: string): void;
+  /** The record was refused: the hold ends, and a key stored for it that no appended record uses is removed. */
+  release(keyId: string): void;
   close?(): void;
 }
 

@@ -55,6 +55,13 @@ describe('loadConfiguration', () => {
     expect(problems).not.toMatch(/^EVENT_STORE: /m);
   });
 
+  it('takes the earliest day a handoff may be dated, 1 January 1990 unless set, and refuses one that is not a date', () => {
+    expect(loadConfiguration({}).earliestHandoffDate).toBe('1990-01-01');
+    expect(loadConfiguration({ EARLIEST_HANDOFF_DATE: '1970-01-01' }).earliestHandoffDate).toBe('1970-01-01');
+    expect(() => loadConfiguration({ EARLIEST_HANDOFF_DATE: '1990-02-30' })).toThrow(/EARLIEST_HANDOFF_DATE: must be a real calendar date/);
+    expect(() => loadConfiguration({ EARLIEST_HANDOFF_DATE: '1 Jan 1990' })).toThrow(/EARLIEST_HANDOFF_DATE: must be a date as YYYY-MM-DD/);
+  });
+
   it('refuses to run in production without the master key that wraps the victim keys, and never repeats a secret in its message', () => {
     expect(() => loadConfiguration({ NODE_ENV: 'production' })).toThrow(/^ {2}PERSONAL_DATA_MASTER_KEY: must be set when NODE_ENV=production/m);
     const masterKey = Buffer.alloc(32, 7).toString('base64');

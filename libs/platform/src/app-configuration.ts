@@ -1,5 +1,5 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, ValidateBy, ValidateIf, validateSync } from 'class-validator';
+import { IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, ValidateBy, ValidateIf, validateSync } from 'class-validator';
 import { DEFAULT_RESILIENCE } from '@case-journey/event-store';
 
 export const EVENT_STORE_KINDS = ['embedded', 'eventstoredb'] as const;
@@ -38,6 +38,8 @@ export const ENVIRONMENT_VARIABLES = {
   rateLimitPerMinute: 'RATE_LIMIT_PER_MINUTE',
   rateLimitStore: 'RATE_LIMIT_STORE',
   logLevel: 'LOG_LEVEL',
+  earliestHandoffDate: 'EARLIEST_HANDOFF_DATE',
+  chromiumPath: 'CHROMIUM_PATH',
 } as const satisfies Record<keyof AppConfiguration, string>;
 
 export const RATE_LIMIT_STORES = ['redis', 'memory'] as const;
@@ -205,6 +207,16 @@ export class AppConfiguration {
 
   @IsIn(LOG_LEVELS)
   logLevel = 'info';
+
+  /** A handoff's instants before this day (00:00 UTC) are refused as implausible: keying errors such as 0000-01-01. */
+  // Checked nearest-first: a text that is no date at all is told so, not that it is not a real one.
+  @IsISO8601({ strict: true }, { message: 'must be a real calendar date' })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date as YYYY-MM-DD' })
+  earliestHandoffDate = '1990-01-01';
+
+  /** The Chromium that prints board packs: Debian's, which `.ci/run` and `npm start` install. */
+  @Matches(/^\//, { message: 'must be an absolute path' })
+  chromiumPath = '/usr/bin/chromium';
 }
 
 /** Settings whose value an error message must never repeat: it would end up in logs. */

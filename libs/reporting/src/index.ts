@@ -1,2 +1,4 @@
 // PURE. Board reports: measure definitions (data), measures, disproportionality and small-number suppression.
-export {};
+export * from './disproportionality';
+export * from './suppression';
+export * from './pack';

@@ -17,7 +17,10 @@ export class RevisionConflictError extends Error {
   }
 }
 
-/** A source reference or Idempotency-Key already used for a different kind of record on this case. */
+/**
+ * A source reference or Idempotency-Key already used on this case for a different record: another
+ * kind of record, or the same kind saying something else (`differences` names what).
+ */
 export class RecordKeyReusedError extends Error {
   override readonly name = 'RecordKeyReusedError';
   constructor(
@@ -25,7 +28,12 @@ export class RecordKeyReusedError extends Error {
     readonly eventId: string,
     readonly storedType: string,
     readonly sentType: string,
+    readonly differences: string[] = ['type'],
   ) {
-    super(`This source reference (or Idempotency-Key) already recorded a ${storedType} on case ${caseId}, not a ${sentType}`);
+    super(
+      storedType !== sentType
+        ? `This source reference (or Idempotency-Key) already recorded a ${storedType} on case ${caseId}, not a ${sentType}`
+        : `This source reference (or Idempotency-Key) was already used on case ${caseId} for a ${storedType} with different content (${differences.join(', ')}): send a correction (EventCorrected) to change what was recorded, or a new reference for a new record`,
+    );
   }
 }

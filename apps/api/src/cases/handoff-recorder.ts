@@ -1,9 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { decide, initialState, type CaseCommand, type CaseEventType } from '@case-journey/domain';
+import { contentHashOf, decide, initialState, type CaseCommand, type CaseEventType } from '@case-journey/domain';
 import { WrongExpectedRevisionError } from '@case-journey/event-store';
+import { PersonalDataVault, type SealPersonalData } from '@case-journey/personal-data';
 import { AppConfiguration } from '@case-journey/platform';
-import { CaseNotFoundError, RecordKeyReusedError, RevisionConflictError } from './case-errors';
+import { CaseNotFoundError, RevisionConflictError } from './case-errors';
 import { CaseStreamRepository, type LoadedCase } from './case-stream.repository';
+import { earlierRecording } from './redelivery';
 
 export interface Recording {
   caseId: string;
@@ -11,10 +13,11 @@ export interface Recording {
   eventId: string;
   type: CaseEventType;
   /**
-   * Builds the command from the case as loaded, so it can use what the case holds. Called only once
-   * the record is known to be new, so nothing (no victim key, say) is made for a re-delivery.
+   * Builds the command from the case as loaded, so it can use what the case holds, sealing victims'
+   * details with `seal`. For a new record, the keys it seals with reach the key store only once the
+   * command is decided; for a re-delivery, it is built only to be compared, and seals nothing.
    */
-  build: (loaded: LoadedCase | undefined) => CaseCommand;
+  build: (loaded: LoadedCase | undefined, seal: SealPersonalData) => CaseCommand;
   /** Refuses (throws) when the caller may not make this record on the case as loaded: checked before anything else, a re-delivery included. */
   authorize: (loaded: LoadedCase | undefined) => void;
 }
@@ -24,6 +27,12 @@ export interface RecordingOptions {
   ifMatch?: bigint;
   /** Every handoff but the crime report needs the case to exist already. */
   caseMustExist: boolean;
+  /**
+   * When the event id is the server's own key for an act (an erasure's, per case and victim) rather
+   * than a sender's record key: a repeat is the same act whatever it says now, and answers as the
+   * first time without its content being compared.
+   */
+  repeatIsSameAct?: true;
 }
 
 export interface RecordedHandoff {
@@ -39,14 +48,20 @@ export interface RecordedHandoff {
 
 /**
  * Load, decide, append: the one path every write takes. A re-delivery (same event id) answers with
- * what was stored the first time; a conflict is retried from a fresh read unless the caller made
- * the write conditional, in which case it is theirs to resolve.
+ * what was stored the first time, or is refused if it says something else; a conflict is retried
+ * from a fresh read unless the caller made the write conditional, in which case it is theirs to resolve.
+ *
+ * A failed request stores nothing, victims' keys included: they are made in memory, stored once the
+ * command is decided and before the event is appended (an event whose key was lost would lose the
+ * victim's details), and removed again when the store refuses the append. When the append fails
+ * any other way, it may still have happened, so the keys stay.
  */
 @Injectable()
 export class HandoffRecorder {
   constructor(
     private readonly cases: CaseStreamRepository,
     @Inject(AppConfiguration) private readonly configuration: AppConfiguration,
+    private readonly vault: PersonalDataVault,
   ) {}
 
   async record(recording: Recording, options: RecordingOptions): Promise<RecordedHandoff> {
@@ -56,31 +71,37 @@ export class HandoffRecorder {
       if (!loaded && options.caseMustExist) throw new CaseNotFoundError(caseId);
       recording.authorize(loaded);
 
-      const earlier = loaded && earlierRecording(loaded, recording);
+      const earlier = loaded && earlierRecording(loaded, recording, this.vault, !options.repeatIsSameAct);
       if (earlier) return earlier;
       if (options.ifMatch !== undefined && options.ifMatch !== loaded?.revision) {
         throw new RevisionConflictError(caseId, options.ifMatch, loaded?.revision);
       }
 
-      const events = decide(recording.build(loaded), loaded?.state ?? initialState());
+      const seals = this.vault.sealing();
+      const events = decide(withContentHash(recording.build(loaded, seals.seal)), loaded?.state ?? initialState());
+      const conflict = (actual: bigint | undefined) => {
+        if (options.ifMatch !== undefined || attempt >= this.configuration.writeRetries) {
+          throw new RevisionConflictError(caseId, options.ifMatch ?? loaded?.revision ?? -1n, actual);
+        }
+      };
+      // Another writer stored a different key for one of these victims meanwhile: read and build again.
+      if (!seals.hold()) {
+        conflict(loaded?.revision);
+        continue;
+      }
       try {
         const result = await this.cases.append(caseId, events, loaded ? loaded.revision : 'no-stream');
+        seals.confirm();
         const last = events[events.length - 1];
         return { caseId, eventId: last.metadata.eventId, type: last.type, revision: result.nextExpectedRevision, recordedAt: last.metadata.recordedAt, replayed: false };
       } catch (error) {
         if (!(error instanceof WrongExpectedRevisionError)) throw error;
-        if (options.ifMatch !== undefined || attempt >= this.configuration.writeRetries) {
-          throw new RevisionConflictError(caseId, options.ifMatch ?? loaded?.revision ?? -1n, error.actual === 'no-stream' ? undefined : error.actual);
-        }
+        seals.release();
+        conflict(error.actual === 'no-stream' ? undefined : error.actual);
       }
     }
   }
 }
 
-/** The answer given the first time, if this record was stored before; a key re-used for another kind of record is refused. */
-function earlierRecording(loaded: LoadedCase, recording: Recording): RecordedHandoff | undefined {
-  const event = loaded.recorded.find((recorded) => recorded.id === recording.eventId);
-  if (!event) return undefined;
-  if (event.type !== recording.type) throw new RecordKeyReusedError(loaded.caseId, recording.eventId, event.type, recording.type);
-  return { caseId: loaded.caseId, eventId: event.id, type: event.type, revision: event.revision, recordedAt: String(event.metadata.recordedAt), replayed: true };
-}
+/** The command with the hash of its content, which its event keeps: a later re-delivery is compared with it. */
+const withContentHash = (command: CaseCommand): CaseCommand => ({ ...command, metadata: { ...command.metadata, contentHash: contentHashOf(command) } }) as CaseCommand;

@@ -1,8 +1,9 @@
-import { InMemoryVictimKeyStore, PersonalDataVault } from '@case-journey/personal-data';
+import { InMemoryVictimKeyStore, PersonalDataVault, type VictimPersonalData } from '@case-journey/personal-data';
 import { ageBandFor, ageOn, toVictimRegistration } from './victim-registration.mapper';
 
 describe('victim registration', () => {
   const vault = new PersonalDataVault(new InMemoryVictimKeyStore());
+  const seal = (victimId: string, details: VictimPersonalData) => vault.seal(victimId, details);
   const context = { victimId: 'v1', ageOn: '2026-05-10T22:30:00.000Z', agency: 'Police' as const, decidedAt: '2026-05-11T09:00:00.000Z' };
 
   it('counts age in whole years, turning a year older on the birthday', () => {
@@ -20,7 +21,7 @@ describe('victim registration', () => {
     const registration = toVictimRegistration(
       { kind: 'person', name: 'Jo Bloggs', dateOfBirth: '2009-01-01', email: 'jo@example.org', contactPreference: 'email', consentToReferral: true, enhancedGrounds: ['intimidated'] },
       context,
-      vault,
+      seal,
     );
     expect(JSON.stringify(registration)).not.toMatch(/Jo Bloggs|2009-01-01|jo@example.org/);
     expect(registration).toMatchObject({ victimId: 'v1', ageBand: 'under-18', under18AtOffence: true, optOuts: [] });
@@ -29,7 +30,7 @@ describe('victim registration', () => {
   });
 
   it('uses the given age band when there is no date of birth', () => {
-    const registration = toVictimRegistration({ kind: 'person', name: 'A', ageBand: '35-44', contactPreference: 'phone', consentToReferral: false }, context, vault);
+    const registration = toVictimRegistration({ kind: 'person', name: 'A', ageBand: '35-44', contactPreference: 'phone', consentToReferral: false }, context, seal);
     expect(registration).toMatchObject({ ageBand: '35-44', under18AtOffence: false });
   });
 });

@@ -1,5 +1,5 @@
 import type { AgeBand, Agency, EnhancedGround, VictimRegistration } from '@case-journey/domain';
-import type { PersonalDataVault, VictimPersonalData } from '@case-journey/personal-data';
+import type { SealPersonalData, VictimPersonalData } from '@case-journey/personal-data';
 import { londonDayOf } from '@case-journey/victims-code';
 import type { VictimDto } from './dto';
 
@@ -40,7 +40,7 @@ export interface RegistrationContext {
  * Turns a victim as an agency sent it into what an event may hold: identifying details sealed with
  * the victim's own key, the date of birth reduced to an age band and the under-18 fact.
  */
-export function toVictimRegistration(dto: VictimDto, context: RegistrationContext, vault: PersonalDataVault): VictimRegistration {
+export function toVictimRegistration(dto: VictimDto, context: RegistrationContext, seal: SealPersonalData): VictimRegistration {
   const age = dto.dateOfBirth ? ageOn(dto.dateOfBirth, context.ageOn) : undefined;
   const ageBand = age !== undefined ? ageBandFor(age) : (dto.ageBand ?? 'unknown');
   const personal: VictimPersonalData = {
@@ -54,7 +54,7 @@ export function toVictimRegistration(dto: VictimDto, context: RegistrationContex
   return {
     victimId: context.victimId,
     kind: dto.kind,
-    personal: vault.seal(context.victimId, personal),
+    personal: seal(context.victimId, personal),
     ageBand,
     under18AtOffence: ageBand === 'under-18',
     ...(dto.sex && { sex: dto.sex }),

@@ -18,8 +18,9 @@ interface Problem {
 /**
  * Every failure leaves as an RFC 9457 problem document: 400 a bad field, 401 no acceptable token,
  * 403 not allowed (naming the mismatch), 404 an unknown case, 409 a concurrency conflict (with the
- * current revision), 422 a journey rule broken (with its id), 429 too many requests. Each names its
- * `requestId`, the id in the X-Request-Id header and in every log line of the request.
+ * current revision), 422 a journey rule broken (with its id) or a source reference re-used for a
+ * different record (with what differs), 429 too many requests. Each names its `requestId`, the id
+ * in the X-Request-Id header and in every log line of the request.
  */
 @Catch()
 export class ProblemDetailsFilter implements ExceptionFilter {
@@ -37,7 +38,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 
   private toProblem(exception: unknown): Problem {
     if (exception instanceof RequestValidationError) {
-      return { status: 400, title: 'Invalid request', detail: exception.message, errors: exception.errors };
+      const unlisted = exception.total - exception.errors.length;
+      return { status: 400, title: 'Invalid request', detail: exception.message, errors: exception.errors, ...(unlisted > 0 && { errorsNotListed: unlisted }) };
     }
     if (exception instanceof CaseNotFoundError) {
       return { status: 404, title: 'Case not found', detail: exception.message, caseId: exception.caseId };
@@ -55,7 +57,15 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       return { status: 422, title: 'Journey rule broken', detail: exception.message, rule: exception.rule, field: exception.field ?? null };
     }
     if (exception instanceof RecordKeyReusedError) {
-      return { status: 422, title: 'Record key re-used', detail: exception.message, rule: 'record-key-reused', eventId: exception.eventId, storedType: exception.storedType };
+      return {
+        status: 422,
+        title: 'Record key re-used',
+        detail: exception.message,
+        rule: 'record-key-reused',
+        eventId: exception.eventId,
+        storedType: exception.storedType,
+        differentFields: exception.differences,
+      };
     }
     if (exception instanceof AccessRefusedError) {
       return { status: 403, title: 'Forbidden', detail: exception.reason, field: exception.field ?? null };

@@ -1,11 +1,22 @@
-import type { FieldError } from '../cases/dto';
+import { MAX_LISTED_ERRORS, type FieldError } from '../cases/dto/field-error';
 
 export type { FieldError };
 
-/** A request that cannot be understood: answered 400 with every field at fault and why. */
+/** A request that cannot be understood: answered 400 with the fields at fault and why. */
 export class RequestValidationError extends Error {
   override readonly name = 'RequestValidationError';
-  constructor(readonly errors: FieldError[]) {
-    super(`Invalid request: ${errors.map((error) => error.field).join(', ')}`);
+  /** For the HTTP stack (body-parser's verify hook passes errors on by their status). */
+  readonly status = 400;
+  /** The first MAX_LISTED_ERRORS of them. */
+  readonly errors: FieldError[];
+  /** How many there were in all, listed or not. */
+  readonly total: number;
+
+  constructor(errors: FieldError[], total = errors.length) {
+    const listed = errors.slice(0, MAX_LISTED_ERRORS);
+    const named = listed.slice(0, 10).map((error) => error.field);
+    super(`Invalid request: ${named.join(', ')}${total > named.length ? ` and ${total - named.length} more` : ''}`);
+    this.errors = listed;
+    this.total = Math.max(total, listed.length);
   }
 }

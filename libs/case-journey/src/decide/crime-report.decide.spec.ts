@@ -61,4 +61,9 @@ describe('CrimeReported', () => {
   it('breaks victim-id-must-be-unique when two victims share an id', () => {
     given([]).when(report([aVictim(), aVictim()])).thenThrows('victim-id-must-be-unique', 'data.victims');
   });
+
+  it.each(['CPS', 'HMCTS', 'WCU', 'VictimSupport'] as const)('breaks crime-report-from-reporting-agency when reported by %s', (agency) => {
+    const command = report();
+    given([]).when({ ...command, metadata: { ...command.metadata, agency } }).thenThrows('crime-report-from-reporting-agency', 'metadata.agency');
+  });
 });

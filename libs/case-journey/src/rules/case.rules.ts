@@ -1,5 +1,6 @@
 import { isAlreadyRecorded } from '../state/case-lookups';
 import type { CaseState } from '../state/case-state';
+import { REPORTING_AGENCIES, type Agency } from '../vocabulary';
 import { defineRule } from './journey-rule';
 
 export const caseMustExist = defineRule({
@@ -14,6 +15,13 @@ export const caseMustBeNew = defineRule({
   holds: (state: CaseState) => !state.exists,
   explain: (state) => `Case ${state.caseId} already exists: its crime was reported at ${state.reportedAt}`,
   field: 'data.caseId',
+});
+
+export const crimeReportFromReportingAgency = defineRule({
+  id: 'crime-report-from-reporting-agency',
+  holds: (agency: Agency) => (REPORTING_AGENCIES as readonly Agency[]).includes(agency),
+  explain: (agency) => `A crime is reported to a reporting agency (${REPORTING_AGENCIES.join(', ')}), not to ${agency}: only its report opens a case`,
+  field: 'metadata.agency',
 });
 
 // Own judgment: an event naming another case in its data would be folded into the wrong one.

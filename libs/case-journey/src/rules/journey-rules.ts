@@ -15,6 +15,7 @@ import * as victim from './victim.rules';
 export const JOURNEY_RULES = [
   caseRules.caseMustExist,
   caseRules.caseMustBeNew,
+  caseRules.crimeReportFromReportingAgency,
   caseRules.caseIdMustMatch,
   caseRules.referencedEventMustExist,
   timing.instantMustBeValid,

@@ -56,9 +56,9 @@ export function aCommand<T extends CaseEventType>(type: T, data: DataFor<T>, met
 
 /** The event a command should become when no rule is broken: written out here, not by `decide`'s own code. */
 export function theEventOf<C extends CaseCommand>(command: C): CaseEventOfType<C['type']> {
-  const { eventId, occurredAt, receivedAt, agency, recordedBy, sourceSystem, sourceReference, correlationId, causationId, now } =
+  const { eventId, occurredAt, receivedAt, agency, recordedBy, sourceSystem, sourceReference, correlationId, causationId, contentHash, now } =
     command.metadata;
-  const optional = { receivedAt, sourceSystem, sourceReference, correlationId, causationId };
+  const optional = { receivedAt, sourceSystem, sourceReference, correlationId, causationId, contentHash };
   return {
     type: command.type,
     data: command.data,

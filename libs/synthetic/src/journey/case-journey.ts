@@ -49,5 +49,6 @@ export function generateCase(setting: CaseSetting, profile: GeneratorProfile, co
   const decision = investigate(journey, report);
   if (decision?.event.type === 'ChargeDecisionMade' && decision.event.data.decision === 'charge') prosecute(journey, decision);
   untidy(log, profile.feeds, random);
+  log.stampContentHashes();
   return { caseId, area: area.name, events: log.deliveredBy(setting.nowMs) };
 }

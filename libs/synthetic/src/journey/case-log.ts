@@ -1,5 +1,5 @@
 import type { Agency, CaseEvent, CaseEventData, CaseEventMetadata, CaseEventType } from '@case-journey/domain';
-import { CURRENT_SCHEMA_VERSION, derivedCaseId, derivedEventId, recordKey } from '@case-journey/domain';
+import { CURRENT_SCHEMA_VERSION, contentHashOf, derivedCaseId, derivedEventId, recordKey } from '@case-journey/domain';
 import { drawDelay } from '../distributions';
 import type { FeedProfile } from '../profile';
 import type { Random } from '../random';
@@ -79,6 +79,15 @@ export class CaseLog {
     const entry: Entry = { event: { ...original.event, metadata } as CaseEvent, recordedMs, occurredMs: original.occurredMs, seq: this.entries.length };
     this.entries.push(entry);
     return entry;
+  }
+
+  /**
+   * Stamps each record with the hash of its content, as the API stamps what it records, so that a
+   * generated record re-sent through the API with other content is refused as the API's own would
+   * be. Done once the feed's untidiness is settled: it rewrites some records after keying them.
+   */
+  stampContentHashes(): void {
+    for (const { event } of this.entries) event.metadata.contentHash = contentHashOf(event);
   }
 
   /** What was delivered by `nowMs`, in recording order, with each re-delivery after the deliveries it followed. */

@@ -13,19 +13,23 @@ import {
   type ValidatorOptions,
 } from 'class-validator';
 import { withoutAbsentFields } from './absent-fields';
+import { checkShape, instantsBefore, type ShapeCheck } from './body-shape';
 import { REQUIRED_WHEN } from './cross-field';
+import type { FieldError } from './field-error';
 import { HANDOFF_PAYLOADS, isHandoffType } from './handoff-payloads';
 import type { HandoffType } from './handoff-type';
 import { RecordHandoffDto, type HandoffRequest } from './record-handoff.dto';
 import { ReportCrimeDto } from './report-crime.dto';
 
-/** One field at fault, by its full dotted path (`data.charges[0].offence.category`), and why. */
-export interface FieldError {
-  field: string;
-  messages: string[];
-}
+export type { FieldError };
 
-export type Validation<T> = { ok: true; value: T } | { ok: false; errors: FieldError[] };
+/** A failure lists its first errors (MAX_LISTED_ERRORS) and, in `total`, counts them all. */
+export type Validation<T> = { ok: true; value: T } | { ok: false; errors: FieldError[]; total?: number };
+
+export interface BodyRules {
+  /** The earliest instant a handoff may carry (ISO, UTC): earlier is a keying error. */
+  earliestInstant?: string;
+}
 
 /** A validated handoff: its data is an instance of its type's payload class, so `type` narrows `data`. */
 export type ValidatedHandoff = { [T in HandoffType]: HandoffRequest<T> }[HandoffType];
@@ -45,29 +49,58 @@ const isJsonObject = (value: unknown): value is JsonObject =>
 
 const NOT_AN_OBJECT: Validation<never> = { ok: false, errors: [{ field: 'body', messages: ['body must be a JSON object'] }] };
 
-export async function validateCrimeReport(body: unknown): Promise<Validation<ReportCrimeDto>> {
+/**
+ * The shape check's findings, then class-validator's on the body's declared part, less those about
+ * a field the shape check already named, or inside or around one (a list too long, or one with an
+ * item refused, is not also "required").
+ */
+export function withShapeFindings({ errors: found, total }: ShapeCheck, validation: FieldError[]): Validation<never> & { ok: false } {
+  const within = (inner: string, outer: string) => inner === outer || inner.startsWith(`${outer}.`) || inner.startsWith(`${outer}[`);
+  const named = (field: string) => found.some((finding) => within(field, finding.field) || within(finding.field, field));
+  const more = validation.filter((error) => !named(error.field));
+  return { ok: false, errors: [...found, ...more], total: total + more.length };
+}
+
+/**
+ * The body's shape first (unknown fields, unfit text, over-long lists), on the plain JSON; then its
+ * declared part is transformed and validated, so every error is answered at once.
+ */
+export async function validateCrimeReport(body: unknown, rules: BodyRules = {}): Promise<Validation<ReportCrimeDto>> {
   if (!isJsonObject(body)) return NOT_AN_OBJECT;
-  const report = plainToInstance(ReportCrimeDto, body);
-  const errors = await fieldErrorsOf(report);
-  return errors.length > 0 ? { ok: false, errors } : { ok: true, value: withoutAbsentFields(report) };
+  const shape = checkShape(body, ReportCrimeDto);
+  const report = plainToInstance(ReportCrimeDto, shape.declaredPart);
+  const errors = [...(await fieldErrorsOf(report)), ...implausibleInstants(report, ReportCrimeDto, rules)];
+  if (shape.total > 0 || errors.length > 0) return withShapeFindings(shape, errors);
+  return { ok: true, value: withoutAbsentFields(report) };
 }
 
 /** Checks the envelope and, when its type is known, the data for that type: every error at once. */
-export async function validateHandoff(body: unknown): Promise<Validation<ValidatedHandoff>> {
+export async function validateHandoff(body: unknown, rules: BodyRules = {}): Promise<Validation<ValidatedHandoff>> {
   if (!isJsonObject(body)) return NOT_AN_OBJECT;
-  const handoff = plainToInstance(RecordHandoffDto, body);
-  const payload = payloadOf(body);
+  const shape = checkShape(body, RecordHandoffDto);
+  const handoff = plainToInstance(RecordHandoffDto, shape.declaredPart);
+  const payload = payloadOf(shape.declaredPart);
   const errors = [...(await fieldErrorsOf(handoff)), ...(payload ? await fieldErrorsOf(payload, 'data') : [])];
-  if (errors.length > 0) return { ok: false, errors };
-  return { ok: true, value: withoutAbsentFields(Object.assign(handoff, { data: payload })) as ValidatedHandoff };
+  const validated = Object.assign(handoff, { data: payload });
+  errors.push(...implausibleInstants(validated, RecordHandoffDto, rules));
+  if (shape.total > 0 || errors.length > 0) return withShapeFindings(shape, errors);
+  return { ok: true, value: withoutAbsentFields(validated) as ValidatedHandoff };
 }
 
 /**
  * The errors of one handoff type's payload, reported under `path`: a correction's replacement data
  * is checked, merged into what it corrects, as that type's payload (`data.data.court`).
  */
-export function handoffPayloadErrors(type: HandoffType, data: object, path: string): FieldError[] {
-  return flatten(validateSync(plainToInstance(HANDOFF_PAYLOADS[type] as ClassConstructor<object>, data), STRICT), path);
+export function handoffPayloadErrors(type: HandoffType, data: Record<string, unknown>, path: string, rules: BodyRules = {}): FieldError[] {
+  const model: ClassConstructor<object> = HANDOFF_PAYLOADS[type];
+  const shape = checkShape(data, model, path);
+  const payload = plainToInstance(model, shape.declaredPart);
+  const errors = [...flatten(validateSync(payload, STRICT), path), ...implausibleInstants(payload, model, rules, path)];
+  return shape.total > 0 || errors.length > 0 ? withShapeFindings(shape, errors).errors : [];
+}
+
+function implausibleInstants(dto: object, model: ClassConstructor<object>, { earliestInstant }: BodyRules, path = ''): FieldError[] {
+  return earliestInstant ? instantsBefore(earliestInstant, dto, model, path) : [];
 }
 
 function payloadOf({ type, data }: JsonObject): object | undefined {

@@ -12,7 +12,6 @@ import {
   IsEmail,
   IsIn,
   IsInt,
-  IsNotEmpty,
   IsNotEmptyObject,
   IsNumber,
   IsObject,
@@ -27,6 +26,7 @@ import {
   type ValidationOptions,
 } from 'class-validator';
 import { londonDayOf } from '@case-journey/victims-code';
+import { ShapedBy } from './body-shape';
 import { RequiredWhen, type CrossFieldRule } from './cross-field';
 import { URN_PATTERN, inUtc, isCalendarDate, isInstant, isPhoneNumber, isUrn } from './formats';
 
@@ -67,9 +67,22 @@ const Conforms = (name: string, test: (value: unknown) => boolean, message: stri
     validator: { validate: (value) => test(value), defaultMessage: (args) => `${args?.property} ${message}` },
   });
 
+/** Text with something in it: a name, area or reference of only spaces says nothing and is refused. */
+const NotBlank = (validation?: ValidationOptions): PropertyDecorator =>
+  ValidateBy(
+    {
+      name: 'isNotBlank',
+      validator: {
+        validate: (value) => typeof value !== 'string' || value.trim() !== '',
+        defaultMessage: (args) => `${args?.property} must not be empty or only spaces`,
+      },
+    },
+    validation,
+  );
+
 export const TextField = <Dto>(options: FieldOptions<Dto> & { maxLength?: number }): PropertyDecorator => {
   const maxLength = options.maxLength ?? TEXT_MAX;
-  return field(options, { type: String, maxLength }, IsString(), IsNotEmpty(), MaxLength(maxLength));
+  return field(options, { type: String, maxLength, pattern: '\\S' }, IsString(), NotBlank(), MaxLength(maxLength));
 };
 
 /** An identifier or reference given by an agency's system: hearing, file, charge, claim… */
@@ -109,9 +122,10 @@ export const ChoiceField = <Dto>(
 export const ChoicesField = <Dto>(values: readonly string[], options: FieldOptions<Dto> & { minSize?: number }): PropertyDecorator =>
   field(
     options,
-    { type: String, enum: [...values], isArray: true, uniqueItems: true, minItems: options.minSize },
+    { type: String, enum: [...values], isArray: true, uniqueItems: true, minItems: options.minSize, maxItems: values.length },
     IsArray(),
     ArrayMinSize(options.minSize ?? 0),
+    ArrayMaxSize(values.length),
     ArrayUnique(),
     IsIn([...values], { each: true }),
   );
@@ -124,7 +138,7 @@ export const TextListField = <Dto>(options: FieldOptions<Dto>): PropertyDecorato
     IsArray(),
     ArrayMaxSize(LIST_MAX),
     IsString({ each: true }),
-    IsNotEmpty({ each: true }),
+    NotBlank({ each: true }),
     MaxLength(TEXT_MAX, { each: true }),
   );
 
@@ -144,7 +158,7 @@ const lazyType = (model: () => new () => object) => ({ type: () => model() });
 
 /** An object of a DTO class, validated field by field. */
 export const NestedField = <Dto>(model: () => new () => object, options: FieldOptions<Dto>): PropertyDecorator =>
-  field(options, lazyType(model), IsObject(), ValidateNested(), Type(model));
+  field(options, lazyType(model), IsObject(), ValidateNested(), Type(model), ShapedBy(model));
 
 /** A list of objects of a DTO class, each validated field by field. */
 export const NestedListField = <Dto>(
@@ -159,6 +173,7 @@ export const NestedListField = <Dto>(
     ArrayMaxSize(options.maxSize ?? LIST_MAX),
     ValidateNested({ each: true, message: 'each item of $property must be an object' }),
     Type(model),
+    ShapedBy(model),
   );
 
 /** A free-form object whose shape another part of the API checks (a correction's replacement fields). */

@@ -1,5 +1,5 @@
 import { londonDayOf } from '@case-journey/victims-code';
-import { inUtc, isCalendarDate, isInstant, isPhoneNumber, isUrn } from './formats';
+import { inUtc, isCalendarDate, isInstant, isPhoneNumber, isUrn, textFault } from './formats';
 
 describe('the text formats the API accepts', () => {
   describe('an instant', () => {
@@ -52,4 +52,13 @@ describe('the text formats the API accepts', () => {
   it.each(['07700 9OO123', 'call 07700 900123', '12345', '+44 7700 900123 ext 4567 8'])('rejects the phone number %s', (value) =>
     expect(isPhoneNumber(value)).toBe(false),
   );
+
+  it('finds text no store can hold: a NUL, or half of a surrogate pair alone; a whole pair is fine', () => {
+    expect(textFault('Joanna Kowalska \ud83d\ude00 é')).toBeUndefined();
+    expect(textFault('')).toBeUndefined();
+    expect(textFault('a\u0000b')).toBe('must not contain a NUL character (\\u0000)');
+    expect(textFault('\ud800')).toBe('must be well-formed Unicode: it holds half of a surrogate pair alone');
+    expect(textFault('x\udfff')).toMatch(/surrogate/);
+    expect(textFault('\ude00\ud83d')).toMatch(/surrogate/);
+  });
 });

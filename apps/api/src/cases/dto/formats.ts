@@ -42,3 +42,15 @@ export function isPhoneNumber(value: unknown): value is string {
   const digits = value.replace(/\D/g, '').length;
   return digits >= PHONE_DIGITS.min && digits <= PHONE_DIGITS.max;
 }
+
+/** A NUL, or half of a surrogate pair alone: text that is not well-formed Unicode (`"\ud800"`). */
+const UNFIT_CHARACTER = /[\u0000\p{Cs}]/u;
+
+/**
+ * Why a text cannot be stored or used as a key, or undefined when it can: a NUL character, or a
+ * lone surrogate, which no UTF-8 store, id derivation or other system can hold.
+ */
+export function textFault(text: string): string | undefined {
+  if (!UNFIT_CHARACTER.test(text)) return undefined;
+  return text.includes('\u0000') ? 'must not contain a NUL character (\\u0000)' : 'must be well-formed Unicode: it holds half of a surrogate pair alone';
+}

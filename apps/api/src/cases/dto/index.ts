@@ -1,4 +1,4 @@
-export { handoffPayloadErrors, validateCrimeReport, validateHandoff, type FieldError, type ValidatedHandoff, type Validation } from './body-validation';
+export { handoffPayloadErrors, validateCrimeReport, validateHandoff, type BodyRules, type FieldError, type ValidatedHandoff, type Validation } from './body-validation';
 export { HANDOFF_PAYLOAD_MODELS, HANDOFF_PAYLOADS, HANDOFF_TYPES, isHandoffType, type HandoffPayload } from './handoff-payloads';
 export type { HandoffData, HandoffType } from './handoff-type';
 export { RecordHandoffDto, type HandoffRequest } from './record-handoff.dto';

@@ -89,11 +89,21 @@ describe('POST /cases/:id/events body: one handoff', () => {
         { priority: 'high' },
       );
 
-      expect(await errorsFor(body)).toEqual([
-        { field: 'priority', messages: ['property priority should not exist'] },
-        { field: 'data.urgent', messages: ['property urgent should not exist'] },
-        { field: 'data.charges[0].offence.colour', messages: ['property colour should not exist'] },
-      ]);
+      expect(await errorsFor(body)).toEqual(
+        expect.arrayContaining([
+          { field: 'priority', messages: ['property priority should not exist'] },
+          { field: 'data.urgent', messages: ['property urgent should not exist'] },
+          { field: 'data.charges[0].offence.colour', messages: ['property colour should not exist'] },
+        ]),
+      );
+      expect(await errorsFor(body)).toHaveLength(3);
+    });
+
+    it('are answered together with the other faults, a built-in name included', async () => {
+      const data = Object.defineProperty({ ...(example('PleaEntered').data as object), plea: 'maybe' }, 'constructor', { value: {}, enumerable: true });
+      const body = { ...example('PleaEntered'), recordedBy: ' ', priority: 'high', data };
+
+      expect((await fieldsAtFault(body)).sort()).toEqual(['data.constructor', 'data.plea', 'priority', 'recordedBy']);
     });
   });
 

@@ -1,7 +1,8 @@
 import { ApiExtraModels, ApiProperty, refs } from '@nestjs/swagger';
 import { IsObject, type ValidationArguments } from 'class-validator';
+import { ShapedBy } from './body-shape';
 import { ChoiceField, IsRequired } from './fields';
-import { HANDOFF_PAYLOAD_MODELS, HANDOFF_TYPES, type HandoffPayload } from './handoff-payloads';
+import { HANDOFF_PAYLOAD_MODELS, HANDOFF_PAYLOADS, HANDOFF_TYPES, isHandoffType, type HandoffPayload } from './handoff-payloads';
 import type { HandoffType } from './handoff-type';
 import { RecordingDto } from './recording.dto';
 
@@ -26,6 +27,7 @@ export class RecordHandoffDto extends RecordingDto {
   })
   @IsRequired()
   @IsObject()
+  @ShapedBy(({ type }) => (isHandoffType(type) ? HANDOFF_PAYLOADS[type] : undefined))
   data!: object;
 }
 

@@ -119,4 +119,35 @@ describe('POST /cases body: a crime report', () => {
   it.each([null, [], 'a report', 42])('refuses a body that is not an object (%p)', async (body) => {
     expect(await errorsFor(body)).toEqual([{ field: 'body', messages: ['body must be a JSON object'] }]);
   });
+
+  describe('names, areas and references', () => {
+    it.each(['', ' ', '  \t\n', '\u00a0\u3000'])('given %j, when validated, then it is refused as empty: it says nothing', async (blank) => {
+      const errors = await errorsFor(report({ area: blank, recordedBy: blank, offence: { ...CRIME_REPORT_EXAMPLE.offence, description: blank }, victims: [person({ name: blank })] }));
+      expect(errors).toEqual(
+        ['area', 'offence.description', 'victims[0].name', 'recordedBy'].map((field) => ({
+          field,
+          messages: [`${field.split('.').pop()} must not be empty or only spaces`],
+        })),
+      );
+    });
+
+    it('given text with spaces around it, when validated, then it is accepted as sent', async () => {
+      const result = await validateCrimeReport(report({ area: ' Hertfordshire ' }));
+      expect(result.ok && result.value.area).toBe(' Hertfordshire ');
+    });
+  });
+
+  describe('its instants', () => {
+    const rules = { earliestInstant: '1990-01-01T00:00:00.000Z' };
+
+    it('given one before the earliest a handoff may have, when validated, then it is refused as implausible', async () => {
+      const result = await validateCrimeReport(report({ occurredAt: '0000-01-01T00:00:00Z' }), rules);
+      expect(!result.ok && result.errors).toEqual([{ field: 'occurredAt', messages: [expect.stringMatching(/^occurredAt 0000-01-01T00:00:00.000Z is before 1990-01-01/)] }]);
+    });
+
+    it('given no earliest set, or a victim born before it, when validated, then it is accepted', async () => {
+      expect((await validateCrimeReport(report({ occurredAt: '1970-01-01T00:00:00Z' }))).ok).toBe(true);
+      expect((await validateCrimeReport(withVictim(person({ dateOfBirth: '1931-05-02' })), rules)).ok).toBe(true);
+    });
+  });
 });

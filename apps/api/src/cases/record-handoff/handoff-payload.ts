@@ -1,8 +1,8 @@
 import type { Agency, CaseEventData, CaseEventType } from '@case-journey/domain';
-import type { PersonalDataVault } from '@case-journey/personal-data';
+import type { SealPersonalData } from '@case-journey/personal-data';
 import { RequestValidationError } from '../../http/request-validation.error';
 import type { LoadedCase } from '../case-stream.repository';
-import type { VictimDto } from '../dto';
+import type { BodyRules, VictimDto } from '../dto';
 import { victimIdFor } from '../record-identity';
 import { toVictimRegistration } from '../victim-registration.mapper';
 import { correctionErrors } from './correction-check';
@@ -13,7 +13,8 @@ export interface PayloadContext {
   loaded: LoadedCase | undefined;
   occurredAt: string;
   agency: Agency;
-  vault: PersonalDataVault;
+  seal: SealPersonalData;
+  rules: BodyRules;
 }
 
 type Shaper = (payload: Record<string, unknown>, context: PayloadContext) => Record<string, unknown>;
@@ -30,7 +31,7 @@ const SHAPERS: Partial<Record<CaseEventType, Shaper>> = {
       victim: toVictimRegistration(
         victim,
         { victimId, ageOn: context.loaded?.state.reportedAt ?? context.occurredAt, agency: context.agency, decidedAt: context.occurredAt },
-        context.vault,
+        context.seal,
       ),
     };
   },
@@ -45,7 +46,7 @@ const SHAPERS: Partial<Record<CaseEventType, Shaper>> = {
   EventCorrected: (payload, context) => {
     // An unknown target is the domain's to refuse (correction-target-must-exist).
     const target = context.loaded?.events.find((event) => event.metadata.eventId === payload.correctedEventId);
-    const errors = target ? correctionErrors(target, (payload.data as Record<string, unknown> | undefined) ?? {}) : [];
+    const errors = target ? correctionErrors(target, (payload.data as Record<string, unknown> | undefined) ?? {}, context.rules) : [];
     if (errors.length > 0) throw new RequestValidationError(errors);
     return payload;
   },

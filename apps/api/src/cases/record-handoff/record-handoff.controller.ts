@@ -1,14 +1,16 @@
-import { Body, Controller, Headers, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Headers, Inject, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBody, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Grant } from '@case-journey/access';
 import { Caller } from '../../access/caller.decorator';
+import { AppConfiguration } from '@case-journey/platform';
 import { Requires } from '../../access/requires.decorator';
 import { CaseIdPipe } from '../../http/case-id.pipe';
 import { parseIdempotencyKey } from '../../http/idempotency-key';
 import { sendRecordedHandoff } from '../../http/recorded-handoff.response';
 import { RequestValidationError } from '../../http/request-validation.error';
+import { bodyRulesOf } from '../body-rules';
 import { parseIfMatch } from '../../http/revision-tag';
 import { HANDOFF_OPENAPI_EXAMPLES, RecordHandoffDto, validateHandoff } from '../dto';
 import type { RecordedHandoff } from '../handoff-recorder';
@@ -17,7 +19,10 @@ import { RecordHandoffCommand } from './record-handoff.command';
 @ApiTags('cases')
 @Controller('cases')
 export class RecordHandoffController {
-  constructor(private readonly commands: CommandBus) {}
+  constructor(
+    private readonly commands: CommandBus,
+    @Inject(AppConfiguration) private readonly configuration: AppConfiguration,
+  ) {}
 
   @Post(':id/events')
   @Requires('case:record-handoff')
@@ -40,8 +45,8 @@ export class RecordHandoffController {
   ): Promise<object> {
     const expectedRevision = parseIfMatch(ifMatch);
     const key = parseIdempotencyKey(idempotencyKey);
-    const validation = await validateHandoff(body);
-    if (!validation.ok) throw new RequestValidationError(validation.errors);
+    const validation = await validateHandoff(body, bodyRulesOf(this.configuration));
+    if (!validation.ok) throw new RequestValidationError(validation.errors, validation.total);
     const recorded = await this.commands.execute<RecordHandoffCommand, RecordedHandoff>(
       new RecordHandoffCommand(caseId, validation.value, caller, expectedRevision, key),
     );

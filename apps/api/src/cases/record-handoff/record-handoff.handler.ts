@@ -1,8 +1,8 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { CaseCommand } from '@case-journey/domain';
-import { PersonalDataVault } from '@case-journey/personal-data';
-import { CLOCK, type Clock } from '@case-journey/platform';
+import { AppConfiguration, CLOCK, type Clock } from '@case-journey/platform';
+import { bodyRulesOf } from '../body-rules';
 import { commandMetadata } from '../command-metadata';
 import { HandoffRecorder, type RecordedHandoff } from '../handoff-recorder';
 import { eventIdFor } from '../record-identity';
@@ -14,8 +14,8 @@ import { RecordHandoffCommand } from './record-handoff.command';
 export class RecordHandoffHandler implements ICommandHandler<RecordHandoffCommand, RecordedHandoff> {
   constructor(
     private readonly recorder: HandoffRecorder,
-    private readonly vault: PersonalDataVault,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(AppConfiguration) private readonly configuration: AppConfiguration,
   ) {}
 
   execute({ caseId, handoff, caller, ifMatch, idempotencyKey }: RecordHandoffCommand): Promise<RecordedHandoff> {
@@ -32,7 +32,7 @@ export class RecordHandoffHandler implements ICommandHandler<RecordHandoffComman
             { type: handoff.type, agency: handoff.agency, recordedBy: handoff.recordedBy, sourceSystem: handoff.sourceSystem, data: handoff.data as unknown as Record<string, unknown> },
             loaded,
           ),
-        build: (loaded) =>
+        build: (loaded, seal) =>
           ({
             type: handoff.type,
             data: handoffData(handoff.type, handoff.data, {
@@ -41,7 +41,8 @@ export class RecordHandoffHandler implements ICommandHandler<RecordHandoffComman
               loaded,
               occurredAt: handoff.occurredAt,
               agency: actor.agency,
-              vault: this.vault,
+              seal,
+              rules: bodyRulesOf(this.configuration),
             }),
             metadata: commandMetadata(handoff, actor, eventId, this.clock.now()),
           }) as CaseCommand,

@@ -1,13 +1,15 @@
-import { Body, Controller, Headers, Post, Res } from '@nestjs/common';
+import { Body, Controller, Headers, Inject, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBody, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Grant } from '@case-journey/access';
 import { Caller } from '../../access/caller.decorator';
+import { AppConfiguration } from '@case-journey/platform';
 import { Requires } from '../../access/requires.decorator';
 import { parseIdempotencyKey } from '../../http/idempotency-key';
 import { sendRecordedHandoff } from '../../http/recorded-handoff.response';
 import { RequestValidationError } from '../../http/request-validation.error';
+import { bodyRulesOf } from '../body-rules';
 import { CRIME_REPORT_OPENAPI_EXAMPLES, ReportCrimeDto, validateCrimeReport } from '../dto';
 import type { RecordedHandoff } from '../handoff-recorder';
 import { ReportCrimeCommand } from './report-crime.command';
@@ -15,7 +17,10 @@ import { ReportCrimeCommand } from './report-crime.command';
 @ApiTags('cases')
 @Controller('cases')
 export class ReportCrimeController {
-  constructor(private readonly commands: CommandBus) {}
+  constructor(
+    private readonly commands: CommandBus,
+    @Inject(AppConfiguration) private readonly configuration: AppConfiguration,
+  ) {}
 
   @Post()
   @Requires('case:report')
@@ -32,8 +37,8 @@ export class ReportCrimeController {
     @Caller() caller: Grant,
   ): Promise<object> {
     const key = parseIdempotencyKey(idempotencyKey);
-    const validation = await validateCrimeReport(body);
-    if (!validation.ok) throw new RequestValidationError(validation.errors);
+    const validation = await validateCrimeReport(body, bodyRulesOf(this.configuration));
+    if (!validation.ok) throw new RequestValidationError(validation.errors, validation.total);
     const recorded = await this.commands.execute<ReportCrimeCommand, RecordedHandoff>(new ReportCrimeCommand(validation.value, caller, key));
     return sendRecordedHandoff(response, recorded);
   }

@@ -1,6 +1,5 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { PersonalDataVault } from '@case-journey/personal-data';
 import { CLOCK, type Clock } from '@case-journey/platform';
 import { commandMetadata } from '../command-metadata';
 import { HandoffRecorder, type RecordedHandoff } from '../handoff-recorder';
@@ -13,7 +12,6 @@ import { ReportCrimeCommand } from './report-crime.command';
 export class ReportCrimeHandler implements ICommandHandler<ReportCrimeCommand, RecordedHandoff> {
   constructor(
     private readonly recorder: HandoffRecorder,
-    private readonly vault: PersonalDataVault,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -35,7 +33,7 @@ export class ReportCrimeHandler implements ICommandHandler<ReportCrimeCommand, R
             loaded,
             report.area,
           ),
-        build: () => ({
+        build: (_loaded, seal) => ({
           type: 'CrimeReported',
           data: {
             caseId,
@@ -46,7 +44,7 @@ export class ReportCrimeHandler implements ICommandHandler<ReportCrimeCommand, R
               toVictimRegistration(
                 victim,
                 { victimId: victimIdFor(caseId, index, victim.victimId), ageOn: report.occurredAt, agency: actor.agency, decidedAt: report.occurredAt },
-                this.vault,
+                seal,
               ),
             ),
           },

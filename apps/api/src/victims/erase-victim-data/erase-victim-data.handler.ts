@@ -81,7 +81,7 @@ export class EraseVictimDataHandler implements ICommandHandler<EraseVictimDataCo
             return { type: 'VictimDataErased', data: { caseId, victimId, basis, reason }, metadata: { eventId, occurredAt: now, agency, recordedBy: by.subject, now } };
           },
         },
-        { caseMustExist: true },
+        { caseMustExist: true, repeatIsSameAct: true },
       );
       return { caseId, eventId: recorded.eventId, alreadyRecorded: recorded.replayed };
     } catch (error) {

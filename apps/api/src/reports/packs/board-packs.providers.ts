@@ -1,0 +1,14 @@
+import type { Provider } from '@nestjs/common';
+import { AppConfiguration } from '@case-journey/platform';
+import { bullConnection, bullPrefix } from '@case-journey/projections';
+import { BoardPackQueue, PackStore } from '@case-journey/board-pack';
+
+/** The packs on disk (under DATA_DIR) and the queue the worker builds them from. */
+export const BOARD_PACK_PROVIDERS: Provider[] = [
+  { provide: PackStore, useFactory: (c: AppConfiguration) => new PackStore(c.dataDirectory), inject: [AppConfiguration] },
+  {
+    provide: BoardPackQueue,
+    useFactory: (c: AppConfiguration) => new BoardPackQueue(bullConnection(c.redisUrl), bullPrefix(c.redisKeyPrefix)),
+    inject: [AppConfiguration],
+  },
+];

@@ -1,0 +1,3 @@
+export class GetPackQuery {
+  constructor(readonly id: string) {}
+}

@@ -1,0 +1,23 @@
+import { Controller, Get } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { areasInScope, withinAreas, type Grant } from '@case-journey/access';
+import { Caller } from '../../../access/caller.decorator';
+import { Requires } from '../../../access/requires.decorator';
+import type { PackList } from './list-packs.handler';
+import { ListPacksQuery } from './list-packs.query';
+
+@ApiTags('reports')
+@Controller('reports/packs')
+export class ListPacksController {
+  constructor(private readonly queries: QueryBus) {}
+
+  @Get()
+  @Requires('compliance:read')
+  @ApiOperation({ summary: 'Board packs built (newest first, each with its figures digest and reproducibility check) and those being built' })
+  async list(@Caller() caller: Grant): Promise<PackList> {
+    const { packs, pending } = await this.queries.execute<ListPacksQuery, PackList>(new ListPacksQuery());
+    const areas = areasInScope(caller);
+    return { packs: packs.filter((pack) => withinAreas(areas, pack.area)), pending: pending.filter((status) => withinAreas(areas, status.request.area)) };
+  }
+}

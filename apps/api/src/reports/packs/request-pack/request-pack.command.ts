@@ -1,0 +1,5 @@
+import type { PackRequest } from '@case-journey/reporting';
+
+export class RequestPackCommand {
+  constructor(readonly request: PackRequest) {}
+}

@@ -1,0 +1,58 @@
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Worker } from 'bullmq';
+import { AppConfiguration, CLOCK, type Clock } from '@case-journey/platform';
+import { bullConnection, bullPrefix } from '@case-journey/projections';
+import { BOARD_PACKS_QUEUE, buildBoardPack, PackStore, PdfPrinter, type PackJob, type PackReportSource, type StoredPack } from '@case-journey/board-pack';
+import { PageRenderer } from '@case-journey/pages';
+
+export const PACK_REPORT_SOURCE = Symbol('PACK_REPORT_SOURCE');
+
+/**
+ * Builds board packs one at a time: reports, figures, page, PDF (one Chromium kept for the
+ * worker's life), store. Each step is the job's progress. A job cut short starts again from the
+ * beginning; nothing is stored until the whole pack is.
+ */
+@Injectable()
+export class BoardPackJobs implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(BoardPackJobs.name);
+  private readonly printer: PdfPrinter;
+  private readonly renderer = new PageRenderer();
+  private worker?: Worker<PackJob, StoredPack>;
+
+  constructor(
+    @Inject(AppConfiguration) private readonly configuration: AppConfiguration,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(PACK_REPORT_SOURCE) private readonly source: PackReportSource,
+    private readonly store: PackStore,
+  ) {
+    this.printer = new PdfPrinter(configuration.chromiumPath);
+  }
+
+  onApplicationBootstrap(): void {
+    this.worker = new Worker<PackJob, StoredPack>(
+      BOARD_PACKS_QUEUE,
+      async (job) => {
+        const { request } = job.data;
+        this.logger.log(`Building the board pack for ${request.area ?? 'all areas'}, ${request.month} (job ${job.id})`);
+        const stored = await buildBoardPack({
+          id: job.id!,
+          request,
+          source: this.source,
+          renderer: this.renderer,
+          printer: this.printer,
+          store: this.store,
+          now: () => this.clock.now(),
+          onProgress: (progress) => job.updateProgress({ ...progress }),
+        });
+        this.logger.log(`Board pack ${stored.id} stored (figures ${stored.figuresDigest.slice(0, 12)}…)`);
+        return stored;
+      },
+      { connection: bullConnection(this.configuration.redisUrl), prefix: bullPrefix(this.configuration.redisKeyPrefix), concurrency: 1 },
+    );
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.worker?.close();
+    await this.printer.close();
+  }
+}

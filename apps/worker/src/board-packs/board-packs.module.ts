@@ -1,0 +1,15 @@
+import { DynamicModule, Module, type Provider } from '@nestjs/common';
+import { AppConfiguration } from '@case-journey/platform';
+import { PackStore } from '@case-journey/board-pack';
+import { BoardPackJobs } from './board-pack-jobs';
+
+/** The board-pack worker, building packs from the reports its source (a provider of PACK_REPORT_SOURCE) gives. */
+@Module({})
+export class BoardPacksModule {
+  static forRoot(source: Provider): DynamicModule {
+    return {
+      module: BoardPacksModule,
+      providers: [source, { provide: PackStore, useFactory: (c: AppConfiguration) => new PackStore(c.dataDirectory), inject: [AppConfiguration] }, BoardPackJobs],
+    };
+  }
+}

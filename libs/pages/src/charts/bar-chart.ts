@@ -1,0 +1,50 @@
+import * as echarts from 'echarts';
+
+/** GOV.UK blue on white: 5.2:1, above the 3:1 that non-text contrast needs (WCAG 2.2, 1.4.11). */
+export const BAR_COLOUR = '#1d70b8';
+const TEXT_COLOUR = '#0b0c0c';
+
+export interface BarChart {
+  title: string;
+  /** One bar per label; a null value draws no bar, and its label says why. */
+  bars: Array<{ label: string; value: number | null; text: string }>;
+  /** Values are proportions (drawn 0–100 %) or plain numbers (days). */
+  unit: 'percent' | 'number';
+}
+
+/**
+ * A horizontal bar chart as an SVG string, drawn on the server by Apache ECharts' SSR renderer (no
+ * DOM, no browser). One colour only, and every bar carries its figure as text, so no meaning rests on
+ * colour; the chart is labelled for screen readers and always printed beside its table.
+ */
+export function barChartSvg(chart: BarChart): string {
+  const height = 60 + chart.bars.length * 28;
+  const instance = echarts.init(null, null, { renderer: 'svg', ssr: true, width: 640, height });
+  try {
+    instance.setOption({
+      animation: false,
+      textStyle: { fontFamily: 'Arial, sans-serif', color: TEXT_COLOUR, fontSize: 12 },
+      grid: { left: 8, right: 72, top: 8, bottom: 24, containLabel: true },
+      xAxis: { type: 'value', max: chart.unit === 'percent' ? 100 : undefined, axisLabel: { color: TEXT_COLOUR, formatter: chart.unit === 'percent' ? '{value}%' : '{value}' } },
+      yAxis: { type: 'category', inverse: true, data: chart.bars.map((bar) => bar.label), axisLabel: { color: TEXT_COLOUR } },
+      series: [
+        {
+          type: 'bar',
+          itemStyle: { color: BAR_COLOUR },
+          barMaxWidth: 18,
+          data: chart.bars.map((bar) => ({
+            value: bar.value === null ? 0 : chart.unit === 'percent' ? Math.round(bar.value * 1000) / 10 : bar.value,
+            label: { show: true, position: 'right', color: TEXT_COLOUR, formatter: bar.text },
+          })),
+        },
+      ],
+    });
+    // ECharts' ARIA labelling acts on a browser's DOM; a server-side SVG is labelled here.
+    const description = `${chart.title}: ${chart.bars.map((bar) => `${bar.label} ${bar.text}`).join('; ')}.`;
+    return instance.renderToSVGString().replace('<svg ', `<svg role="img" aria-label="${escapeAttribute(description)}" `);
+  } finally {
+    instance.dispose();
+  }
+}
+
+const escapeAttribute = (text: string) => text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
