@@ -11,6 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { SqliteEventStore } from '@case-journey/event-store';
 import { InMemoryVictimKeyStore } from '@case-journey/personal-data';
 import { loadConfiguration, systemClock } from '@case-journey/platform';
+import { TestIssuer } from '../../apps/api/src/access/testing/test-issuer';
 import { createApi } from '../../apps/api/src/create-api';
 import { CRIME_REPORT_EXAMPLE } from '../../apps/api/src/cases/dto';
 
@@ -30,7 +31,9 @@ const BODIES: Array<[string, () => string]> = [
 ];
 
 async function main(): Promise<void> {
-  const app = await createApi(loadConfiguration({ REDIS_KEY_PREFIX: `cj-bench-${process.pid}` }), {
+  const issuer = await TestIssuer.start();
+  const authorization = `Bearer ${await issuer.token({ subject: 'bench.police', roles: ['case-progression'], agency: 'Police', areas: ['Hertfordshire'] })}`;
+  const app = await createApi(loadConfiguration({ REDIS_KEY_PREFIX: `cj-bench-${process.pid}`, RATE_LIMIT_PER_MINUTE: '1000000', ...issuer.environment }), {
     eventStore: SqliteEventStore.inMemory(),
     victimKeyStore: new InMemoryVictimKeyStore(),
     clock: systemClock, // also quietens the log to warnings and errors
@@ -51,7 +54,7 @@ async function main(): Promise<void> {
         last = now;
       }, 1);
       const started = performance.now();
-      const response = await fetch(`http://127.0.0.1:${port}/cases`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+      const response = await fetch(`http://127.0.0.1:${port}/cases`, { method: 'POST', headers: { 'content-type': 'application/json', authorization }, body });
       const answer = await response.arrayBuffer();
       const ms = performance.now() - started;
       clearInterval(timer);
@@ -62,6 +65,7 @@ async function main(): Promise<void> {
     console.log(`${name} | ${(Buffer.byteLength(body) / 1024).toFixed(0)} | ${median.status} | ${median.ms.toFixed(0)} ms | ${(median.bytes / 1024).toFixed(1)} | ${stall.toFixed(0)} ms`);
   }
   await app.close();
+  await issuer.stop();
 }
 
 main().catch((error: unknown) => {
