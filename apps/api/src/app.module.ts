@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER } from '@nestjs/core';
+import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { AppConfiguration, PlatformModule, type PlatformOverrides } from '@case-journey/platform';
 import { AccessModule } from './access/access.module';
@@ -9,6 +9,7 @@ import { ComplianceModule } from './compliance/compliance.module';
 import { HealthController } from './health/health.controller';
 import { RequestLoggingModule, type LogDestination } from './http/request-logging';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
+import { RedisReadBound } from './http/reads-redis';
 import { JourneysModule } from './journeys/journeys.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { ProjectionsAdminModule } from './projections/projections-admin.module';
@@ -50,6 +51,7 @@ export class AppModule {
       controllers: [HealthController],
       providers: [
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+        { provide: APP_INTERCEPTOR, useClass: RedisReadBound },
       ],
     };
   }

@@ -1,4 +1,5 @@
 import { Queue, type ConnectionOptions, type JobState } from 'bullmq';
+import { queueReadyWithin } from '@case-journey/projections';
 import type { PackRequest } from '@case-journey/reporting';
 import type { PackProgress } from './build-board-pack';
 import { newPackId, type PackStore, type StoredPack } from './pack-store';
@@ -27,11 +28,15 @@ export class BoardPackQueue {
   constructor(
     private readonly connection: ConnectionOptions,
     private readonly prefix: string,
+    /** The API's: how long to wait for the queue to connect before refusing, and who takes its connection errors. */
+    private readonly options: { readyWithinMs?: number; onOpen?: (queue: Queue) => void } = {},
   ) {}
 
   /** Queues a month's pack; its id is the job's and, once built, the stored pack's. */
   async request(request: PackRequest, store: PackStore): Promise<PackStatus> {
     const id = newPackId();
+    // A pack asked for while Redis is away is refused now rather than built whenever it comes back.
+    if (this.options.readyWithinMs !== undefined) await queueReadyWithin(this.queue, this.options.readyWithinMs);
     await this.queue.add('board-pack', { request }, { jobId: id, attempts: 3, backoff: { type: 'exponential', delay: 5000 }, removeOnComplete: { count: 500 }, removeOnFail: { count: 500 } });
     return (await this.status(id, store))!;
   }
@@ -74,11 +79,16 @@ export class BoardPackQueue {
   }
 
   async close(): Promise<void> {
-    await this.opened?.close();
+    const opened = this.opened;
     this.opened = undefined;
+    await opened?.close().catch(() => opened.disconnect());
   }
 
   private get queue(): Queue<PackJob> {
-    return (this.opened ??= new Queue<PackJob>(BOARD_PACKS_QUEUE, { connection: this.connection, prefix: this.prefix }));
+    if (!this.opened) {
+      this.opened = new Queue<PackJob>(BOARD_PACKS_QUEUE, { connection: this.connection, prefix: this.prefix });
+      this.options.onOpen?.(this.opened);
+    }
+    return this.opened;
   }
 }

@@ -24,6 +24,10 @@ export const ENVIRONMENT_VARIABLES = {
   retentionYears: 'PERSONAL_DATA_RETENTION_YEARS',
   writeRetries: 'WRITE_RETRIES',
   redisKeyPrefix: 'REDIS_KEY_PREFIX',
+  redisReadTimeoutMs: 'REDIS_READ_TIMEOUT_MS',
+  redisLossCheckMs: 'REDIS_LOSS_CHECK_MS',
+  jobLockMs: 'JOB_LOCK_MS',
+  jobStalledCheckMs: 'JOB_STALLED_CHECK_MS',
   notificationWebhookUrl: 'NOTIFICATION_WEBHOOK_URL',
   notificationWebhookSecret: 'NOTIFICATION_WEBHOOK_SECRET',
   oidcIssuer: 'OIDC_ISSUER',
@@ -142,6 +146,34 @@ export class AppConfiguration {
   /** Namespace of every key the projections, notifications and queues keep in Redis. */
   @Matches(/^[A-Za-z0-9_-]+$/, { message: 'must be letters, digits, - or _' })
   redisKeyPrefix = 'cj';
+
+  /** How long a route that reads Redis waits for it before answering 503 with Retry-After. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(50)
+  @Max(60_000)
+  redisReadTimeoutMs = 1000;
+
+  /** How often the worker checks that Redis still holds each projection's pointer and checkpoint (lost: it rebuilds them). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(600_000)
+  redisLossCheckMs = 1000;
+
+  /** BullMQ lock of a deadline or webhook job: a crashed worker's job is taken over once it lapses. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  @Max(600_000)
+  jobLockMs = 5000;
+
+  /** How often a worker looks for deadline or webhook jobs whose lock lapsed (their worker died). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(500)
+  @Max(600_000)
+  jobStalledCheckMs = 3000;
 
   /** Where breach notifications are POSTed (signed with the secret), if anywhere. */
   @IsOptional()

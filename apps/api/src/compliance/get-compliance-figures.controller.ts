@@ -9,8 +9,10 @@ import { QueryParamsPipe } from '../http/query-params.pipe';
 import { ComplianceFiguresDto } from './compliance-figures.dto';
 import { GetComplianceFiguresQuery } from './get-compliance-figures.query';
 import { periodOf } from './reporting-period';
+import { ReadsRedis } from '../http/reads-redis';
 
 @ApiTags('compliance')
+@ReadsRedis()
 @Controller('compliance')
 export class GetComplianceFiguresController {
   constructor(private readonly queries: QueryBus) {}

@@ -9,8 +9,10 @@ import { QueryParamsPipe } from '../http/query-params.pipe';
 import { ReportingPeriodDto } from './compliance-figures.dto';
 import { GetTimelinessFiguresQuery } from './get-timeliness-figures.query';
 import { periodOf } from './reporting-period';
+import { ReadsRedis } from '../http/reads-redis';
 
 @ApiTags('compliance')
+@ReadsRedis()
 @Controller('compliance')
 export class GetTimelinessFiguresController {
   constructor(private readonly queries: QueryBus) {}

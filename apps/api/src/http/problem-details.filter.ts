@@ -1,11 +1,14 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { JourneyRuleViolation } from '@case-journey/domain';
+import { EventStoreUnavailableError } from '@case-journey/event-store';
+import { isRedisUnreachable, RedisUnavailableError } from '@case-journey/projections';
 import { VictimDataErasedError } from '@case-journey/personal-data';
 import { AccessRefusedError } from '../access/access-refused.error';
 import { CaseNotFoundError, RecordKeyReusedError, RevisionConflictError } from '../cases/case-errors';
 import { VictimErasedError, VictimNotFoundError } from '../victims/victim-errors';
 import { RequestValidationError } from './request-validation.error';
+import { RETRY_AFTER_SECONDS } from './service-unavailable';
 import { revisionTag } from './revision-tag';
 
 interface Problem {
@@ -19,7 +22,8 @@ interface Problem {
  * Every failure leaves as an RFC 9457 problem document: 400 a bad field, 401 no acceptable token,
  * 403 not allowed (naming the mismatch), 404 an unknown case, 409 a concurrency conflict (with the
  * current revision), 422 a journey rule broken (with its id) or a source reference re-used for a
- * different record (with what differs), 429 too many requests. Each names its `requestId`, the id
+ * different record (with what differs), 429 too many requests, 503 with Retry-After when the event
+ * store or Redis cannot be reached (nothing was stored; the same request may be sent again). Each names its `requestId`, the id
  * in the X-Request-Id header and in every log line of the request.
  */
 @Catch()
@@ -33,6 +37,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (exception instanceof RevisionConflictError && exception.currentRevision !== undefined) {
       response.setHeader('ETag', revisionTag(exception.currentRevision));
     }
+    if (problem.status === 503) response.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
     response.status(problem.status).type('application/problem+json').json(problem);
   }
 
@@ -78,6 +83,13 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     }
     if (exception instanceof VictimDataErasedError) {
       return { status: 410, title: "Victim's personal data erased", detail: exception.message };
+    }
+    if (isRedisUnreachable(exception)) {
+      const why = exception instanceof RedisUnavailableError ? exception : new RedisUnavailableError((exception as Error).message);
+      return { status: 503, title: 'Service unavailable', detail: `${why.message}. Recording handoffs goes on; try again after Retry-After seconds`, unavailable: 'redis' };
+    }
+    if (exception instanceof EventStoreUnavailableError) {
+      return { status: 503, title: 'Service unavailable', detail: `${exception.message}; nothing was stored, send it again after Retry-After seconds`, unavailable: 'event-store' };
     }
     if (exception instanceof HttpException) {
       return this.fromHttpException(exception);

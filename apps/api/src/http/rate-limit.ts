@@ -26,6 +26,7 @@ export class SharedRateLimitStorage implements ThrottlerStorage, OnApplicationSh
       keyPrefix: `${configuration.redisKeyPrefix}:rate-limit:`,
       maxRetriesPerRequest: 1,
       enableOfflineQueue: false,
+      commandTimeout: configuration.redisReadTimeoutMs,
       connectionName: 'case-journey-rate-limit',
     });
     redis.on('error', () => undefined); // seen per request, through the fallback

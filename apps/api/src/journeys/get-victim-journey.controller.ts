@@ -9,8 +9,10 @@ import { Audited } from '../audit/audited.decorator';
 import { CaseIdPipe } from '../http/case-id.pipe';
 import { VictimIdPipe } from '../http/victim-id.pipe';
 import { GetVictimJourneyQuery } from './get-victim-journey.query';
+import { ReadsRedis } from '../http/reads-redis';
 
 @ApiTags('victims')
+@ReadsRedis()
 @Controller('cases')
 export class GetVictimJourneyController {
   constructor(private readonly queries: QueryBus) {}

@@ -9,8 +9,10 @@ import { Requires } from '../access/requires.decorator';
 import { QueryParamsPipe } from '../http/query-params.pipe';
 import { ListNotificationsQuery } from './list-notifications.query';
 import { NotificationsDto } from './notifications.dto';
+import { ReadsRedis } from '../http/reads-redis';
 
 @ApiTags('notifications')
+@ReadsRedis()
 @Controller('notifications')
 export class ListNotificationsController {
   constructor(private readonly queries: QueryBus) {}

@@ -6,8 +6,10 @@ import { Requires } from '../access/requires.decorator';
 import { GetRebuildQuery } from './get-rebuild.query';
 import { ProjectionNamePipe } from './projection-name.pipe';
 import { RequestRebuildCommand } from './request-rebuild.command';
+import { ReadsRedis } from '../http/reads-redis';
 
 @ApiTags('projections')
+@ReadsRedis()
 @Controller('projections')
 export class ProjectionsAdminController {
   constructor(

@@ -1,18 +1,19 @@
 import { Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
 import Redis from 'ioredis';
 import { AppConfiguration } from '@case-journey/platform';
-import { bullConnection, bullPrefix, JobQueues, NotificationStore, ObligationsReader, ProjectionVersions, TimelineReader } from '@case-journey/projections';
+import { bullPrefix, failFastConnection, JobQueues, NotificationStore, ObligationsReader, ProjectionVersions, TimelineReader } from '@case-journey/projections';
 
 /**
  * The API's one Redis connection for reading the projections. It connects in the background: the
- * API records handoffs without Redis, and only the read-model routes fail while it is away.
+ * API records handoffs without Redis, and only the read-model routes fail while it is away, each
+ * command within REDIS_READ_TIMEOUT_MS (a read queued while Redis is away is harmless to send later).
  */
 @Injectable()
 export class ReadModelRedis implements OnApplicationShutdown {
   readonly client: Redis;
 
   constructor(@Inject(AppConfiguration) configuration: AppConfiguration) {
-    this.client = new Redis(configuration.redisUrl, { maxRetriesPerRequest: 1, connectionName: 'case-journey-api' });
+    this.client = new Redis(configuration.redisUrl, { maxRetriesPerRequest: 1, commandTimeout: configuration.redisReadTimeoutMs, connectionName: 'case-journey-api' });
     this.client.on('error', () => undefined); // reported per request, not as an unhandled event
   }
 
@@ -22,6 +23,7 @@ export class ReadModelRedis implements OnApplicationShutdown {
 }
 
 const prefixOf = (configuration: AppConfiguration) => configuration.redisKeyPrefix;
+// The queues' connection errors are told per request (503), not logged per reconnection attempt.
 
 @Module({
   providers: [
@@ -30,7 +32,7 @@ const prefixOf = (configuration: AppConfiguration) => configuration.redisKeyPref
     { provide: TimelineReader, useFactory: (redis: ReadModelRedis, versions: ProjectionVersions) => new TimelineReader(redis.client, versions), inject: [ReadModelRedis, ProjectionVersions] },
     { provide: ObligationsReader, useFactory: (redis: ReadModelRedis, versions: ProjectionVersions) => new ObligationsReader(redis.client, versions), inject: [ReadModelRedis, ProjectionVersions] },
     { provide: NotificationStore, useFactory: (redis: ReadModelRedis, c: AppConfiguration) => new NotificationStore(redis.client, prefixOf(c)), inject: [ReadModelRedis, AppConfiguration] },
-    { provide: JobQueues, useFactory: (c: AppConfiguration) => new JobQueues(bullConnection(c.redisUrl), bullPrefix(prefixOf(c))), inject: [AppConfiguration] },
+    { provide: JobQueues, useFactory: (c: AppConfiguration) => new JobQueues(failFastConnection(c.redisUrl, c.redisReadTimeoutMs), bullPrefix(prefixOf(c)), (queue) => queue.on('error', () => undefined)), inject: [AppConfiguration] },
   ],
   exports: [ReadModelRedis, ProjectionVersions, TimelineReader, ObligationsReader, NotificationStore, JobQueues],
 })

@@ -4,7 +4,7 @@ import { Worker, type Job } from 'bullmq';
 import { retentionCandidates, victimRetentionOf, type RetentionCandidate, type VictimRetention } from '@case-journey/domain';
 import { EVENT_STORE, type EventStore } from '@case-journey/event-store';
 import { AppConfiguration } from '@case-journey/platform';
-import { bullConnection, bullPrefix, caseIdOfStream, ObligationsReader } from '@case-journey/projections';
+import { bullConnection, bullPrefix, caseIdOfStream, isRedisUnreachable, ObligationsReader } from '@case-journey/projections';
 import { CaseStreamRepository } from '../cases/case-stream.repository';
 import { EraseVictimDataCommand } from '../victims/erase-victim-data/erase-victim-data.command';
 import {
@@ -46,7 +46,14 @@ export class RetentionJobs implements OnApplicationBootstrap, OnApplicationShutd
       (job) => (job.name === DRY_RUN ? this.dryRun(job as Job<DryRunRequest>) : this.erase(job as Job<ErasureRequest>)),
       { connection: bullConnection(this.configuration.redisUrl), prefix: bullPrefix(this.configuration.redisKeyPrefix), concurrency: 1 },
     );
-    worker.on('error', (error) => this.logger.warn(`Retention jobs: ${error.message}`));
+    let waitingSaidAt = -Infinity; // Redis away: said once a minute at most, not per reconnection attempt
+    worker.on('error', (error) => {
+      if (!isRedisUnreachable(error)) this.logger.warn(`Retention jobs: ${error.message}`);
+      else if (Date.now() - waitingSaidAt >= 60_000) {
+        waitingSaidAt = Date.now();
+        this.logger.warn(`Retention jobs wait for Redis (said once a minute while it is away): ${error.message}`);
+      }
+    });
     this.worker = worker;
   }
 

@@ -2,7 +2,7 @@ import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import type { RetentionCandidate } from '@case-journey/domain';
 import { AppConfiguration } from '@case-journey/platform';
-import { bullConnection, bullPrefix } from '@case-journey/projections';
+import { bullPrefix, failFastConnection, queueReadyWithin } from '@case-journey/projections';
 import type { AuditSubject } from '../audit/audit-subject';
 
 export const RETENTION_QUEUE = 'retention';
@@ -53,15 +53,18 @@ const KEEP = { age: 7 * 24 * 3600 };
 export class RetentionQueue implements OnApplicationShutdown {
   readonly queue: Queue<DryRunRequest | ErasureRequest, DryRunListing | ErasureOutcome, RetentionJobName>;
 
-  constructor(@Inject(AppConfiguration) configuration: AppConfiguration) {
-    this.queue = new Queue(RETENTION_QUEUE, { connection: bullConnection(configuration.redisUrl), prefix: bullPrefix(configuration.redisKeyPrefix) });
+  constructor(@Inject(AppConfiguration) private readonly configuration: AppConfiguration) {
+    this.queue = new Queue(RETENTION_QUEUE, { connection: failFastConnection(configuration.redisUrl, configuration.redisReadTimeoutMs), prefix: bullPrefix(configuration.redisKeyPrefix) });
+    this.queue.on('error', () => undefined); // told per request (503), not per reconnection attempt
   }
 
-  add(name: RetentionJobName, request: DryRunRequest | ErasureRequest) {
+  /** Queued only on a connected queue, or refused (503): a job asked for during an outage never starts when it ends. */
+  async add(name: RetentionJobName, request: DryRunRequest | ErasureRequest) {
+    await queueReadyWithin(this.queue, this.configuration.redisReadTimeoutMs);
     return this.queue.add(name, request, { removeOnComplete: KEEP, removeOnFail: KEEP, attempts: 1 });
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await this.queue.close();
+    await this.queue.close().catch(() => this.queue.disconnect());
   }
 }

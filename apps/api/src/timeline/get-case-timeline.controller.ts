@@ -7,8 +7,10 @@ import { Caller } from '../access/caller.decorator';
 import { Requires } from '../access/requires.decorator';
 import { CaseIdPipe } from '../http/case-id.pipe';
 import { GetCaseTimelineQuery } from './get-case-timeline.query';
+import { ReadsRedis } from '../http/reads-redis';
 
 @ApiTags('cases')
+@ReadsRedis()
 @Controller('cases')
 export class GetCaseTimelineController {
   constructor(private readonly queries: QueryBus) {}

@@ -10,8 +10,10 @@ import { Audited } from '../audit/audited.decorator';
 import { QueryParamsPipe } from '../http/query-params.pipe';
 import { GetWitnessCareWorklistQuery } from './get-witness-care-worklist.query';
 import { WitnessCareWorklistDto } from './witness-care-worklist.dto';
+import { ReadsRedis } from '../http/reads-redis';
 
 @ApiTags('worklists')
+@ReadsRedis()
 @Controller('worklists')
 export class GetWitnessCareWorklistController {
   constructor(private readonly queries: QueryBus) {}

@@ -1,7 +1,8 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, BeforeApplicationShutdown } from '@nestjs/common';
 import type { Worker } from 'bullmq';
 import { AppConfiguration, CLOCK, type Clock } from '@case-journey/platform';
-import { bullConnection, bullPrefix, DeadlineHandler, deadlineWorker, NotificationStore, ObligationsProjection, ProjectionVersions, webhookWorker } from '@case-journey/projections';
+import { bullConnection, bullPrefix, DeadlineHandler, isRedisUnreachable, deadlineWorker, NotificationStore, ObligationsProjection, ProjectionVersions, webhookWorker } from '@case-journey/projections';
+import { RedisLink } from '../redis-link';
 import { RedisConnections } from './redis-connections';
 
 /** The BullMQ workers of the worker: deadline jobs, and webhook deliveries when a webhook is configured. */
@@ -17,18 +18,24 @@ export class DeadlineJobs implements OnApplicationBootstrap, BeforeApplicationSh
     private readonly versions: ProjectionVersions,
     private readonly notifications: NotificationStore,
     private readonly connections: RedisConnections,
+    private readonly link: RedisLink,
   ) {}
 
   onApplicationBootstrap(): void {
-    const { redisUrl, redisKeyPrefix, notificationWebhookUrl, notificationWebhookSecret } = this.configuration;
+    const { redisUrl, redisKeyPrefix, notificationWebhookUrl, notificationWebhookSecret, jobLockMs, jobStalledCheckMs } = this.configuration;
+    const locks = { lockMs: jobLockMs, stalledCheckMs: jobStalledCheckMs };
     const connection = bullConnection(redisUrl);
     const prefix = bullPrefix(redisKeyPrefix);
     const handler = new DeadlineHandler({ projection: this.projection, versions: this.versions, redis: this.connections.open('deadlines'), clock: this.clock, notifications: this.notifications });
-    this.workers.push(deadlineWorker(connection, prefix, handler, this.clock));
+    this.workers.push(deadlineWorker(connection, prefix, handler, this.clock, locks));
     if (notificationWebhookUrl && notificationWebhookSecret) {
-      this.workers.push(webhookWorker(connection, prefix, { url: notificationWebhookUrl, secret: notificationWebhookSecret }));
+      this.workers.push(webhookWorker(connection, prefix, { url: notificationWebhookUrl, secret: notificationWebhookSecret }, locks));
     }
-    for (const worker of this.workers) worker.on('failed', (job, error) => this.logger.warn(`${worker.name} job ${job?.id} failed: ${error.message}`));
+    for (const worker of this.workers) {
+      this.link.watch(worker);
+      // While Redis is away the RedisLink has said so once; a job failing for it is not news.
+      worker.on('failed', (job, error) => isRedisUnreachable(error) || this.logger.warn(`${worker.name} job ${job?.id} failed: ${error.message}`));
+    }
   }
 
   async beforeApplicationShutdown(): Promise<void> {

@@ -5,6 +5,7 @@ import { SqliteEventStore } from '@case-journey/event-store';
 import { loadConfiguration } from '@case-journey/platform';
 import { ProjectionKeys, ProjectionVersions, TimelineProjection, timelineKey, TIMELINE } from '@case-journey/projections';
 import { ProjectionSupervisor } from './projection-supervisor';
+import { RedisLink } from '../redis-link';
 import { RedisConnections } from './redis-connections';
 
 describe('ProjectionSupervisor', () => {
@@ -16,7 +17,7 @@ describe('ProjectionSupervisor', () => {
   const recorded = async (version: number, caseId: string) => redis.llen(timelineKey(new ProjectionKeys(keyPrefix, TIMELINE, version), caseId));
 
   const store = SqliteEventStore.inMemory({ pollIntervalMs: 10 });
-  const connections = new RedisConnections(configuration);
+  const connections = new RedisConnections(configuration, new RedisLink(configuration));
   const versions = new ProjectionVersions(redis, keyPrefix);
   const supervisor = new ProjectionSupervisor(store, clock, [new TimelineProjection()], connections, versions);
 

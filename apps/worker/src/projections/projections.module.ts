@@ -12,6 +12,7 @@ import {
   TimelineProjection,
   WebhookOutbox,
 } from '@case-journey/projections';
+import { RedisLink } from '../redis-link';
 import { DeadlineJobs } from './deadline-jobs';
 import { ProjectionSupervisor } from './projection-supervisor';
 import { RebuildJobs } from './rebuild-jobs';
@@ -21,11 +22,13 @@ import { WORKER_PROJECTIONS } from './worker-projections';
 /** The worker's projections, their deadline jobs and notifications, over the configured Redis. */
 @Module({
   providers: [
+    RedisLink,
     RedisConnections,
     {
       provide: JobQueues,
-      useFactory: (configuration: AppConfiguration) => new JobQueues(bullConnection(configuration.redisUrl), bullPrefix(configuration.redisKeyPrefix)),
-      inject: [AppConfiguration],
+      useFactory: (configuration: AppConfiguration, link: RedisLink) =>
+        new JobQueues(bullConnection(configuration.redisUrl), bullPrefix(configuration.redisKeyPrefix), (queue) => link.watch(queue)),
+      inject: [AppConfiguration, RedisLink],
     },
     {
       provide: ProjectionVersions,
@@ -53,5 +56,6 @@ import { WORKER_PROJECTIONS } from './worker-projections';
     DeadlineJobs,
     RebuildJobs,
   ],
+  exports: [RedisLink],
 })
 export class ProjectionsModule {}

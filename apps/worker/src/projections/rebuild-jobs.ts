@@ -4,6 +4,7 @@ import { EVENT_STORE, type EventStore } from '@case-journey/event-store';
 import { AppConfiguration, CLOCK, type Clock } from '@case-journey/platform';
 import { bullConnection, bullPrefix, ProjectionVersions, rebuildProjection, REBUILDS_QUEUE, type RebuildRequest, type RebuildResult } from '@case-journey/projections';
 import { ProjectionSupervisor } from './projection-supervisor';
+import { RedisLink } from '../redis-link';
 import { RedisConnections } from './redis-connections';
 
 /** Runs rebuild jobs one at a time, reporting each phase as the job's progress. */
@@ -19,6 +20,7 @@ export class RebuildJobs implements OnApplicationBootstrap, BeforeApplicationShu
     private readonly supervisor: ProjectionSupervisor,
     private readonly versions: ProjectionVersions,
     private readonly connections: RedisConnections,
+    private readonly link: RedisLink,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -43,6 +45,7 @@ export class RebuildJobs implements OnApplicationBootstrap, BeforeApplicationShu
       },
       { connection: bullConnection(this.configuration.redisUrl), prefix: bullPrefix(this.configuration.redisKeyPrefix), concurrency: 1 },
     );
+    this.link.watch(this.worker);
   }
 
   /** A rebuild cut short is picked up again later (as a stalled job) and starts over from its leftovers' removal. */

@@ -1,6 +1,7 @@
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import Redis from 'ioredis';
 import { AppConfiguration } from '@case-journey/platform';
+import { RedisLink } from '../redis-link';
 
 /**
  * Opens the worker's Redis connections (a runner's WATCH state is per connection, so each runner
@@ -10,10 +11,14 @@ import { AppConfiguration } from '@case-journey/platform';
 export class RedisConnections implements OnApplicationShutdown {
   private readonly opened: Redis[] = [];
 
-  constructor(@Inject(AppConfiguration) private readonly configuration: AppConfiguration) {}
+  constructor(
+    @Inject(AppConfiguration) private readonly configuration: AppConfiguration,
+    private readonly link: RedisLink,
+  ) {}
 
+  /** A connection whose commands wait for Redis while it is away (its errors go to the RedisLink). */
   open(purpose: string): Redis {
-    const connection = new Redis(this.configuration.redisUrl, { maxRetriesPerRequest: null, connectionName: `case-journey-worker-${purpose}` });
+    const connection = this.link.watch(new Redis(this.configuration.redisUrl, { maxRetriesPerRequest: null, connectionName: `case-journey-worker-${purpose}` }));
     this.opened.push(connection);
     return connection;
   }

@@ -8,7 +8,7 @@ import { OBLIGATIONS, type ObligationsProjection } from '../obligations/obligati
 import type { ProjectionVersions } from '../runner/projection-versions';
 import { breachNotification } from '../notifications/notification';
 import type { NotificationStore } from '../notifications/notification-store';
-import { DEADLINES_QUEUE, deadlineRetryDelay } from './queues';
+import { DEADLINES_QUEUE, deadlineRetryDelay, jobLockOptions, type JobLockSettings } from './queues';
 
 export type DeadlineOutcome = Obligation['status'] | 'not-yet' | 'gone';
 
@@ -58,7 +58,13 @@ export class DeadlineHandler {
  * The BullMQ worker running deadline jobs one at a time (the handler's connection is not shared),
  * retrying a failed one without limit on the capped backoff of `deadlineRetryDelay`.
  */
-export function deadlineWorker(connection: ConnectionOptions, prefix: string, handler: Pick<DeadlineHandler, 'handle'>, clock: Clock): Worker<Deadline, DeadlineOutcome> {
+export function deadlineWorker(
+  connection: ConnectionOptions,
+  prefix: string,
+  handler: Pick<DeadlineHandler, 'handle'>,
+  clock: Clock,
+  locks?: JobLockSettings,
+): Worker<Deadline, DeadlineOutcome> {
   return new Worker<Deadline, DeadlineOutcome>(
     DEADLINES_QUEUE,
     async (job, token) => {
@@ -70,6 +76,6 @@ export function deadlineWorker(connection: ConnectionOptions, prefix: string, ha
       }
       return outcome;
     },
-    { connection, prefix, concurrency: 1, settings: { backoffStrategy: deadlineRetryDelay } },
+    { connection, prefix, concurrency: 1, settings: { backoffStrategy: deadlineRetryDelay }, ...(locks && jobLockOptions(locks)) },
   );
 }

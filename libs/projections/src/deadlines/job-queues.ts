@@ -20,6 +20,8 @@ export class JobQueues {
   constructor(
     readonly connection: ConnectionOptions,
     readonly prefix: string,
+    /** Given each queue as it is opened: whoever handles its connection's errors. */
+    private readonly onOpen?: (queue: Queue) => void,
   ) {}
 
   get deadlines(): Queue<Deadline> {
@@ -46,13 +48,17 @@ export class JobQueues {
   }
 
   async close(): Promise<void> {
-    await Promise.all([...this.opened.values()].map((queue) => queue.close()));
+    // A queue that never connected (Redis away since) cannot QUIT: its connection is dropped instead.
+    await Promise.all([...this.opened.values()].map((queue) => queue.close().catch(() => queue.disconnect())));
     this.opened.clear();
   }
 
   private queue<T>(name: string): Queue<T> {
     let queue = this.opened.get(name);
-    if (!queue) this.opened.set(name, (queue = new Queue(name, { connection: this.connection, prefix: this.prefix })));
+    if (!queue) {
+      this.opened.set(name, (queue = new Queue(name, { connection: this.connection, prefix: this.prefix })));
+      this.onOpen?.(queue);
+    }
     return queue as Queue<T>;
   }
 }

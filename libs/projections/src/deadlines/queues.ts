@@ -32,3 +32,22 @@ export const DEADLINE_JOB_OPTIONS: JobsOptions = {
   attempts: Number.MAX_SAFE_INTEGER,
   backoff: { type: DEADLINE_BACKOFF },
 };
+
+/**
+ * How a worker holding deadline or webhook jobs is found dead: its lock on a job lapses after
+ * `lockMs` without renewal (renewed every half of it while the worker lives), and every
+ * `stalledCheckMs` the live workers move jobs whose lock lapsed back to waiting. A crash therefore
+ * delays a breach notice by about lockMs + stalledCheckMs at most, where BullMQ's defaults (30 s
+ * each) gave up to a minute. A job may stall any number of times: it is idempotent, and one given up
+ * is a breach never told.
+ */
+export interface JobLockSettings {
+  lockMs: number;
+  stalledCheckMs: number;
+}
+
+export const jobLockOptions = ({ lockMs, stalledCheckMs }: JobLockSettings) => ({
+  lockDuration: lockMs,
+  stalledInterval: stalledCheckMs,
+  maxStalledCount: Number.MAX_SAFE_INTEGER,
+});

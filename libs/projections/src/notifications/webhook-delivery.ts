@@ -2,7 +2,7 @@ import { Worker, type ConnectionOptions, type JobsOptions, type Queue } from 'bu
 import type { Notification } from './notification';
 import type { NotificationOutbox } from './notification-store';
 import { DELIVERY_HEADER, SIGNATURE_HEADER, TIMESTAMP_HEADER, webhookSignature } from './webhook-signature';
-import { WEBHOOKS_QUEUE } from '../deadlines/queues';
+import { jobLockOptions, WEBHOOKS_QUEUE, type JobLockSettings } from '../deadlines/queues';
 
 export interface WebhookSettings {
   url: string;
@@ -55,6 +55,6 @@ export async function deliverWebhook(notification: Notification, settings: Webho
   if (!response.ok) throw new Error(`Webhook answered ${response.status} for ${notification.id}`);
 }
 
-export function webhookWorker(connection: ConnectionOptions, prefix: string, settings: WebhookSettings): Worker<Notification> {
-  return new Worker<Notification>(WEBHOOKS_QUEUE, (job) => deliverWebhook(job.data, settings), { connection, prefix, concurrency: 4 });
+export function webhookWorker(connection: ConnectionOptions, prefix: string, settings: WebhookSettings, locks?: JobLockSettings): Worker<Notification> {
+  return new Worker<Notification>(WEBHOOKS_QUEUE, (job) => deliverWebhook(job.data, settings), { connection, prefix, concurrency: 4, ...(locks && jobLockOptions(locks)) });
 }

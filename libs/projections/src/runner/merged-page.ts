@@ -22,6 +22,9 @@ export async function mergedPage(redis: Redis, indexes: readonly string[], query
     else reading.zrange(index, low, high, 'BYSCORE', 'LIMIT', 0, query.offset + query.limit, 'WITHSCORES');
   }
   const answers = indexes.length === 0 ? [] : ((await reading.exec()) ?? []);
+  // A pipeline answers each command's failure in place (Redis away: every one); the first is the page's.
+  const failure = answers.find(([error]) => error)?.[0];
+  if (failure) throw failure;
   let total = 0;
   const listed: Array<{ id: string; score: number }> = [];
   for (let i = 0; i < answers.length; i += 2) {

@@ -7,8 +7,10 @@ import { QueryParamsPipe } from '../../http/query-params.pipe';
 import type { RetentionRun } from '../retention-run';
 import { DRY_RUN, ERASURE } from '../retention-queue';
 import { GetRetentionRunQuery } from './get-retention-run.query';
+import { ReadsRedis } from '../../http/reads-redis';
 
 @ApiTags('retention')
+@ReadsRedis()
 @Controller('retention')
 export class GetRetentionRunController {
   constructor(private readonly queries: QueryBus) {}

@@ -6,8 +6,10 @@ import { Requires } from '../../access/requires.decorator';
 import { auditSubjectOf } from '../../audit/audit-subject';
 import type { RetentionRun } from '../retention-run';
 import { RequestDryRunCommand } from './request-dry-run.command';
+import { ReadsRedis } from '../../http/reads-redis';
 
 @ApiTags('retention')
+@ReadsRedis()
 @Controller('retention')
 export class RequestDryRunController {
   constructor(private readonly commands: CommandBus) {}

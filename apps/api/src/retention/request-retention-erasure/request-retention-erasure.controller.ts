@@ -8,8 +8,10 @@ import { FlatBodyPipe } from '../../http/flat-body.pipe';
 import { ErasureRequestDto } from '../../victims/erase-victim-data/erasure-request.dto';
 import type { RetentionRun } from '../retention-run';
 import { RequestRetentionErasureCommand } from './request-retention-erasure.command';
+import { ReadsRedis } from '../../http/reads-redis';
 
 @ApiTags('retention')
+@ReadsRedis()
 @Controller('retention')
 export class RequestRetentionErasureController {
   constructor(private readonly commands: CommandBus) {}

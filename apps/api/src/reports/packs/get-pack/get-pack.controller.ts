@@ -9,8 +9,10 @@ import { Requires } from '../../../access/requires.decorator';
 import { RequestValidationError } from '../../../http/request-validation.error';
 import type { PackAnswer } from './get-pack.handler';
 import { GetPackQuery } from './get-pack.query';
+import { ReadsRedis } from '../../../http/reads-redis';
 
 @ApiTags('reports')
+@ReadsRedis()
 @Controller('reports/packs')
 export class GetPackController {
   constructor(

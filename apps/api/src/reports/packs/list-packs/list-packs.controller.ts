@@ -6,8 +6,10 @@ import { Caller } from '../../../access/caller.decorator';
 import { Requires } from '../../../access/requires.decorator';
 import type { PackList } from './list-packs.handler';
 import { ListPacksQuery } from './list-packs.query';
+import { ReadsRedis } from '../../../http/reads-redis';
 
 @ApiTags('reports')
+@ReadsRedis()
 @Controller('reports/packs')
 export class ListPacksController {
   constructor(private readonly queries: QueryBus) {}

@@ -11,8 +11,10 @@ import { Requires } from '../../../access/requires.decorator';
 import { FlatBodyPipe } from '../../../http/flat-body.pipe';
 import { RequestPackCommand } from './request-pack.command';
 import { RequestPackDto } from './request-pack.dto';
+import { ReadsRedis } from '../../../http/reads-redis';
 
 @ApiTags('reports')
+@ReadsRedis()
 @Controller('reports/packs')
 export class RequestPackController {
   constructor(private readonly commands: CommandBus) {}

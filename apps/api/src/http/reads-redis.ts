@@ -1,0 +1,37 @@
+import { applyDecorators, CallHandler, ExecutionContext, Inject, Injectable, NestInterceptor, SetMetadata } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { ApiResponse } from '@nestjs/swagger';
+import { catchError, Observable, throwError, timeout } from 'rxjs';
+import { AppConfiguration } from '@case-journey/platform';
+import { isRedisUnreachable, RedisUnavailableError } from '@case-journey/projections';
+import { RETRY_AFTER_SECONDS } from './service-unavailable';
+
+const READS_REDIS = 'case-journey:reads-redis';
+
+/**
+ * Marks a route (or a controller's routes) that needs Redis: while Redis is away it answers 503 with
+ * Retry-After within REDIS_READ_TIMEOUT_MS instead of waiting for it, and never does its work later.
+ */
+export const ReadsRedis = () =>
+  applyDecorators(
+    SetMetadata(READS_REDIS, true),
+    ApiResponse({ status: 503, description: `Redis (read models, job queues) cannot be reached within the read bound; Retry-After (${RETRY_AFTER_SECONDS} s) says when to try again` }),
+  );
+
+/** Bounds a Redis-reading route's answer by REDIS_READ_TIMEOUT_MS, and names an unreachable Redis as such. */
+@Injectable()
+export class RedisReadBound implements NestInterceptor {
+  constructor(
+    private readonly reflector: Reflector,
+    @Inject(AppConfiguration) private readonly configuration: AppConfiguration,
+  ) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    if (!this.reflector.getAllAndOverride<boolean>(READS_REDIS, [context.getHandler(), context.getClass()])) return next.handle();
+    const ms = this.configuration.redisReadTimeoutMs;
+    return next.handle().pipe(
+      timeout({ first: ms, with: () => throwError(() => new RedisUnavailableError(`no answer within ${ms} ms`)) }),
+      catchError((error: unknown) => throwError(() => (isRedisUnreachable(error) ? new RedisUnavailableError((error as Error).message) : error))),
+    );
+  }
+}

@@ -1,0 +1,2 @@
+export * from './redis-failures';
+export * from './redis-link-state';
