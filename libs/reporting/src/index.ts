@@ -2,3 +2,4 @@
 export * from './disproportionality';
 export * from './suppression';
 export * from './pack';
+export * from './measures';
