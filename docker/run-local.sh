@@ -22,7 +22,6 @@ for port in "$PORT" "$DEV_OIDC_PORT"; do
   fi
 done
 
-
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   install_dependencies
 fi
