@@ -5,3 +5,4 @@ export * from './deadlines';
 export * from './notifications';
 export * from './rebuild';
 export * from './cases';
+export * from './reporting';
