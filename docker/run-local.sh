@@ -14,6 +14,14 @@ export OIDC_ISSUER="${OIDC_ISSUER:-http://127.0.0.1:$DEV_OIDC_PORT}" OIDC_AUDIEN
 export DEV_OIDC_ISSUER="$OIDC_ISSUER"
 mkdir -p "$DATA_DIR"
 
+# Another process on one of our ports would answer our health checks and be taken for the product.
+for port in "$PORT" "$DEV_OIDC_PORT"; do
+  if (exec 3<>"/dev/tcp/$HOST/$port") 2>/dev/null; then
+    echo "Port $port on $HOST is already in use: stop what listens there, or set PORT / DEV_OIDC_PORT" >&2
+    exit 1
+  fi
+done
+
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   install_dependencies
 fi
@@ -51,9 +59,10 @@ for _ in $(seq 1 100); do
   sleep 0.2
 done
 node -r @swc-node/register apps/worker/src/main.ts & pids+=($!)
-node -r @swc-node/register apps/api/src/main.ts & pids+=($!)
+node -r @swc-node/register apps/api/src/main.ts & api_pid=$!; pids+=($api_pid)
 
 for _ in $(seq 1 100); do
+  kill -0 "$api_pid" 2>/dev/null || { echo "The API stopped while starting (its log is above)" >&2; exit 1; }
   if curl -fsS -m 2 "http://$HOST:$PORT/health" >/dev/null 2>&1; then
     echo
     echo "case-journey is running: http://$HOST:$PORT  (OpenAPI: http://$HOST:$PORT/docs)"

@@ -86,6 +86,9 @@ describe('the access matrix: every route × every role, in and out of scope', ()
    */
   const CALLS: Record<string, (scope: Scope) => Call> = {
     'GET /health': () => ({ path: '/health' }),
+    'GET /health/live': () => ({ path: '/health/live' }),
+    'GET /health/ready': () => ({ path: '/health/ready' }),
+    'GET /metrics': () => ({ path: '/metrics' }),
     'POST /cases': () => ({ path: '/cases', body: { ...reportBody, area: IN_SCOPE, sourceReference: `MATRIX-REPORT-${++sequence}` } }),
     'POST /cases/{id}/events': () => ({ path: `/cases/${caseId}/events`, body: { ...contactBody, sourceReference: `MATRIX-CONTACT-${++sequence}` } }),
     'GET /cases/{id}': () => ({ path: `/cases/${caseId}` }),

@@ -7,10 +7,13 @@ import { AuditModule } from './audit/audit.module';
 import { CasesModule } from './cases/cases.module';
 import { ComplianceModule } from './compliance/compliance.module';
 import { HealthController } from './health/health.controller';
+import { ProbesController } from './health/probes.controller';
 import { RequestLoggingModule, type LogDestination } from './http/request-logging';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { JourneysModule } from './journeys/journeys.module';
 import { NotificationsModule } from './notifications/notifications.module';
+import { MetricsController } from './observability/metrics.controller';
+import { ApiScrapeSources } from './observability/scrape-sources';
 import { ProjectionsAdminModule } from './projections/projections-admin.module';
 import { ReadModelsModule } from './read-models/read-models.module';
 import { BoardPacksModule } from './reports/packs/board-packs.module';
@@ -30,7 +33,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        PlatformModule.forRoot(configuration, overrides),
+        PlatformModule.forRoot(configuration, overrides, 'api'),
         RequestLoggingModule.forRoot(overrides.clock && !overrides.logDestination ? 'warn' : configuration.logLevel, overrides.logDestination),
         AccessModule,
         CqrsModule.forRoot(),
@@ -47,9 +50,10 @@ export class AppModule {
         AuditModule,
         RetentionModule,
       ],
-      controllers: [HealthController],
+      controllers: [HealthController, ProbesController, MetricsController],
       providers: [
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+        ApiScrapeSources,
       ],
     };
   }

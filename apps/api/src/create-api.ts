@@ -3,11 +3,14 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
-import { ConfigurationError, type AppConfiguration } from '@case-journey/platform';
+import { ConfigurationError, ServiceMetrics, type AppConfiguration } from '@case-journey/platform';
 import { AppModule, type ApiOverrides } from './app.module';
 import { parseJsonBodies } from './http/json-body';
+import { withRequestContext } from './http/request-context';
+import { assignRequestId } from './http/request-logging';
 import { refuseUnfitRequestText } from './http/request-text';
 import { answerUnparseableRequest } from './http/unparseable-request';
+import { timeRequests } from './observability/request-durations';
 import { mountOpenApi } from './openapi';
 
 /** The API application, configured but not listening: main.ts listens, tests drive it in process. */
@@ -16,6 +19,8 @@ export async function createApi(configuration: AppConfiguration, overrides: ApiO
   if (!configuration.oidcIssuer) throw new ConfigurationError(['OIDC_ISSUER: must be set: the API accepts only tokens verified against its issuer (npm start runs a dev provider)']);
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(configuration, overrides), { bufferLogs: true, abortOnError: false, bodyParser: false });
   app.useLogger(app.get(Logger));
+  app.use(assignRequestId);
+  app.use(timeRequests(app.get(ServiceMetrics)));
   app.use(helmet());
   if (configuration.corsOrigins) {
     app.enableCors({
@@ -28,6 +33,7 @@ export async function createApi(configuration: AppConfiguration, overrides: ApiO
   app.getHttpServer().on('clientError', answerUnparseableRequest);
   app.use(refuseUnfitRequestText);
   parseJsonBodies(app);
+  app.use(withRequestContext);
   app.enableShutdownHooks();
   mountOpenApi(app);
   return app;

@@ -119,6 +119,13 @@ export const ACCESS_POLICY = {
     target: 'service',
     grants: { public: ANY },
   },
+  // Operators only: the figures name no case or person, but they show the service's load and routes.
+  // A Prometheus scrape signs in as an admin machine client (its oauth2 client credentials).
+  'service:metrics': {
+    description: "scrape the service's Prometheus metrics (request times, projection lag, queue depths, breaches; no case data)",
+    target: 'service',
+    grants: { admin: ANY },
+  },
 } as const satisfies Record<string, PermissionPolicy>;
 
 export type Permission = keyof typeof ACCESS_POLICY;

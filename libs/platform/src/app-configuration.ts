@@ -42,6 +42,8 @@ export const ENVIRONMENT_VARIABLES = {
   chromiumPath: 'CHROMIUM_PATH',
   importMaxFileBytes: 'IMPORT_MAX_FILE_BYTES',
   importMaxLineBytes: 'IMPORT_MAX_LINE_BYTES',
+  workerMetricsPort: 'WORKER_METRICS_PORT',
+  workerMetricsHost: 'WORKER_METRICS_HOST',
 } as const satisfies Record<keyof AppConfiguration, string>;
 
 export const RATE_LIMIT_STORES = ['redis', 'memory'] as const;
@@ -231,6 +233,17 @@ export class AppConfiguration {
   /** The Chromium that prints board packs: Debian's, which `.ci/run` and `npm start` install. */
   @Matches(/^\//, { message: 'must be an absolute path' })
   chromiumPath = '/usr/bin/chromium';
+
+  /** Where the worker serves /metrics, /health/live and /health/ready (no token: keep it on the internal network); 0 picks a free port. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  workerMetricsPort = 9464;
+
+  @IsString()
+  @IsNotEmpty()
+  workerMetricsHost = '127.0.0.1';
 }
 
 /** Settings whose value an error message must never repeat: it would end up in logs. */

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, BeforeApplicationShutdown } from '@nestjs/common';
 import type { Worker } from 'bullmq';
-import { AppConfiguration, CLOCK, type Clock } from '@case-journey/platform';
+import { AppConfiguration, CLOCK, ServiceMetrics, type Clock } from '@case-journey/platform';
 import { bullConnection, bullPrefix, DeadlineHandler, deadlineWorker, NotificationStore, ObligationsProjection, ProjectionVersions, webhookWorker } from '@case-journey/projections';
 import { RedisConnections } from './redis-connections';
 
@@ -17,6 +17,7 @@ export class DeadlineJobs implements OnApplicationBootstrap, BeforeApplicationSh
     private readonly versions: ProjectionVersions,
     private readonly notifications: NotificationStore,
     private readonly connections: RedisConnections,
+    @Inject(ServiceMetrics) private readonly metrics: ServiceMetrics,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -26,7 +27,9 @@ export class DeadlineJobs implements OnApplicationBootstrap, BeforeApplicationSh
     const handler = new DeadlineHandler({ projection: this.projection, versions: this.versions, redis: this.connections.open('deadlines'), clock: this.clock, notifications: this.notifications });
     this.workers.push(deadlineWorker(connection, prefix, handler, this.clock));
     if (notificationWebhookUrl && notificationWebhookSecret) {
-      this.workers.push(webhookWorker(connection, prefix, { url: notificationWebhookUrl, secret: notificationWebhookSecret }));
+      const webhooks = webhookWorker(connection, prefix, { url: notificationWebhookUrl, secret: notificationWebhookSecret });
+      webhooks.on('failed', () => this.metrics.webhookFailures.inc());
+      this.workers.push(webhooks);
     }
     for (const worker of this.workers) worker.on('failed', (job, error) => this.logger.warn(`${worker.name} job ${job?.id} failed: ${error.message}`));
   }

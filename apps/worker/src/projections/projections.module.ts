@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { EVENT_STORE, type EventStore } from '@case-journey/event-store';
-import { AppConfiguration } from '@case-journey/platform';
+import { AppConfiguration, ServiceMetrics } from '@case-journey/platform';
 import {
   bullConnection,
   bullPrefix,
@@ -34,9 +34,14 @@ import { WORKER_PROJECTIONS } from './worker-projections';
     },
     {
       provide: NotificationStore,
-      useFactory: (connections: RedisConnections, configuration: AppConfiguration, queues: JobQueues) =>
-        new NotificationStore(connections.open('notifications'), configuration.redisKeyPrefix, configuration.notificationWebhookUrl ? new WebhookOutbox(queues.webhooks) : undefined),
-      inject: [RedisConnections, AppConfiguration, JobQueues],
+      useFactory: (connections: RedisConnections, configuration: AppConfiguration, queues: JobQueues, metrics: ServiceMetrics) =>
+        new NotificationStore(
+          connections.open('notifications'),
+          configuration.redisKeyPrefix,
+          configuration.notificationWebhookUrl ? new WebhookOutbox(queues.webhooks) : undefined,
+          () => metrics.breachesRaised.inc(),
+        ),
+      inject: [RedisConnections, AppConfiguration, JobQueues, ServiceMetrics],
     },
     {
       provide: ObligationsProjection,
@@ -53,5 +58,6 @@ import { WORKER_PROJECTIONS } from './worker-projections';
     DeadlineJobs,
     RebuildJobs,
   ],
+  exports: [RedisConnections, ProjectionVersions, JobQueues, WORKER_PROJECTIONS],
 })
 export class ProjectionsModule {}

@@ -40,6 +40,8 @@ export class NotificationStore {
     private readonly redis: Redis,
     private readonly prefix: string,
     private readonly outbox?: NotificationOutbox,
+    /** Told of each notification raised for the first time (the worker counts breaches raised). */
+    private readonly onRaised?: (notification: Notification) => void,
   ) {}
 
   private key(...parts: string[]): string {
@@ -59,6 +61,7 @@ export class NotificationStore {
       Date.parse(notification.raisedAt),
     );
     await this.outbox?.send(notification);
+    if (raised === 1) this.onRaised?.(notification);
     return raised === 1;
   }
 
