@@ -127,6 +127,7 @@ describe('the read models through the API, with the worker projecting', () => {
     expect(health.projections).toEqual([
       expect.objectContaining({ projection: 'timeline', version: 1, events: 0, seconds: 0, checkpoint: health.lastPosition }),
       expect.objectContaining({ projection: 'obligations', version: 1, events: 0, seconds: 0, checkpoint: health.lastPosition }),
+      expect.objectContaining({ projection: 'reporting', version: 1, events: 0, seconds: 0, checkpoint: health.lastPosition }),
     ]);
     expect(Object.keys(health.queues)).toEqual(['deadlines', 'webhooks', 'rebuilds']);
     expect(health.queues.deadlines.delayed).toBeGreaterThan(0);

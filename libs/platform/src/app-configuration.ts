@@ -42,6 +42,7 @@ export const ENVIRONMENT_VARIABLES = {
   chromiumPath: 'CHROMIUM_PATH',
   importMaxFileBytes: 'IMPORT_MAX_FILE_BYTES',
   importMaxLineBytes: 'IMPORT_MAX_LINE_BYTES',
+  reportSnapshotWorkingDays: 'REPORT_SNAPSHOT_WORKING_DAYS',
   workerMetricsPort: 'WORKER_METRICS_PORT',
   workerMetricsHost: 'WORKER_METRICS_HOST',
 } as const satisfies Record<keyof AppConfiguration, string>;
@@ -233,6 +234,13 @@ export class AppConfiguration {
   /** The Chromium that prints board packs: Debian's, which `.ci/run` and `npm start` install. */
   @Matches(/^\//, { message: 'must be an absolute path' })
   chromiumPath = '/usr/bin/chromium';
+
+  /** Working days after a month closes at which its report figures are frozen (a record stored later is late for the month). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(60)
+  reportSnapshotWorkingDays = 5;
 
   /** Where the worker serves /metrics, /health/live and /health/ready (no token: keep it on the internal network); 0 picks a free port. */
   @Transform(toInt)

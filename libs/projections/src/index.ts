@@ -4,3 +4,4 @@ export * from './obligations';
 export * from './deadlines';
 export * from './notifications';
 export * from './rebuild';
+export * from './reporting';

@@ -5,3 +5,4 @@ export * from './pack';
 export * from './measures';
 export * from './facts';
 export * from './reports';
+export * from './snapshots';

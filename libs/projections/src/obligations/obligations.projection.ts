@@ -2,7 +2,7 @@ import type { Redis } from 'ioredis';
 import { AGENCIES, caseStreamId, upcast, type CaseEvent } from '@case-journey/domain';
 import { StreamNotFoundError, type EventStore, type RecordedEvent } from '@case-journey/event-store';
 import { WorkingDayCalendar } from '@case-journey/victims-code';
-import { caseIdOfStream } from '../runner/case-streams';
+import { caseEventsBefore, casesIn } from '../runner/case-streams';
 import type { AfterCommit, BatchContext, Projection } from '../runner/projection';
 import type { ProjectionKeys } from '../runner/projection-keys';
 import { readCheckpoint } from '../runner/projection-progress';
@@ -54,7 +54,7 @@ export class ObligationsProjection implements Projection {
     await watch(...docKeys);
     const [stored, histories] = await Promise.all([
       redis.mget(docKeys),
-      Promise.all(cases.map(([caseId, { firstRevision }]) => this.eventsBefore(caseId, firstRevision))),
+      Promise.all(cases.map(([caseId, { firstRevision }]) => caseEventsBefore(this.options.store, caseId, firstRevision))),
     ]);
     const changes: DeadlineChanges = { schedule: [], reschedule: [], cancel: [] };
     const counts: CounterCells = new Map();
@@ -141,12 +141,6 @@ export class ObligationsProjection implements Projection {
     for (const caseId of caseIds) await this.reevaluate(caseId, redis, keys, now, { live: false });
   }
 
-  private async eventsBefore(caseId: string, revision: bigint): Promise<CaseEvent[]> {
-    if (revision === 0n) return [];
-    const recorded = await this.options.store.readStream(caseStreamId(caseId), { maxCount: Number(revision) });
-    return recorded.map((event) => upcast(event));
-  }
-
   /** The case's events up to `position`, or all of them. */
   private async eventsThrough(caseId: string, position?: bigint): Promise<CaseEvent[]> {
     try {
@@ -157,17 +151,4 @@ export class ObligationsProjection implements Projection {
       throw error;
     }
   }
-}
-
-/** The batch's case events by case, with the stream revision each case's part of the batch starts at. */
-function casesIn(batch: readonly RecordedEvent[]): Map<string, { firstRevision: bigint; events: CaseEvent[] }> {
-  const cases = new Map<string, { firstRevision: bigint; events: CaseEvent[] }>();
-  for (const event of batch) {
-    const caseId = caseIdOfStream(event.streamId);
-    if (caseId === undefined) continue;
-    const known = cases.get(caseId);
-    if (known) known.events.push(upcast(event));
-    else cases.set(caseId, { firstRevision: event.revision, events: [upcast(event)] });
-  }
-  return cases;
 }

@@ -1,11 +1,12 @@
 import type { JobState } from 'bullmq';
 import type { JobQueues } from '../deadlines/job-queues';
 import { OBLIGATIONS } from '../obligations/obligations.projection';
+import { REPORTING } from '../reporting/reporting.projection';
 import { TIMELINE } from '../timeline/timeline.projection';
 import type { RebuildProgress, RebuildResult } from './projection-rebuild';
 
 /** The projections the worker runs, by name. */
-export const PROJECTION_NAMES = [TIMELINE, OBLIGATIONS] as const;
+export const PROJECTION_NAMES = [TIMELINE, OBLIGATIONS, REPORTING] as const;
 export type ProjectionName = (typeof PROJECTION_NAMES)[number];
 
 export interface RebuildStatus {

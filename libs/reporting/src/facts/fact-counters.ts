@@ -74,12 +74,16 @@ export function factCells(caseFacts: CaseFacts | undefined | null): FactCells {
   return cells;
 }
 
+/** A cell's counter suffix (`{bucket}:{area}:{month}`) and field. */
+export function splitFactCell(cell: string): { suffix: string; field: string } {
+  const at = cell.indexOf(CELL_SEPARATOR);
+  return { suffix: cell.slice(0, at), field: cell.slice(at + 1) };
+}
+
 /** Counts added into hashes, keyed by counter suffix: what an as-of computation or a snapshot holds. */
 export function addCells(into: Map<string, Map<string, number>>, cells: FactCells): void {
   for (const [cell, count] of cells) {
-    const at = cell.indexOf(CELL_SEPARATOR);
-    const suffix = cell.slice(0, at);
-    const field = cell.slice(at + 1);
+    const { suffix, field } = splitFactCell(cell);
     let hash = into.get(suffix);
     if (!hash) into.set(suffix, (hash = new Map()));
     hash.set(field, (hash.get(field) ?? 0) + count);

@@ -1,0 +1,4 @@
+export * from './reporting.projection';
+export * from './reporting.reader';
+export * from './report-snapshots';
+export * from './as-of-counters';
