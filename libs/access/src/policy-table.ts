@@ -58,6 +58,16 @@ export const ACCESS_POLICY = {
     target: 'case',
     grants: { 'case-progression': OWN_AREAS, 'witness-care': OWN_AREAS },
   },
+  'case:find': {
+    description: 'search the cases of the areas in scope (by URN, area, stage, agency waited on, dates, offence, rights, breaches, reference)',
+    target: 'area-query',
+    grants: { 'case-progression': OWN_AREAS, 'witness-care': OWN_AREAS },
+  },
+  'areas:read': {
+    description: 'list the areas known, with how many cases each has',
+    target: 'service',
+    grants: { 'case-progression': ANY, 'witness-care': ANY, board: ANY, admin: ANY },
+  },
   'worklist:read': {
     description: "read the worklist of victims' touchpoints due",
     target: 'area-query',

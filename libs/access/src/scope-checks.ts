@@ -20,10 +20,16 @@ export function areasInScope(grant: Grant): readonly string[] | undefined {
   return restricted(grant, 'own-areas') ? grant.principal.areas : undefined;
 }
 
-/** Whether the area is within the areas a query may read (undefined: any). A case with no area yet is seen only unrestricted. */
+/** Whether the area is within the areas a query may read (undefined: any), whatever its case and blanks. A case with no area yet is seen only unrestricted. */
 export function withinAreas(areas: readonly string[] | undefined, area: string | null | undefined): boolean {
-  return areas === undefined || (typeof area === 'string' && areas.includes(area));
+  if (areas === undefined) return true;
+  if (typeof area !== 'string') return false;
+  const wanted = sameArea(area);
+  return areas.some((own) => sameArea(own) === wanted);
 }
+
+/** Areas are matched case-insensitively, blanks trimmed: "Wessex", " wessex " and "WESSEX" are one area. */
+export const sameArea = (area: string): string => area.trim().toLowerCase();
 
 /** Whether the area is one the grant may see. */
 export const coversArea = (grant: Grant, area: string | null | undefined): boolean => withinAreas(areasInScope(grant), area);

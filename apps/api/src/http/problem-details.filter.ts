@@ -3,6 +3,7 @@ import type { Request, Response } from 'express';
 import { JourneyRuleViolation } from '@case-journey/domain';
 import { VictimDataErasedError } from '@case-journey/personal-data';
 import { AccessRefusedError } from '../access/access-refused.error';
+import { UnknownAreaError } from '../areas/unknown-area.error';
 import { CaseNotFoundError, RecordKeyReusedError, RevisionConflictError } from '../cases/case-errors';
 import { VictimErasedError, VictimNotFoundError } from '../victims/victim-errors';
 import { RequestValidationError } from './request-validation.error';
@@ -75,6 +76,9 @@ export function problemOf(exception: unknown): Problem {
   }
   if (exception instanceof AccessRefusedError) {
     return { status: 403, title: 'Forbidden', detail: exception.reason, field: exception.field ?? null };
+  }
+  if (exception instanceof UnknownAreaError) {
+    return { status: 404, title: 'Area not found', detail: exception.message, field: 'area', area: exception.area, knownAreas: exception.knownAreas };
   }
   if (exception instanceof VictimNotFoundError) {
     return { status: 404, title: 'Victim not found', detail: exception.message, victimId: exception.victimId, caseId: exception.caseId ?? null };
