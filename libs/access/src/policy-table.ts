@@ -34,6 +34,8 @@ const ANY: Scope = [];
 const OWN_AREAS: Scope = ['own-areas'];
 const OWN_AGENCY_IN_OWN_AREAS: Scope = ['own-agency', 'own-areas'];
 const OWN_SYSTEMS_IN_OWN_AREAS: Scope = ['own-agency', 'own-source-systems', 'own-areas'];
+/** An import's own scope; its lines are each checked within the caller's areas, as the single requests are. */
+const OWN_AGENCY_SYSTEMS: Scope = ['own-agency', 'own-source-systems'];
 
 /**
  * THE access policy: permission × role → scope. Every route names one permission (`@Requires`);
@@ -115,6 +117,12 @@ export const ACCESS_POLICY = {
     description: 'list and erase the victims held past the retention period',
     target: 'service',
     grants: { 'data-protection': ANY },
+  },
+  'imports:run': {
+    description:
+      "import a file of records (NDJSON or CSV) and follow it: an agency system its own agency's records from its own source systems, each line checked as the single request would be; an operator (admin) the backfill of every agency's records, each line naming its agency",
+    target: 'service',
+    grants: { 'agency-system': OWN_AGENCY_SYSTEMS, admin: ANY },
   },
   'service:health': {
     description: 'read whether the service is healthy',
