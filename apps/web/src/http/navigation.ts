@@ -1,0 +1,33 @@
+import type { Role } from '@case-journey/access';
+import type { SignedInUser } from '../sign-in/signed-in-user';
+
+interface NavigationItem {
+  href: string;
+  text: string;
+  roles: readonly Role[] | 'everyone';
+}
+
+/**
+ * Where each role's work is. Only a convenience: a page someone reaches by its address is still
+ * refused by the API when their token does not allow it.
+ */
+const ITEMS: readonly NavigationItem[] = [
+  { href: '/cases', text: 'Find a case', roles: ['case-progression', 'witness-care'] },
+  { href: '/worklist', text: 'Worklist', roles: ['witness-care', 'case-progression'] },
+  { href: '/reports/compliance', text: 'Compliance report', roles: ['board'] },
+  { href: '/admin', text: 'Administration', roles: ['admin'] },
+  { href: '/public/compliance', text: 'Published figures', roles: 'everyone' },
+];
+
+export function navigationFor(user: SignedInUser | undefined, path: string) {
+  return ITEMS.filter((item) => item.roles === 'everyone' || (user && item.roles.some((role) => user.roles.includes(role)))).map((item) => ({
+    href: item.href,
+    text: item.text,
+    active: path === item.href || path.startsWith(`${item.href}/`),
+  }));
+}
+
+/** The page a role starts on after signing in. */
+export function startPageOf(user: SignedInUser): string {
+  return ITEMS.find((item) => item.roles !== 'everyone' && item.roles.some((role) => user.roles.includes(role)))?.href ?? '/';
+}
