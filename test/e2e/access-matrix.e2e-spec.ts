@@ -95,6 +95,8 @@ describe('the access matrix: every route × every role, in and out of scope', ()
     'GET /cases/{id}/events': () => ({ path: `/cases/${caseId}/events` }),
     'GET /cases/{id}/timeline': () => ({ path: `/cases/${caseId}/timeline` }),
     'GET /cases/{id}/victims/{victimId}/journey': () => ({ path: `/cases/${caseId}/victims/${EXAMPLE_IDS.victim}/journey` }),
+    'GET /cases': (scope) => ({ path: '/cases', query: namedArea(scope) }),
+    'GET /areas': () => ({ path: '/areas' }),
     'GET /worklists/witness-care': (scope) => ({ path: '/worklists/witness-care', query: { agency: 'Police', ...namedArea(scope) } }),
     'GET /compliance': (scope) => ({ path: '/compliance', query: namedArea(scope) }),
     'GET /compliance/timeliness': (scope) => ({ path: '/compliance/timeliness', query: namedArea(scope) }),

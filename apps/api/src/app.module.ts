@@ -3,7 +3,9 @@ import { APP_FILTER } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { AppConfiguration, PlatformModule, type PlatformOverrides } from '@case-journey/platform';
 import { AccessModule } from './access/access.module';
+import { AreasModule } from './areas/areas.module';
 import { AuditModule } from './audit/audit.module';
+import { CaseFinderModule } from './cases/find-cases/case-finder.module';
 import { CasesModule } from './cases/cases.module';
 import { ComplianceModule } from './compliance/compliance.module';
 import { HealthController } from './health/health.controller';
@@ -38,6 +40,8 @@ export class AppModule {
         AccessModule,
         CqrsModule.forRoot(),
         CasesModule,
+        CaseFinderModule,
+        AreasModule,
         ReadModelsModule,
         TimelineModule,
         JourneysModule,

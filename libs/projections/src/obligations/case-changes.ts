@@ -1,4 +1,5 @@
 import type { ChainableCommander } from 'ioredis';
+import { writeFinderChanges } from '../cases/case-finder.indexes';
 import type { ProjectionKeys } from '../runner/projection-keys';
 import type { CaseObligations } from './case-obligations';
 import { complianceCells, countChanges, splitCell, type CounterCells } from './compliance-cells';
@@ -30,6 +31,7 @@ export function writeCaseChanges(
   for (const [cell, change] of countChanges(complianceCells(before), complianceCells(after))) counts.set(cell, (counts.get(cell) ?? 0) + change);
 
   writeVictimIndex(transaction, keys, before, after);
+  if (after.finder) writeFinderChanges(transaction, keys, before?.finder ?? null, after.finder);
 
   const listed = worklistOf(before);
   const listing = worklistOf(after);

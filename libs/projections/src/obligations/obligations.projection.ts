@@ -2,6 +2,7 @@ import type { Redis } from 'ioredis';
 import { AGENCIES, caseStreamId, upcast, type CaseEvent } from '@case-journey/domain';
 import { StreamNotFoundError, type EventStore, type RecordedEvent } from '@case-journey/event-store';
 import { WorkingDayCalendar } from '@case-journey/victims-code';
+import { finderEntriesKey } from '../cases/case-finder.indexes';
 import { caseEventsBefore, casesIn } from '../runner/case-streams';
 import type { AfterCommit, BatchContext, Projection } from '../runner/projection';
 import type { ProjectionKeys } from '../runner/projection-keys';
@@ -52,14 +53,15 @@ export class ObligationsProjection implements Projection {
     if (cases.length === 0) return undefined;
     const docKeys = cases.map(([caseId]) => caseObligationsKey(keys, caseId));
     await watch(...docKeys);
-    const [stored, histories] = await Promise.all([
+    const [stored, finderEntries, histories] = await Promise.all([
       redis.mget(docKeys),
+      redis.hmget(finderEntriesKey(keys), ...cases.map(([caseId]) => caseId)),
       Promise.all(cases.map(([caseId, { firstRevision }]) => caseEventsBefore(this.options.store, caseId, firstRevision))),
     ]);
     const changes: DeadlineChanges = { schedule: [], reschedule: [], cancel: [] };
     const counts: CounterCells = new Map();
     cases.forEach(([caseId, { events }], i) => {
-      const before = parseReading(stored[i]);
+      const before = parseReading(stored[i], finderEntries[i]);
       const after = caseObligationsOf(caseId, [...histories[i], ...events], now, this.calendar);
       writeCaseChanges(transaction, keys, before, after, counts);
       const deadlines = deadlineChanges(before, after, this.calendar, { live });
@@ -95,13 +97,13 @@ export class ObligationsProjection implements Projection {
     const docKey = caseObligationsKey(keys, caseId);
     for (;;) {
       await redis.watch(docKey);
-      const [stored, through] = await Promise.all([redis.get(docKey), readCheckpoint(redis, keys)]);
+      const [stored, finderEntry, through] = await Promise.all([redis.get(docKey), redis.hget(finderEntriesKey(keys), caseId), readCheckpoint(redis, keys)]);
       const events = through === undefined ? [] : await this.eventsThrough(caseId, through);
       if (events.length === 0) {
         await redis.unwatch();
         return undefined;
       }
-      const before = parseReading(stored);
+      const before = parseReading(stored, finderEntry);
       const after = caseObligationsOf(caseId, events, now, this.calendar);
       const transaction = redis.multi();
       const counts: CounterCells = new Map();
