@@ -14,6 +14,14 @@ export OIDC_ISSUER="${OIDC_ISSUER:-http://127.0.0.1:$DEV_OIDC_PORT}" OIDC_AUDIEN
 export DEV_OIDC_ISSUER="$OIDC_ISSUER"
 mkdir -p "$DATA_DIR"
 
+# Another process on one of our ports would answer our health checks and be taken for the product.
+for port in "$PORT" "$DEV_OIDC_PORT"; do
+  if (exec 3<>"/dev/tcp/$HOST/$port") 2>/dev/null; then
+    echo "Port $port on $HOST is already in use: stop what listens there, or set PORT / DEV_OIDC_PORT" >&2
+    exit 1
+  fi
+done
+
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   install_dependencies
 fi
@@ -51,12 +59,19 @@ for _ in $(seq 1 100); do
   sleep 0.2
 done
 node -r @swc-node/register apps/worker/src/main.ts & pids+=($!)
-node -r @swc-node/register apps/api/src/main.ts & pids+=($!)
+node -r @swc-node/register apps/api/src/main.ts & api_pid=$!; pids+=($api_pid)
+# The web pages sign in with the same provider and call the API as the signed-in user; the sign-in
+# page offers the dev provider's demo users.
+export WEB_PORT="${WEB_PORT:-3001}" API_URL="${API_URL:-http://$HOST:$PORT}"
+export WEB_DEMO_LOGINS="${WEB_DEMO_LOGINS:-$(node -r @swc-node/register -e 'process.stdout.write(require("./apps/dev-identity-provider/src/demo-directory").DEMO_USERS.join(" "))')}"
+node -r @swc-node/register apps/web/src/main.ts & pids+=($!)
 
 for _ in $(seq 1 100); do
+  kill -0 "$api_pid" 2>/dev/null || { echo "The API stopped while starting (its log is above)" >&2; exit 1; }
   if curl -fsS -m 2 "http://$HOST:$PORT/health" >/dev/null 2>&1; then
     echo
     echo "case-journey is running: http://$HOST:$PORT  (OpenAPI: http://$HOST:$PORT/docs)"
+    echo "Web pages: http://$HOST:$WEB_PORT  (sign in there as any demo role; the published figures need no sign-in)"
     echo "Sign-in: the dev OpenID provider at $OIDC_ISSUER (demo areas Wessex and Anglia). A token for each demo role:"
     echo "  TOKEN=\$(npm run -s token -- --role agency-system --agency Police --area Wessex)   # a Police system (client credentials)"
     echo "  TOKEN=\$(npm run -s token -- --role case-progression --agency Police --area Wessex)"

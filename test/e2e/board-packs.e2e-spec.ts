@@ -30,7 +30,7 @@ describe('board packs over HTTP: POST /reports/packs, GET /reports/packs, GET /r
 
   beforeAll(async () => {
     issuer = await TestIssuer.start();
-    configuration = loadConfiguration({ REDIS_KEY_PREFIX: keyPrefix, DATA_DIR: dataDirectory, ...issuer.environment });
+    configuration = loadConfiguration({ REDIS_KEY_PREFIX: keyPrefix, DATA_DIR: dataDirectory, RATE_LIMIT_PER_MINUTE: '1000000', ...issuer.environment });
     const overrides = { eventStore: SqliteEventStore.inMemory(), victimKeyStore: new InMemoryVictimKeyStore() };
     api = await createApi(configuration, overrides);
     await api.init();

@@ -28,7 +28,7 @@ describe('the API hardened: security headers, CORS, rate limits, request ids, th
 
   beforeAll(async () => {
     issuer = await TestIssuer.start();
-    app = await open({ RATE_LIMIT_PER_MINUTE: '3', CORS_ORIGINS: 'https://web.example' }, true);
+    app = await open({ RATE_LIMIT_PER_MINUTE: '3', CORS_ORIGINS: 'https://web.example', LOG_LEVEL: 'info' }, true);
     await app.init();
     http = request(app.getHttpServer());
   });

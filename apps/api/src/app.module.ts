@@ -3,18 +3,24 @@ import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { AppConfiguration, PlatformModule, type PlatformOverrides } from '@case-journey/platform';
 import { AccessModule } from './access/access.module';
+import { AreasModule } from './areas/areas.module';
 import { AuditModule } from './audit/audit.module';
+import { CaseFinderModule } from './cases/find-cases/case-finder.module';
 import { CasesModule } from './cases/cases.module';
 import { ComplianceModule } from './compliance/compliance.module';
 import { HealthController } from './health/health.controller';
+import { ProbesController } from './health/probes.controller';
 import { RequestLoggingModule, type LogDestination } from './http/request-logging';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { RedisReadBound } from './http/reads-redis';
 import { JourneysModule } from './journeys/journeys.module';
 import { NotificationsModule } from './notifications/notifications.module';
+import { MetricsController } from './observability/metrics.controller';
+import { ApiScrapeSources } from './observability/scrape-sources';
 import { ProjectionsAdminModule } from './projections/projections-admin.module';
 import { ReadModelsModule } from './read-models/read-models.module';
 import { BoardPacksModule } from './reports/packs/board-packs.module';
+import { ReportsModule } from './reports/reports.module';
 import { RetentionModule } from './retention/retention.module';
 import { TimelineModule } from './timeline/timeline.module';
 import { VictimsModule } from './victims/victims.module';
@@ -31,11 +37,13 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        PlatformModule.forRoot(configuration, overrides),
+        PlatformModule.forRoot(configuration, overrides, 'api'),
         RequestLoggingModule.forRoot(overrides.clock && !overrides.logDestination ? 'warn' : configuration.logLevel, overrides.logDestination),
         AccessModule,
         CqrsModule.forRoot(),
         CasesModule,
+        CaseFinderModule,
+        AreasModule,
         ReadModelsModule,
         TimelineModule,
         JourneysModule,
@@ -44,14 +52,16 @@ export class AppModule {
         NotificationsModule,
         ProjectionsAdminModule,
         BoardPacksModule,
+        ReportsModule,
         VictimsModule,
         AuditModule,
         RetentionModule,
       ],
-      controllers: [HealthController],
+      controllers: [HealthController, ProbesController, MetricsController],
       providers: [
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         { provide: APP_INTERCEPTOR, useClass: RedisReadBound },
+        ApiScrapeSources,
       ],
     };
   }

@@ -17,6 +17,8 @@ export interface CommandMetadata {
   sourceReference?: string;
   correlationId?: string;
   causationId?: string;
+  /** The id of the API request that made the command. */
+  requestId?: string;
   /** `contentHashOf` the command, kept in the event's metadata. */
   contentHash?: string;
   /** The clock of the recording: becomes the event's recordedAt and bounds occurredAt. */

@@ -52,6 +52,8 @@ export interface CaseEventMetadata {
   sourceReference?: string;
   correlationId?: string;
   causationId?: string;
+  /** The id of the API request that recorded it (its X-Request-Id), to follow it through the logs. Not part of the content hash. */
+  requestId?: string;
   /**
    * The hash of what the record says (`contentHashOf`): a re-delivery under the same source reference
    * or Idempotency-Key with other content is refused. Absent from events stored before it existed.

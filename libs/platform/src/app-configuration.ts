@@ -28,6 +28,7 @@ export const ENVIRONMENT_VARIABLES = {
   redisLossCheckMs: 'REDIS_LOSS_CHECK_MS',
   jobLockMs: 'JOB_LOCK_MS',
   jobStalledCheckMs: 'JOB_STALLED_CHECK_MS',
+  historicalBreachHours: 'HISTORICAL_BREACH_HOURS',
   notificationWebhookUrl: 'NOTIFICATION_WEBHOOK_URL',
   notificationWebhookSecret: 'NOTIFICATION_WEBHOOK_SECRET',
   oidcIssuer: 'OIDC_ISSUER',
@@ -44,6 +45,11 @@ export const ENVIRONMENT_VARIABLES = {
   logLevel: 'LOG_LEVEL',
   earliestHandoffDate: 'EARLIEST_HANDOFF_DATE',
   chromiumPath: 'CHROMIUM_PATH',
+  importMaxFileBytes: 'IMPORT_MAX_FILE_BYTES',
+  importMaxLineBytes: 'IMPORT_MAX_LINE_BYTES',
+  reportSnapshotWorkingDays: 'REPORT_SNAPSHOT_WORKING_DAYS',
+  workerMetricsPort: 'WORKER_METRICS_PORT',
+  workerMetricsHost: 'WORKER_METRICS_HOST',
 } as const satisfies Record<keyof AppConfiguration, string>;
 
 export const RATE_LIMIT_STORES = ['redis', 'memory'] as const;
@@ -143,6 +149,18 @@ export class AppConfiguration {
   @Max(50)
   writeRetries = 5;
 
+  /** The largest import file accepted, in bytes (as sent: a gzip file counts compressed). 2 GiB by default. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  importMaxFileBytes = 2 * 1024 ** 3;
+
+  /** The longest line of an import, in bytes; a longer line is refused (and the import goes on). 1 MiB: a single request's body limit. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(64)
+  importMaxLineBytes = 1024 ** 2;
+
   /** Namespace of every key the projections, notifications and queues keep in Redis. */
   @Matches(/^[A-Za-z0-9_-]+$/, { message: 'must be letters, digits, - or _' })
   redisKeyPrefix = 'cj';
@@ -174,6 +192,13 @@ export class AppConfiguration {
   @Min(500)
   @Max(600_000)
   jobStalledCheckMs = 3000;
+
+  /** A breach whose deadline had passed this many hours before the worker first saw it is listed as historical and not pushed to the webhook. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(24 * 366)
+  historicalBreachHours = 24;
 
   /** Where breach notifications are POSTed (signed with the secret), if anywhere. */
   @IsOptional()
@@ -249,6 +274,24 @@ export class AppConfiguration {
   /** The Chromium that prints board packs: Debian's, which `.ci/run` and `npm start` install. */
   @Matches(/^\//, { message: 'must be an absolute path' })
   chromiumPath = '/usr/bin/chromium';
+
+  /** Working days after a month closes at which its report figures are frozen (a record stored later is late for the month). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(60)
+  reportSnapshotWorkingDays = 5;
+
+  /** Where the worker serves /metrics, /health/live and /health/ready (no token: keep it on the internal network); 0 picks a free port. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  workerMetricsPort = 9464;
+
+  @IsString()
+  @IsNotEmpty()
+  workerMetricsHost = '127.0.0.1';
 }
 
 /** Settings whose value an error message must never repeat: it would end up in logs. */

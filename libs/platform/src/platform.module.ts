@@ -6,6 +6,7 @@ import { AppConfiguration } from './app-configuration';
 import { EventStoreAuditLog } from './audit-log';
 import { CLOCK, systemClock, type Clock } from './clock';
 import { openEventStore } from './open-event-store';
+import { ServiceMetrics, timedEventStore } from './metrics';
 import { openVictimKeyStore } from './open-victim-key-store';
 
 export interface PlatformOverrides {
@@ -13,6 +14,7 @@ export interface PlatformOverrides {
   victimKeyStore?: VictimKeyStore;
   auditLog?: AuditLog;
   clock?: Clock;
+  metrics?: ServiceMetrics;
 }
 
 @Injectable()
@@ -30,24 +32,30 @@ class PlatformShutdown implements OnApplicationShutdown {
 
 /**
  * The adapters both apps share: the configured event store, the victim key store and the vault,
- * the audit log (a stream of the event store), and the clock. Tests pass overrides instead of touching the configuration.
+ * the audit log (a stream of the event store), the clock, and the process's metrics (its event store timed). Tests pass overrides instead of touching the configuration.
  */
 @Global()
 @Module({})
 export class PlatformModule {
-  static forRoot(configuration: AppConfiguration, overrides: PlatformOverrides = {}): DynamicModule {
+  /** `app` names the process in its metrics (`api`, `worker`). */
+  static forRoot(configuration: AppConfiguration, overrides: PlatformOverrides = {}, app = 'case-journey'): DynamicModule {
     return {
       module: PlatformModule,
       providers: [
         { provide: AppConfiguration, useValue: configuration },
-        { provide: EVENT_STORE, useFactory: () => overrides.eventStore ?? openEventStore(configuration) },
+        { provide: ServiceMetrics, useFactory: () => overrides.metrics ?? new ServiceMetrics(app) },
+        {
+          provide: EVENT_STORE,
+          useFactory: async (metrics: ServiceMetrics) => timedEventStore(overrides.eventStore ?? (await openEventStore(configuration)), metrics),
+          inject: [ServiceMetrics],
+        },
         { provide: VICTIM_KEY_STORE, useFactory: () => overrides.victimKeyStore ?? openVictimKeyStore(configuration) },
         { provide: PersonalDataVault, useFactory: (keys: VictimKeyStore) => new PersonalDataVault(keys), inject: [VICTIM_KEY_STORE] },
         { provide: AUDIT_LOG, useFactory: (store: EventStore) => overrides.auditLog ?? new EventStoreAuditLog(store), inject: [EVENT_STORE] },
         { provide: CLOCK, useValue: overrides.clock ?? systemClock },
         PlatformShutdown,
       ],
-      exports: [AppConfiguration, EVENT_STORE, VICTIM_KEY_STORE, PersonalDataVault, AUDIT_LOG, CLOCK],
+      exports: [AppConfiguration, ServiceMetrics, EVENT_STORE, VICTIM_KEY_STORE, PersonalDataVault, AUDIT_LOG, CLOCK],
     };
   }
 }

@@ -4,4 +4,6 @@ export * from './obligations';
 export * from './deadlines';
 export * from './notifications';
 export * from './rebuild';
+export * from './cases';
+export * from './reporting';
 export * from './redis-link';

@@ -2,3 +2,7 @@
 export * from './disproportionality';
 export * from './suppression';
 export * from './pack';
+export * from './measures';
+export * from './facts';
+export * from './reports';
+export * from './snapshots';

@@ -1,9 +1,11 @@
 import type { CommandMetadata } from '@case-journey/domain';
+import { currentRequestId } from '../http/request-context';
 import type { RecordingDto } from './dto';
 import type { RecordingActor } from './recording-actor';
 
-/** The facts of a recording, from its request envelope and who made it, as every command carries them. */
+/** The facts of a recording, from its request envelope, who made it and the request it came in, as every command carries them. */
 export function commandMetadata(recording: RecordingDto, actor: RecordingActor, eventId: string, now: Date): CommandMetadata {
+  const requestId = currentRequestId();
   return {
     eventId,
     occurredAt: recording.occurredAt,
@@ -12,6 +14,7 @@ export function commandMetadata(recording: RecordingDto, actor: RecordingActor, 
     recordedBy: actor.recordedBy,
     ...(recording.sourceSystem && { sourceSystem: recording.sourceSystem, sourceReference: recording.sourceReference }),
     ...(recording.correlationId && { correlationId: recording.correlationId }),
+    ...(requestId && { requestId }),
     now: now.toISOString(),
   };
 }

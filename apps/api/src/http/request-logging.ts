@@ -19,6 +19,12 @@ export function requestIdOf(request: IncomingMessage, response: ServerResponse):
   return id;
 }
 
+/** Gives the request its id before anything else runs, so every later step (the log, the events' metadata, a problem document) uses the same one. */
+export function assignRequestId(request: IncomingMessage & { id?: unknown }, response: ServerResponse, next: () => void): void {
+  if (typeof request.id !== 'string') request.id = requestIdOf(request, response);
+  next();
+}
+
 /**
  * Structured logs through pino (nestjs-pino): one line per request with its id, status and time,
  * and every line logged while a request is handled carries the same `requestId`, which is also in

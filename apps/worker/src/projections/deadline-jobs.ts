@@ -1,7 +1,8 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, BeforeApplicationShutdown } from '@nestjs/common';
 import type { Worker } from 'bullmq';
-import { AppConfiguration, CLOCK, type Clock } from '@case-journey/platform';
-import { bullConnection, bullPrefix, DeadlineHandler, isRedisUnreachable, deadlineWorker, NotificationStore, ObligationsProjection, ProjectionVersions, webhookWorker } from '@case-journey/projections';
+import { AppConfiguration, CLOCK, ServiceMetrics, type Clock } from '@case-journey/platform';
+import { EVENT_STORE, type EventStore } from '@case-journey/event-store';
+import { BreachRecord, bullConnection, bullPrefix, DeadlineHandler, isRedisUnreachable, deadlineWorker, NotificationStore, ObligationsProjection, ProjectionVersions, webhookWorker } from '@case-journey/projections';
 import { RedisLink } from '../redis-link';
 import { RedisConnections } from './redis-connections';
 
@@ -18,18 +19,30 @@ export class DeadlineJobs implements OnApplicationBootstrap, BeforeApplicationSh
     private readonly versions: ProjectionVersions,
     private readonly notifications: NotificationStore,
     private readonly connections: RedisConnections,
+    @Inject(ServiceMetrics) private readonly metrics: ServiceMetrics,
     private readonly link: RedisLink,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
   onApplicationBootstrap(): void {
-    const { redisUrl, redisKeyPrefix, notificationWebhookUrl, notificationWebhookSecret, jobLockMs, jobStalledCheckMs } = this.configuration;
+    const { redisUrl, redisKeyPrefix, notificationWebhookUrl, notificationWebhookSecret, jobLockMs, jobStalledCheckMs, historicalBreachHours } = this.configuration;
     const locks = { lockMs: jobLockMs, stalledCheckMs: jobStalledCheckMs };
     const connection = bullConnection(redisUrl);
     const prefix = bullPrefix(redisKeyPrefix);
-    const handler = new DeadlineHandler({ projection: this.projection, versions: this.versions, redis: this.connections.open('deadlines'), clock: this.clock, notifications: this.notifications });
+    const handler = new DeadlineHandler({
+      projection: this.projection,
+      versions: this.versions,
+      redis: this.connections.open('deadlines'),
+      clock: this.clock,
+      notifications: this.notifications,
+      record: new BreachRecord(this.store),
+      historicalAfterMs: historicalBreachHours * 3_600_000,
+    });
     this.workers.push(deadlineWorker(connection, prefix, handler, this.clock, locks));
     if (notificationWebhookUrl && notificationWebhookSecret) {
-      this.workers.push(webhookWorker(connection, prefix, { url: notificationWebhookUrl, secret: notificationWebhookSecret }, locks));
+      const webhooks = webhookWorker(connection, prefix, { url: notificationWebhookUrl, secret: notificationWebhookSecret }, locks);
+      webhooks.on('failed', () => this.metrics.webhookFailures.inc());
+      this.workers.push(webhooks);
     }
     for (const worker of this.workers) {
       this.link.watch(worker);

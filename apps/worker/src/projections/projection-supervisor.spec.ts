@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import Redis from 'ioredis';
 import { caseStreamId } from '@case-journey/domain';
 import { SqliteEventStore } from '@case-journey/event-store';
-import { loadConfiguration } from '@case-journey/platform';
+import { loadConfiguration, ServiceMetrics } from '@case-journey/platform';
 import { ProjectionKeys, ProjectionVersions, TimelineProjection, timelineKey, TIMELINE } from '@case-journey/projections';
 import { ProjectionSupervisor } from './projection-supervisor';
 import { RedisLink } from '../redis-link';
@@ -19,7 +19,7 @@ describe('ProjectionSupervisor', () => {
   const store = SqliteEventStore.inMemory({ pollIntervalMs: 10 });
   const connections = new RedisConnections(configuration, new RedisLink(configuration));
   const versions = new ProjectionVersions(redis, keyPrefix);
-  const supervisor = new ProjectionSupervisor(store, clock, [new TimelineProjection()], connections, versions);
+  const supervisor = new ProjectionSupervisor(store, clock, [new TimelineProjection()], connections, versions, new ServiceMetrics('worker'));
 
   beforeAll(() => jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined));
   afterEach(async () => {

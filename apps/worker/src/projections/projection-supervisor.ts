@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, BeforeApplicationShutdown } from '@nestjs/common';
 import type Redis from 'ioredis';
 import { EVENT_STORE, type EventStore } from '@case-journey/event-store';
-import { CLOCK, type Clock } from '@case-journey/platform';
+import { CLOCK, ServiceMetrics, type Clock } from '@case-journey/platform';
 import { ProjectionRunner, ProjectionStoppedError, VersionRetiredError, ProjectionVersions, type Projection, type ProjectionKeys } from '@case-journey/projections';
 import { RedisConnections } from './redis-connections';
 import { WORKER_PROJECTIONS } from './worker-projections';
@@ -23,6 +23,7 @@ export class ProjectionSupervisor implements OnApplicationBootstrap, BeforeAppli
     @Inject(WORKER_PROJECTIONS) private readonly projections: Projection[],
     private readonly connections: RedisConnections,
     private readonly versions: ProjectionVersions,
+    @Inject(ServiceMetrics) private readonly metrics: ServiceMetrics,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -57,6 +58,7 @@ export class ProjectionSupervisor implements OnApplicationBootstrap, BeforeAppli
       projection: this.projection(name),
       keys,
       clock: this.clock,
+      onCommit: (batch) => this.metrics.projectionEvents.inc({ projection: batch.projection }, batch.events),
       onError: (error) => {
         this.logger.error(`Projection ${name} v${keys.version}: ${error instanceof Error ? error.message : String(error)}${error instanceof ProjectionStoppedError ? '' : '; following again'}`);
         if (error instanceof VersionRetiredError) {

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { EVENT_STORE, type EventStore } from '@case-journey/event-store';
-import { AppConfiguration } from '@case-journey/platform';
+import { AppConfiguration, ServiceMetrics } from '@case-journey/platform';
 import {
   bullConnection,
   bullPrefix,
@@ -9,6 +9,7 @@ import {
   NotificationStore,
   ObligationsProjection,
   ProjectionVersions,
+  ReportingProjection,
   TimelineProjection,
   WebhookOutbox,
 } from '@case-journey/projections';
@@ -37,9 +38,14 @@ import { WORKER_PROJECTIONS } from './worker-projections';
     },
     {
       provide: NotificationStore,
-      useFactory: (connections: RedisConnections, configuration: AppConfiguration, queues: JobQueues) =>
-        new NotificationStore(connections.open('notifications'), configuration.redisKeyPrefix, configuration.notificationWebhookUrl ? new WebhookOutbox(queues.webhooks) : undefined),
-      inject: [RedisConnections, AppConfiguration, JobQueues],
+      useFactory: (connections: RedisConnections, configuration: AppConfiguration, queues: JobQueues, metrics: ServiceMetrics) =>
+        new NotificationStore(
+          connections.open('notifications'),
+          configuration.redisKeyPrefix,
+          configuration.notificationWebhookUrl ? new WebhookOutbox(queues.webhooks) : undefined,
+          () => metrics.breachesRaised.inc(),
+        ),
+      inject: [RedisConnections, AppConfiguration, JobQueues, ServiceMetrics],
     },
     {
       provide: ObligationsProjection,
@@ -48,14 +54,19 @@ import { WORKER_PROJECTIONS } from './worker-projections';
     },
     { provide: TimelineProjection, useValue: new TimelineProjection() },
     {
+      provide: ReportingProjection,
+      useFactory: (store: EventStore, configuration: AppConfiguration) => new ReportingProjection({ store, snapshotWorkingDays: configuration.reportSnapshotWorkingDays }),
+      inject: [EVENT_STORE, AppConfiguration],
+    },
+    {
       provide: WORKER_PROJECTIONS,
-      useFactory: (timeline: TimelineProjection, obligations: ObligationsProjection) => [timeline, obligations],
-      inject: [TimelineProjection, ObligationsProjection],
+      useFactory: (timeline: TimelineProjection, obligations: ObligationsProjection, reporting: ReportingProjection) => [timeline, obligations, reporting],
+      inject: [TimelineProjection, ObligationsProjection, ReportingProjection],
     },
     ProjectionSupervisor,
     DeadlineJobs,
     RebuildJobs,
   ],
-  exports: [RedisLink],
+  exports: [RedisLink, RedisConnections, ProjectionVersions, JobQueues, WORKER_PROJECTIONS],
 })
 export class ProjectionsModule {}

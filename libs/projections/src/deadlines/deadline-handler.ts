@@ -7,6 +7,8 @@ import { deadlinesOf, type Deadline } from '../obligations/deadlines';
 import { OBLIGATIONS, type ObligationsProjection } from '../obligations/obligations.projection';
 import type { ProjectionVersions } from '../runner/projection-versions';
 import { breachNotification } from '../notifications/notification';
+import type { BreachRecord } from '../notifications/breach-record';
+import type { Notification } from '../notifications/notification';
 import type { NotificationStore } from '../notifications/notification-store';
 import { DEADLINES_QUEUE, deadlineRetryDelay, jobLockOptions, type JobLockSettings } from './queues';
 
@@ -25,6 +27,10 @@ export interface DeadlineHandlerOptions {
   redis: Redis;
   clock: Clock;
   notifications: NotificationStore;
+  /** Which breaches were told, kept in the event store: none is told twice, even after Redis lost everything. */
+  record?: BreachRecord;
+  /** A breach whose deadline had passed this long before its job was first scheduled is historical: listed, not pushed. */
+  historicalAfterMs?: number;
 }
 
 /**
@@ -49,8 +55,27 @@ export class DeadlineHandler {
     if (!judged || !obligation) return { outcome: 'gone', deadline };
     const ahead = deadlinesOf(judged, projection.calendar).get(deadline.jobId);
     if (ahead && now.getTime() < ahead.at) return { outcome: 'not-yet', deadline: ahead };
-    if (deadline.kind === 'breach' && obligation.status === 'breached') await notifications.raise(breachNotification(obligation, judged, now));
+    if (deadline.kind === 'breach' && obligation.status === 'breached') await this.notify(breachNotification(obligation, judged, now), deadline.firstSeenAt ?? now.getTime());
     return { outcome: obligation.status, deadline };
+  }
+
+  /**
+   * A breach told before (Redis may have lost it since) is listed again as first raised and not
+   * pushed; a historical one is listed and not pushed; any other is listed and pushed. Each is then
+   * remembered in the event store, after the outbox took it: a crash in between tells it again once
+   * (the outbox drops a repeat while it keeps the first), never not at all.
+   */
+  private async notify(fresh: Notification, firstSeenAt: number): Promise<void> {
+    const { notifications, record, historicalAfterMs } = this.options;
+    const told = await record?.told(fresh.caseId, fresh.id);
+    if (told) {
+      await notifications.raise(told, { push: false });
+      return;
+    }
+    const historical = historicalAfterMs !== undefined && firstSeenAt - Date.parse(fresh.dueAt) > historicalAfterMs;
+    const notification: Notification = historical ? { ...fresh, historical: true } : fresh;
+    await notifications.raise(notification, { push: !historical });
+    await record?.remember(notification);
   }
 }
 
@@ -68,9 +93,10 @@ export function deadlineWorker(
   return new Worker<Deadline, DeadlineOutcome>(
     DEADLINES_QUEUE,
     async (job, token) => {
-      const { outcome, deadline } = await handler.handle(job.data);
+      // A job scheduled before jobs carried it was first seen when it was made.
+      const { outcome, deadline } = await handler.handle({ ...job.data, firstSeenAt: job.data.firstSeenAt ?? job.timestamp });
       if (outcome === 'not-yet') {
-        if (deadline.at !== job.data.at) await job.updateData(deadline);
+        if (deadline.at !== job.data.at) await job.updateData({ ...deadline, firstSeenAt: job.data.firstSeenAt ?? job.timestamp });
         await job.moveToDelayed(Date.now() + Math.max(1, deadline.at - clock.now().getTime()), token);
         throw new DelayedError();
       }

@@ -1,6 +1,7 @@
 import { Queue, type Worker } from 'bullmq';
 import { SqliteEventStore } from '@case-journey/event-store';
 import { WorkingDayCalendar } from '@case-journey/victims-code';
+import { BreachRecord, notifiedStreamId } from '../notifications/breach-record';
 import { NotificationStore } from '../notifications/notification-store';
 import { dueSoonFrom, type Deadline } from '../obligations/deadlines';
 import { ObligationsProjection } from '../obligations/obligations.projection';
@@ -35,8 +36,13 @@ describe('deadline jobs on BullMQ', () => {
   const workers: Worker[] = [];
 
   const finishing = new Map<string, { resolve: (outcome: unknown) => void; reject: (error: Error) => void }>();
-  const startWorker = () => {
-    const worker = deadlineWorker(connection, prefix, new DeadlineHandler({ projection, versions, redis: space.connection(), clock, notifications }), clock);
+  const pushed: string[] = [];
+  const pushing = new NotificationStore(redis, space.prefix, { send: async (notification) => void pushed.push(notification.id) });
+  const DAY_MS = 86_400_000;
+  /** A worker that remembers the breaches it told in the event store and keeps historical ones (over a day old when first seen) from the outbox. */
+  const startRememberingWorker = () => startWorker({ notifications: pushing, record: new BreachRecord(store), historicalAfterMs: DAY_MS });
+  const startWorker = (options: Partial<ConstructorParameters<typeof DeadlineHandler>[0]> = {}) => {
+    const worker = deadlineWorker(connection, prefix, new DeadlineHandler({ projection, versions, redis: space.connection(), clock, notifications, ...options }), clock);
     worker.on('completed', (job, outcome) => finishing.get(job.id!)?.resolve(outcome));
     worker.on('failed', (job, error) => job && finishing.get(job.id!)?.reject(error));
     workers.push(worker);
@@ -70,6 +76,7 @@ describe('deadline jobs on BullMQ', () => {
   });
   afterEach(async () => {
     finishing.clear();
+    pushed.length = 0;
     await Promise.all(workers.splice(0).map((worker) => worker.close()));
     await runner.stop();
     await store.close();
@@ -110,6 +117,47 @@ describe('deadline jobs on BullMQ', () => {
 
     await waitFor(async () => (await notified()).length > 0, 5000, 'the breach notification');
     expect(await notified()).toEqual([expect.objectContaining({ id: `breach/${id}`, caseId: 'late', dueAt: iso(DUE_AT) })]);
+  });
+
+  it('lists a breach whose deadline had passed more than the window before it was first seen as historical, and pushes it nowhere', async () => {
+    const firstSeen = DUE_AT + 7 * DAY_MS; // a first catch-up on a week-old report
+    clock.set(firstSeen);
+    startRememberingWorker();
+    await record(aCrimeReport('old', REPORTED_AT, [aVictim('v-1')], 'Wessex', { recordedAt: iso(firstSeen - 60_000) }));
+    const { id } = await referralOf('old');
+
+    await waitFor(async () => (await notified()).length > 0, 5000, 'the historical breach listed');
+    expect(await notified()).toEqual([expect.objectContaining({ id: `breach/${id}`, historical: true, dueAt: iso(DUE_AT) })]);
+    expect(pushed).toEqual([]);
+    expect((await store.readStream(notifiedStreamId('old'))).map((event) => event.data)).toEqual([expect.objectContaining({ id: `breach/${id}`, historical: true })]);
+  });
+
+  it('pushes a breach first seen within the window of its deadline', async () => {
+    const firstSeen = DUE_AT + DAY_MS - 60_000; // recorded late, but less than a day after the deadline
+    clock.set(firstSeen);
+    startRememberingWorker();
+    await record(aCrimeReport('recent', REPORTED_AT, [aVictim('v-1')], 'Wessex', { recordedAt: iso(firstSeen - 60_000) }));
+    const { id } = await referralOf('recent');
+
+    await waitFor(() => pushed.length > 0, 5000, 'the breach pushed');
+    expect(pushed).toEqual([`breach/${id}`]);
+    expect((await notified())[0]).not.toHaveProperty('historical');
+  });
+
+  it('given Redis lost the notification it told, lists it again as first raised and pushes it no second time', async () => {
+    clock.set(DUE_AT - 60_000);
+    startRememberingWorker();
+    await record(aCrimeReport('told', REPORTED_AT, [aVictim('v-1')], 'Wessex', { recordedAt: iso(DUE_AT - 3_600_000) }));
+    const deadline = (await queue.getJob((await referralOf('told')).id))!.data;
+    expect(await fire(deadline.jobId, DUE_AT + 1)).toBe('breached');
+    const [first] = await notified();
+    expect(pushed).toEqual([first.id]);
+
+    for (const key of await space.keys(':notifications:*')) await redis.unlink(key); // Redis lost them
+    await queue.add(deadline.kind, deadline, { jobId: deadline.jobId, delay: 60_000 }); // and the replay scheduled the job again
+    expect(await fire(deadline.jobId, DUE_AT + 2 * 3_600_000)).toBe('breached');
+    expect(await notified()).toEqual([first]);
+    expect(pushed).toEqual([first.id]);
   });
 
   it('raises no breach when the contact that met the obligation is in the log but not yet projected', async () => {

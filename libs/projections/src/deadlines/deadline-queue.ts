@@ -7,6 +7,7 @@ import { DEADLINE_JOB_OPTIONS } from './queues';
  * Deadlines as BullMQ delayed jobs, one per deadline with the deadline's id as job id: adding one
  * already there does nothing, so a batch applied twice schedules nothing twice. A moved deadline
  * replaces its job; delays are counted on the injected clock, so tests can bring a deadline near.
+ * Each job carries when it was first scheduled (`firstSeenAt`), which an existing job keeps.
  */
 export class DeadlineQueue implements DeadlineScheduler {
   constructor(readonly queue: Queue<Deadline>) {}
@@ -21,7 +22,7 @@ export class DeadlineQueue implements DeadlineScheduler {
     await this.queue.addBulk(
       jobs.map((deadline) => ({
         name: deadline.kind,
-        data: deadline,
+        data: { ...deadline, firstSeenAt: now.getTime() },
         opts: { ...DEADLINE_JOB_OPTIONS, jobId: deadline.jobId, delay: Math.max(0, deadline.at - now.getTime()) },
       })),
     );

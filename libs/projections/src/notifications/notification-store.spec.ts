@@ -81,3 +81,17 @@ describe('NotificationStore.forgetVictims', () => {
     expect(await store.forgetVictims(['v-1'])).toEqual([]);
   });
 });
+
+describe('NotificationStore.raise, counted', () => {
+  const space = new RedisTestSpace();
+  const raised: string[] = [];
+  const store = new NotificationStore(space.connection(), space.prefix, undefined, (notification) => raised.push(notification.id));
+  afterAll(() => space.dispose());
+
+  it('tells of a breach the first time it is raised only, so a re-fired deadline job is not counted twice', async () => {
+    await store.raise(breach('once', 'Wessex', 'WCU', '2025-03-01T00:00:00.000Z'));
+    await store.raise(breach('once', 'Wessex', 'WCU', '2025-03-01T00:00:00.000Z'));
+    await store.raise(breach('other', 'Wessex', 'WCU', '2025-03-02T00:00:00.000Z'));
+    expect(raised).toEqual(['once', 'other']);
+  });
+});

@@ -40,14 +40,19 @@ export class NotificationStore {
     private readonly redis: Redis,
     private readonly prefix: string,
     private readonly outbox?: NotificationOutbox,
+    /** Told of each notification raised for the first time (the worker counts breaches raised). */
+    private readonly onRaised?: (notification: Notification) => void,
   ) {}
 
   private key(...parts: string[]): string {
     return [this.prefix, 'notifications', ...parts].join(':');
   }
 
-  /** Stores and sends the notification; true the first time. Sending again is left to the outbox's own idempotence. */
-  async raise(notification: Notification): Promise<boolean> {
+  /**
+   * Stores the notification and, unless told not to (a historical breach, or one told before Redis
+   * lost it), sends it; true the first time. Sending again is left to the outbox's own idempotence.
+   */
+  async raise(notification: Notification, { push = true }: { push?: boolean } = {}): Promise<boolean> {
     const indexes = this.indexesOf(notification);
     const raised = await this.redis.eval(
       RAISE,
@@ -58,7 +63,8 @@ export class NotificationStore {
       JSON.stringify(notification),
       Date.parse(notification.raisedAt),
     );
-    await this.outbox?.send(notification);
+    if (push) await this.outbox?.send(notification);
+    if (raised === 1) this.onRaised?.(notification);
     return raised === 1;
   }
 

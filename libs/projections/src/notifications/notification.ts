@@ -18,6 +18,11 @@ export interface Notification {
   responsible: Agency;
   rights: 'standard' | 'enhanced';
   dueAt: string;
+  /**
+   * Its deadline had passed more than HISTORICAL_BREACH_HOURS before the worker first saw it (a
+   * first catch-up on old data, or a record made long after the fact): listed, not pushed.
+   */
+  historical?: true;
 }
 
 export function breachNotification(obligation: Obligation, reading: CaseObligations, raisedAt: Date): Notification {

@@ -10,6 +10,8 @@ export interface Deadline {
   obligationId: string;
   /** Epoch ms: the first instant the obligation is breached (dueAt + 1 ms), or due soon. */
   at: number;
+  /** Epoch ms: when the worker first scheduled this deadline (set by the queue, not by the reading). */
+  firstSeenAt?: number;
 }
 
 export interface DeadlineChanges {

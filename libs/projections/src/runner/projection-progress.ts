@@ -1,6 +1,7 @@
 import type { Redis } from 'ioredis';
 import type { EventStore } from '@case-journey/event-store';
 import type { ProjectionKeys } from './projection-keys';
+import type { ProjectionVersions } from './projection-versions';
 
 export async function readCheckpoint(redis: Redis, keys: ProjectionKeys): Promise<bigint | undefined> {
   const stored = await redis.get(keys.checkpoint);
@@ -39,4 +40,9 @@ export async function lagOf(redis: Redis, store: EventStore, keys: ProjectionKey
     eventsAtLeast: pending.length >= countLimit,
     seconds: behind ? Math.max(0, (head.created.getTime() - (lastApplied || pending[0].created.getTime())) / 1000) : 0,
   };
+}
+
+/** The lag of the version readers use, for each named projection. */
+export function readingLags(redis: Redis, store: EventStore, versions: ProjectionVersions, names: readonly string[]): Promise<ProjectionLag[]> {
+  return Promise.all(names.map(async (name) => lagOf(redis, store, await versions.reading(name))));
 }

@@ -13,17 +13,25 @@ export interface ClockStart {
 /**
  * When the responsible agency's clock started. A receipt clock with a court notice reads the
  * agency's CourtNoticeReceived of that kind for the hearing, made after this court event and
- * before the next one of the same type for the hearing (a re-listing has its own notice); without
- * one it falls back to the trigger's receivedAt, then its occurredAt.
+ * before the next one of the same type for the hearing (a re-listing has its own notice), and
+ * starts at that notice's receivedAt (else its occurredAt); without one it falls back to the
+ * trigger's receivedAt, then its occurredAt. Every receipt clock of the rulebook follows this.
  */
 export function clockStartOf(rule: Rule, trigger: TimedEvent, record: CaseRecord): ClockStart {
   const { metadata } = trigger.event;
   if (rule.clock.start === 'decision') return { at: trigger.at, source: 'occurred-at', eventId: metadata.eventId };
   const notice = rule.clock.courtNotice ? courtNoticeFor(rule, trigger, record) : undefined;
-  if (notice) return { at: notice.at, source: 'court-notice', eventId: notice.event.metadata.eventId };
-  const receivedAt = metadata.receivedAt === undefined ? NaN : parseInstant(metadata.receivedAt);
-  if (!Number.isNaN(receivedAt)) return { at: receivedAt, source: 'received-at', eventId: metadata.eventId };
+  if (notice) return { at: receivedAtOf(notice) ?? notice.at, source: 'court-notice', eventId: notice.event.metadata.eventId };
+  const receivedAt = receivedAtOf(trigger);
+  if (receivedAt !== undefined) return { at: receivedAt, source: 'received-at', eventId: metadata.eventId };
   return { at: trigger.at, source: 'occurred-at', eventId: metadata.eventId };
+}
+
+/** A court notice's occurredAt is when the court sent it; the agency's clock runs from its receivedAt. */
+function receivedAtOf(timed: TimedEvent): number | undefined {
+  const { receivedAt } = timed.event.metadata;
+  const at = receivedAt === undefined ? NaN : parseInstant(receivedAt);
+  return Number.isNaN(at) ? undefined : at;
 }
 
 function courtNoticeFor(rule: Rule, trigger: TimedEvent, record: CaseRecord): TimedEvent | undefined {

@@ -58,9 +58,9 @@ export const ended = (id: string, at: string, ending: ProsecutionEnding) => case
 export const listed = (id: string, at: string, hearingId: string, meta: Meta = {}) =>
   caseEvent('HearingListed', id, at, 'HMCTS', { hearingId, hearingType: 'trial', court: 'St Albans Crown Court', courtTier: 'crown', scheduledFor: '2027-06-01T09:00:00.000Z' }, meta);
 
-/** The Witness Care Unit received the court's information about a hearing. */
-export const courtNotice = (id: string, at: string, hearingId: string, notice: CourtNotice, agency: Agency = 'WCU') =>
-  caseEvent('CourtNoticeReceived', id, at, agency, { hearingId, notice });
+/** The Witness Care Unit received the court's information about a hearing: `at` is when the court sent it, `meta.receivedAt` when it arrived. */
+export const courtNotice = (id: string, at: string, hearingId: string, notice: CourtNotice, agency: Agency = 'WCU', meta: Meta = {}) =>
+  caseEvent('CourtNoticeReceived', id, at, agency, { hearingId, notice }, meta);
 
 export const held = (id: string, at: string, hearingId: string, bailOutcome?: BailOutcome) =>
   caseEvent('HearingHeld', id, at, 'HMCTS', { hearingId, result: 'adjourned', ...(bailOutcome ? { bailOutcome } : {}) });

@@ -48,9 +48,12 @@ export class TestIssuer {
     return issuer;
   }
 
-  /** The environment that points the API at this issuer. */
+  /**
+   * The environment of a test API signed in through this issuer: the issuer and audience, and logs
+   * kept to warnings so a test run's output stays readable (`LOG_LEVEL` asks for more).
+   */
   get environment(): Record<string, string> {
-    return { OIDC_ISSUER: this.issuer, OIDC_AUDIENCE: TEST_AUDIENCE };
+    return { OIDC_ISSUER: this.issuer, OIDC_AUDIENCE: TEST_AUDIENCE, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' };
   }
 
   /** Publishes a new signing key and signs with it from now on; the old keys stay published. */

@@ -1,5 +1,5 @@
 import { victim } from '../case-events';
-import { courtNotice, held, listed, reported, told, verdict } from '../journey';
+import { courtNotice, held, listed, reported, sentenced, told, verdict } from '../journey';
 import type { GoldenScenario } from './golden-scenario';
 
 /** Rights 8 and 9 at court: the Witness Care Unit's clocks, which start when it receives the court's information. */
@@ -17,6 +17,40 @@ export const courtScenarios: GoldenScenario[] = [
     // Received Mon 15 Jun: due Tue 16 (from the listing on Thu 11 it would have been Fri 12). Court to WCU: Fri 12, Mon 15 = 2.
     then: [
       { rule: 'R8.hearing-date', trigger: 'e2', due: '2026-06-16T22:59:59.999Z', status: 'met', by: 'e4', late: 0, clock: 'court-notice', clockStartedAt: '2026-06-15T09:00:00.000Z', handoff: 2 },
+    ],
+  },
+  {
+    name: "R8.hearing-date: a notice the court sent on Friday and the WCU received after the weekend, 00:30 on Monday in BST, starts the clock on Monday",
+    given: [
+      reported('e1', '2026-06-01T08:00:00.000Z', [victim('v1')]),
+      listed('e2', '2026-06-11T10:00:00.000Z', 'h1'),
+      courtNotice('e3', '2026-06-12T16:00:00.000Z', 'h1', 'hearing-listing', 'WCU', { receivedAt: '2026-06-14T23:30:00.000Z' }),
+      told('e4', '2026-06-16T21:30:00.000Z', 'hearing-date', 'WCU', { hearingId: 'h1' }),
+    ],
+    asOf: '2026-06-20T12:00:00.000Z',
+    rules: ['R8.hearing-date'],
+    // Received Sun 14 Jun 23:30 UTC = Mon 15 00:30 BST, so London day Mon 15: due end of Tue 16 (22:59:59.999Z); told Tue 16
+    // 22:30 BST, on time. From the court's sending (Fri 12) it would have been due Mon 15 and met a day late; from the UTC day
+    // (Sun 14) also Mon 15. Court to WCU: listed Thu 11, received Mon 15: Fri 12, Mon 15 = 2 working days.
+    then: [
+      { rule: 'R8.hearing-date', trigger: 'e2', due: '2026-06-16T22:59:59.999Z', status: 'met', by: 'e4', late: 0, clock: 'court-notice', clockStartedAt: '2026-06-14T23:30:00.000Z', handoff: 2 },
+    ],
+  },
+  {
+    name: 'R9.sentence: a sentence notice sent on Thursday 26 November and received on Monday 30 November runs from Monday (GMT)',
+    given: [
+      reported('e1', '2026-09-01T08:00:00.000Z', [victim('v1')]),
+      listed('e2', '2026-11-02T10:00:00.000Z', 'h1'),
+      sentenced('e3', '2026-11-25T15:00:00.000Z', 'h1', 'community-order'),
+      courtNotice('e4', '2026-11-26T10:00:00.000Z', 'h1', 'sentence', 'WCU', { receivedAt: '2026-11-30T09:00:00.000Z' }),
+      told('e5', '2026-12-01T16:00:00.000Z', 'sentence', 'WCU', { hearingId: 'h1' }),
+    ],
+    asOf: '2026-12-04T12:00:00.000Z',
+    rules: ['R9.sentence'],
+    // Received Mon 30 Nov (GMT): due end of Tue 1 Dec, 23:59:59.999Z; told Tue 1 Dec, on time (from the sending, Thu 26, it was
+    // due Fri 27 and 2 days late). Sentenced Wed 25, received Mon 30: Thu 26, Fri 27, Mon 30 = 3 working days.
+    then: [
+      { rule: 'R9.sentence', trigger: 'e3', due: '2026-12-01T23:59:59.999Z', status: 'met', by: 'e5', late: 0, clock: 'court-notice', clockStartedAt: '2026-11-30T09:00:00.000Z', handoff: 3 },
     ],
   },
   {

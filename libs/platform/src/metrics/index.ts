@@ -1,0 +1,3 @@
+export * from './service-metrics';
+export * from './timed-event-store';
+export * from './readiness';
