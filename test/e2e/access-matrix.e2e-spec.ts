@@ -122,6 +122,9 @@ describe('the access matrix: every route × every role, in and out of scope', ()
     // The Police system's import: the Police's other systems (any area) and operators read it.
     'GET /imports/{id}': () => ({ path: `/imports/${importId}` }),
     'GET /imports/{id}/rejections': () => ({ path: `/imports/${importId}/rejections` }),
+    'GET /reports/measures': () => ({ path: '/reports/measures', filtered: true }),
+    'GET /reports/{measure}': (scope) => ({ path: '/reports/code-compliance', query: { period: '2025-02', ...namedArea(scope) } }),
+    'GET /public/reports/{measure}': () => ({ path: '/public/reports/code-compliance', query: { period: '2025-02' } }),
   };
 
   const send = (route: string, call: Call, authorization?: string) => {
