@@ -34,6 +34,8 @@ const ANY: Scope = [];
 const OWN_AREAS: Scope = ['own-areas'];
 const OWN_AGENCY_IN_OWN_AREAS: Scope = ['own-agency', 'own-areas'];
 const OWN_SYSTEMS_IN_OWN_AREAS: Scope = ['own-agency', 'own-source-systems', 'own-areas'];
+/** An import's own scope; its lines are each checked within the caller's areas, as the single requests are. */
+const OWN_AGENCY_SYSTEMS: Scope = ['own-agency', 'own-source-systems'];
 
 /**
  * THE access policy: permission × role → scope. Every route names one permission (`@Requires`);
@@ -81,6 +83,17 @@ export const ACCESS_POLICY = {
     target: 'area-query',
     grants: { 'witness-care': OWN_AREAS, 'case-progression': OWN_AREAS },
   },
+  'reports:read': {
+    description: "read the shared measures' definitions and any measure's report (live, frozen, or as known at an instant; aggregates, suppressed on request)",
+    target: 'area-query',
+    grants: { board: OWN_AREAS },
+  },
+  // Anyone, without signing in: the report is always suppressed, and names no case.
+  'reports:read-public': {
+    description: "read a measure's report with small numbers suppressed (primary and secondary)",
+    target: 'service',
+    grants: { public: ANY },
+  },
   'reports:build-pack': {
     description: "build a month's board pack for an area",
     target: 'recording',
@@ -115,6 +128,12 @@ export const ACCESS_POLICY = {
     description: 'list and erase the victims held past the retention period',
     target: 'service',
     grants: { 'data-protection': ANY },
+  },
+  'imports:run': {
+    description:
+      "import a file of records (NDJSON or CSV) and follow it: an agency system its own agency's records from its own source systems, each line checked as the single request would be; an operator (admin) the backfill of every agency's records, each line naming its agency",
+    target: 'service',
+    grants: { 'agency-system': OWN_AGENCY_SYSTEMS, admin: ANY },
   },
   'service:health': {
     description: 'read whether the service is healthy',

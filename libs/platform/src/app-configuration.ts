@@ -40,6 +40,8 @@ export const ENVIRONMENT_VARIABLES = {
   logLevel: 'LOG_LEVEL',
   earliestHandoffDate: 'EARLIEST_HANDOFF_DATE',
   chromiumPath: 'CHROMIUM_PATH',
+  importMaxFileBytes: 'IMPORT_MAX_FILE_BYTES',
+  importMaxLineBytes: 'IMPORT_MAX_LINE_BYTES',
   reportSnapshotWorkingDays: 'REPORT_SNAPSHOT_WORKING_DAYS',
   workerMetricsPort: 'WORKER_METRICS_PORT',
   workerMetricsHost: 'WORKER_METRICS_HOST',
@@ -141,6 +143,18 @@ export class AppConfiguration {
   @Min(0)
   @Max(50)
   writeRetries = 5;
+
+  /** The largest import file accepted, in bytes (as sent: a gzip file counts compressed). 2 GiB by default. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  importMaxFileBytes = 2 * 1024 ** 3;
+
+  /** The longest line of an import, in bytes; a longer line is refused (and the import goes on). 1 MiB: a single request's body limit. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(64)
+  importMaxLineBytes = 1024 ** 2;
 
   /** Namespace of every key the projections, notifications and queues keep in Redis. */
   @Matches(/^[A-Za-z0-9_-]+$/, { message: 'must be letters, digits, - or _' })
