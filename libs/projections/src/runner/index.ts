@@ -6,3 +6,4 @@ export * from './projection-progress';
 export { batchesOf } from './event-batches';
 export { caseIdOfStream } from './case-streams';
 export * from './key-pages';
+export * from './projection-lease';
