@@ -60,12 +60,18 @@ for _ in $(seq 1 100); do
 done
 node -r @swc-node/register apps/worker/src/main.ts & pids+=($!)
 node -r @swc-node/register apps/api/src/main.ts & api_pid=$!; pids+=($api_pid)
+# The web pages sign in with the same provider and call the API as the signed-in user; the sign-in
+# page offers the dev provider's demo users.
+export WEB_PORT="${WEB_PORT:-3001}" API_URL="${API_URL:-http://$HOST:$PORT}"
+export WEB_DEMO_LOGINS="${WEB_DEMO_LOGINS:-$(node -r @swc-node/register -e 'process.stdout.write(require("./apps/dev-identity-provider/src/demo-directory").DEMO_USERS.join(" "))')}"
+node -r @swc-node/register apps/web/src/main.ts & pids+=($!)
 
 for _ in $(seq 1 100); do
   kill -0 "$api_pid" 2>/dev/null || { echo "The API stopped while starting (its log is above)" >&2; exit 1; }
   if curl -fsS -m 2 "http://$HOST:$PORT/health" >/dev/null 2>&1; then
     echo
     echo "case-journey is running: http://$HOST:$PORT  (OpenAPI: http://$HOST:$PORT/docs)"
+    echo "Web pages: http://$HOST:$WEB_PORT  (sign in there as any demo role; the published figures need no sign-in)"
     echo "Sign-in: the dev OpenID provider at $OIDC_ISSUER (demo areas Wessex and Anglia). A token for each demo role:"
     echo "  TOKEN=\$(npm run -s token -- --role agency-system --agency Police --area Wessex)   # a Police system (client credentials)"
     echo "  TOKEN=\$(npm run -s token -- --role case-progression --agency Police --area Wessex)"

@@ -95,6 +95,8 @@ describe('the access matrix: every route × every role, in and out of scope', ()
     'GET /cases/{id}/events': () => ({ path: `/cases/${caseId}/events` }),
     'GET /cases/{id}/timeline': () => ({ path: `/cases/${caseId}/timeline` }),
     'GET /cases/{id}/victims/{victimId}/journey': () => ({ path: `/cases/${caseId}/victims/${EXAMPLE_IDS.victim}/journey` }),
+    'GET /cases': (scope) => ({ path: '/cases', query: namedArea(scope) }),
+    'GET /areas': () => ({ path: '/areas' }),
     'GET /worklists/witness-care': (scope) => ({ path: '/worklists/witness-care', query: { agency: 'Police', ...namedArea(scope) } }),
     'GET /compliance': (scope) => ({ path: '/compliance', query: namedArea(scope) }),
     'GET /compliance/timeliness': (scope) => ({ path: '/compliance/timeliness', query: namedArea(scope) }),
@@ -112,6 +114,9 @@ describe('the access matrix: every route × every role, in and out of scope', ()
     'POST /reports/packs': () => ({ path: '/reports/packs', body: { month: '2025-02', area: IN_SCOPE } }),
     'GET /reports/packs': () => ({ path: '/reports/packs', filtered: true }),
     'GET /reports/packs/{id}': () => ({ path: `/reports/packs/${packId}` }),
+    'GET /reports/measures': () => ({ path: '/reports/measures', filtered: true }),
+    'GET /reports/{measure}': (scope) => ({ path: '/reports/code-compliance', query: { period: '2025-02', ...namedArea(scope) } }),
+    'GET /public/reports/{measure}': () => ({ path: '/public/reports/code-compliance', query: { period: '2025-02' } }),
   };
 
   const send = (route: string, call: Call, authorization?: string) => {

@@ -83,7 +83,7 @@ describe('observability: /metrics of the API and the worker, liveness and readin
     expect(sample(metrics, 'http_request_duration_seconds_count', { method: 'GET', route: '/cases/:id', status: '404' })).toBe(1);
     expect(family(metrics, 'case_journey_event_store_duration_seconds', 'histogram')).toBe(true);
     expect(sample(metrics, 'case_journey_event_store_duration_seconds_count', { operation: 'append', outcome: 'ok' })).toBeGreaterThanOrEqual(2);
-    for (const projection of ['timeline', 'obligations']) {
+    for (const projection of ['timeline', 'obligations', 'reporting']) {
       expect(sample(metrics, 'case_journey_projection_lag_events', { projection })).toBeGreaterThanOrEqual(0);
       expect(sample(metrics, 'case_journey_projection_lag_seconds', { projection })).toBeGreaterThanOrEqual(0);
       expect(sample(metrics, 'case_journey_projection_events_applied', { projection })).toBeGreaterThanOrEqual(0);

@@ -107,6 +107,21 @@ describe('the read models through the API, with the worker projecting', () => {
     ]);
   });
 
+  it('sends the figures and worklist pages as JSON with an ETag, and 304 to a caller who has them', async () => {
+    const asked = { area: 'Hertfordshire', period: '2025-Q1', groupBy: 'entitlement' };
+    const first = await http.get('/compliance').query(asked).expect(200).expect('content-type', /^application\/json/);
+    const again = await http.get('/compliance').query(asked).expect(200);
+    expect(first.headers.etag).toMatch(/^"[A-Za-z0-9_-]+"$/);
+    expect(again.headers.etag).toBe(first.headers.etag);
+    expect(again.body).toEqual(first.body);
+    await http.get('/compliance').query(asked).set('If-None-Match', first.headers.etag).expect(304);
+
+    const page = await http.get('/worklists/witness-care').query({ agency: 'Police', limit: 2 }).expect(200).expect('content-type', /^application\/json/);
+    expect(page.body).toEqual({ total: expect.any(Number), offset: 0, limit: 2, items: expect.any(Array) });
+    expect(page.body.items[0]).toEqual(expect.objectContaining({ caseId: expect.any(String), ruleId: expect.any(String) }));
+    await http.get('/worklists/witness-care').query({ agency: 'Police', limit: 2 }).set('If-None-Match', page.headers.etag).expect(304);
+  });
+
   it('answers 400 naming each bad query parameter', async () => {
     const fieldsOf = async (path: string, query: object) => (await http.get(path).query(query).expect(400)).body.errors.map((error: { field: string }) => error.field);
     expect(await fieldsOf('/worklists/witness-care', { status: 'late', limit: '0', agency: 'Court' })).toEqual(expect.arrayContaining(['status', 'limit', 'agency']));
@@ -127,6 +142,7 @@ describe('the read models through the API, with the worker projecting', () => {
     expect(health.projections).toEqual([
       expect.objectContaining({ projection: 'timeline', version: 1, events: 0, seconds: 0, checkpoint: health.lastPosition }),
       expect.objectContaining({ projection: 'obligations', version: 1, events: 0, seconds: 0, checkpoint: health.lastPosition }),
+      expect.objectContaining({ projection: 'reporting', version: 1, events: 0, seconds: 0, checkpoint: health.lastPosition }),
     ]);
     expect(Object.keys(health.queues)).toEqual(['deadlines', 'webhooks', 'rebuilds']);
     expect(health.queues.deadlines.delayed).toBeGreaterThan(0);

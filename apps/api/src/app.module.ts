@@ -3,7 +3,9 @@ import { APP_FILTER } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { AppConfiguration, PlatformModule, type PlatformOverrides } from '@case-journey/platform';
 import { AccessModule } from './access/access.module';
+import { AreasModule } from './areas/areas.module';
 import { AuditModule } from './audit/audit.module';
+import { CaseFinderModule } from './cases/find-cases/case-finder.module';
 import { CasesModule } from './cases/cases.module';
 import { ComplianceModule } from './compliance/compliance.module';
 import { HealthController } from './health/health.controller';
@@ -17,6 +19,7 @@ import { ApiScrapeSources } from './observability/scrape-sources';
 import { ProjectionsAdminModule } from './projections/projections-admin.module';
 import { ReadModelsModule } from './read-models/read-models.module';
 import { BoardPacksModule } from './reports/packs/board-packs.module';
+import { ReportsModule } from './reports/reports.module';
 import { RetentionModule } from './retention/retention.module';
 import { TimelineModule } from './timeline/timeline.module';
 import { VictimsModule } from './victims/victims.module';
@@ -38,6 +41,8 @@ export class AppModule {
         AccessModule,
         CqrsModule.forRoot(),
         CasesModule,
+        CaseFinderModule,
+        AreasModule,
         ReadModelsModule,
         TimelineModule,
         JourneysModule,
@@ -46,6 +51,7 @@ export class AppModule {
         NotificationsModule,
         ProjectionsAdminModule,
         BoardPacksModule,
+        ReportsModule,
         VictimsModule,
         AuditModule,
         RetentionModule,

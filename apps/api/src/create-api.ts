@@ -6,6 +6,7 @@ import { Logger } from 'nestjs-pino';
 import { ConfigurationError, ServiceMetrics, type AppConfiguration } from '@case-journey/platform';
 import { AppModule, type ApiOverrides } from './app.module';
 import { parseJsonBodies } from './http/json-body';
+import { JsonTextExpressAdapter } from './http/json-text.adapter';
 import { withRequestContext } from './http/request-context';
 import { assignRequestId } from './http/request-logging';
 import { refuseUnfitRequestText } from './http/request-text';
@@ -17,7 +18,7 @@ import { mountOpenApi } from './openapi';
 export async function createApi(configuration: AppConfiguration, overrides: ApiOverrides = {}): Promise<INestApplication> {
   // Checked before anything is opened, so a refusal leaves no connection behind.
   if (!configuration.oidcIssuer) throw new ConfigurationError(['OIDC_ISSUER: must be set: the API accepts only tokens verified against its issuer (npm start runs a dev provider)']);
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(configuration, overrides), { bufferLogs: true, abortOnError: false, bodyParser: false });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(configuration, overrides), new JsonTextExpressAdapter(), { bufferLogs: true, abortOnError: false, bodyParser: false });
   app.useLogger(app.get(Logger));
   app.use(assignRequestId);
   app.use(timeRequests(app.get(ServiceMetrics)));

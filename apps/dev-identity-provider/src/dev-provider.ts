@@ -88,7 +88,8 @@ export function devProvider(settings: DevProviderSettings): Provider {
       if (grantId) return provider.Grant.find(grantId);
       if (!client || !session?.accountId || ![WEB_CLIENT_ID, TOKEN_COMMAND_CLIENT_ID].includes(client.clientId)) return undefined;
       const grant = new provider.Grant({ clientId: client.clientId, accountId: session.accountId });
-      grant.addOIDCScope('openid profile offline_access');
+      // The API's scope too: requested beside openid, it is checked as an OIDC scope, and would otherwise ask for consent.
+      grant.addOIDCScope(`openid profile offline_access ${API_SCOPE}`);
       grant.addResourceScope(audience, API_SCOPE);
       await grant.save();
       return grant;

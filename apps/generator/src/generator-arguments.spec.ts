@@ -2,11 +2,12 @@ import { ArgumentError, parseArguments } from './generator-arguments';
 
 describe('generator arguments', () => {
   it('default to the demo profile, seed 42, NDJSON on stdout', () => {
-    expect(parseArguments([])).toEqual({ profile: 'demo', seed: 42, toStore: false });
+    expect(parseArguments([])).toEqual({ profile: 'demo', seed: 42, toStore: false, requests: false });
   });
 
   it('read every option', () => {
-    expect(parseArguments(['--profile', 'bench', '--seed', '7', '--out', 'x.ndjson', '--cases', '10', '--now', '2026-01-01T00:00:00Z'])).toEqual({
+    expect(parseArguments(['--profile', 'bench', '--seed', '7', '--out', 'x.ndjson', '--cases', '10', '--now', '2026-01-01T00:00:00Z', '--requests'])).toEqual({
+      requests: true,
       profile: 'bench',
       seed: 7,
       out: 'x.ndjson',

@@ -6,6 +6,8 @@ export interface GeneratorArguments {
   /** NDJSON file to write; '-' or nothing (without --to-store) writes to stdout. */
   out?: string;
   toStore: boolean;
+  /** NDJSON of the requests agencies would send (an import file), not of the events stored. */
+  requests: boolean;
   dataDir?: string;
   cases?: number;
   now?: string;
@@ -16,6 +18,8 @@ export const USAGE = `Usage: node -r @swc-node/register apps/generator/src/main.
   --profile <name>    ${Object.keys(PROFILES).join(' | ')} (default demo)
   --seed <integer>    the same seed and profile give byte-identical NDJSON (default 42)
   --out <file>        write NDJSON, one event a line ('-' for stdout, the default)
+  --requests          write the requests the agencies' systems would send, one a line (an import file for
+                      npm run import or POST /imports), instead of the events as stored; victims' details in clear
   --to-store          append the cases through the event store port instead (DATA_DIR / EVENT_STORE as the apps read them)
   --data-dir <dir>    the data directory for --to-store (overrides DATA_DIR)
   --cases <n>         generate n cases instead of the profile's number
@@ -27,7 +31,7 @@ export class ArgumentError extends Error {}
 
 /** `clock` is read only for `--now now`. */
 export function parseArguments(argv: readonly string[], clock: () => Date = () => new Date()): GeneratorArguments | 'help' {
-  const parsed: GeneratorArguments = { profile: 'demo', seed: 42, toStore: false };
+  const parsed: GeneratorArguments = { profile: 'demo', seed: 42, toStore: false, requests: false };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     const value = (): string => {
@@ -47,6 +51,9 @@ export function parseArguments(argv: readonly string[], clock: () => Date = () =
         break;
       case '--out':
         parsed.out = value();
+        break;
+      case '--requests':
+        parsed.requests = true;
         break;
       case '--to-store':
         parsed.toStore = true;
@@ -68,6 +75,7 @@ export function parseArguments(argv: readonly string[], clock: () => Date = () =
     }
   }
   if (parsed.toStore && parsed.out !== undefined) throw new ArgumentError('Choose --out or --to-store, not both');
+  if (parsed.toStore && parsed.requests) throw new ArgumentError('--requests writes NDJSON: choose it or --to-store, not both');
   return parsed;
 }
 

@@ -1,9 +1,11 @@
 import { PersonalDataVault } from '@case-journey/personal-data';
 import { loadConfiguration, openEventStore, openVictimKeyStore } from '@case-journey/platform';
-import { generateCases, profileNamed, type GeneratorOptions } from '@case-journey/synthetic';
+import type { VictimPersonalData } from '@case-journey/domain';
+import { generateCases, profileNamed, requestChunks, type GeneratorOptions, type SealPersonalData } from '@case-journey/synthetic';
 import { VICTIMS_CODE_2020, WorkingDayCalendar } from '@case-journey/victims-code';
 import { ArgumentError, parseArguments, USAGE, type GeneratorArguments } from './generator-arguments';
 import { loadIntoStore } from './load-into-store';
+
 import { seededSealer } from './seeded-sealer';
 import { fileSink, streamSink, writeNdjson } from './write-ndjson';
 
@@ -29,9 +31,12 @@ function optionsOf(args: GeneratorArguments): Omit<GeneratorOptions, 'seal'> {
 
 async function toNdjson(args: GeneratorArguments): Promise<string> {
   const sink = args.out && args.out !== '-' ? fileSink(args.out) : streamSink(process.stdout);
-  const cases = generateCases(profileNamed(args.profile), { ...optionsOf(args), seal: seededSealer(args.seed) });
-  const tally = await writeNdjson(cases, sink);
-  return `Wrote ${tally.events} events of ${tally.cases} cases (${(tally.bytes / 1e6).toFixed(1)} MB) to ${args.out ?? 'stdout'}`;
+  const sealer = seededSealer(args.seed);
+  const noted = new Map<string, VictimPersonalData>();
+  const seal: SealPersonalData = args.requests ? (victimId, details) => (noted.set(victimId, details), sealer(victimId, details)) : sealer;
+  const cases = generateCases(profileNamed(args.profile), { ...optionsOf(args), seal });
+  const tally = await writeNdjson(cases, sink, args.requests ? requestChunks(noted) : undefined);
+  return `Wrote ${args.requests ? 'the requests of ' : ''}${tally.events} events of ${tally.cases} cases (${(tally.bytes / 1e6).toFixed(1)} MB) to ${args.out ?? 'stdout'}`;
 }
 
 async function toStore(args: GeneratorArguments): Promise<string> {

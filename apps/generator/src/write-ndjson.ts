@@ -35,8 +35,11 @@ export function streamSink(stream: Writable): NdjsonSink {
   };
 }
 
+/** Each case's lines as one chunk: by default its events as stored. */
+export type ChunksOf = (cases: Iterable<GeneratedCase>) => Iterable<string>;
+
 /** Writes each case's events, one a line, in the order the cases come. */
-export async function writeNdjson(cases: Iterable<GeneratedCase>, sink: NdjsonSink): Promise<WriteTally> {
+export async function writeNdjson(cases: Iterable<GeneratedCase>, sink: NdjsonSink, chunksOf: ChunksOf = ndjsonChunks): Promise<WriteTally> {
   const tally: WriteTally = { cases: 0, events: 0, bytes: 0 };
   let pending = '';
   const flush = async (): Promise<void> => {
@@ -46,7 +49,7 @@ export async function writeNdjson(cases: Iterable<GeneratedCase>, sink: NdjsonSi
     await sink.write(buffer);
   };
   try {
-    for (const chunk of ndjsonChunks(counted(cases, tally))) {
+    for (const chunk of chunksOf(counted(cases, tally))) {
       pending += chunk;
       if (pending.length >= WRITE_BYTES) await flush();
     }

@@ -34,6 +34,8 @@ const ANY: Scope = [];
 const OWN_AREAS: Scope = ['own-areas'];
 const OWN_AGENCY_IN_OWN_AREAS: Scope = ['own-agency', 'own-areas'];
 const OWN_SYSTEMS_IN_OWN_AREAS: Scope = ['own-agency', 'own-source-systems', 'own-areas'];
+/** An import's own scope; its lines are each checked within the caller's areas, as the single requests are. */
+const OWN_AGENCY_SYSTEMS: Scope = ['own-agency', 'own-source-systems'];
 
 /**
  * THE access policy: permission × role → scope. Every route names one permission (`@Requires`);
@@ -56,6 +58,16 @@ export const ACCESS_POLICY = {
     target: 'case',
     grants: { 'case-progression': OWN_AREAS, 'witness-care': OWN_AREAS },
   },
+  'case:find': {
+    description: 'search the cases of the areas in scope (by URN, area, stage, agency waited on, dates, offence, rights, breaches, reference)',
+    target: 'area-query',
+    grants: { 'case-progression': OWN_AREAS, 'witness-care': OWN_AREAS },
+  },
+  'areas:read': {
+    description: 'list the areas known, with how many cases each has',
+    target: 'service',
+    grants: { 'case-progression': ANY, 'witness-care': ANY, board: ANY, admin: ANY },
+  },
   'worklist:read': {
     description: "read the worklist of victims' touchpoints due",
     target: 'area-query',
@@ -70,6 +82,17 @@ export const ACCESS_POLICY = {
     description: 'read the breaches raised by the deadline jobs',
     target: 'area-query',
     grants: { 'witness-care': OWN_AREAS, 'case-progression': OWN_AREAS },
+  },
+  'reports:read': {
+    description: "read the shared measures' definitions and any measure's report (live, frozen, or as known at an instant; aggregates, suppressed on request)",
+    target: 'area-query',
+    grants: { board: OWN_AREAS },
+  },
+  // Anyone, without signing in: the report is always suppressed, and names no case.
+  'reports:read-public': {
+    description: "read a measure's report with small numbers suppressed (primary and secondary)",
+    target: 'service',
+    grants: { public: ANY },
   },
   'reports:build-pack': {
     description: "build a month's board pack for an area",
@@ -105,6 +128,12 @@ export const ACCESS_POLICY = {
     description: 'list and erase the victims held past the retention period',
     target: 'service',
     grants: { 'data-protection': ANY },
+  },
+  'imports:run': {
+    description:
+      "import a file of records (NDJSON or CSV) and follow it: an agency system its own agency's records from its own source systems, each line checked as the single request would be; an operator (admin) the backfill of every agency's records, each line naming its agency",
+    target: 'service',
+    grants: { 'agency-system': OWN_AGENCY_SYSTEMS, admin: ANY },
   },
   'service:health': {
     description: 'read whether the service is healthy',

@@ -70,4 +70,17 @@ describe('recordingRefusal', () => {
     const agencyless = grantOf({ roles: ['witness-care'], areas: ['Wessex'] }, 'case:record-handoff');
     expect(recordingRefusal(agencyless, { type: 'VictimInformed', data: {} })).toMatchObject({ status: 403, reason: expect.stringContaining('names no agency') });
   });
+
+  describe('given an operator with no agency, unrestricted (a backfill of every agency\'s records)', () => {
+    const operator = grantOf({ subject: 'ops.lee', roles: ['admin'] }, 'imports:run');
+
+    it('records as the agency the record names, when that agency makes such a record', () => {
+      expect(recordingRefusal(operator, { type: 'FileReviewed', agency: 'CPS', data: {} })).toBeUndefined();
+    });
+
+    it('refuses a record that names no agency, or an agency that does not make it', () => {
+      expect(recordingRefusal(operator, { type: 'FileReviewed', data: {} })).toMatchObject({ status: 403, field: 'agency' });
+      expect(recordingRefusal(operator, { type: 'FileReviewed', agency: 'Police', data: {} })).toEqual({ status: 403, field: 'type', reason: 'Police does not record FileReviewed: CPS does' });
+    });
+  });
 });

@@ -20,10 +20,16 @@ export function areasInScope(grant: Grant): readonly string[] | undefined {
   return restricted(grant, 'own-areas') ? grant.principal.areas : undefined;
 }
 
-/** Whether the area is within the areas a query may read (undefined: any). A case with no area yet is seen only unrestricted. */
+/** Whether the area is within the areas a query may read (undefined: any), whatever its case and blanks. A case with no area yet is seen only unrestricted. */
 export function withinAreas(areas: readonly string[] | undefined, area: string | null | undefined): boolean {
-  return areas === undefined || (typeof area === 'string' && areas.includes(area));
+  if (areas === undefined) return true;
+  if (typeof area !== 'string') return false;
+  const wanted = sameArea(area);
+  return areas.some((own) => sameArea(own) === wanted);
 }
+
+/** Areas are matched case-insensitively, blanks trimmed: "Wessex", " wessex " and "WESSEX" are one area. */
+export const sameArea = (area: string): string => area.trim().toLowerCase();
 
 /** Whether the area is one the grant may see. */
 export const coversArea = (grant: Grant, area: string | null | undefined): boolean => withinAreas(areasInScope(grant), area);
@@ -61,14 +67,16 @@ export interface RecordingClaim {
 export function recordingRefusal(grant: Grant, claim: RecordingClaim): ScopeRefusal | undefined {
   const { principal } = grant;
   const agency = principal.agency;
-  if (restricted(grant, 'own-agency')) {
-    if (!agency) return { status: 403, reason: 'your token names no agency, and a record must be made as one' };
-    if (claim.agency !== undefined && claim.agency !== agency) {
-      return { status: 403, field: 'agency', reason: `the body claims agency ${claim.agency}, but you sign in for ${agency}` };
-    }
-    const refusal = recordingAgencyRefusal(agency, claim);
-    if (refusal) return { status: 403, ...refusal };
+  if (restricted(grant, 'own-agency') && !agency) return { status: 403, reason: 'your token names no agency, and a record must be made as one' };
+  if (agency !== undefined && claim.agency !== undefined && claim.agency !== agency) {
+    return { status: 403, field: 'agency', reason: `the body claims agency ${claim.agency}, but you sign in for ${agency}` };
   }
+  // Unrestricted (an operator's backfill of every agency's records), the record names its agency,
+  // and that agency must be one that makes such a record, as an agency's own system must.
+  const recordingAgency = restricted(grant, 'own-agency') ? agency : (agency ?? claim.agency);
+  if (!recordingAgency) return { status: 403, field: 'agency', reason: 'your token names no agency: the record must name the agency it is made as' };
+  const refusal = recordingAgencyRefusal(recordingAgency, claim);
+  if (refusal) return { status: 403, ...refusal };
   if (claim.recordedBy !== undefined && claim.recordedBy !== principal.subject) {
     return { status: 403, field: 'recordedBy', reason: `the body claims recordedBy ${claim.recordedBy}, but you sign in as ${principal.subject}` };
   }

@@ -45,6 +45,14 @@ export interface AppendResult {
   position: bigint;
 }
 
+/** One stream's part of a batch append: its events, in order, and the revision the writer expects. */
+export interface StreamAppend {
+  streamId: string;
+  events: readonly EventToAppend[];
+  /** Defaults to 'any'. */
+  expectedRevision?: ExpectedRevision;
+}
+
 export type ReadDirection = 'forwards' | 'backwards';
 
 export interface ReadStreamOptions {
@@ -73,6 +81,14 @@ export interface AllSubscription extends AsyncIterable<RecordedEvent> {
 
 export interface EventStore {
   append(streamId: string, events: readonly EventToAppend[], options?: AppendOptions): Promise<AppendResult>;
+  /**
+   * Appends to several streams at once, each write checked and de-duplicated as `append` checks it,
+   * and answers one result per write, in order. A stream named twice is refused (RangeError).
+   * Bulk loads use it to write many cases per round trip. The embedded store writes the whole batch
+   * in one transaction: all of it or none. EventStoreDB has no transaction across streams, so it
+   * writes them one after another: a refused write stops the batch, and the writes before it stay.
+   */
+  appendMany(writes: readonly StreamAppend[]): Promise<AppendResult[]>;
   /** Throws StreamNotFoundError when the stream has no event. */
   readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;

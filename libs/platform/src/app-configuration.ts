@@ -40,6 +40,9 @@ export const ENVIRONMENT_VARIABLES = {
   logLevel: 'LOG_LEVEL',
   earliestHandoffDate: 'EARLIEST_HANDOFF_DATE',
   chromiumPath: 'CHROMIUM_PATH',
+  importMaxFileBytes: 'IMPORT_MAX_FILE_BYTES',
+  importMaxLineBytes: 'IMPORT_MAX_LINE_BYTES',
+  reportSnapshotWorkingDays: 'REPORT_SNAPSHOT_WORKING_DAYS',
   workerMetricsPort: 'WORKER_METRICS_PORT',
   projectionLeaseMs: 'PROJECTION_LEASE_MS',
   workerMetricsHost: 'WORKER_METRICS_HOST',
@@ -142,6 +145,18 @@ export class AppConfiguration {
   @Max(50)
   writeRetries = 5;
 
+  /** The largest import file accepted, in bytes (as sent: a gzip file counts compressed). 2 GiB by default. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  importMaxFileBytes = 2 * 1024 ** 3;
+
+  /** The longest line of an import, in bytes; a longer line is refused (and the import goes on). 1 MiB: a single request's body limit. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(64)
+  importMaxLineBytes = 1024 ** 2;
+
   /** Namespace of every key the projections, notifications and queues keep in Redis. */
   @Matches(/^[A-Za-z0-9_-]+$/, { message: 'must be letters, digits, - or _' })
   redisKeyPrefix = 'cj';
@@ -220,6 +235,13 @@ export class AppConfiguration {
   /** The Chromium that prints board packs: Debian's, which `.ci/run` and `npm start` install. */
   @Matches(/^\//, { message: 'must be an absolute path' })
   chromiumPath = '/usr/bin/chromium';
+
+  /** Working days after a month closes at which its report figures are frozen (a record stored later is late for the month). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(60)
+  reportSnapshotWorkingDays = 5;
 
   /** Where the worker serves /metrics, /health/live and /health/ready (no token: keep it on the internal network); 0 picks a free port. */
   @Transform(toInt)

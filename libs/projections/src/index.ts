@@ -4,3 +4,5 @@ export * from './obligations';
 export * from './deadlines';
 export * from './notifications';
 export * from './rebuild';
+export * from './cases';
+export * from './reporting';

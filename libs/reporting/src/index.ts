@@ -3,3 +3,6 @@ export * from './disproportionality';
 export * from './suppression';
 export * from './pack';
 export * from './measures';
+export * from './facts';
+export * from './reports';
+export * from './snapshots';

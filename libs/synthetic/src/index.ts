@@ -8,3 +8,4 @@ export type { GeneratedCase } from './journey/case-journey';
 export type { SealPersonalData } from './journey/journey';
 export { SYNTHETIC_NAME_PARTS } from './journey/personal-details';
 export { ndjsonChunks } from './ndjson';
+export { requestChunks, requestRecordOf, requestRecords } from './request-records';

@@ -5,6 +5,7 @@ import {
   StreamNotFoundError,
   type AppendResult,
   type EventStore,
+  type EventToAppend,
   type ExpectedRevision,
   type RecordedEvent,
 } from '@case-journey/event-store';
@@ -45,15 +46,18 @@ export class CaseStreamRepository {
   }
 
   append(caseId: string, events: readonly CaseEvent[], expectedRevision: ExpectedRevision): Promise<AppendResult> {
-    return this.store.append(
-      caseStreamId(caseId),
-      events.map((event) => ({
-        id: event.metadata.eventId,
-        type: event.type,
-        data: event.data,
-        metadata: event.metadata as unknown as Record<string, unknown>,
-      })),
-      { expectedRevision },
-    );
+    return this.store.append(caseStreamId(caseId), events.map(toAppend), { expectedRevision });
+  }
+
+  /** Several cases' events at once (one transaction in the embedded store), each case at the revision its events were decided on. */
+  appendMany(writes: ReadonlyArray<{ caseId: string; events: readonly CaseEvent[]; expectedRevision: ExpectedRevision }>): Promise<AppendResult[]> {
+    return this.store.appendMany(writes.map(({ caseId, events, expectedRevision }) => ({ streamId: caseStreamId(caseId), events: events.map(toAppend), expectedRevision })));
   }
 }
+
+const toAppend = (event: CaseEvent): EventToAppend => ({
+  id: event.metadata.eventId,
+  type: event.type,
+  data: event.data,
+  metadata: event.metadata as unknown as Record<string, unknown>,
+});

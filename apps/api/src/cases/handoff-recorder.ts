@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { contentHashOf, decide, initialState, type CaseCommand, type CaseEventType } from '@case-journey/domain';
+import { contentHashOf, decide, initialState, type CaseCommand, type CaseEvent, type CaseEventType } from '@case-journey/domain';
 import { WrongExpectedRevisionError } from '@case-journey/event-store';
-import { PersonalDataVault, type SealPersonalData } from '@case-journey/personal-data';
+import { PersonalDataVault, type PendingSeals, type SealPersonalData } from '@case-journey/personal-data';
 import { AppConfiguration } from '@case-journey/platform';
 import { CaseNotFoundError, RevisionConflictError } from './case-errors';
 import { CaseStreamRepository, type LoadedCase } from './case-stream.repository';
@@ -68,17 +68,9 @@ export class HandoffRecorder {
     const { caseId } = recording;
     for (let attempt = 0; ; attempt++) {
       const loaded = await this.cases.load(caseId);
-      if (!loaded && options.caseMustExist) throw new CaseNotFoundError(caseId);
-      recording.authorize(loaded);
-
-      const earlier = loaded && earlierRecording(loaded, recording, this.vault, !options.repeatIsSameAct);
-      if (earlier) return earlier;
-      if (options.ifMatch !== undefined && options.ifMatch !== loaded?.revision) {
-        throw new RevisionConflictError(caseId, options.ifMatch, loaded?.revision);
-      }
-
-      const seals = this.vault.sealing();
-      const events = decide(withContentHash(recording.build(loaded, seals.seal)), loaded?.state ?? initialState());
+      const decided = this.decideAgainst(loaded, recording, options);
+      if (!isToAppend(decided)) return decided;
+      const { events, seals } = decided;
       const conflict = (actual: bigint | undefined) => {
         if (options.ifMatch !== undefined || attempt >= this.configuration.writeRetries) {
           throw new RevisionConflictError(caseId, options.ifMatch ?? loaded?.revision ?? -1n, actual);
@@ -92,8 +84,7 @@ export class HandoffRecorder {
       try {
         const result = await this.cases.append(caseId, events, loaded ? loaded.revision : 'no-stream');
         seals.confirm();
-        const last = events[events.length - 1];
-        return { caseId, eventId: last.metadata.eventId, type: last.type, revision: result.nextExpectedRevision, recordedAt: last.metadata.recordedAt, replayed: false };
+        return recordedOf(caseId, events, result.nextExpectedRevision);
       } catch (error) {
         if (!(error instanceof WrongExpectedRevisionError)) throw error;
         seals.release();
@@ -101,6 +92,38 @@ export class HandoffRecorder {
       }
     }
   }
+
+  /**
+   * The recording judged against the case as loaded (or as a batch holds it): refused (throws), the
+   * answer given the first time for a re-delivery, or the events to append with the seals they need.
+   * The one place a record is decided, for a single request and for every line of an import alike.
+   */
+  decideAgainst(loaded: LoadedCase | undefined, recording: Recording, options: RecordingOptions): RecordedHandoff | ToAppend {
+    if (!loaded && options.caseMustExist) throw new CaseNotFoundError(recording.caseId);
+    recording.authorize(loaded);
+    const earlier = loaded && earlierRecording(loaded, recording, this.vault, !options.repeatIsSameAct);
+    if (earlier) return earlier;
+    if (options.ifMatch !== undefined && options.ifMatch !== loaded?.revision) {
+      throw new RevisionConflictError(recording.caseId, options.ifMatch, loaded?.revision);
+    }
+    const seals = this.vault.sealing();
+    const events = decide(withContentHash(recording.build(loaded, seals.seal)), loaded?.state ?? initialState());
+    return { events, seals };
+  }
+}
+
+/** What a decided recording adds to its case: the events, and the victims' keys to hold before they are appended. */
+export interface ToAppend {
+  events: CaseEvent[];
+  seals: PendingSeals;
+}
+
+export const isToAppend = (decided: RecordedHandoff | ToAppend): decided is ToAppend => 'seals' in decided;
+
+/** The answer for events just stored, the case then at `revision`. */
+export function recordedOf(caseId: string, events: readonly CaseEvent[], revision: bigint): RecordedHandoff {
+  const last = events[events.length - 1];
+  return { caseId, eventId: last.metadata.eventId, type: last.type, revision, recordedAt: last.metadata.recordedAt, replayed: false };
 }
 
 /** The command with the hash of its content, which its event keeps: a later re-delivery is compared with it. */

@@ -2,7 +2,7 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Grant } from '@case-journey/access';
-import type { ComplianceFigures } from '@case-journey/projections';
+import type { ComplianceFigures, JsonText } from '@case-journey/projections';
 import { Caller } from '../access/caller.decorator';
 import { Requires } from '../access/requires.decorator';
 import { QueryParamsPipe } from '../http/query-params.pipe';
@@ -23,8 +23,8 @@ export class GetComplianceFiguresController {
       'Obligations due, met on time, met late, breached, not applicable and open, with the rate met on time / due, broken down as asked ' +
       '(an obligation counts in the London month it was due), and the median and 90th percentile of each handoff-timeliness measure.',
   })
-  getFigures(@Query(QueryParamsPipe) params: ComplianceFiguresDto, @Caller() caller: Grant): Promise<ComplianceFigures> {
+  getFigures(@Query(QueryParamsPipe) params: ComplianceFiguresDto, @Caller() caller: Grant): Promise<JsonText<ComplianceFigures>> {
     const criteria = { ...periodOf(params, caller), groupBy: params.groupBy };
-    return this.queries.execute<GetComplianceFiguresQuery, ComplianceFigures>(new GetComplianceFiguresQuery(criteria));
+    return this.queries.execute<GetComplianceFiguresQuery, JsonText<ComplianceFigures>>(new GetComplianceFiguresQuery(criteria));
   }
 }

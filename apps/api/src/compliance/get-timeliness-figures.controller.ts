@@ -2,7 +2,7 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Grant } from '@case-journey/access';
-import type { TimelinessFigures } from '@case-journey/projections';
+import type { JsonText, TimelinessFigures } from '@case-journey/projections';
 import { Caller } from '../access/caller.decorator';
 import { Requires } from '../access/requires.decorator';
 import { QueryParamsPipe } from '../http/query-params.pipe';
@@ -23,7 +23,7 @@ export class GetTimelinessFiguresController {
       'Offence reported to charge decision, file submitted to CPS decision, charge to first hearing, first hearing to completion (days), ' +
       'and court result to Witness Care Unit receipt (working days), counted in the London month each interval ended.',
   })
-  getTimeliness(@Query(QueryParamsPipe) params: ReportingPeriodDto, @Caller() caller: Grant): Promise<TimelinessFigures> {
-    return this.queries.execute<GetTimelinessFiguresQuery, TimelinessFigures>(new GetTimelinessFiguresQuery(periodOf(params, caller)));
+  getTimeliness(@Query(QueryParamsPipe) params: ReportingPeriodDto, @Caller() caller: Grant): Promise<JsonText<TimelinessFigures>> {
+    return this.queries.execute<GetTimelinessFiguresQuery, JsonText<TimelinessFigures>>(new GetTimelinessFiguresQuery(periodOf(params, caller)));
   }
 }

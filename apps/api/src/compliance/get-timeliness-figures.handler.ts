@@ -1,12 +1,12 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { ObligationsReader, type TimelinessFigures } from '@case-journey/projections';
+import { ObligationsReader, type JsonText, type TimelinessFigures } from '@case-journey/projections';
 import { GetTimelinessFiguresQuery } from './get-timeliness-figures.query';
 
 @QueryHandler(GetTimelinessFiguresQuery)
-export class GetTimelinessFiguresHandler implements IQueryHandler<GetTimelinessFiguresQuery, TimelinessFigures> {
+export class GetTimelinessFiguresHandler implements IQueryHandler<GetTimelinessFiguresQuery, JsonText<TimelinessFigures>> {
   constructor(private readonly obligations: ObligationsReader) {}
 
-  execute({ criteria }: GetTimelinessFiguresQuery): Promise<TimelinessFigures> {
-    return this.obligations.timeliness(criteria);
+  execute({ criteria }: GetTimelinessFiguresQuery): Promise<JsonText<TimelinessFigures>> {
+    return this.obligations.timelinessText(criteria);
   }
 }

@@ -3,12 +3,13 @@ import type { Request, Response } from 'express';
 import { JourneyRuleViolation } from '@case-journey/domain';
 import { VictimDataErasedError } from '@case-journey/personal-data';
 import { AccessRefusedError } from '../access/access-refused.error';
+import { UnknownAreaError } from '../areas/unknown-area.error';
 import { CaseNotFoundError, RecordKeyReusedError, RevisionConflictError } from '../cases/case-errors';
 import { VictimErasedError, VictimNotFoundError } from '../victims/victim-errors';
 import { RequestValidationError } from './request-validation.error';
 import { revisionTag } from './revision-tag';
 
-interface Problem {
+export interface Problem {
   status: number;
   title: string;
   detail: string;
@@ -29,76 +30,83 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
     const request = host.switchToHttp().getRequest<Request & { id?: unknown }>();
-    const problem = { ...this.toProblem(exception), requestId: request.id === undefined ? null : String(request.id) };
+    const problem = { ...problemOf(exception), requestId: request.id === undefined ? null : String(request.id) };
+    if (problem.status >= 500) this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
     if (exception instanceof RevisionConflictError && exception.currentRevision !== undefined) {
       response.setHeader('ETag', revisionTag(exception.currentRevision));
     }
     response.status(problem.status).type('application/problem+json').json(problem);
   }
+}
 
-  private toProblem(exception: unknown): Problem {
-    if (exception instanceof RequestValidationError) {
-      const unlisted = exception.total - exception.errors.length;
-      return { status: 400, title: 'Invalid request', detail: exception.message, errors: exception.errors, ...(unlisted > 0 && { errorsNotListed: unlisted }) };
-    }
-    if (exception instanceof CaseNotFoundError) {
-      return { status: 404, title: 'Case not found', detail: exception.message, caseId: exception.caseId };
-    }
-    if (exception instanceof RevisionConflictError) {
-      return {
-        status: 409,
-        title: 'The case has changed',
-        detail: `${exception.message}: read it again and retry`,
-        caseId: exception.caseId,
-        currentRevision: exception.currentRevision?.toString() ?? null,
-      };
-    }
-    if (exception instanceof JourneyRuleViolation) {
-      return { status: 422, title: 'Journey rule broken', detail: exception.message, rule: exception.rule, field: exception.field ?? null };
-    }
-    if (exception instanceof RecordKeyReusedError) {
-      return {
-        status: 422,
-        title: 'Record key re-used',
-        detail: exception.message,
-        rule: 'record-key-reused',
-        eventId: exception.eventId,
-        storedType: exception.storedType,
-        differentFields: exception.differences,
-      };
-    }
-    if (exception instanceof AccessRefusedError) {
-      return { status: 403, title: 'Forbidden', detail: exception.reason, field: exception.field ?? null };
-    }
-    if (exception instanceof VictimNotFoundError) {
-      return { status: 404, title: 'Victim not found', detail: exception.message, victimId: exception.victimId, caseId: exception.caseId ?? null };
-    }
-    if (exception instanceof VictimErasedError) {
-      return { status: 410, title: "Victim's personal data erased", detail: exception.message, victimId: exception.victimId, erasedAt: exception.erasedAt };
-    }
-    if (exception instanceof VictimDataErasedError) {
-      return { status: 410, title: "Victim's personal data erased", detail: exception.message };
-    }
-    if (exception instanceof HttpException) {
-      return this.fromHttpException(exception);
-    }
-    const carried = carriedStatus(exception);
-    if (carried) {
-      return { status: carried, title: HttpStatus[carried]?.toString().replace(/_/g, ' ').toLowerCase() ?? 'Error', detail: (exception as Error).message };
-    }
-    this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
-    return { status: 500, title: 'Internal error', detail: 'The request failed; nothing of it was stored.' };
+/**
+ * The problem document for a failure: the API's one vocabulary of errors, for every answer and for
+ * each line an import rejects. Anything not named here is a 500 that says nothing of its cause.
+ */
+export function problemOf(exception: unknown): Problem {
+  if (exception instanceof RequestValidationError) {
+    const unlisted = exception.total - exception.errors.length;
+    return { status: 400, title: 'Invalid request', detail: exception.message, errors: exception.errors, ...(unlisted > 0 && { errorsNotListed: unlisted }) };
   }
+  if (exception instanceof CaseNotFoundError) {
+    return { status: 404, title: 'Case not found', detail: exception.message, caseId: exception.caseId };
+  }
+  if (exception instanceof RevisionConflictError) {
+    return {
+      status: 409,
+      title: 'The case has changed',
+      detail: `${exception.message}: read it again and retry`,
+      caseId: exception.caseId,
+      currentRevision: exception.currentRevision?.toString() ?? null,
+    };
+  }
+  if (exception instanceof JourneyRuleViolation) {
+    return { status: 422, title: 'Journey rule broken', detail: exception.message, rule: exception.rule, field: exception.field ?? null };
+  }
+  if (exception instanceof RecordKeyReusedError) {
+    return {
+      status: 422,
+      title: 'Record key re-used',
+      detail: exception.message,
+      rule: 'record-key-reused',
+      eventId: exception.eventId,
+      storedType: exception.storedType,
+      differentFields: exception.differences,
+    };
+  }
+  if (exception instanceof AccessRefusedError) {
+    return { status: 403, title: 'Forbidden', detail: exception.reason, field: exception.field ?? null };
+  }
+  if (exception instanceof UnknownAreaError) {
+    return { status: 404, title: 'Area not found', detail: exception.message, field: 'area', area: exception.area, knownAreas: exception.knownAreas };
+  }
+  if (exception instanceof VictimNotFoundError) {
+    return { status: 404, title: 'Victim not found', detail: exception.message, victimId: exception.victimId, caseId: exception.caseId ?? null };
+  }
+  if (exception instanceof VictimErasedError) {
+    return { status: 410, title: "Victim's personal data erased", detail: exception.message, victimId: exception.victimId, erasedAt: exception.erasedAt };
+  }
+  if (exception instanceof VictimDataErasedError) {
+    return { status: 410, title: "Victim's personal data erased", detail: exception.message };
+  }
+  if (exception instanceof HttpException) {
+    return fromHttpException(exception);
+  }
+  const carried = carriedStatus(exception);
+  if (carried) {
+    return { status: carried, title: HttpStatus[carried]?.toString().replace(/_/g, ' ').toLowerCase() ?? 'Error', detail: (exception as Error).message };
+  }
+  return { status: 500, title: 'Internal error', detail: 'The request failed; nothing of it was stored.' };
+}
 
-  private fromHttpException(exception: HttpException): Problem {
-    const status = exception.getStatus();
-    const body = exception.getResponse();
-    const detail = typeof body === 'string' ? body : String((body as { message?: unknown }).message ?? exception.message);
-    if (status === HttpStatus.BAD_REQUEST) {
-      return { status, title: 'Invalid request', detail, errors: [{ field: 'body', messages: [detail] }] };
-    }
-    return { status, title: HttpStatus[status]?.toString().replace(/_/g, ' ').toLowerCase() ?? 'Error', detail };
+function fromHttpException(exception: HttpException): Problem {
+  const status = exception.getStatus();
+  const body = exception.getResponse();
+  const detail = typeof body === 'string' ? body : String((body as { message?: unknown }).message ?? exception.message);
+  if (status === HttpStatus.BAD_REQUEST) {
+    return { status, title: 'Invalid request', detail, errors: [{ field: 'body', messages: [detail] }] };
   }
+  return { status, title: HttpStatus[status]?.toString().replace(/_/g, ' ').toLowerCase() ?? 'Error', detail };
 }
 
 /** A client error from the HTTP stack (body-parser's 413 for a body too large, say) keeps its status. */

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
 import Redis from 'ioredis';
 import { AppConfiguration } from '@case-journey/platform';
-import { bullConnection, bullPrefix, JobQueues, NotificationStore, ObligationsReader, ProjectionVersions, TimelineReader } from '@case-journey/projections';
+import { bullConnection, bullPrefix, CaseFinderReader, JobQueues, NotificationStore, ObligationsReader, ProjectionVersions, TimelineReader } from '@case-journey/projections';
 
 /**
  * The API's one Redis connection for reading the projections. It connects in the background: the
@@ -29,9 +29,10 @@ const prefixOf = (configuration: AppConfiguration) => configuration.redisKeyPref
     { provide: ProjectionVersions, useFactory: (redis: ReadModelRedis, c: AppConfiguration) => new ProjectionVersions(redis.client, prefixOf(c)), inject: [ReadModelRedis, AppConfiguration] },
     { provide: TimelineReader, useFactory: (redis: ReadModelRedis, versions: ProjectionVersions) => new TimelineReader(redis.client, versions), inject: [ReadModelRedis, ProjectionVersions] },
     { provide: ObligationsReader, useFactory: (redis: ReadModelRedis, versions: ProjectionVersions) => new ObligationsReader(redis.client, versions), inject: [ReadModelRedis, ProjectionVersions] },
+    { provide: CaseFinderReader, useFactory: (redis: ReadModelRedis, versions: ProjectionVersions) => new CaseFinderReader(redis.client, versions), inject: [ReadModelRedis, ProjectionVersions] },
     { provide: NotificationStore, useFactory: (redis: ReadModelRedis, c: AppConfiguration) => new NotificationStore(redis.client, prefixOf(c)), inject: [ReadModelRedis, AppConfiguration] },
     { provide: JobQueues, useFactory: (c: AppConfiguration) => new JobQueues(bullConnection(c.redisUrl), bullPrefix(prefixOf(c))), inject: [AppConfiguration] },
   ],
-  exports: [ReadModelRedis, ProjectionVersions, TimelineReader, ObligationsReader, NotificationStore, JobQueues],
+  exports: [ReadModelRedis, ProjectionVersions, TimelineReader, ObligationsReader, CaseFinderReader, NotificationStore, JobQueues],
 })
 export class ReadModelsModule {}

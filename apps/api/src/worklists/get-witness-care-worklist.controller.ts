@@ -2,7 +2,7 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { areasInScope, type Grant } from '@case-journey/access';
-import type { WorklistPage } from '@case-journey/projections';
+import type { WorklistText } from '@case-journey/projections';
 import { Caller } from '../access/caller.decorator';
 import { refuseAreaOutOfScope } from '../access/area-scope';
 import { Requires } from '../access/requires.decorator';
@@ -18,12 +18,12 @@ export class GetWitnessCareWorklistController {
 
   @Get('witness-care')
   @Requires('worklist:read')
-  @Audited<WorklistPage>('worklist-read', (_request, page) => ({ caseIds: page.items.map((item) => item.caseId) }))
+  @Audited<WorklistText>('worklist-read', (_request, page) => ({ caseIds: page.caseIds }))
   @ApiOperation({
     summary: 'Victim touchpoints due, due soon and overdue',
     description: "Open Victims' Code obligations of an agency (the Witness Care Unit by default), earliest due first, with the victim's enhanced-rights status and contact preference.",
   })
-  getWorklist(@Query(QueryParamsPipe) params: WitnessCareWorklistDto, @Caller() caller: Grant): Promise<WorklistPage> {
+  getWorklist(@Query(QueryParamsPipe) params: WitnessCareWorklistDto, @Caller() caller: Grant): Promise<WorklistText> {
     refuseAreaOutOfScope(caller, params.area);
     const criteria = {
       agency: params.agency,
@@ -35,6 +35,6 @@ export class GetWitnessCareWorklistController {
       offset: params.offset,
       limit: params.limit,
     };
-    return this.queries.execute<GetWitnessCareWorklistQuery, WorklistPage>(new GetWitnessCareWorklistQuery(criteria));
+    return this.queries.execute<GetWitnessCareWorklistQuery, WorklistText>(new GetWitnessCareWorklistQuery(criteria));
   }
 }

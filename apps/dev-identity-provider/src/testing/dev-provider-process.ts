@@ -11,10 +11,11 @@ export class DevProviderProcess {
     readonly issuer: string,
   ) {}
 
-  static async start(audience: string): Promise<DevProviderProcess> {
+  /** `environment` adds settings, e.g. `DEV_WEB_REDIRECT_URIS` for a web app on a test port. */
+  static async start(audience: string, environment: Record<string, string> = {}): Promise<DevProviderProcess> {
     const keyDirectory = mkdtempSync(join(tmpdir(), 'cj-dev-oidc-'));
     const child = spawn(process.execPath, ['-r', '@swc-node/register', join(__dirname, '..', 'main.ts')], {
-      env: { ...process.env, DEV_OIDC_PORT: '0', OIDC_AUDIENCE: audience, DEV_OIDC_KEY_FILE: join(keyDirectory, 'key.json'), NODE_ENV: 'development' },
+      env: { ...process.env, ...environment, DEV_OIDC_PORT: '0', OIDC_AUDIENCE: audience, DEV_OIDC_KEY_FILE: join(keyDirectory, 'key.json'), NODE_ENV: 'development' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';

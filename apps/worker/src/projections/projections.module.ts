@@ -9,6 +9,7 @@ import {
   NotificationStore,
   ObligationsProjection,
   ProjectionVersions,
+  ReportingProjection,
   TimelineProjection,
   WebhookOutbox,
 } from '@case-journey/projections';
@@ -50,9 +51,14 @@ import { WORKER_PROJECTIONS } from './worker-projections';
     },
     { provide: TimelineProjection, useValue: new TimelineProjection() },
     {
+      provide: ReportingProjection,
+      useFactory: (store: EventStore, configuration: AppConfiguration) => new ReportingProjection({ store, snapshotWorkingDays: configuration.reportSnapshotWorkingDays }),
+      inject: [EVENT_STORE, AppConfiguration],
+    },
+    {
       provide: WORKER_PROJECTIONS,
-      useFactory: (timeline: TimelineProjection, obligations: ObligationsProjection) => [timeline, obligations],
-      inject: [TimelineProjection, ObligationsProjection],
+      useFactory: (timeline: TimelineProjection, obligations: ObligationsProjection, reporting: ReportingProjection) => [timeline, obligations, reporting],
+      inject: [TimelineProjection, ObligationsProjection, ReportingProjection],
     },
     ProjectionSupervisor,
     DeadlineJobs,

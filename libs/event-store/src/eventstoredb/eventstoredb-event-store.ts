@@ -16,7 +16,9 @@ import type {
   ReadStreamOptions,
   RecordedEvent,
   SubscribeToAllOptions,
+  StreamAppend,
 } from '../event-store.port';
+import { checkBatch } from '../batch-append';
 import type { RetryPolicy } from 'cockatiel';
 import { toPortError } from './eventstoredb-errors';
 import { positionOf } from './eventstoredb-positions';
@@ -71,6 +73,14 @@ export class EventStoreDBEventStore implements EventStore {
     } catch (error) {
       throw toPortError(error, streamId, expected);
     }
+  }
+
+  /** One stream after another: EventStoreDB has no transaction across streams (see the port). */
+  async appendMany(writes: readonly StreamAppend[]): Promise<AppendResult[]> {
+    checkBatch(writes);
+    const results: AppendResult[] = [];
+    for (const write of writes) results.push(await this.append(write.streamId, write.events, { expectedRevision: write.expectedRevision }));
+    return results;
   }
 
   /** From the leader: the case's state read before a write must include every write already made. */

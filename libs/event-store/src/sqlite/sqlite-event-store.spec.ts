@@ -133,6 +133,33 @@ describe('SqliteEventStore', () => {
     await expect(open().append('case-1', [])).rejects.toBeInstanceOf(RangeError);
   });
 
+  describe('given a batch append to several streams', () => {
+    it('stores none of it when one write is refused, the writes before it included', async () => {
+      const store = open();
+      await store.append('case-b', events(1), { expectedRevision: 'no-stream' });
+      await expect(
+        store.appendMany([
+          { streamId: 'case-a', events: events(2), expectedRevision: 'no-stream' },
+          { streamId: 'case-b', events: events(1), expectedRevision: 'no-stream' },
+        ]),
+      ).rejects.toBeInstanceOf(WrongExpectedRevisionError);
+      expect(await store.readAll()).toHaveLength(1);
+    });
+
+    it('stores none of it when one write re-uses an event id stored in another stream', async () => {
+      const store = open();
+      const [taken] = events(1);
+      await store.append('case-b', [taken]);
+      await expect(
+        store.appendMany([
+          { streamId: 'case-a', events: events(2) },
+          { streamId: 'case-c', events: [{ ...taken, data: { other: true } }] },
+        ]),
+      ).rejects.toBeInstanceOf(DuplicateEventIdError);
+      expect(await store.readAll()).toHaveLength(1);
+    });
+  });
+
   describe('subscriptions', () => {
     it('catch up through several reads when the backlog is larger than one batch, then go live', async () => {
       const store = open({ subscriptionBatchSize: 2 });

@@ -11,8 +11,10 @@ import type {
   ReadAllOptions,
   ReadStreamOptions,
   RecordedEvent,
+  StreamAppend,
   SubscribeToAllOptions,
 } from '../event-store.port';
+import { checkBatch } from '../batch-append';
 import { StreamNotFoundError, WrongExpectedRevisionError } from '../event-store.errors';
 import { DuplicateEventIdError } from './duplicate-event-id.error';
 import { EventLog } from './event-log';
@@ -67,20 +69,32 @@ export class SqliteEventStore implements EventStore {
   }
 
   async append(streamId: string, events: readonly EventToAppend[], options: AppendOptions = {}): Promise<AppendResult> {
-    if (events.length === 0) throw new RangeError(`Nothing to append to stream ${streamId}`);
-    const expected = options.expectedRevision ?? 'any';
-    let result: { appended: boolean; outcome: AppendResult };
+    const [result] = await this.appendMany([{ streamId, events, expectedRevision: options.expectedRevision }]);
+    return result;
+  }
+
+  async appendMany(writes: readonly StreamAppend[]): Promise<AppendResult[]> {
+    checkBatch(writes);
+    let current: StreamAppend | undefined;
+    let appended = false;
+    let results: AppendResult[];
     try {
-      result = this.log.exclusively(() =>
-        this.log.placeOf(events[0].id)
-          ? { appended: false, outcome: this.repeatedWrite(streamId, events, expected) }
-          : { appended: true, outcome: this.write(streamId, events, expected) },
+      results = this.log.exclusively(() =>
+        writes.map((write) => {
+          current = write;
+          const expected = write.expectedRevision ?? 'any';
+          if (this.log.placeOf(write.events[0].id)) return this.repeatedWrite(write.streamId, write.events, expected);
+          appended = true;
+          return this.write(write.streamId, write.events, expected);
+        }),
       );
     } catch (error) {
-      throw isEventIdClash(error) ? this.idClash(streamId, events, expected) : error;
+      // The transaction is rolled back: nothing of the batch is stored.
+      if (!isEventIdClash(error) || !current) throw error;
+      throw this.idClash(current.streamId, current.events, current.expectedRevision ?? 'any');
     }
-    if (result.appended) this.subscriptions.forEach((subscription) => subscription.ring());
-    return result.outcome;
+    if (appended) this.subscriptions.forEach((subscription) => subscription.ring());
+    return results;
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {

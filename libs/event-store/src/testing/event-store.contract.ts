@@ -150,6 +150,54 @@ export function describeEventStoreContract(adapterName: string, open: () => Prom
       });
     });
 
+    describe('appendMany: several streams in one call', () => {
+      it('writes each stream its events in order, checks each expected revision, and answers one result per write', async () => {
+        const [a, b] = [newStream('many-a'), newStream('many-b')];
+        await store.append(b, events(2), { expectedRevision: 'no-stream' });
+        const [forA, forB] = [events(3), events(2)];
+        const results = await store.appendMany([
+          { streamId: a, events: forA, expectedRevision: 'no-stream' },
+          { streamId: b, events: forB, expectedRevision: 1n },
+        ]);
+        expect(results.map((result) => result.nextExpectedRevision)).toEqual([2n, 3n]);
+        const [storedA, storedB] = [await store.readStream(a), await store.readStream(b)];
+        expect(idsOf(storedA)).toEqual(idsOf(forA));
+        expect(idsOf(storedB).slice(2)).toEqual(idsOf(forB));
+        expect(results[0].position).toBe(storedA[2].position);
+        expect(results[1].position).toBe(storedB[3].position);
+        expectStrictlyIncreasing([...storedA, ...storedB.slice(2)].map((event) => event.position));
+      });
+
+      it('refuses a write whose expected revision does not hold, naming its stream and the actual revision', async () => {
+        const stream = newStream('many-stale');
+        await store.append(stream, events(2), { expectedRevision: 'no-stream' });
+        await expectWrongRevision(store.appendMany([{ streamId: stream, events: events(1), expectedRevision: 0n }]), {
+          streamId: stream,
+          expected: 0n,
+          actual: 1n,
+        });
+      });
+
+      it('stores a batch re-sent as it was only once and answers as the first time', async () => {
+        const [a, b] = [newStream('many-again-a'), newStream('many-again-b')];
+        const writes = [
+          { streamId: a, events: events(2), expectedRevision: 'no-stream' as const },
+          { streamId: b, events: events(1), expectedRevision: 'no-stream' as const },
+        ];
+        const first = await store.appendMany(writes);
+        expect(await store.appendMany(writes)).toEqual(first);
+        expect(await store.readStream(a)).toHaveLength(2);
+        expect(await store.readStream(b)).toHaveLength(1);
+      });
+
+      it('refuses, before writing anything, a batch naming a stream twice or with an empty write', async () => {
+        const stream = newStream('many-twice');
+        await expect(store.appendMany([{ streamId: stream, events: events(1) }, { streamId: stream, events: events(1) }])).rejects.toBeInstanceOf(RangeError);
+        await expect(store.appendMany([{ streamId: stream, events: events(1) }, { streamId: newStream('many-empty'), events: [] }])).rejects.toBeInstanceOf(RangeError);
+        await expect(store.readStream(stream)).rejects.toBeInstanceOf(StreamNotFoundError);
+      });
+    });
+
     describe('readStream', () => {
       it('reads forwards with revisions 0..n-1 and positions increasing in append order', async () => {
         const stream = newStream('read');

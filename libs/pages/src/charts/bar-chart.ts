@@ -1,8 +1,6 @@
-import * as echarts from 'echarts';
+import { CHART_COLOUR, CHART_TEXT_COLOUR as TEXT_COLOUR, svgChart } from './svg-chart';
 
-/** GOV.UK blue on white: 5.2:1, above the 3:1 that non-text contrast needs (WCAG 2.2, 1.4.11). */
-export const BAR_COLOUR = '#1d70b8';
-const TEXT_COLOUR = '#0b0c0c';
+export const BAR_COLOUR = CHART_COLOUR;
 
 export interface BarChart {
   title: string;
@@ -19,11 +17,9 @@ export interface BarChart {
  */
 export function barChartSvg(chart: BarChart): string {
   const height = 60 + chart.bars.length * 28;
-  const instance = echarts.init(null, null, { renderer: 'svg', ssr: true, width: 640, height });
-  try {
-    instance.setOption({
-      animation: false,
-      textStyle: { fontFamily: 'Arial, sans-serif', color: TEXT_COLOUR, fontSize: 12 },
+  const description = `${chart.title}: ${chart.bars.map((bar) => `${bar.label} ${bar.text}`).join('; ')}.`;
+  return svgChart(
+    {
       grid: { left: 8, right: 72, top: 8, bottom: 24, containLabel: true },
       xAxis: { type: 'value', max: chart.unit === 'percent' ? 100 : undefined, axisLabel: { color: TEXT_COLOUR, formatter: chart.unit === 'percent' ? '{value}%' : '{value}' } },
       yAxis: { type: 'category', inverse: true, data: chart.bars.map((bar) => bar.label), axisLabel: { color: TEXT_COLOUR } },
@@ -38,13 +34,8 @@ export function barChartSvg(chart: BarChart): string {
           })),
         },
       ],
-    });
-    // ECharts' ARIA labelling acts on a browser's DOM; a server-side SVG is labelled here.
-    const description = `${chart.title}: ${chart.bars.map((bar) => `${bar.label} ${bar.text}`).join('; ')}.`;
-    return instance.renderToSVGString().replace('<svg ', `<svg role="img" aria-label="${escapeAttribute(description)}" `);
-  } finally {
-    instance.dispose();
-  }
+    },
+    { width: 640, height },
+    description,
+  );
 }
-
-const escapeAttribute = (text: string) => text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);

@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import type { ChainableCommander } from 'ioredis';
+import { writeFinderChanges } from '../cases/case-finder.indexes';
 import type { ProjectionKeys } from '../runner/projection-keys';
 import type { CaseObligations } from './case-obligations';
 import { complianceCells, countChanges, splitCell, type CounterCells } from './compliance-cells';
@@ -11,6 +13,12 @@ export const caseObligationsKey = (keys: ProjectionKeys, caseId: string): string
 export const worklistItemsKey = (keys: ProjectionKeys): string => keys.key('worklist-items');
 /** The cases a victim id is registered in: how an erasure, which names only the victim, finds their cases. */
 export const victimCasesKey = (keys: ProjectionKeys, victimId: string): string => keys.key('victim-cases', victimId);
+/**
+ * A fresh random mark on every change of the counters: a reader whose figures were added up under
+ * the same mark has nothing new to add. Random rather than a count, so that a count started again
+ * from nothing can never repeat a mark a reader still holds.
+ */
+export const countsChangedKey = (keys: ProjectionKeys): string => keys.key('counts-changed');
 /** Every counter hash that has ever held a count (`compliance:{area}:{month}` …), for queries to find. */
 export const counterBucketsKey = (keys: ProjectionKeys): string => keys.key('buckets');
 
@@ -30,6 +38,7 @@ export function writeCaseChanges(
   for (const [cell, change] of countChanges(complianceCells(before), complianceCells(after))) counts.set(cell, (counts.get(cell) ?? 0) + change);
 
   writeVictimIndex(transaction, keys, before, after);
+  if (after.finder) writeFinderChanges(transaction, keys, before?.finder ?? null, after.finder);
 
   const listed = worklistOf(before);
   const listing = worklistOf(after);
@@ -56,6 +65,7 @@ export function writeCountChanges(transaction: ChainableCommander, keys: Project
     if (change > 0) buckets.add(bucket);
   }
   if (buckets.size > 0) transaction.sadd(counterBucketsKey(keys), ...buckets);
+  if ([...counts.values()].some((change) => change !== 0)) transaction.set(countsChangedKey(keys), randomUUID());
 }
 
 const victimIdsOf = (doc: CaseObligations | null): Set<string> =>

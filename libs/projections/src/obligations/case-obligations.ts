@@ -14,6 +14,8 @@ import {
   type VictimKind,
 } from '@case-journey/domain';
 import { enhancedRightsOf, obligations, type Obligation, type VictimEnhancedRights, type WorkingDayCalendar } from '@case-journey/victims-code';
+import { caseFinderEntryOf, type CaseFinderEntry } from '../cases/case-finder-entry';
+import { caseTimeline } from '../timeline/case-timeline';
 import { timelinessOf, type TimelinessSample } from './timeliness';
 
 /** Something done with or for one victim. */
@@ -71,6 +73,8 @@ export interface CaseObligations {
   /** Every obligation the engine finds, erased victims' too: the counts need them. */
   obligations: Obligation[];
   timeliness: TimelinessSample[];
+  /** The case as the case finder lists it (absent from readings stored before the finder existed). */
+  finder?: CaseFinderEntry;
 }
 
 const TOUCHPOINT_TYPES = new Set<CaseEventType>([
@@ -98,6 +102,15 @@ export function caseObligationsOf(caseId: string, events: readonly CaseEvent[], 
   const owed = obligations(recorded, now, { calendar });
   const enhanced = new Map(enhancedRightsOf(recorded, now).map(({ victimId, ...rights }) => [victimId, rights]));
   const touchpoints = touchpointsByVictim(effectiveEvents(recorded));
+  const waiting = caseTimeline(recorded, now)?.waitingOn ?? null;
+  const finder = caseFinderEntryOf({
+    caseId,
+    state,
+    events: recorded,
+    obligations: owed,
+    enhanced: [...enhanced.values()].some((rights) => rights.enhanced),
+    waitingOn: waiting === null ? null : { agency: waiting.agency, since: waiting.since },
+  });
   return {
     caseId,
     urn: state.urn,
@@ -123,6 +136,7 @@ export function caseObligationsOf(caseId: string, events: readonly CaseEvent[], 
     ),
     obligations: owed,
     timeliness: timelinessOf(state, owed),
+    finder,
   };
 }
 

@@ -1,3 +1,4 @@
+import { nearestRankPercentile } from '@case-journey/reporting';
 import { OBLIGATION_STATUSES, type ObligationStatus } from '@case-journey/victims-code';
 import { FIELD_SEPARATOR, VICTIM_DIMENSIONS, type VictimDimension } from './compliance-cells';
 import { TIMELINESS_MEASURES, type TimelinessMeasure } from './timeliness';
@@ -159,21 +160,9 @@ export function timelinessSummaries(hashes: readonly CounterHash[]): TimelinessS
       measure,
       unit: measure === 'court-to-wcu-receipt' ? 'working-days' : 'days',
       count,
-      median: percentile(histogram, count, 0.5),
-      p90: percentile(histogram, count, 0.9),
+      median: nearestRankPercentile(histogram, count, 0.5),
+      p90: nearestRankPercentile(histogram, count, 0.9),
       histogram: Object.fromEntries(histogram.map(([days, n]) => [String(days), n])),
     };
   });
-}
-
-/** The nearest-rank percentile of a sorted histogram. */
-function percentile(histogram: ReadonlyArray<[number, number]>, count: number, share: number): number | null {
-  if (count === 0) return null;
-  const rank = Math.ceil(share * count);
-  let seen = 0;
-  for (const [value, n] of histogram) {
-    seen += n;
-    if (seen >= rank) return value;
-  }
-  return histogram[histogram.length - 1][0];
 }

@@ -73,6 +73,33 @@ describe('the Victims\' Code projection against Redis', () => {
     expect(await referralsDue(['Pennine'])).toBe(1);
   });
 
+  it('adds figures up once however many ask at once, gives the previous figures while one request refreshes them, and adds nothing up again while no counter changed', async () => {
+    clock.set('2025-03-10T10:30:00.000Z');
+    await appendEvents(store, [aCrimeReport('first', '2025-03-10T10:00:00.000Z', [aVictim('v-1')])]);
+    const runner = await run(1);
+    const counting = new ObligationsReader(redis, versions, { countsFreshForMs: 0 });
+    const referralsOpen = (figures: Awaited<ReturnType<ObligationsReader['compliance']>>) => figures.rows.find((row) => row.group.entitlement === 'R4.referral')?.open;
+    const hashesRead = jest.spyOn(redis, 'smembers');
+    try {
+      const together = await Promise.all(Array.from({ length: 5 }, () => counting.compliance({ groupBy: ['entitlement'] })));
+      expect(together.map(referralsOpen)).toEqual([1, 1, 1, 1, 1]);
+      expect(hashesRead).toHaveBeenCalledTimes(1);
+
+      await appendEvents(store, [aCrimeReport('second', '2025-03-10T10:00:00.000Z', [aVictim('v-2')])]);
+      const [last] = await store.readAll({ direction: 'backwards', maxCount: 1 });
+      await runner.reached(last.position);
+      // The first to ask refreshes and waits for the new figures; the one asking meanwhile gets the previous ones.
+      const [refreshed, meanwhile] = await Promise.all([counting.compliance({ groupBy: ['entitlement'] }), counting.compliance({ groupBy: ['entitlement'] })]);
+      expect([referralsOpen(refreshed), referralsOpen(meanwhile)]).toEqual([2, 1]);
+
+      hashesRead.mockClear();
+      expect(referralsOpen(await counting.compliance({ groupBy: ['entitlement'] }))).toBe(2);
+      expect(hashesRead).not.toHaveBeenCalled();
+    } finally {
+      hashesRead.mockRestore();
+    }
+  });
+
   it('schedules a batch\'s deadline jobs again once the batch is committed, so a job that fired early finds the reading it needs', async () => {
     clock.set('2025-03-03T12:00:00.000Z');
     const keys = new ProjectionKeys(space.prefix, 'obligations', 1);

@@ -2,7 +2,8 @@ import type { Redis } from 'ioredis';
 import { AGENCIES, caseStreamId, upcast, type CaseEvent } from '@case-journey/domain';
 import { StreamNotFoundError, type EventStore, type RecordedEvent } from '@case-journey/event-store';
 import { WorkingDayCalendar } from '@case-journey/victims-code';
-import { caseIdOfStream } from '../runner/case-streams';
+import { finderEntriesKey } from '../cases/case-finder.indexes';
+import { caseEventsBefore, casesIn } from '../runner/case-streams';
 import type { AfterCommit, BatchContext, Projection } from '../runner/projection';
 import type { ProjectionKeys } from '../runner/projection-keys';
 import { readCheckpoint } from '../runner/projection-progress';
@@ -52,14 +53,15 @@ export class ObligationsProjection implements Projection {
     if (cases.length === 0) return undefined;
     const docKeys = cases.map(([caseId]) => caseObligationsKey(keys, caseId));
     await watch(...docKeys);
-    const [stored, histories] = await Promise.all([
+    const [stored, finderEntries, histories] = await Promise.all([
       redis.mget(docKeys),
-      Promise.all(cases.map(([caseId, { firstRevision }]) => this.eventsBefore(caseId, firstRevision))),
+      redis.hmget(finderEntriesKey(keys), ...cases.map(([caseId]) => caseId)),
+      Promise.all(cases.map(([caseId, { firstRevision }]) => caseEventsBefore(this.options.store, caseId, firstRevision))),
     ]);
     const changes: DeadlineChanges = { schedule: [], reschedule: [], cancel: [] };
     const counts: CounterCells = new Map();
     cases.forEach(([caseId, { events }], i) => {
-      const before = parseReading(stored[i]);
+      const before = parseReading(stored[i], finderEntries[i]);
       const after = caseObligationsOf(caseId, [...histories[i], ...events], now, this.calendar);
       writeCaseChanges(transaction, keys, before, after, counts);
       const deadlines = deadlineChanges(before, after, this.calendar, { live });
@@ -95,13 +97,13 @@ export class ObligationsProjection implements Projection {
     const docKey = caseObligationsKey(keys, caseId);
     for (;;) {
       await redis.watch(docKey);
-      const [stored, through] = await Promise.all([redis.get(docKey), readCheckpoint(redis, keys)]);
+      const [stored, finderEntry, through] = await Promise.all([redis.get(docKey), redis.hget(finderEntriesKey(keys), caseId), readCheckpoint(redis, keys)]);
       const events = through === undefined ? [] : await this.eventsThrough(caseId, through);
       if (events.length === 0) {
         await redis.unwatch();
         return undefined;
       }
-      const before = parseReading(stored);
+      const before = parseReading(stored, finderEntry);
       const after = caseObligationsOf(caseId, events, now, this.calendar);
       const transaction = redis.multi();
       const counts: CounterCells = new Map();
@@ -141,12 +143,6 @@ export class ObligationsProjection implements Projection {
     for (const caseId of caseIds) await this.reevaluate(caseId, redis, keys, now, { live: false });
   }
 
-  private async eventsBefore(caseId: string, revision: bigint): Promise<CaseEvent[]> {
-    if (revision === 0n) return [];
-    const recorded = await this.options.store.readStream(caseStreamId(caseId), { maxCount: Number(revision) });
-    return recorded.map((event) => upcast(event));
-  }
-
   /** The case's events up to `position`, or all of them. */
   private async eventsThrough(caseId: string, position?: bigint): Promise<CaseEvent[]> {
     try {
@@ -157,17 +153,4 @@ export class ObligationsProjection implements Projection {
       throw error;
     }
   }
-}
-
-/** The batch's case events by case, with the stream revision each case's part of the batch starts at. */
-function casesIn(batch: readonly RecordedEvent[]): Map<string, { firstRevision: bigint; events: CaseEvent[] }> {
-  const cases = new Map<string, { firstRevision: bigint; events: CaseEvent[] }>();
-  for (const event of batch) {
-    const caseId = caseIdOfStream(event.streamId);
-    if (caseId === undefined) continue;
-    const known = cases.get(caseId);
-    if (known) known.events.push(upcast(event));
-    else cases.set(caseId, { firstRevision: event.revision, events: [upcast(event)] });
-  }
-  return cases;
 }

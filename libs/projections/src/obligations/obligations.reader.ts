@@ -1,11 +1,13 @@
 import type { Redis } from 'ioredis';
 import type { Agency } from '@case-journey/domain';
 import type { Obligation } from '@case-journey/victims-code';
+import { createHash } from 'node:crypto';
+import { JsonText } from '../runner/json-text';
 import { mergedPage } from '../runner/merged-page';
 import type { ProjectionKeys } from '../runner/projection-keys';
 import type { ProjectionVersions } from '../runner/projection-versions';
 import type { CaseObligations, VictimJourney } from './case-obligations';
-import { caseObligationsKey, counterBucketsKey, victimCasesKey, worklistItemsKey } from './case-changes';
+import { caseObligationsKey, counterBucketsKey, countsChangedKey, victimCasesKey, worklistItemsKey } from './case-changes';
 import { complianceRows, countersFor, groupingProblem, timelinessSummaries, type ComplianceDimension, type ComplianceRow, type CounterHash, type TimelinessSummary } from './compliance-figures';
 import { OBLIGATIONS } from './obligations.projection';
 import { parseReading } from './stored-reading';
@@ -63,15 +65,34 @@ export interface TimelinessFigures {
   measures: TimelinessSummary[];
 }
 
+/** A worklist page as the API sends it, with the cases it names (what the audit records). */
+export class WorklistText extends JsonText<WorklistPage> {
+  constructor(
+    text: string,
+    readonly caseIds: string[],
+  ) {
+    super(text);
+  }
+}
+
 /** Queries over the Victims' Code projection, on the version readers currently use. */
 export interface ObligationsReaderOptions {
-  /** How long a counter hash read for compliance figures is used before being read again. Default 1000 ms. */
+  /** How long figures are given before the reader asks whether any counter changed since they were added up. Default 1000 ms. */
   countsFreshForMs: number;
 }
 
+/** Figures as last added up, and the counters' change count they were added up at. */
+interface KnownFigures {
+  checkedAt: number;
+  countsSeen?: string;
+  answer?: JsonText;
+  refreshing?: Promise<JsonText>;
+}
+
 export class ObligationsReader {
-  private readonly counterCache = new Map<string, { readAt: number; fields: Record<string, string> }>();
-  private readonly figuresCache = new Map<string, { freshUntil: number; figures: unknown }>();
+  /** Counter hashes as read, valid while the change count they were read at stands. */
+  private readonly counterCache = new Map<string, { countsSeen: string; fields: Record<string, string> }>();
+  private readonly figuresCache = new Map<string, KnownFigures>();
   private readonly options: ObligationsReaderOptions;
 
   constructor(
@@ -114,22 +135,26 @@ export class ObligationsReader {
 
   /** Open obligations by due instant: the page is merged from six sorted sets per area read (one national set each when every area is). */
   async worklist(query: WorklistQuery): Promise<WorklistPage> {
+    return (await this.worklistText(query)).toJSON();
+  }
+
+  /** The worklist page made of the items' JSON as Redis keeps it, neither parsed nor written again. */
+  async worklistText(query: WorklistQuery): Promise<WorklistText> {
     const keys = await this.keys();
     const areas: ReadonlyArray<string | undefined> = query.area !== undefined ? [query.area] : (query.areas ?? [undefined]);
     const indexes = (query.statuses ?? OPEN_STATUSES).flatMap((status) =>
       (query.rights ?? RIGHTS).flatMap((rights) => areas.map((area) => keys.within(worklistIndex(query.agency, status, rights, area)))),
     );
     const { total, ids } = await mergedPage(this.redis, indexes, { offset: query.offset, limit: query.limit, maxScore: query.dueBefore ? String(query.dueBefore.getTime()) : undefined });
-    const items = ids.length === 0 ? [] : await this.redis.hmget(worklistItemsKey(keys), ...ids);
-    return {
-      total,
-      offset: query.offset,
-      limit: query.limit,
-      items: items.flatMap((item) => (item === null ? [] : [JSON.parse(item) as WorklistItem])),
-    };
+    const items = ids.length === 0 ? [] : (await this.redis.hmget(worklistItemsKey(keys), ...ids)).filter((item): item is string => item !== null);
+    return new WorklistText(`{"total":${total},"offset":${query.offset},"limit":${query.limit},"items":[${items.join(',')}]}`, items.map(caseIdOfItem));
   }
 
   async compliance(query: ComplianceQuery): Promise<ComplianceFigures> {
+    return (await this.complianceText(query)).toJSON();
+  }
+
+  async complianceText(query: ComplianceQuery): Promise<JsonText<ComplianceFigures>> {
     const problem = groupingProblem(query.groupBy);
     if (problem) throw new RangeError(problem);
     return this.figures(countersFor(query.groupBy), query, (months, hashes) => ({
@@ -142,28 +167,60 @@ export class ObligationsReader {
 
   /** Medians, 90th percentiles and histograms of the handoff-timeliness measures, by the month each interval ended. */
   async timeliness(query: TimelinessQuery): Promise<TimelinessFigures> {
+    return (await this.timelinessText(query)).toJSON();
+  }
+
+  async timelinessText(query: TimelinessQuery): Promise<JsonText<TimelinessFigures>> {
     return this.figures('timeliness', query, (months, hashes) => ({ area: query.area ?? null, months, measures: timelinessSummaries(hashes) }));
   }
 
-  /** Figures added up from counter hashes, kept while every hash they came from is fresh: the same question asked again costs nothing. */
-  private async figures<T>(kind: string, query: TimelinessQuery, addUp: (months: string[], hashes: CounterHash[]) => T): Promise<T> {
+  /**
+   * Figures added up from counter hashes, as JSON with its ETag. While they are fresh they are
+   * given as they are. Once stale, one request asks whether any counter changed since (one GET),
+   * and adds them up again only if one did, while every other request meanwhile is given the
+   * previous figures: no stampede on Redis or the CPU however many boards ask at once.
+   */
+  private async figures<T>(kind: string, query: TimelinessQuery, addUp: (months: string[], hashes: CounterHash[]) => T): Promise<JsonText<T>> {
     const key = JSON.stringify([kind, query]);
-    const known = this.figuresCache.get(key);
-    if (known && known.freshUntil > Date.now()) return known.figures as T;
-    const { months, hashes, readAt } = await this.counters(kind, query);
-    const figures = addUp(months, hashes);
-    if (this.figuresCache.size >= 1000) for (const [old, { freshUntil }] of this.figuresCache) if (freshUntil <= Date.now()) this.figuresCache.delete(old);
-    this.figuresCache.set(key, { freshUntil: readAt + this.options.countsFreshForMs, figures });
-    return figures;
+    let known = this.figuresCache.get(key);
+    if (!known) {
+      this.forgetUnasked();
+      this.figuresCache.set(key, (known = { checkedAt: 0 }));
+    }
+    if (known.answer && Date.now() - known.checkedAt < this.options.countsFreshForMs) return known.answer as JsonText<T>;
+    if (known.refreshing) return (known.answer ?? known.refreshing) as Promise<JsonText<T>>;
+    const entry = known;
+    entry.refreshing = this.refreshFigures(entry, kind, query, addUp).finally(() => (entry.refreshing = undefined));
+    return entry.refreshing as Promise<JsonText<T>>;
+  }
+
+  private async refreshFigures<T>(known: KnownFigures, kind: string, query: TimelinessQuery, addUp: (months: string[], hashes: CounterHash[]) => T): Promise<JsonText> {
+    const keys = await this.keys();
+    // Read before the counters: a change that lands between the two is added up again next time.
+    const countsSeen = `${keys.base}@${(await this.redis.get(countsChangedKey(keys))) ?? 0}`;
+    if (known.answer && known.countsSeen === countsSeen) {
+      known.checkedAt = Date.now();
+      return known.answer;
+    }
+    const { months, hashes } = await this.counters(kind, query, keys, countsSeen);
+    const text = JSON.stringify(addUp(months, hashes));
+    Object.assign(known, { checkedAt: Date.now(), countsSeen, answer: new JsonText(text, `"${createHash('sha1').update(text).digest('base64url')}"`) });
+    return known.answer!;
+  }
+
+  /** Keeps the cache of figures small: the questions not asked lately go. */
+  private forgetUnasked(): void {
+    if (this.figuresCache.size < 1000) return;
+    const now = Date.now();
+    for (const [key, known] of this.figuresCache) if (!known.refreshing && now - known.checkedAt > 10 * this.options.countsFreshForMs) this.figuresCache.delete(key);
   }
 
   /**
-   * The counter hashes of one kind for an area (or all) and months (or all). Each hash read is
-   * kept for `countsFreshForMs`, so that however many boards ask at once, Redis sends each hash
-   * at most once in that time; figures are then at most that much older than the projection.
+   * The counter hashes of one kind for an area (or all) and months (or all). A hash read is kept
+   * while the counters' change count stands, so that figures of several groupings over the same
+   * hashes read each of them once.
    */
-  private async counters(kind: string, { area, areas, months }: TimelinessQuery): Promise<{ months: string[]; hashes: CounterHash[]; readAt: number }> {
-    const keys = await this.keys();
+  private async counters(kind: string, { area, areas, months }: TimelinessQuery, keys: ProjectionKeys, countsSeen: string): Promise<{ months: string[]; hashes: CounterHash[] }> {
     const buckets = (await this.redis.smembers(counterBucketsKey(keys)))
       .map(parseBucket)
       .filter(
@@ -173,31 +230,32 @@ export class ObligationsReader {
           (areas === undefined || areas.includes(bucket.area)) &&
           (months === undefined || months.includes(bucket.month)),
       );
-    const now = Date.now();
-    const stale = buckets.filter((bucket) => !this.fresh(keys.within(bucket.suffix), now));
+    const stale = buckets.filter((bucket) => this.counterCache.get(keys.within(bucket.suffix))?.countsSeen !== countsSeen);
     if (stale.length > 0) {
       const reading = this.redis.pipeline();
       for (const bucket of stale) reading.hgetall(keys.within(bucket.suffix));
       const answers = (await reading.exec()) ?? [];
-      stale.forEach((bucket, i) => this.counterCache.set(keys.within(bucket.suffix), { readAt: now, fields: answers[i][1] as Record<string, string> }));
+      stale.forEach((bucket, i) => this.counterCache.set(keys.within(bucket.suffix), { countsSeen, fields: answers[i][1] as Record<string, string> }));
     }
-    const cached = buckets.map((bucket) => ({ bucket, ...this.counterCache.get(keys.within(bucket.suffix))! }));
     return {
       months: months ? [...months] : [...new Set(buckets.map((bucket) => bucket.month))].sort(),
-      hashes: cached.map(({ bucket, fields }) => ({ area: bucket.area, month: bucket.month, fields })),
-      readAt: Math.min(now, ...cached.map(({ readAt }) => readAt)),
+      hashes: buckets.map((bucket) => ({ area: bucket.area, month: bucket.month, fields: this.counterCache.get(keys.within(bucket.suffix))!.fields })),
     };
-  }
-
-  private fresh(key: string, now: number): boolean {
-    const cached = this.counterCache.get(key);
-    return cached !== undefined && now - cached.readAt < this.options.countsFreshForMs;
   }
 
   private keys(): Promise<ProjectionKeys> {
     return this.versions.reading(OBLIGATIONS);
   }
 }
+
+/**
+ * The case an item names, from its stored JSON: items are written with `obligationId` then
+ * `caseId` first (`worklistOf`), so the id is read off the front; anything else is parsed.
+ */
+export function caseIdOfItem(item: string): string {
+  return ITEM_FRONT.exec(item)?.[1] ?? (JSON.parse(item) as WorklistItem).caseId;
+}
+const ITEM_FRONT = /^\{"obligationId":"[^"\\]*","caseId":"([^"\\]*)"/;
 
 interface Bucket {
   suffix: string;

@@ -1,4 +1,5 @@
 import { obligationId, type Obligation } from '@case-journey/victims-code';
+import type { CaseFinderEntry } from '../cases/case-finder-entry';
 import type { CaseObligations } from './case-obligations';
 
 /** An obligation's fields in the order they are stored, values only: the id and case id are the reading's. */
@@ -37,17 +38,19 @@ void everyFieldStored;
  * object, which is less than half the size (keys, ids and case ids were most of it) and so less
  * memory and less to send on every batch.
  */
-export function serializeReading(reading: CaseObligations): string {
+export function serializeReading({ finder: _kept, ...reading }: CaseObligations): string {
+  // The finder's entry is kept in the finder's own hash (`finderEntriesKey`), not twice.
   return JSON.stringify({ ...reading, obligations: reading.obligations.map((obligation) => STORED_FIELDS.map((field) => obligation[field])) });
 }
 
-export function parseReading(stored: string | null): CaseObligations | null {
+export function parseReading(stored: string | null, finderEntry: string | null = null): CaseObligations | null {
   if (stored === null) return null;
   const reading = JSON.parse(stored) as Omit<CaseObligations, 'obligations'> & { obligations: unknown[][] };
   return {
     ...reading,
     // Readings stored before erasure existed have no such list.
     erasedVictims: reading.erasedVictims ?? [],
+    ...(finderEntry === null ? {} : { finder: JSON.parse(finderEntry) as CaseFinderEntry }),
     obligations: reading.obligations.map((row) => {
       const fields = Object.fromEntries(STORED_FIELDS.map((field, i) => [field, row[i]])) as Omit<Obligation, 'id' | 'caseId'>;
       return { id: obligationId(reading.caseId, fields.victimId, fields.ruleId, fields.triggerEventId), caseId: reading.caseId, ...fields };

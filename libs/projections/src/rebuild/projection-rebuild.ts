@@ -69,6 +69,7 @@ export async function rebuildProjection(options: RebuildOptions): Promise<Rebuil
   await versions.switchTo(to);
   await handOver(runner);
   await report('dropping-old-version', await headOf(store));
+  await versions.readersFollowed();
   const keysDropped = await versions.drop(from);
   await report('done', await headOf(store));
   return { projection: projection.name, fromVersion: from.version, toVersion: to.version, keysDropped };

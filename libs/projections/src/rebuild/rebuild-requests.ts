@@ -1,11 +1,12 @@
 import type { JobState } from 'bullmq';
 import type { JobQueues } from '../deadlines/job-queues';
 import { OBLIGATIONS } from '../obligations/obligations.projection';
+import { REPORTING } from '../reporting/reporting.projection';
 import { TIMELINE } from '../timeline/timeline.projection';
 import type { RebuildProgress, RebuildResult } from './projection-rebuild';
 
 /** The projections the worker runs, by name. */
-export const PROJECTION_NAMES = [TIMELINE, OBLIGATIONS] as const;
+export const PROJECTION_NAMES = [TIMELINE, OBLIGATIONS, REPORTING] as const;
 export type ProjectionName = (typeof PROJECTION_NAMES)[number];
 
 export interface RebuildStatus {
@@ -24,13 +25,16 @@ export async function requestRebuild(queues: JobQueues, projection: ProjectionNa
 }
 
 export async function rebuildStatus(queues: JobQueues, jobId: string): Promise<RebuildStatus | undefined> {
+  // The state first: a job read as completed was stored with its result, whereas a job read first
+  // may complete before its state is asked, and would be answered completed with no result.
+  const state = await queues.rebuilds.getJobState(jobId);
   const job = await queues.rebuilds.getJob(jobId);
   if (!job) return undefined;
   const progress = typeof job.progress === 'object' && job.progress !== null ? (job.progress as unknown as RebuildProgress) : null;
   return {
     jobId,
     projection: job.data.projection,
-    state: await job.getState(),
+    state,
     progress,
     result: (job.returnvalue as RebuildResult | undefined) ?? null,
     failedReason: job.failedReason ?? null,

@@ -7,3 +7,4 @@ export { batchesOf } from './event-batches';
 export { caseIdOfStream } from './case-streams';
 export * from './key-pages';
 export * from './projection-lease';
+export * from './json-text';

@@ -1,0 +1,169 @@
+import { caseStreamId, evolve, initialState, type CaseEvent } from '@case-journey/domain';
+import { WrongExpectedRevisionError, type ExpectedRevision } from '@case-journey/event-store';
+import { problemOf, type Problem } from '../http/problem-details.filter';
+import type { CaseStreamRepository, LoadedCase } from './case-stream.repository';
+import { isToAppend, type HandoffRecorder, type RecordedHandoff, type Recording, type RecordingOptions, type ToAppend } from './handoff-recorder';
+
+/** What became of one recording of a batch: stored, found stored already, or refused with the API's problem document. */
+export type BatchOutcome = { outcome: 'accepted' | 'replayed'; recorded: RecordedHandoff } | { outcome: 'rejected'; problem: Problem };
+
+interface Entry {
+  recording: Recording;
+  options: RecordingOptions;
+  outcome: BatchOutcome;
+  toAppend?: ToAppend;
+}
+
+/**
+ * The folded state of recently touched cases, kept between batches so that a case whose records
+ * come in several batches is read from the store once. Safe with other writers: a batch appends at
+ * the revisions it decided on, so a case moved on meanwhile is refused and read afresh.
+ */
+export class WorkingCases {
+  private readonly cases = new Map<string, LoadedCase | undefined>();
+
+  constructor(private readonly capacity = 2_000) {}
+
+  async get(caseId: string, repository: CaseStreamRepository): Promise<LoadedCase | undefined> {
+    if (this.cases.has(caseId)) {
+      const loaded = this.cases.get(caseId);
+      // Least recently used first out: re-inserted at the end.
+      this.cases.delete(caseId);
+      this.cases.set(caseId, loaded);
+      return loaded;
+    }
+    const loaded = await repository.load(caseId);
+    this.set(caseId, loaded);
+    return loaded;
+  }
+
+  set(caseId: string, loaded: LoadedCase | undefined): void {
+    this.cases.delete(caseId);
+    this.cases.set(caseId, loaded);
+    while (this.cases.size > this.capacity) this.cases.delete(this.cases.keys().next().value as string);
+  }
+
+  forget(caseIds: Iterable<string>): void {
+    for (const caseId of caseIds) this.cases.delete(caseId);
+  }
+}
+
+/**
+ * Many recordings decided one after another and stored together: the cases they touch are read
+ * once and folded forward as each record is decided (never re-read per record), and their events
+ * are appended in one batch append, each case at the revision it was read at, in the order its
+ * records came. Every record is decided by the recorder's own `decideAgainst`, the single request's
+ * path, so the rules, the access checks and re-delivery are the same.
+ *
+ * If another writer moved one of the cases meanwhile (the store refuses the batch), nothing of the
+ * batch was stored: every record of it is then recorded again one by one, through `record`, which
+ * reads each case afresh and retries as a single request does.
+ */
+export class RecordingBatch {
+  private readonly entries: Entry[] = [];
+  /** Per touched case: the revision it was read at, and the events decided for it in this batch. */
+  private readonly writes = new Map<string, { expectedRevision: ExpectedRevision; events: CaseEvent[] }>();
+
+  constructor(
+    private readonly recorder: HandoffRecorder,
+    private readonly repository: CaseStreamRepository,
+    private readonly working: WorkingCases,
+  ) {}
+
+  get size(): number {
+    return this.entries.length;
+  }
+
+  /** Decides the recording against its case as the batch has it so far. */
+  async add(recording: Recording, options: RecordingOptions): Promise<BatchOutcome> {
+    const loaded = await this.working.get(recording.caseId, this.repository);
+    const entry = { recording, options } as Entry;
+    try {
+      const decided = this.recorder.decideAgainst(loaded, recording, options);
+      if (isToAppend(decided)) {
+        const folded = foldedWith(loaded, recording.caseId, decided.events);
+        this.working.set(recording.caseId, folded);
+        const write = this.writes.get(recording.caseId) ?? { expectedRevision: loaded ? loaded.revision : ('no-stream' as const), events: [] };
+        write.events.push(...decided.events);
+        this.writes.set(recording.caseId, write);
+        entry.toAppend = decided;
+        entry.outcome = { outcome: 'accepted', recorded: { ...lastOf(recording.caseId, decided.events), revision: folded.revision } };
+      } else {
+        entry.outcome = { outcome: 'replayed', recorded: decided };
+      }
+    } catch (error) {
+      entry.outcome = rejected(error);
+    }
+    this.entries.push(entry);
+    return entry.outcome;
+  }
+
+  /**
+   * Stores what the batch decided and answers each recording's outcome, in order. A dry run stores
+   * nothing (and makes no key), and forgets what it folded.
+   */
+  async commit({ dryRun = false }: { dryRun?: boolean } = {}): Promise<BatchOutcome[]> {
+    if (dryRun || this.writes.size === 0) {
+      if (dryRun) this.working.forget(this.writes.keys());
+      return this.entries.map((entry) => entry.outcome);
+    }
+    const pending = this.entries.flatMap((entry) => (entry.toAppend ? [entry.toAppend] : []));
+    const held: ToAppend[] = [];
+    for (const decided of pending) {
+      if (!decided.seals.hold()) return this.oneByOne(held);
+      held.push(decided);
+    }
+    try {
+      await this.repository.appendMany([...this.writes].map(([caseId, write]) => ({ caseId, ...write })));
+    } catch (error) {
+      if (!(error instanceof WrongExpectedRevisionError)) throw error;
+      return this.oneByOne(held);
+    }
+    for (const decided of held) decided.seals.confirm();
+    return this.entries.map((entry) => entry.outcome);
+  }
+
+  /** The batch was refused as a whole: nothing of it is stored; each record is recorded on its own. */
+  private async oneByOne(held: readonly ToAppend[]): Promise<BatchOutcome[]> {
+    for (const decided of held) decided.seals.release();
+    this.working.forget(this.writes.keys());
+    const outcomes: BatchOutcome[] = [];
+    for (const { recording, options } of this.entries) {
+      try {
+        const recorded = await this.recorder.record(recording, options);
+        outcomes.push({ outcome: recorded.replayed ? 'replayed' : 'accepted', recorded });
+      } catch (error) {
+        outcomes.push(rejected(error));
+      }
+    }
+    return outcomes;
+  }
+}
+
+/** A refusal in the API's words; a failure that is not the record's fault (the store down) is thrown on. */
+function rejected(error: unknown): BatchOutcome & { outcome: 'rejected' } {
+  const problem = problemOf(error);
+  if (problem.status >= 500) throw error;
+  return { outcome: 'rejected', problem };
+}
+
+const lastOf = (caseId: string, events: readonly CaseEvent[]): RecordedHandoff => {
+  const last = events[events.length - 1];
+  return { caseId, eventId: last.metadata.eventId, type: last.type, revision: -1n, recordedAt: last.metadata.recordedAt, replayed: false };
+};
+
+/** The case with the decided events added as if stored: what the next record of the batch is decided against. */
+function foldedWith(loaded: LoadedCase | undefined, caseId: string, events: readonly CaseEvent[]): LoadedCase {
+  const base: LoadedCase = loaded ?? { caseId, recorded: [], events: [], revision: -1n, state: initialState() };
+  const recorded = [...base.recorded];
+  const all = [...base.events];
+  let { revision, state } = base;
+  for (const event of events) {
+    revision += 1n;
+    const { eventId, recordedAt } = event.metadata;
+    recorded.push({ id: eventId, streamId: caseStreamId(caseId), type: event.type, revision, position: -1n, data: event.data, metadata: event.metadata as unknown as Record<string, unknown>, created: new Date(recordedAt) });
+    all.push(event);
+    state = evolve(state, event);
+  }
+  return { caseId, recorded, events: all, revision, state };
+}

@@ -1,0 +1,97 @@
+import type { Problem } from '../http/problem-details.filter';
+import { problemOf } from '../http/problem-details.filter';
+import type { CaseStreamRepository } from '../cases/case-stream.repository';
+import type { HandoffRecorder } from '../cases/handoff-recorder';
+import { RecordingBatch, WorkingCases, type BatchOutcome } from '../cases/recording-batch';
+import { recordingOfLine, type LineContext } from './import-line';
+import type { SourceLine } from './source-lines';
+
+/** What an import has done so far. */
+export interface ImportTally {
+  linesRead: number;
+  accepted: number;
+  replayed: number;
+  rejected: number;
+}
+
+export const EMPTY_TALLY: ImportTally = { linesRead: 0, accepted: 0, replayed: 0, rejected: 0 };
+
+/** A refused line, ready to fix and send again: its number, the API's problem document, and the line as read. */
+export interface RejectedLine {
+  line: number;
+  problem: Problem;
+  text: string;
+}
+
+/** How far an import has stored: every line up to `line` (ending at byte `offset`) is accepted, replayed or rejected for good. */
+export interface ImportCheckpoint {
+  line: number;
+  offset: number;
+}
+
+export interface ImportRun {
+  lines: AsyncIterable<SourceLine>;
+  context: LineContext;
+  recorder: HandoffRecorder;
+  repository: CaseStreamRepository;
+  /** Decide every line, store nothing. */
+  dryRun?: boolean;
+  /** Lines decided together and stored in one batch append. */
+  batchSize?: number;
+  /** The tally at the checkpoint a resumed import starts from. */
+  tally?: ImportTally;
+  /** After each batch is stored: its rejected lines, in order, then the new checkpoint and tally. */
+  onCommitted: (rejections: RejectedLine[], checkpoint: ImportCheckpoint, tally: ImportTally) => Promise<void> | void;
+}
+
+export const DEFAULT_BATCH_LINES = 1_000;
+
+/**
+ * Reads the lines, makes each the recording its single request would be, decides them in batches
+ * through the recorder, and stores each batch in one append. A refused line is reported and the
+ * import goes on; a failure that is not a line's (the store down, the file unreadable) stops it,
+ * at the last checkpoint, from which it can be started again.
+ */
+export async function runImport(run: ImportRun): Promise<ImportTally> {
+  const tally = { ...(run.tally ?? EMPTY_TALLY) };
+  const working = new WorkingCases();
+  const batchSize = run.batchSize ?? DEFAULT_BATCH_LINES;
+  let batch = new RecordingBatch(run.recorder, run.repository, working);
+  let pending: Array<{ line: SourceLine; index?: number; problem?: Problem }> = [];
+
+  const commit = async (): Promise<void> => {
+    if (pending.length === 0) return;
+    const outcomes = await batch.commit({ dryRun: run.dryRun });
+    const rejections: RejectedLine[] = [];
+    for (const { line, index, problem } of pending) {
+      const outcome: BatchOutcome = index === undefined ? { outcome: 'rejected', problem: problem! } : outcomes[index];
+      tally[outcome.outcome] += 1;
+      if (outcome.outcome === 'rejected') rejections.push({ line: line.number, problem: outcome.problem, text: line.text });
+    }
+    const last = pending[pending.length - 1].line;
+    pending = [];
+    batch = new RecordingBatch(run.recorder, run.repository, working);
+    await run.onCommitted(rejections, { line: last.number, offset: last.end }, { ...tally });
+  };
+
+  for await (const line of run.lines) {
+    tally.linesRead += 1;
+    if (line.fault) {
+      pending.push({ line, problem: line.fault });
+    } else {
+      try {
+        const { recording, options } = await recordingOfLine(line.record, run.context);
+        const index = batch.size;
+        await batch.add(recording, options);
+        pending.push({ line, index });
+      } catch (error) {
+        const problem = problemOf(error);
+        if (problem.status >= 500) throw error;
+        pending.push({ line, problem });
+      }
+    }
+    if (pending.length >= batchSize) await commit();
+  }
+  await commit();
+  return tally;
+}

@@ -1,0 +1,101 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Principal } from '@case-journey/access';
+import type { VictimPersonalData } from '@case-journey/domain';
+import { SqliteEventStore } from '@case-journey/event-store';
+import { InMemoryVictimKeyStore, PersonalDataVault } from '@case-journey/personal-data';
+import { loadConfiguration } from '@case-journey/platform';
+import { DEMO_PROFILE, generateCases, requestRecords } from '@case-journey/synthetic';
+import { VICTIMS_CODE_2020, WorkingDayCalendar } from '@case-journey/victims-code';
+import { RecordingSealer } from '../../../../libs/synthetic/src/testing/recording-sealer';
+
+import { CaseStreamRepository } from '../cases/case-stream.repository';
+import { HandoffRecorder } from '../cases/handoff-recorder';
+import { newImportStatus } from './import-cli';
+import { ImportJournal } from './import-journal';
+import { processImport } from './process-import';
+
+const NOW = new Date('2025-12-01T12:00:00.000Z');
+const OPERATOR: Principal = { subject: 'ops.lee', roles: ['admin'], areas: [], sourceSystems: [] };
+
+describe('an import of request lines, through the recorder', () => {
+  const sealer = new RecordingSealer();
+  const generated = [...generateCases(DEMO_PROFILE, { seed: 7, cases: 12, calendar: new WorkingDayCalendar(), rulebook: VICTIMS_CODE_2020, seal: sealer.seal })];
+  const details = new Map<string, VictimPersonalData>(sealer.sealed.map(({ victimId, details: sealed }) => [victimId, sealed]));
+  const records = [...requestRecords(generated, (victimId) => details.get(victimId))];
+  const uniqueEvents = new Set(generated.flatMap((one) => one.events.map((event) => event.metadata.eventId))).size;
+
+  let folder: string;
+  let store: SqliteEventStore;
+  let services: Parameters<typeof processImport>[2];
+  let sequence = 0;
+
+  beforeEach(() => {
+    folder = mkdtempSync(join(tmpdir(), 'cj-import-'));
+    store = SqliteEventStore.inMemory();
+    const repository = new CaseStreamRepository(store);
+    const configuration = loadConfiguration({});
+    services = { recorder: new HandoffRecorder(repository, configuration, new PersonalDataVault(new InMemoryVictimKeyStore())), repository, configuration, clock: { now: () => NOW } };
+  });
+  afterEach(async () => {
+    await store.close();
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  const importText = async (text: string, owner: Principal = OPERATOR) => {
+    const path = join(folder, `file-${++sequence}.ndjson`);
+    writeFileSync(path, text);
+    const journal = new ImportJournal(join(folder, `import-${sequence}`));
+    journal.create(newImportStatus(`import-${sequence}`, owner, { format: 'ndjson', fileName: 'file.ndjson', bytesTotal: text.length, dryRun: false }, NOW));
+    const status = await processImport(journal, path, services, { batchSize: 50 });
+    const rejections = readFileSync(journal.rejectionsPath, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line));
+    return { status, rejections };
+  };
+  const asText = (lines: readonly object[]) => lines.map((line) => JSON.stringify(line)).join('\n');
+
+  it('given the generated cases as requests, then every line is accepted and each record stored once; sent again, every line is replayed and nothing stored', async () => {
+    const first = await importText(asText(records));
+    expect(first.status).toMatchObject({ state: 'completed', tally: { linesRead: records.length, accepted: records.length, replayed: 0, rejected: 0 } });
+    expect(await store.readAll()).toHaveLength(uniqueEvents);
+    const again = await importText(asText(records));
+    expect(again.status.tally).toEqual({ linesRead: records.length, accepted: 0, replayed: records.length, rejected: 0 });
+    expect(await store.readAll()).toHaveLength(uniqueEvents);
+  });
+
+  it('gives each line the ids its single request would: the generator\'s, derived from the same source references', async () => {
+    await importText(asText(records));
+    const stored = (await store.readAll()).map((event) => event.id).sort();
+    expect(stored).toEqual([...new Set(generated.flatMap((one) => one.events.map((event) => event.metadata.eventId)))].sort());
+  });
+
+  it('rejects exactly the broken lines, each with its number, field and reason, and stores the rest', async () => {
+    const lines: unknown[] = records.slice(0, 30).map((record) => JSON.stringify(record));
+    const contact = records.slice(0, 30).findIndex((record) => record.type === 'VictimInformed');
+    lines[contact] = JSON.stringify({ ...records[contact], data: { ...(records[contact].data as object), channel: 'pigeon' } });
+    lines.splice(3, 0, '{not json');
+    lines.push(JSON.stringify({ ...records[1], caseId: 'not-a-case' }));
+    const { status, rejections } = await importText(lines.join('\n'));
+    // Lines are numbered from 1: the broken contact moved down one by the line inserted at index 3 when it came after it.
+    const contactLine = contact >= 3 ? contact + 2 : contact + 1;
+    expect(rejections.map((rejection: { line: number; problem: { status: number; errors?: Array<{ field: string }> } }) => [rejection.line, rejection.problem.status, rejection.problem.errors?.[0].field])).toEqual(
+      [
+        [4, 400, 'line'],
+        [contactLine, 400, 'data.channel'],
+        [32, 400, 'caseId'],
+      ].sort((a, b) => Number(a[0]) - Number(b[0])),
+    );
+    expect(status.tally).toMatchObject({ linesRead: 32, rejected: 3, accepted: 29 });
+  });
+
+  it("records an agency system's lines as its own, and refuses another agency's record the way the API does (403, naming the field)", async () => {
+    const police: Principal = { subject: 'police-anglia-system', roles: ['agency-system'], agency: 'Police', areas: ['Anglia', 'Wessex'], sourceSystems: ['Athena', 'Niche RMS'] };
+    const withCps = generated.find((one) => one.events.some((event) => event.metadata.agency === 'CPS'))!;
+    const first = records.filter((record) => record.caseId === withCps.caseId);
+    const cpsLine = first.findIndex((record) => record.agency === 'CPS');
+    const { rejections } = await importText(asText(first), police);
+    expect(rejections[0]).toMatchObject({ line: cpsLine + 1, problem: { status: 403, field: 'agency' } });
+    const [stored] = await store.readAll();
+    expect(stored.metadata).toMatchObject({ agency: 'Police', recordedBy: 'police-anglia-system' });
+  });
+});

@@ -1,0 +1,80 @@
+import { grantFor } from '@case-journey/access';
+import type { AppConfiguration, Clock } from '@case-journey/platform';
+import { bodyRulesOf } from '../cases/body-rules';
+import type { CaseStreamRepository } from '../cases/case-stream.repository';
+import type { HandoffRecorder } from '../cases/handoff-recorder';
+import { type ImportJournal, type ImportStatus } from './import-journal';
+import { runImport } from './import-run';
+import { fileText, ImportFileError, ndjsonRecords, type SourceLine, type SourceOptions } from './source-lines';
+
+/** What an import needs of the application: the recorder every write goes through, and the settings. */
+export interface ImportServices {
+  recorder: HandoffRecorder;
+  repository: CaseStreamRepository;
+  configuration: AppConfiguration;
+  clock: Clock;
+}
+
+export interface ImportHooks {
+  /** After each stored batch, and as bytes are read (for a progress bar). */
+  onProgress?: (status: ImportStatus) => void;
+  batchSize?: number;
+}
+
+/** The records of the import's file: each line parsed (NDJSON) or mapped (CSV). */
+export type RecordSource = (path: string, options: SourceOptions) => AsyncIterable<SourceLine>;
+
+const ndjsonSource: RecordSource = (path, options) => ndjsonRecords(fileText(path, options), options);
+
+/**
+ * Runs an import from its last checkpoint to the end of its file: the one way a file is imported,
+ * whether the HTTP route's job or the CLI started it. A file it cannot read on (a truncated gzip)
+ * fails the import, naming the line it got to; every line before stays stored.
+ */
+export async function processImport(journal: ImportJournal, path: string, services: ImportServices, hooks: ImportHooks = {}, source: RecordSource = ndjsonSource): Promise<ImportStatus> {
+  let status = journal.read();
+  if (status.state === 'completed' || status.state === 'failed') return status;
+  const decision = grantFor(status.owner, 'imports:run');
+  if (!decision.granted) return finish(journal, 'failed', services.clock, `the import's owner may no longer import: ${decision.reason}`);
+  journal.rewindRejections(status.checkpoint.rejectionsBytes);
+  status = journal.update((current) => ({ ...current, state: 'running', startedAt: current.startedAt ?? services.clock.now().toISOString() }));
+  let bytesRead = status.bytesRead;
+  const options: SourceOptions = {
+    maxLineBytes: services.configuration.importMaxLineBytes,
+    resumeAfter: status.checkpoint.line > 0 ? status.checkpoint : undefined,
+    onBytesRead: (bytes) => {
+      bytesRead = Math.max(bytesRead, bytes);
+      hooks.onProgress?.({ ...status, bytesRead });
+    },
+  };
+  try {
+    await runImport({
+      lines: source(path, options),
+      context: { caller: decision.grant, rules: bodyRulesOf(services.configuration), now: () => services.clock.now(), sourceSystem: status.sourceSystem },
+      recorder: services.recorder,
+      repository: services.repository,
+      dryRun: status.dryRun,
+      tally: status.tally,
+      batchSize: hooks.batchSize,
+      onCommitted: (rejections, checkpoint, tally) => {
+        const rejectionsBytes = journal.appendRejections(rejections);
+        status = journal.update((current) => ({ ...current, tally, bytesRead, checkpoint: { ...checkpoint, rejectionsBytes } }));
+        hooks.onProgress?.(status);
+      },
+    });
+  } catch (error) {
+    if (error instanceof ImportFileError) return finish(journal, 'failed', services.clock, `${error.message} (after line ${journal.read().checkpoint.line}, the last stored)`);
+    throw error;
+  }
+  return finish(journal, 'completed', services.clock);
+}
+
+function finish(journal: ImportJournal, state: 'completed' | 'failed', clock: Clock, error?: string): ImportStatus {
+  return journal.update((current) => ({
+    ...current,
+    state,
+    ...(state === 'completed' && { bytesRead: current.bytesTotal }),
+    finishedAt: clock.now().toISOString(),
+    ...(error && { error }),
+  }));
+}

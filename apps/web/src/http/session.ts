@@ -1,0 +1,24 @@
+import RedisStore from 'connect-redis';
+import session from 'express-session';
+import type Redis from 'ioredis';
+import type { WebConfiguration } from '../web-configuration';
+
+export const SESSION_COOKIE = 'case-journey.sid';
+
+/**
+ * Sessions kept in Redis (connect-redis over ioredis), so any web process can serve any request
+ * and a restart signs nobody out. The cookie holds only the signed session id: httpOnly, SameSite
+ * Lax (the issuer's redirect back is a top-level navigation, which Lax lets through), and secure
+ * whenever the app is served over TLS.
+ */
+export function sessions(configuration: WebConfiguration, redis: Redis) {
+  return session({
+    name: SESSION_COOKIE,
+    secret: configuration.sessionSecret,
+    store: new RedisStore({ client: redis, prefix: `${configuration.redisKeyPrefix}:web-session:`, ttl: configuration.sessionHours * 3600 }),
+    resave: false,
+    saveUninitialized: false,
+    rolling: true,
+    cookie: { httpOnly: true, sameSite: 'lax', secure: configuration.baseUrl.startsWith('https:'), maxAge: configuration.sessionHours * 3_600_000 },
+  });
+}

@@ -1,0 +1,53 @@
+import type { ChainableCommander } from 'ioredis';
+import type { ProjectionKeys } from '../runner/projection-keys';
+import { matchingName, type CaseFinderEntry } from './case-finder-entry';
+
+/**
+ * The case finder's keys, in the Victims' Code projection's version (it is fed by the same engine
+ * run): one set of case ids per value of each filter, a sorted set of every case by when it was
+ * opened (the order and the cursor), a sorted set of the cases with a deadline not met scored by
+ * the earliest (breached when that is before now), and each case's entry in a hash.
+ */
+export const FINDER_FILTERS = ['area', 'stage', 'waiting-on', 'closed', 'category', 'enhanced', 'urn', 'source-ref'] as const;
+export type FinderFilter = (typeof FINDER_FILTERS)[number];
+
+export const finderSetKey = (keys: ProjectionKeys, filter: FinderFilter, value: string): string => keys.key('finder', filter, value);
+export const finderOpenedKey = (keys: ProjectionKeys): string => keys.key('finder', 'opened');
+export const finderUnmetKey = (keys: ProjectionKeys): string => keys.key('finder', 'unmet');
+export const finderEntriesKey = (keys: ProjectionKeys): string => keys.key('finder', 'entries');
+/** The areas known, by their matching name, with the name as first written. */
+export const finderAreaNamesKey = (keys: ProjectionKeys): string => keys.key('finder', 'area-names');
+
+/** The filter values a case is listed under. */
+export function finderValuesOf(entry: CaseFinderEntry): Array<[FinderFilter, string]> {
+  const values: Array<[FinderFilter, string]> = [
+    ['stage', entry.stage],
+    ['waiting-on', entry.waitingOn?.agency ?? 'none'],
+    ['closed', String(entry.closed)],
+    ['enhanced', String(entry.enhanced)],
+  ];
+  if (entry.area !== null) values.push(['area', matchingName(entry.area)]);
+  if (entry.offenceCategory !== null) values.push(['category', entry.offenceCategory]);
+  if (entry.urn !== null) values.push(['urn', matchingName(entry.urn)]);
+  for (const reference of entry.sourceReferences) values.push(['source-ref', reference]);
+  return values;
+}
+
+const openedScore = (entry: CaseFinderEntry): number => (entry.openedAt === null ? 0 : Date.parse(entry.openedAt));
+
+/** Queues what moves the finder from a case's entry `before` to `after`: only the sets whose membership changed. */
+export function writeFinderChanges(transaction: ChainableCommander, keys: ProjectionKeys, before: CaseFinderEntry | null, after: CaseFinderEntry): void {
+  const { caseId } = after;
+  const was = new Set((before ? finderValuesOf(before) : []).map(([filter, value]) => finderSetKey(keys, filter, value)));
+  const is = new Set(finderValuesOf(after).map(([filter, value]) => finderSetKey(keys, filter, value)));
+  for (const key of was) if (!is.has(key)) transaction.srem(key, caseId);
+  for (const key of is) if (!was.has(key)) transaction.sadd(key, caseId);
+  if (!before || openedScore(before) !== openedScore(after)) transaction.zadd(finderOpenedKey(keys), openedScore(after), caseId);
+  const earliest = after.unmetDueAt[0];
+  if (earliest === undefined) {
+    if (before?.unmetDueAt.length) transaction.zrem(finderUnmetKey(keys), caseId);
+  } else if (before?.unmetDueAt[0] !== earliest) transaction.zadd(finderUnmetKey(keys), earliest, caseId);
+  if (after.area !== null && before?.area !== after.area) transaction.hsetnx(finderAreaNamesKey(keys), matchingName(after.area), after.area.trim());
+  const stored = JSON.stringify(after);
+  if (!before || JSON.stringify(before) !== stored) transaction.hset(finderEntriesKey(keys), caseId, stored);
+}

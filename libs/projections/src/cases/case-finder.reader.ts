@@ -1,0 +1,113 @@
+import type { Redis } from 'ioredis';
+import type { Agency, CaseStage, OffenceCategory } from '@case-journey/domain';
+import type { ProjectionKeys } from '../runner/projection-keys';
+import type { ProjectionVersions } from '../runner/projection-versions';
+import { OBLIGATIONS } from '../obligations/obligations.projection';
+import { caseFinderRowAt, matchingName, type CaseFinderEntry, type CaseFinderRow } from './case-finder-entry';
+import { CASE_FINDER_PAGE } from './case-finder.lua';
+import { finderAreaNamesKey, finderEntriesKey, finderOpenedKey, finderSetKey, finderUnmetKey, type FinderFilter } from './case-finder.indexes';
+
+/** Where a page starts: after this case in the finder's order (opened, newest first; then case id). */
+export interface FinderCursor {
+  openedMs: number;
+  caseId: string;
+}
+
+export interface CaseFinderQuery {
+  /** The caller's areas: no other area's case is read. Undefined reads every area. */
+  areas?: readonly string[];
+  area?: string;
+  urn?: string;
+  stages?: readonly CaseStage[];
+  waitingOn?: ReadonlyArray<Agency | 'none'>;
+  offenceCategories?: readonly OffenceCategory[];
+  openedFromMs?: number;
+  openedToMs?: number;
+  closed?: boolean;
+  enhanced?: boolean;
+  hasBreaches?: boolean;
+  sourceReference?: string;
+  after?: FinderCursor;
+  limit: number;
+  now: Date;
+}
+
+export interface CaseFinderPage {
+  items: CaseFinderRow[];
+  /** Where the next page starts; null on the last page. */
+  next: FinderCursor | null;
+}
+
+export interface KnownArea {
+  area: string;
+  cases: number;
+}
+
+const EARLIEST = -8_640_000_000_000_000;
+const LATEST = 8_640_000_000_000_000;
+
+/** Searches the case finder on the version of the Victims' Code projection readers use. */
+export class CaseFinderReader {
+  constructor(
+    private readonly redis: Redis,
+    private readonly versions: ProjectionVersions,
+  ) {
+    this.redis.defineCommand('caseFinderPage', { lua: CASE_FINDER_PAGE });
+  }
+
+  async find(query: CaseFinderQuery): Promise<CaseFinderPage> {
+    const keys = await this.versions.reading(OBLIGATIONS);
+    const groups = this.groupsOf(keys, query);
+    if (groups.some((group) => group.length === 0)) return { items: [], next: null };
+    const args = [
+      query.limit,
+      query.openedFromMs ?? EARLIEST,
+      query.openedToMs ?? LATEST,
+      query.after ? query.after.openedMs : '',
+      query.after ? query.after.caseId : '',
+      query.hasBreaches === undefined ? '' : query.hasBreaches ? 'yes' : 'no',
+      query.now.getTime(),
+      groups.length,
+      ...groups.map((group) => group.length),
+    ];
+    const setKeys = groups.flat();
+    const run = (this.redis as unknown as { caseFinderPage(keyCount: number, ...rest: Array<string | number>): Promise<string[]> }).caseFinderPage;
+    const answer = await run.call(this.redis, 3 + setKeys.length, finderOpenedKey(keys), finderUnmetKey(keys), finderEntriesKey(keys), ...setKeys, ...args);
+    const entries = answer.length > query.limit ? answer.slice(0, -2) : answer;
+    const next = answer.length > query.limit ? { openedMs: Number(answer[answer.length - 2]), caseId: answer[answer.length - 1] } : null;
+    return { items: entries.map((entry) => caseFinderRowAt(JSON.parse(entry) as CaseFinderEntry, query.now)), next };
+  }
+
+  /** Every area with a case, with how many cases each has, in name order. */
+  async areas(): Promise<KnownArea[]> {
+    const keys = await this.versions.reading(OBLIGATIONS);
+    const names = await this.redis.hgetall(finderAreaNamesKey(keys));
+    const matching = Object.keys(names).sort();
+    const counting = this.redis.pipeline();
+    for (const name of matching) counting.scard(finderSetKey(keys, 'area', name));
+    const counts = matching.length === 0 ? [] : ((await counting.exec()) ?? []);
+    return matching.map((name, i) => ({ area: names[name], cases: Number(counts[i][1]) })).sort((a, b) => a.area.localeCompare(b.area));
+  }
+
+  /** The area as first written, when a case of it is known (matched case-insensitively, blanks trimmed). */
+  async knownArea(area: string): Promise<string | undefined> {
+    const keys = await this.versions.reading(OBLIGATIONS);
+    return (await this.redis.hget(finderAreaNamesKey(keys), matchingName(area))) ?? undefined;
+  }
+
+  /** Each filter as the sets a case must be in one of; an empty group matches nothing. */
+  private groupsOf(keys: ProjectionKeys, query: CaseFinderQuery): string[][] {
+    const group = (filter: FinderFilter, values: readonly string[] | undefined) => (values === undefined ? [] : [values.map((value) => finderSetKey(keys, filter, value))]);
+    const scope = query.area !== undefined ? [matchingName(query.area)] : query.areas?.map(matchingName);
+    return [
+      ...group('area', scope),
+      ...group('urn', query.urn === undefined ? undefined : [matchingName(query.urn)]),
+      ...group('source-ref', query.sourceReference === undefined ? undefined : [query.sourceReference.trim()]),
+      ...group('stage', query.stages),
+      ...group('waiting-on', query.waitingOn),
+      ...group('category', query.offenceCategories),
+      ...group('closed', query.closed === undefined ? undefined : [String(query.closed)]),
+      ...group('enhanced', query.enhanced === undefined ? undefined : [String(query.enhanced)]),
+    ];
+  }
+}

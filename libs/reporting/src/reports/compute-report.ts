@@ -1,0 +1,208 @@
+import { londonDayOf } from '@case-journey/victims-code';
+import { compareGroups } from '../disproportionality';
+import { DERIVED_DIMENSIONS, FIELD_SEPARATOR, readFieldPart, ROLLUPS, rollupFor, bucketOf, type FactCounterHash } from '../facts/fact-counters';
+import type { MeasureColumn, MeasureDefinition, MeasureDefinitions } from '../measures/measure-definitions';
+import type { Report, ReportBasis, ReportCell, ReportRow } from './report';
+
+export interface ReportRequest {
+  groupBy: readonly string[];
+  /** null: every area. */
+  areas: readonly string[] | null;
+  months: readonly string[];
+  filters?: Readonly<Record<string, string>>;
+}
+
+/** A report that cannot be given as asked: the request's field and why. */
+export class ReportRequestError extends Error {
+  constructor(
+    readonly field: string,
+    readonly reason: string,
+  ) {
+    super(`${field}: ${reason}`);
+    this.name = 'ReportRequestError';
+  }
+}
+
+/** The grouping a report of this measure is computed with: timeliness is always by interval (intervals do not add up). */
+export function effectiveGroupBy(measure: MeasureDefinition, groupBy: readonly string[]): string[] {
+  return measure.source === 'timeliness' && !groupBy.includes('interval') ? ['interval', ...groupBy] : [...groupBy];
+}
+
+/** The counter hashes a report reads: the rollup holding its grouping and filters. Throws ReportRequestError when the measure has no such breakdown. */
+export function bucketFor(measure: MeasureDefinition, request: Pick<ReportRequest, 'groupBy' | 'filters'>): string {
+  const groupBy = effectiveGroupBy(measure, request.groupBy);
+  for (const dimension of groupBy) {
+    if (!measure.breakdowns.includes(dimension)) throw new ReportRequestError('groupBy', `${measure.id} is broken down by ${measure.breakdowns.join(', ')}, not ${dimension}`);
+  }
+  if (new Set(groupBy).size !== groupBy.length) throw new ReportRequestError('groupBy', 'names a dimension twice');
+  for (const dimension of Object.keys(request.filters ?? {})) {
+    if (!measure.breakdowns.includes(dimension) || dimension === 'area' || dimension === 'month') throw new ReportRequestError(dimension, `${measure.id} cannot be filtered by ${dimension}`);
+  }
+  const needed = [...groupBy, ...Object.keys(request.filters ?? {}), ...(measure.entitlements ? ['entitlement'] : [])];
+  const rollup = rollupFor(measure.source, needed);
+  if (rollup === undefined) {
+    const asked = [...new Set([...groupBy, ...Object.keys(request.filters ?? {})])].filter((d) => d !== 'area' && d !== 'month');
+    throw new ReportRequestError('groupBy', `${measure.id} cannot be broken down by ${asked.join(' and ')} together`);
+  }
+  return bucketOf(measure.source, rollup);
+}
+
+interface Tally {
+  group: Record<string, string>;
+  counts: Map<string, number>;
+  histograms: Map<string, Map<number, number>>;
+}
+
+const newTally = (group: Record<string, string>): Tally => ({ group, counts: new Map(), histograms: new Map() });
+
+/**
+ * A measure's report from counter hashes (live, as-of or a snapshot's: the same arithmetic for all):
+ * the facts of the measure's entitlements and filters, by the groups asked for, each column worked
+ * out as the definitions say, with the disproportionality comparison when grouped by a victim
+ * characteristic. Open obligations are judged at the basis's instant: breached after their due day.
+ */
+export function computeReport(definitions: MeasureDefinitions, measure: MeasureDefinition, hashes: readonly FactCounterHash[], request: ReportRequest, basis: ReportBasis): Report {
+  const bucket = bucketFor(measure, request);
+  const groupBy = effectiveGroupBy(measure, request.groupBy);
+  const rollup = ROLLUPS[measure.source][Number(bucket.slice(bucket.lastIndexOf('.') + 1))];
+  const asOfDay = londonDayOf(basis.asOf);
+  const entitlements = measure.entitlements ? new Set(measure.entitlements) : null;
+  const filters = Object.entries(request.filters ?? {});
+  const hasValue = measure.source === 'timeliness';
+
+  const rows = new Map<string, Tally>();
+  const total = newTally({});
+  const readings = new Map<string, { values: Record<string, string>; outcome: string; value: number | null } | null>();
+  for (const hash of hashes) {
+    if (hash.bucket !== bucket) continue;
+    if (request.areas && !request.areas.includes(hash.area)) continue;
+    if (!request.months.includes(hash.month)) continue;
+    for (const field in hash.fields) {
+      const count = Number(hash.fields[field]);
+      if (count === 0) continue;
+      let reading = readings.get(field);
+      if (reading === undefined) {
+        reading = readField(field, rollup, hasValue);
+        if (entitlements && !entitlements.has(reading.values.entitlement)) reading = null;
+        else if (filters.some(([dimension, value]) => reading!.values[dimension] !== value)) reading = null;
+        readings.set(field, reading);
+      }
+      if (reading === null) continue;
+      const outcome = judged(reading.outcome, asOfDay);
+      const values: Record<string, string> = { ...reading.values, area: hash.area, month: hash.month };
+      const key = groupBy.map((dimension) => values[dimension]).join(FIELD_SEPARATOR);
+      let row = rows.get(key);
+      if (!row) rows.set(key, (row = newTally(Object.fromEntries(groupBy.map((dimension) => [dimension, values[dimension]])))));
+      for (const tally of [row, total]) {
+        tally.counts.set(outcome, (tally.counts.get(outcome) ?? 0) + count);
+        if (reading.value !== null) {
+          let histogram = tally.histograms.get(outcome);
+          if (!histogram) tally.histograms.set(outcome, (histogram = new Map()));
+          histogram.set(reading.value, (histogram.get(reading.value) ?? 0) + count);
+        }
+      }
+    }
+  }
+
+  const rowOf = (tally: Tally): ReportRow => ({ group: tally.group, cells: Object.fromEntries(measure.columns.map((column) => [column.id, cellOf(column, tally)])) });
+  const reportRows = [...rows.values()].map(rowOf).sort((a, b) => compareGroupsOf(a.group, b.group, groupBy));
+  const characteristic = groupBy.find((dimension) => (measure.disproportionality as readonly string[]).includes(dimension));
+  if (characteristic) compareWithin(reportRows, characteristic, measure.headline);
+  return {
+    measure: {
+      id: measure.id,
+      title: measure.title,
+      description: measure.description,
+      definitions: definitions.id,
+      definitionsVersion: definitions.version,
+      version: measure.version,
+      unit: measure.unit,
+      numerator: measure.numerator,
+      denominator: measure.denominator,
+      counting: measure.counting,
+      headline: measure.headline,
+    },
+    basis,
+    areas: request.areas ? [...request.areas] : null,
+    months: [...request.months],
+    groupBy,
+    filters: Object.fromEntries(filters),
+    columns: measure.columns.map(({ id, title, statistic, unit }) => ({ id, title, statistic, unit })),
+    rows: reportRows,
+    total: measure.source === 'timeliness' ? null : rowOf(total),
+    disproportionality: characteristic ? { characteristic, column: measure.headline, confidence: 0.95 } : null,
+  };
+}
+
+function readField(field: string, rollup: readonly string[], hasValue: boolean): { values: Record<string, string>; outcome: string; value: number | null } {
+  const parts = field.split(FIELD_SEPARATOR);
+  const values: Record<string, string> = {};
+  rollup.forEach((dimension, i) => (values[dimension] = readFieldPart(parts[i])));
+  for (const [dimension, { from, value }] of Object.entries(DERIVED_DIMENSIONS)) if (from in values) values[dimension] = value(values[from]);
+  return { values, outcome: parts[rollup.length], value: hasValue ? Number(parts[rollup.length + 1]) : null };
+}
+
+/** An open obligation is breached once its due day has passed at the report's instant (due at the day's last millisecond). */
+function judged(outcome: string, asOfDay: string): string {
+  if (outcome === 'open') return 'pending';
+  if (outcome.startsWith('open@')) return outcome.slice(5) < asOfDay ? 'breached' : 'pending';
+  return outcome;
+}
+
+const sumOf = (tally: Tally, outcomes: readonly string[]) => outcomes.reduce((sum, outcome) => sum + (tally.counts.get(outcome) ?? 0), 0);
+
+function cellOf(column: MeasureColumn, tally: Tally): ReportCell {
+  switch (column.statistic) {
+    case 'rate': {
+      const numerator = sumOf(tally, column.numerator);
+      const denominator = sumOf(tally, column.denominator!);
+      return { numerator, denominator, value: denominator === 0 ? null : numerator / denominator };
+    }
+    case 'count': {
+      const count = sumOf(tally, column.numerator);
+      return { numerator: count, denominator: null, value: count };
+    }
+    default: {
+      const histogram = [...(tally.histograms.get(column.numerator[0]) ?? new Map<number, number>())].sort(([a], [b]) => a - b);
+      const cases = histogram.reduce((sum, [, n]) => sum + n, 0);
+      return { numerator: null, denominator: cases, value: nearestRankPercentile(histogram, cases, column.statistic === 'median' ? 0.5 : 0.9) };
+    }
+  }
+}
+
+/** The nearest-rank percentile of a histogram sorted by value: the smallest value with at least `share` of cases at or below it. */
+export function nearestRankPercentile(histogram: ReadonlyArray<readonly [number, number]>, count: number, share: number): number | null {
+  if (count === 0) return null;
+  const rank = Math.ceil(share * count);
+  let seen = 0;
+  for (const [value, n] of histogram) {
+    seen += n;
+    if (seen >= rank) return value;
+  }
+  return histogram[histogram.length - 1][0];
+}
+
+/** Each row's headline rate against the reference group among the rows that share its other dimensions. */
+function compareWithin(rows: ReportRow[], characteristic: string, column: string): void {
+  const sets = new Map<string, ReportRow[]>();
+  for (const row of rows) {
+    const key = JSON.stringify(Object.entries(row.group).filter(([dimension]) => dimension !== characteristic));
+    sets.set(key, [...(sets.get(key) ?? []), row]);
+  }
+  for (const set of sets.values()) {
+    const { reference, groups } = compareGroups(set.map((row) => ({ group: row.group[characteristic], numerator: row.cells[column].numerator ?? 0, denominator: row.cells[column].denominator ?? 0 })));
+    set.forEach((row, i) => {
+      const { rate, interval, isReference, rateRatio, rateRatioInterval, test, pValue, significant } = groups[i];
+      row.comparison = { reference, rate, interval, isReference, rateRatio, rateRatioInterval, test, pValue, significant };
+    });
+  }
+}
+
+function compareGroupsOf(a: Record<string, string>, b: Record<string, string>, groupBy: readonly string[]): number {
+  for (const dimension of groupBy) {
+    const order = a[dimension] < b[dimension] ? -1 : a[dimension] > b[dimension] ? 1 : 0;
+    if (order !== 0) return order;
+  }
+  return 0;
+}
+

@@ -1,0 +1,3 @@
+export * from './report';
+export * from './compute-report';
+export * from './report-csv';

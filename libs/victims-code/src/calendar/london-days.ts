@@ -1,0 +1,16 @@
+import { dayNumberOf, londonDayNumberOf, startOfLondonDay } from './london-day';
+
+/** The last millisecond of the London day `YYYY-MM-DD` (23:59:59.999 local, GMT or BST). */
+export function endOfLondonDayMs(londonDay: string): number {
+  return startOfLondonDay(dayNumberOf(londonDay) + 1) - 1;
+}
+
+/** The first millisecond of the London day `YYYY-MM-DD`. */
+export function startOfLondonDayMs(londonDay: string): number {
+  return startOfLondonDay(dayNumberOf(londonDay));
+}
+
+/** The last millisecond of the London day `instantMs` falls on, `plusDays` later. */
+export function endOfLondonDayOf(instantMs: number, plusDays = 0): number {
+  return startOfLondonDay(londonDayNumberOf(instantMs) + plusDays + 1) - 1;
+}

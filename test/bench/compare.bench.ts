@@ -1,0 +1,289 @@
+/**
+ * The product against a bare NestJS 11 app, side by side in one run (issue 14, item 5): on a shared
+ * machine only ratios taken in the same run mean anything.
+ *   npm run bench:compare -- [--cases=2000] [--duration=8] [--connections=16] [--redis-port=47001] [--keep-data]
+ * It
+ * 1. starts a private redis-server on `--redis-port` (never the shared one) and loads `--cases`
+ *    cases of the generator's bench profile into a fresh embedded store under /tmp;
+ * 2. catches the timeline and Victims' Code projections up from the start, as a rebuild does,
+ *    and prints events/s beside what the store delivers reading `$all`;
+ * 3. runs the product's API (one process) and the baseline (test/bench/baseline) as processes of
+ *    their own and drives each in turn with autocannon, `--connections` in flight for `--duration`
+ *    seconds: writes (a `VictimInformed` contact on one of 64 cases), timeline, worklist and
+ *    compliance reads. The baseline answers each read with the product's own answer, stored in
+ *    one hash, so both send the same bytes;
+ * 4. restarts the product as 2 processes behind one port and reads at 64 in flight (p99);
+ * 5. writes one at a time to cases of 50 and of 1,000 events: the cost of a write against the
+ *    length of its case.
+ * Every figure is printed with the load average before and after.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import autocannon from 'autocannon';
+import Redis from 'ioredis';
+import { SqliteEventStore } from '@case-journey/event-store';
+import { bullConnection, bullPrefix, DeadlineQueue, JobQueues, ObligationsProjection, ProjectionRunner, ProjectionVersions, TimelineProjection, type Projection } from '@case-journey/projections';
+import { BENCH_PROFILE } from '@case-journey/synthetic';
+import { TestIssuer } from '../../apps/api/src/access/testing/test-issuer';
+import { CRIME_REPORT_EXAMPLE } from '../../apps/api/src/cases/dto/examples';
+
+const argument = (name: string, fallback: string): string => process.argv.find((arg) => arg.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
+const CASES = Number(argument('cases', '2000'));
+const DURATION = Number(argument('duration', '8'));
+const CONNECTIONS = Number(argument('connections', '16'));
+const REDIS_PORT = Number(argument('redis-port', '47001'));
+const PRODUCT_PORT = REDIS_PORT + 1;
+const BASELINE_PORT = REDIS_PORT + 2;
+const REDIS_URL = `redis://127.0.0.1:${REDIS_PORT}`;
+const PREFIX = 'cjcompare';
+const AREA = BENCH_PROFILE.areas[0].name;
+const load = () => loadavg().map((n) => n.toFixed(2)).join(' ');
+const round = (n: number, digits = 0) => n.toLocaleString('en-GB', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+
+interface Run {
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  mean: number;
+  failures: number;
+}
+
+async function hammer(options: { url: string; connections: number; duration?: number; amount?: number; requests: autocannon.Request[] }): Promise<Run> {
+  const result = await autocannon({ ...options, ...(options.amount ? { amount: options.amount } : { duration: options.duration }), pipelining: 1 });
+  return { requestsPerSecond: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, mean: result.latency.average, failures: result.non2xx + result.errors + result.timeouts };
+}
+
+function startProcess(script: string, env: Record<string, string>): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['-r', '@swc-node/register', script], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  return new Promise((resolve, reject) => {
+    child.once('message', () => resolve(child));
+    child.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
+  });
+}
+
+async function stopProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  await exited;
+}
+
+async function startRedis(): Promise<ChildProcess> {
+  const server = spawn('redis-server', ['--port', String(REDIS_PORT), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+  for (let attempt = 0; ; attempt++) {
+    const probe = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+    probe.on('error', () => undefined);
+    try {
+      await probe.connect();
+      await probe.ping();
+      return server;
+    } catch (error) {
+      if (attempt > 50) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    } finally {
+      probe.disconnect();
+    }
+  }
+}
+
+async function catchUp(store: SqliteEventStore, redis: Redis, projection: Projection, through: bigint): Promise<number> {
+  const versions = new ProjectionVersions(redis, PREFIX);
+  const connection = new Redis(REDIS_URL, { maxRetriesPerRequest: null });
+  const runner = new ProjectionRunner({ store, redis: connection, projection, keys: await versions.current(projection.name), clock: { now: () => new Date(BENCH_PROFILE.now) } });
+  const started = performance.now();
+  runner.start();
+  await runner.reached(through);
+  const seconds = (performance.now() - started) / 1000;
+  await runner.stop();
+  connection.disconnect();
+  return Number(through) / seconds;
+}
+
+async function storeReadRate(store: SqliteEventStore, through: bigint): Promise<number> {
+  const started = performance.now();
+  for (let after: bigint | undefined; ; ) {
+    const page = await store.readAll({ after, maxCount: 1000 });
+    if (page.length === 0 || page[page.length - 1].position >= through) break;
+    after = page[page.length - 1].position;
+  }
+  return Number(through) / ((performance.now() - started) / 1000);
+}
+
+const json = { 'content-type': 'application/json' };
+
+/** One contact with the case's victim, told apart by its source reference. */
+function contact(victimId: string, reference: string): string {
+  return JSON.stringify({ type: 'VictimInformed', occurredAt: '2025-03-06T09:00:00Z', sourceSystem: 'Athena', sourceReference: reference, data: { victimId, topic: 'other', channel: 'phone' } });
+}
+
+class Writer {
+  private sent = 0;
+
+  constructor(
+    private readonly url: string,
+    private readonly authorization: string,
+  ) {}
+
+  /** Opens a case from a crime report with one victim of its own. */
+  async openCase(): Promise<{ caseId: string; victimId: string }> {
+    const victimId = randomUUID();
+    const report = { ...CRIME_REPORT_EXAMPLE, area: AREA, sourceReference: `BENCH-${randomUUID()}`, victims: [{ ...CRIME_REPORT_EXAMPLE.victims[0], victimId }] };
+    const response = await fetch(`${this.url}/cases`, { method: 'POST', headers: { ...json, authorization: this.authorization }, body: JSON.stringify(report) });
+    if (response.status !== 201) throw new Error(`POST /cases: ${response.status} ${await response.text()}`);
+    return { caseId: ((await response.json()) as { caseId: string }).caseId, victimId };
+  }
+
+  /** Requests that each record a new contact on one of the cases, in turn. */
+  contacts(cases: ReadonlyArray<{ caseId: string; victimId: string }>): autocannon.Request[] {
+    return [
+      {
+        method: 'POST',
+        headers: { ...json, authorization: this.authorization },
+        setupRequest: (request) => {
+          const target = cases[this.sent++ % cases.length];
+          return { ...request, path: `/cases/${target.caseId}/events`, body: contact(target.victimId, `BENCH-${process.pid}-${this.sent}`) };
+        },
+      },
+    ];
+  }
+
+  /** Grows a case to `length` events, one write at a time. */
+  async grow(target: { caseId: string; victimId: string }, length: number): Promise<void> {
+    await hammer({ url: this.url, connections: 1, amount: length - 1, requests: this.contacts([target]) });
+  }
+}
+
+async function sampleCaseIds(store: SqliteEventStore, count: number): Promise<string[]> {
+  const ids = new Set<string>();
+  for (let after: bigint | undefined; ids.size < count; ) {
+    const page = await store.readAll({ after, maxCount: 1000 });
+    if (page.length === 0) break;
+    for (const event of page) if (event.streamId.startsWith('case-') && ids.size < count) ids.add(event.streamId.slice('case-'.length));
+    after = page[page.length - 1].position + 5_000n;
+  }
+  return [...ids];
+}
+
+async function main(): Promise<void> {
+  console.log(`Comparison benchmark: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}; load at the start ${load()}`);
+  const dataDirectory = mkdtempSync(join(tmpdir(), 'cj-compare-'));
+  const children: ChildProcess[] = [];
+  const redisServer = await startRedis();
+  const redis = new Redis(REDIS_URL);
+  const issuer = await TestIssuer.start();
+  try {
+    const generated = spawnSync(process.execPath, ['-r', '@swc-node/register', 'apps/generator/src/main.ts', '--profile', 'bench', '--cases', String(CASES), '--to-store', '--data-dir', dataDirectory], { stdio: ['ignore', 'ignore', 'inherit'] });
+    if (generated.status !== 0) throw new Error('the generator failed');
+    const store = SqliteEventStore.open({ dataDirectory });
+    const [head] = await store.readAll({ direction: 'backwards', maxCount: 1 });
+    const queues = new JobQueues(bullConnection(REDIS_URL), bullPrefix(PREFIX));
+    const catchUps = {
+      store: await storeReadRate(store, head.position),
+      timeline: await catchUp(store, redis, new TimelineProjection(), head.position),
+      obligations: await catchUp(store, redis, new ObligationsProjection({ store, deadlines: new DeadlineQueue(queues.deadlines) }), head.position),
+    };
+    await queues.close();
+    console.log(`Catch-up over ${round(Number(head.position))} events of ${round(CASES)} bench cases: store $all ${round(catchUps.store)} events/s, timeline ${round(catchUps.timeline)}, Victims' Code (obligations) ${round(catchUps.obligations)} events/s`);
+
+    const environment = (processes: number) => ({
+      ...issuer.environment,
+      DATA_DIR: dataDirectory,
+      REDIS_URL,
+      REDIS_KEY_PREFIX: PREFIX,
+      RATE_LIMIT_PER_MINUTE: '100000000',
+      PORT: String(PRODUCT_PORT),
+      API_PROCESSES: String(processes),
+      NODE_ENV: 'development',
+    });
+    const product = `http://127.0.0.1:${PRODUCT_PORT}`;
+    const baseline = `http://127.0.0.1:${BASELINE_PORT}`;
+    let api = await startProcess('test/bench/compare/product-server.ts', environment(1));
+    children.push(api, await startProcess('test/bench/baseline/baseline-app.ts', { BASELINE_PORT: String(BASELINE_PORT), BASELINE_SQLITE: join(dataDirectory, 'baseline.sqlite'), REDIS_URL }));
+
+    const reader = `Bearer ${await issuer.token({ subject: 'bench.reader', roles: ['case-progression', 'witness-care', 'board'], agency: 'WCU', areas: BENCH_PROFILE.areas.map((area) => area.name) }, { expiresIn: 6 * 3600 })}`;
+    const police = `Bearer ${await issuer.token({ subject: 'bench.police-system', roles: ['agency-system'], agency: 'Police', areas: [AREA], sourceSystems: ['Athena'] }, { expiresIn: 6 * 3600 })}`;
+
+    // The reads: sampled timelines and a spread of worklist and compliance questions; the baseline answers each with the product's answer.
+    const caseIds = await sampleCaseIds(store, 200);
+    const reads: Record<string, string[]> = {
+      timeline: caseIds.map((id) => `/cases/${id}/timeline`),
+      worklist: ['WCU', 'Police', 'CPS'].flatMap((agency) => ['', '&status=breached', '&status=due-soon'].map((status) => `/worklists/witness-care?agency=${agency}${status}&limit=50`)),
+      compliance: ['entitlement', 'area,entitlement', 'agency,rights', 'entitlement,offence', 'entitlement,ethnicity'].flatMap((groupBy) => ['', '&period=2025-Q1', `&area=${AREA}`].map((filter) => `/compliance?groupBy=${groupBy}${filter}`)),
+    };
+    for (const [kind, paths] of Object.entries(reads)) {
+      for (const [i, path] of paths.entries()) {
+        const response = await fetch(product + path, { headers: { authorization: reader } });
+        if (response.status !== 200) throw new Error(`${path}: ${response.status} ${await response.text()}`);
+        await redis.hset(`baseline:${kind}-${i}`, { body: await response.text() });
+      }
+    }
+    const readRequests = (kind: string, url: string): autocannon.Request[] =>
+      reads[kind].map((path, i) => ({ method: 'GET', path: url === product ? path : `/read/${kind}-${i}`, headers: { authorization: reader } }));
+
+    const writer = new Writer(product, police);
+    const writeCases = await Promise.all(Array.from({ length: 64 }, () => writer.openCase()));
+    const baselineWrites = new Writer(baseline, '');
+
+    const rows: string[][] = [];
+    const compare = async (what: string, productRun: () => Promise<Run>, baselineRun: () => Promise<Run>) => {
+      await productRun(); // warm-up, as long as the measurement: JIT, connection pools, caches
+      const ours = await productRun();
+      await baselineRun();
+      const theirs = await baselineRun();
+      rows.push([what, round(ours.requestsPerSecond), round(theirs.requestsPerSecond), (ours.requestsPerSecond / theirs.requestsPerSecond).toFixed(2), `${round(ours.p99)} / ${round(theirs.p99)}`, `${ours.failures} / ${theirs.failures}`]);
+    };
+    const run = (url: string, requests: autocannon.Request[]) => () => hammer({ url, connections: CONNECTIONS, duration: DURATION, requests });
+    await compare('HTTP write', run(product, writer.contacts(writeCases)), run(baseline, baselineWrites.contacts(writeCases)));
+    for (const kind of Object.keys(reads)) await compare(`${kind} read`, run(product, readRequests(kind, product)), run(baseline, readRequests(kind, baseline)));
+    console.log(`\nThroughput, ${CONNECTIONS} in flight, ${DURATION} s each (after a warm-up as long), the product as 1 API process; load now ${load()}`);
+    console.table(rows.map(([what, ours, theirs, ratio, p99, failures]) => ({ what, 'product req/s': ours, 'baseline req/s': theirs, ratio, 'p99 ms product / baseline': p99, 'non-2xx product / baseline': failures })));
+
+    // 64 in flight against 2 API processes behind one port.
+    await stopProcess(api);
+    api = await startProcess('test/bench/compare/product-server.ts', environment(2));
+    children.push(api);
+    const tails: Record<string, string>[] = [];
+    for (const kind of Object.keys(reads)) {
+      await hammer({ url: product, connections: 64, duration: DURATION, requests: readRequests(kind, product) });
+      const ours = await hammer({ url: product, connections: 64, duration: DURATION, requests: readRequests(kind, product) });
+      const theirs = await hammer({ url: baseline, connections: 64, duration: DURATION, requests: readRequests(kind, baseline) });
+      tails.push({ read: kind, 'product p50 ms': round(ours.p50), 'product p99 ms': round(ours.p99), 'product req/s': round(ours.requestsPerSecond), 'baseline p99 ms': round(theirs.p99), 'non-2xx': String(ours.failures) });
+    }
+    console.log(`\n64 in flight, the product as 2 API processes behind one port (Node's cluster); load now ${load()}`);
+    console.table(tails);
+
+    // The cost of one write against the length of its case: one write at a time, so latency is cost.
+    const lengths = [50, 1_000];
+    const costs: Record<string, string>[] = [];
+    const perWrite: number[] = [];
+    for (const length of lengths) {
+      const cases = await Promise.all(Array.from({ length: 4 }, () => writer.openCase()));
+      for (const target of cases) await writer.grow(target, length);
+      await hammer({ url: product, connections: 1, amount: 40, requests: writer.contacts(cases) });
+      const measured = await hammer({ url: product, connections: 1, amount: 200, requests: writer.contacts(cases) });
+      perWrite.push(measured.mean);
+      costs.push({ 'case length': `${round(length)} events`, 'mean ms per write': measured.mean.toFixed(2), 'p99 ms': round(measured.p99, 1), 'non-2xx': String(measured.failures) });
+    }
+    console.log(`\nOne write at a time on 4 cases of each length (each grows by 50 while measured); load now ${load()}`);
+    console.table(costs);
+    console.log(`Write cost, 1,000-event case ÷ 50-event case: ${(perWrite[1] / perWrite[0]).toFixed(2)}× (target ≤ 1.5×)`);
+    console.log(`Victims' Code catch-up: ${round(catchUps.obligations)} events/s (target ≥ 60,000); the store delivers ${round(catchUps.store)}`);
+    console.log(`\nLoad at the end ${load()}`);
+    await store.close();
+  } finally {
+    for (const child of children) await stopProcess(child);
+    await issuer.stop();
+    redis.disconnect();
+    await stopProcess(redisServer);
+    if (!process.argv.includes('--keep-data')) rmSync(dataDirectory, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.stack : error);
+  process.exitCode = 1;
+});

@@ -1,0 +1,36 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+/** Debian's Chromium, as the board pack prints with it: playwright-core downloads no browser. */
+export const launchChromium = (): Promise<Browser> =>
+  chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+
+/** Screenshots of every page for every role, saved by the run (the folder is not committed). */
+export const SCREENSHOTS_DIR = join(__dirname, '..', '..', '..', 'test-results', 'screenshots');
+
+/** WCAG 2.2 AA, as axe-core tags it. */
+const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/** Checks the page with axe-core (every violation listed by rule and element) and saves its screenshot. */
+export async function checkPage(page: Page, role: string, name: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(WCAG_22_AA).analyze();
+  const violations = results.violations.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).slice(0, 3).join(', ')})`);
+  mkdirSync(join(SCREENSHOTS_DIR, role), { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOTS_DIR, role, `${name}.png`), fullPage: true });
+  expect({ page: name, role, violations }).toEqual({ page: name, role, violations: [] });
+}
+
+/** Signs in from the web app's sign-in page as a demo user, through the dev provider's login page. */
+export async function signInAs(context: BrowserContext, webUrl: string, login: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(`${webUrl}/sign-in`);
+  await page.locator(`a[href*="login=${encodeURIComponent(login)}"]`).click();
+  await page.locator('input[name="password"]').fill('demo');
+  await Promise.all([page.waitForURL((url) => url.href.startsWith(webUrl) && !url.pathname.startsWith('/sign-in') && !url.pathname.startsWith('/auth/')), page.locator('button[type="submit"]').click()]);
+  return page;
+}

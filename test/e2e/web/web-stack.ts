@@ -1,0 +1,130 @@
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
+import type { INestApplication, INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import Redis from 'ioredis';
+import { SqliteEventStore } from '@case-journey/event-store';
+import { InMemoryVictimKeyStore, PersonalDataVault } from '@case-journey/personal-data';
+import { loadConfiguration, type AppConfiguration } from '@case-journey/platform';
+import { generateCases, profileNamed } from '@case-journey/synthetic';
+import { VICTIMS_CODE_2020, WorkingDayCalendar } from '@case-journey/victims-code';
+import { createApi } from '../../../apps/api/src/create-api';
+import { DEMO_USERS } from '../../../apps/dev-identity-provider/src/demo-directory';
+import { userToken } from '../../../apps/dev-identity-provider/src/sign-in';
+import { DevProviderProcess } from '../../../apps/dev-identity-provider/src/testing/dev-provider-process';
+import { loadIntoStore } from '../../../apps/generator/src/load-into-store';
+import { createWeb } from '../../../apps/web/src/create-web';
+import { loadWebConfiguration } from '../../../apps/web/src/web-configuration';
+import { WorkerModule } from '../../../apps/worker/src/worker.module';
+
+const AUDIENCE = 'api://case-journey-web-e2e';
+
+const freePort = () =>
+  new Promise<number>((resolve, reject) => {
+    const server = createServer().once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+
+export interface WebStackOptions {
+  /** The clock of the API, the worker and the web pages, and the demo's "now". */
+  now: Date;
+  /** How many demo cases to load (the demo profile has about 400). */
+  cases?: number;
+}
+
+/**
+ * The whole product in one process, as `npm start` runs it but on free ports: the demo data in an
+ * in-memory event store with its victims' keys, the worker projecting it, the real dev OpenID provider
+ * (its own process), the API trusting it, and the web app signing in with it.
+ */
+export class WebStack {
+  private constructor(
+    readonly webUrl: string,
+    readonly apiUrl: string,
+    readonly issuer: string,
+    readonly store: SqliteEventStore,
+    readonly configuration: AppConfiguration,
+    private readonly parts: { provider: DevProviderProcess; worker: INestApplicationContext; api: INestApplication; web: INestApplication; keyPrefix: string },
+  ) {}
+
+  static async start(options: WebStackOptions): Promise<WebStack> {
+    const keyPrefix = `cj-web-e2e-${process.pid}-${Date.now().toString(36)}`;
+    const webPort = await freePort();
+    const webUrl = `http://127.0.0.1:${webPort}`;
+    const provider = await DevProviderProcess.start(AUDIENCE, { DEV_WEB_REDIRECT_URIS: `${webUrl}/auth/callback` });
+    const store = SqliteEventStore.inMemory({ pollIntervalMs: 10 });
+    const keys = new InMemoryVictimKeyStore();
+    const vault = new PersonalDataVault(keys);
+    const clock = { now: () => options.now };
+    await loadIntoStore(
+      store,
+      generateCases(profileNamed('demo'), {
+        seed: 2026,
+        cases: options.cases,
+        now: options.now.toISOString(),
+        calendar: new WorkingDayCalendar(),
+        rulebook: VICTIMS_CODE_2020,
+        seal: (victimId, details) => vault.seal(victimId, details),
+      }),
+    );
+    const configuration = loadConfiguration({ REDIS_KEY_PREFIX: keyPrefix, OIDC_ISSUER: provider.issuer, OIDC_AUDIENCE: AUDIENCE, RATE_LIMIT_PER_MINUTE: '100000', LOG_LEVEL: 'warn' });
+    const overrides = { eventStore: store, victimKeyStore: keys, clock };
+    const worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(configuration, overrides), { logger: false });
+    await worker.init();
+    const api = await createApi(configuration, overrides);
+    await api.listen(0, '127.0.0.1');
+    const apiUrl = `http://127.0.0.1:${(api.getHttpServer().address() as AddressInfo).port}`;
+    const web = await createWeb(
+      loadWebConfiguration({ WEB_PORT: String(webPort), API_URL: apiUrl, OIDC_ISSUER: provider.issuer, OIDC_AUDIENCE: AUDIENCE, REDIS_KEY_PREFIX: keyPrefix, WEB_DEMO_LOGINS: DEMO_USERS.join(' ') }),
+      { clock },
+    );
+    await web.listen(webPort, '127.0.0.1');
+    const stack = new WebStack(webUrl, apiUrl, provider.issuer, store, configuration, { provider, worker, api, web, keyPrefix });
+    await stack.projectionsCaughtUp();
+    return stack;
+  }
+
+  /** A demo user's access token, signed in as the token command does, to ask the API what a page should show. */
+  tokenFor(login: string): Promise<string> {
+    return userToken(this.issuer, login, AUDIENCE);
+  }
+
+  async apiPost<T>(path: string, token: string, body: object): Promise<T> {
+    const response = await fetch(`${this.apiUrl}${path}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    if (!response.ok) throw new Error(`POST ${path} answered ${response.status}: ${await response.text()}`);
+    return (await response.json()) as T;
+  }
+
+  async apiGet<T>(path: string, token: string): Promise<T> {
+    const response = await fetch(`${this.apiUrl}${path}`, { headers: { authorization: `Bearer ${token}` } });
+    if (!response.ok) throw new Error(`GET ${path} answered ${response.status}: ${await response.text()}`);
+    return (await response.json()) as T;
+  }
+
+  /** Waits until every projection has read the whole log (the API's health says so). */
+  async projectionsCaughtUp(limitMs = 60_000): Promise<void> {
+    const deadline = Date.now() + limitMs;
+    for (;;) {
+      const health = (await (await fetch(`${this.apiUrl}/health`)).json()) as { projections?: Array<{ events: number }> };
+      const behind = (health.projections ?? []).map((projection) => projection.events);
+      if (behind.length > 0 && behind.every((events) => events === 0)) return;
+      if (Date.now() > deadline) throw new Error(`The projections did not catch up: ${JSON.stringify(health.projections)}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+
+  async stop(): Promise<void> {
+    const { provider, worker, api, web, keyPrefix } = this.parts;
+    await web.close();
+    await api.close();
+    await worker.close();
+    await provider.stop();
+    const redis = new Redis(this.configuration.redisUrl);
+    const found = await redis.keys(`${keyPrefix}*`);
+    if (found.length > 0) await redis.unlink(...found);
+    redis.disconnect();
+  }
+}
