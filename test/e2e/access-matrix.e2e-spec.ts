@@ -114,6 +114,9 @@ describe('the access matrix: every route × every role, in and out of scope', ()
     'POST /reports/packs': () => ({ path: '/reports/packs', body: { month: '2025-02', area: IN_SCOPE } }),
     'GET /reports/packs': () => ({ path: '/reports/packs', filtered: true }),
     'GET /reports/packs/{id}': () => ({ path: `/reports/packs/${packId}` }),
+    'GET /reports/measures': () => ({ path: '/reports/measures', filtered: true }),
+    'GET /reports/{measure}': (scope) => ({ path: '/reports/code-compliance', query: { period: '2025-02', ...namedArea(scope) } }),
+    'GET /public/reports/{measure}': () => ({ path: '/public/reports/code-compliance', query: { period: '2025-02' } }),
   };
 
   const send = (route: string, call: Call, authorization?: string) => {

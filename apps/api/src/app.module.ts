@@ -19,6 +19,7 @@ import { ApiScrapeSources } from './observability/scrape-sources';
 import { ProjectionsAdminModule } from './projections/projections-admin.module';
 import { ReadModelsModule } from './read-models/read-models.module';
 import { BoardPacksModule } from './reports/packs/board-packs.module';
+import { ReportsModule } from './reports/reports.module';
 import { RetentionModule } from './retention/retention.module';
 import { TimelineModule } from './timeline/timeline.module';
 import { VictimsModule } from './victims/victims.module';
@@ -50,6 +51,7 @@ export class AppModule {
         NotificationsModule,
         ProjectionsAdminModule,
         BoardPacksModule,
+        ReportsModule,
         VictimsModule,
         AuditModule,
         RetentionModule,

@@ -83,6 +83,17 @@ export const ACCESS_POLICY = {
     target: 'area-query',
     grants: { 'witness-care': OWN_AREAS, 'case-progression': OWN_AREAS },
   },
+  'reports:read': {
+    description: "read the shared measures' definitions and any measure's report (live, frozen, or as known at an instant; aggregates, suppressed on request)",
+    target: 'area-query',
+    grants: { board: OWN_AREAS },
+  },
+  // Anyone, without signing in: the report is always suppressed, and names no case.
+  'reports:read-public': {
+    description: "read a measure's report with small numbers suppressed (primary and secondary)",
+    target: 'service',
+    grants: { public: ANY },
+  },
   'reports:build-pack': {
     description: "build a month's board pack for an area",
     target: 'recording',

@@ -1,10 +1,22 @@
-import type { Browser, BrowserContext } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { CRIME_REPORT_EXAMPLE } from '../../../apps/api/src/cases/dto';
 import { checkPage, launchChromium, signInAs } from './browser';
 import { WebStack } from './web-stack';
 
 /** Wednesday 25 November 2026, 11:00 London: the demo's "now", so its worklists have work due. */
 const NOW = new Date('2026-11-25T11:00:00.000Z');
 const POLICE_OFFICER = 'case-progression/Police/Wessex';
+const WITNESS_CARE_OFFICER = 'witness-care/WCU/Wessex,Anglia';
+
+/** Reloads the page until `done` holds (the projections show a recording within a second or two). */
+async function reloadUntil(page: Page, done: () => Promise<boolean>, limitMs = 15_000): Promise<void> {
+  const deadline = Date.now() + limitMs;
+  while (!(await done())) {
+    if (Date.now() > deadline) throw new Error(`${page.url()} did not change within ${limitMs} ms`);
+    await page.waitForTimeout(300);
+    await page.reload();
+  }
+}
 
 /**
  * The web pages in a real browser (Debian's Chromium through playwright-core), against the whole
@@ -55,5 +67,60 @@ describe('the web pages in a browser', () => {
     expect(waiting).toContain(timeline.waitingOn ? `Waiting on ${timeline.waitingOn.agency} since` : 'Waiting on nobody');
     await checkPage(page, 'case-progression', 'case');
   }, 120_000);
-});
 
+  it("records a handoff through the form: the API's validation error beside its field, then the handoff on the timeline", async () => {
+    const officer = await stack.tokenFor(POLICE_OFFICER);
+    const { agency: _agency, ...report } = CRIME_REPORT_EXAMPLE;
+    const opened = await stack.apiPost<{ caseId: string }>('/cases', officer, { ...report, area: 'Wessex', urn: '91WE9990001', sourceReference: 'WEB-E2E-1', occurredAt: '2026-11-24T20:00:00Z', receivedAt: '2026-11-24T20:30:00Z' });
+    const page = await signInAs(await newContext(), stack.webUrl, POLICE_OFFICER);
+    await page.goto(`${stack.webUrl}/cases/${opened.caseId}`);
+    await page.getByRole('link', { name: 'Record a handoff' }).click();
+    await page.getByLabel('Something happened to a suspect').check();
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByLabel('What happened').selectOption('arrested');
+    await page.getByRole('button', { name: 'Record the handoff' }).click();
+
+    // The suspect reference was left empty: the API refuses it, and the page says so beside the field.
+    await expect(page.locator('.govuk-error-summary').textContent()).resolves.toContain('suspectId');
+    await expect(page.locator('#data-suspectId-error').textContent()).resolves.toContain('suspectId');
+    await checkPage(page, 'case-progression', 'record-handoff-error');
+
+    await page.getByLabel('Suspect reference').fill('S1');
+    await page.getByRole('button', { name: 'Record the handoff' }).click();
+    await page.waitForURL(`${stack.webUrl}/cases/${opened.caseId}`);
+    await expect(page.getByTestId('flash').textContent()).resolves.toContain('Suspect event recorded recorded');
+    await reloadUntil(page, async () => (await page.locator('[data-testid="timeline-table"] tbody tr').count()) === 2);
+    await expect(page.locator('[data-testid="timeline-table"] tbody tr').nth(1).textContent()).resolves.toContain('Suspect event recorded');
+  }, 120_000);
+
+  it('works the worklist: records a contact for an overdue item, which then leaves the overdue tab', async () => {
+    const page = await signInAs(await newContext(), stack.webUrl, WITNESS_CARE_OFFICER);
+    expect(new URL(page.url()).pathname).toBe('/worklist');
+    const overdueCount = async () => Number(/Overdue \((\d+)\)/.exec((await page.getByTestId('worklist-tabs').textContent()) ?? '')?.[1]);
+    const before = await overdueCount();
+    expect(before).toBeGreaterThan(0);
+    await checkPage(page, 'witness-care', 'worklist');
+
+    const first = page.locator('[data-testid="worklist-items"] tbody tr').first();
+    const obligation = (await first.getAttribute('data-obligation'))!;
+    const [caseId, victimId] = obligation.split('/').map(decodeURIComponent);
+    const wcu = await stack.tokenFor(WITNESS_CARE_OFFICER);
+    const touchpoints = async () => (await stack.apiGet<{ touchpoints: unknown[] }>(`/cases/${caseId}/victims/${victimId}/journey`, wcu)).touchpoints.length;
+    const touchpointsBefore = await touchpoints();
+    await first.getByRole('link', { name: /Record contact/ }).click();
+    await page.getByLabel('Phone').check();
+    await checkPage(page, 'witness-care', 'record-contact');
+    // Sent twice, as a double click on a page without JavaScript would: the form's idempotency key makes it one event.
+    const status = await page.evaluate(`(() => {
+      const form = document.querySelector('[data-testid="contact-form"]');
+      return fetch(form.action, { method: 'POST', body: new URLSearchParams(new FormData(form)), credentials: 'same-origin', redirect: 'manual' }).then((answer) => answer.type);
+    })()`);
+    expect(status).toBe('opaqueredirect');
+    await page.getByRole('button', { name: 'Record the contact' }).click();
+    await page.waitForURL((url) => url.pathname === '/worklist');
+    await expect(page.getByTestId('flash').textContent()).resolves.toContain('Contact recorded');
+    await reloadUntil(page, async () => (await page.locator(`[data-obligation="${obligation}"]`).count()) === 0);
+    expect(await overdueCount()).toBe(before - 1);
+    expect(await touchpoints()).toBe(touchpointsBefore + 1);
+  }, 120_000);
+});

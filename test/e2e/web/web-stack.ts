@@ -92,6 +92,12 @@ export class WebStack {
     return userToken(this.issuer, login, AUDIENCE);
   }
 
+  async apiPost<T>(path: string, token: string, body: object): Promise<T> {
+    const response = await fetch(`${this.apiUrl}${path}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    if (!response.ok) throw new Error(`POST ${path} answered ${response.status}: ${await response.text()}`);
+    return (await response.json()) as T;
+  }
+
   async apiGet<T>(path: string, token: string): Promise<T> {
     const response = await fetch(`${this.apiUrl}${path}`, { headers: { authorization: `Bearer ${token}` } });
     if (!response.ok) throw new Error(`GET ${path} answered ${response.status}: ${await response.text()}`);

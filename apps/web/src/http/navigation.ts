@@ -27,7 +27,14 @@ export function navigationFor(user: SignedInUser | undefined, path: string) {
   }));
 }
 
-/** The page a role starts on after signing in. */
+/** The page each role starts on after signing in, the first of the user's roles listed here winning. */
+const START_PAGES: ReadonlyArray<[Role, string]> = [
+  ['witness-care', '/worklist'],
+  ['case-progression', '/cases'],
+  ['board', '/reports/compliance'],
+  ['admin', '/admin'],
+];
+
 export function startPageOf(user: SignedInUser): string {
-  return ITEMS.find((item) => item.roles !== 'everyone' && item.roles.some((role) => user.roles.includes(role)))?.href ?? '/';
+  return START_PAGES.find(([role]) => user.roles.includes(role))?.[1] ?? '/';
 }

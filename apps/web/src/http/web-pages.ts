@@ -31,7 +31,11 @@ export class WebPages {
 
   html(request: Request, response: Response, template: string, model: object): string {
     const user = request.session?.user;
+    // A message left by the form just sent (shown once, on the page it returned to).
+    const flash = request.session?.flash;
+    if (flash) delete request.session.flash;
     return this.renderer.render(template, {
+      flash,
       ...model,
       user,
       navigation: navigationFor(user, request.path),

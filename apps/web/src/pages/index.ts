@@ -1,6 +1,10 @@
 import { CaseController } from './case/case.controller';
 import { CaseFinderController } from './case-finder/case-finder.controller';
 import { HomeController } from './home/home.controller';
+import { RecordContactController } from './record-contact/record-contact.controller';
+import { RecordHandoffController } from './record-handoff/record-handoff.controller';
+import { VictimController } from './victim/victim.controller';
+import { WorklistController } from './worklist/worklist.controller';
 
 /** One controller per page, each in its own folder with its view model and template. */
-export const PAGE_CONTROLLERS = [HomeController, CaseFinderController, CaseController];
+export const PAGE_CONTROLLERS = [HomeController, CaseFinderController, CaseController, RecordHandoffController, WorklistController, VictimController, RecordContactController];

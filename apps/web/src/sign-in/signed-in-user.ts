@@ -26,6 +26,8 @@ declare module 'express-session' {
   interface SessionData {
     user?: SignedInUser;
     signIn?: PendingSignIn;
+    /** A message for the next page: what the form just sent did. */
+    flash?: { title: string; text: string };
   }
 }
 

@@ -1,6 +1,6 @@
 import { swimlaneChartSvg } from '@case-journey/pages';
 import { durationInWords, humanise, londonDate, londonDateTime } from '../../http/london-time';
-import { ruleLabel, statusTag } from '../obligation-labels';
+import { obligationRow } from '../obligation-labels';
 
 /** The API's answers this page is drawn from (only the fields it shows). */
 export interface CaseAnswer {
@@ -67,14 +67,7 @@ export function caseViewModel(found: CaseAnswer, timeline: TimelineAnswer, journ
             number: i + 1,
             victimId: journey.victimId,
             enhanced: journey.enhanced?.enhanced ?? false,
-            obligations: journey.obligations.map((obligation) => ({
-              right: ruleLabel(obligation.ruleId),
-              responsible: obligation.responsible,
-              status: statusTag(obligation.status),
-              due: obligation.dueAt ? londonDateTime(obligation.dueAt) : 'No deadline',
-              dueSort: obligation.dueAt ?? '',
-              met: obligation.satisfiedAt ? londonDateTime(obligation.satisfiedAt) : '',
-            })),
+            obligations: journey.obligations.map(obligationRow),
           },
     ),
   };
