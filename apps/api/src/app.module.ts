@@ -12,6 +12,7 @@ import { HealthController } from './health/health.controller';
 import { ProbesController } from './health/probes.controller';
 import { RequestLoggingModule, type LogDestination } from './http/request-logging';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
+import { ImportsModule } from './imports/imports.module';
 import { JourneysModule } from './journeys/journeys.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { MetricsController } from './observability/metrics.controller';
@@ -41,6 +42,7 @@ export class AppModule {
         AccessModule,
         CqrsModule.forRoot(),
         CasesModule,
+        ImportsModule,
         CaseFinderModule,
         AreasModule,
         ReadModelsModule,

@@ -17,9 +17,9 @@ import { PersonalDataVault } from '@case-journey/personal-data';
 import { loadConfiguration, openEventStore, openVictimKeyStore, systemClock, type AppConfiguration } from '@case-journey/platform';
 import { CaseStreamRepository } from '../cases/case-stream.repository';
 import { HandoffRecorder } from '../cases/handoff-recorder';
-import { ImportJournal, paceOf, type ImportStatus } from './import-journal';
-import { EMPTY_TALLY } from './import-run';
+import { ImportJournal, newImportStatus, paceOf, type ImportStatus } from './import-journal';
 import { processImport } from './process-import';
+import { sourceFor } from './record-sources';
 
 export const USAGE = `Usage: npm run import -- <file> [options]
 
@@ -81,10 +81,6 @@ function journalFor(configuration: AppConfiguration, args: ImportArguments, path
   return new ImportJournal(join(configuration.dataDirectory, 'imports', `cli-${key}`));
 }
 
-export function newImportStatus(id: string, owner: Principal, fields: Pick<ImportStatus, 'format' | 'fileName' | 'bytesTotal' | 'dryRun'> & Partial<ImportStatus>, now: Date): ImportStatus {
-  return { id, state: 'queued', owner, bytesRead: 0, tally: { ...EMPTY_TALLY }, checkpoint: { line: 0, offset: 0, rejectionsBytes: 0 }, createdAt: now.toISOString(), ...fields };
-}
-
 function summary(status: ImportStatus, journal: ImportJournal): string {
   const { linesRead, accepted, replayed, rejected } = status.tally;
   const { linesPerSecond } = paceOf(status, new Date());
@@ -122,7 +118,7 @@ async function main(argv: readonly string[]): Promise<number> {
   try {
     const status = await processImport(journal, path, { recorder, repository, configuration, clock: systemClock }, {
       onProgress: (progress) => bar.update(progress.bytesRead, { lines: progress.tally.linesRead, ...progress.tally, rate: paceOf(progress, new Date()).linesPerSecond ?? 0 }),
-    });
+    }, sourceFor(journal.read().format, args.mapping));
     bar.update(status.bytesRead);
     bar.stop();
     process.stdout.write(summary(status, journal));

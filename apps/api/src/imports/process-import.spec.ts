@@ -12,9 +12,9 @@ import { RecordingSealer } from '../../../../libs/synthetic/src/testing/recordin
 
 import { CaseStreamRepository } from '../cases/case-stream.repository';
 import { HandoffRecorder } from '../cases/handoff-recorder';
-import { newImportStatus } from './import-cli';
-import { ImportJournal } from './import-journal';
+import { ImportJournal, newImportStatus } from './import-journal';
 import { processImport } from './process-import';
+import { ndjsonSource } from './record-sources';
 
 const NOW = new Date('2025-12-01T12:00:00.000Z');
 const OPERATOR: Principal = { subject: 'ops.lee', roles: ['admin'], areas: [], sourceSystems: [] };
@@ -48,7 +48,7 @@ describe('an import of request lines, through the recorder', () => {
     writeFileSync(path, text);
     const journal = new ImportJournal(join(folder, `import-${sequence}`));
     journal.create(newImportStatus(`import-${sequence}`, owner, { format: 'ndjson', fileName: 'file.ndjson', bytesTotal: text.length, dryRun: false }, NOW));
-    const status = await processImport(journal, path, services, { batchSize: 50 });
+    const status = await processImport(journal, path, services, { batchSize: 50 }, ndjsonSource);
     const rejections = readFileSync(journal.rejectionsPath, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line));
     return { status, rejections };
   };
