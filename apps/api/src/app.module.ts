@@ -12,6 +12,7 @@ import { HealthController } from './health/health.controller';
 import { ProbesController } from './health/probes.controller';
 import { RequestLoggingModule, type LogDestination } from './http/request-logging';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
+import { ImportsModule } from './imports/imports.module';
 import { JourneysModule } from './journeys/journeys.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { MetricsController } from './observability/metrics.controller';
@@ -19,6 +20,7 @@ import { ApiScrapeSources } from './observability/scrape-sources';
 import { ProjectionsAdminModule } from './projections/projections-admin.module';
 import { ReadModelsModule } from './read-models/read-models.module';
 import { BoardPacksModule } from './reports/packs/board-packs.module';
+import { ReportsModule } from './reports/reports.module';
 import { RetentionModule } from './retention/retention.module';
 import { TimelineModule } from './timeline/timeline.module';
 import { VictimsModule } from './victims/victims.module';
@@ -40,6 +42,7 @@ export class AppModule {
         AccessModule,
         CqrsModule.forRoot(),
         CasesModule,
+        ImportsModule,
         CaseFinderModule,
         AreasModule,
         ReadModelsModule,
@@ -50,6 +53,7 @@ export class AppModule {
         NotificationsModule,
         ProjectionsAdminModule,
         BoardPacksModule,
+        ReportsModule,
         VictimsModule,
         AuditModule,
         RetentionModule,

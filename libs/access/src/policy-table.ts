@@ -84,6 +84,17 @@ export const ACCESS_POLICY = {
     // Operators read the log on the administration page: breaches name a case and a pseudonymous victim id, never a person.
     grants: { 'witness-care': OWN_AREAS, 'case-progression': OWN_AREAS, admin: ANY },
   },
+  'reports:read': {
+    description: "read the shared measures' definitions and any measure's report (live, frozen, or as known at an instant; aggregates, suppressed on request)",
+    target: 'area-query',
+    grants: { board: OWN_AREAS },
+  },
+  // Anyone, without signing in: the report is always suppressed, and names no case.
+  'reports:read-public': {
+    description: "read a measure's report with small numbers suppressed (primary and secondary)",
+    target: 'service',
+    grants: { public: ANY },
+  },
   'reports:build-pack': {
     description: "build a month's board pack for an area",
     target: 'recording',

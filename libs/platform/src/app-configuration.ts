@@ -44,6 +44,7 @@ export const ENVIRONMENT_VARIABLES = {
   importMaxLineBytes: 'IMPORT_MAX_LINE_BYTES',
   reportSnapshotWorkingDays: 'REPORT_SNAPSHOT_WORKING_DAYS',
   workerMetricsPort: 'WORKER_METRICS_PORT',
+  projectionLeaseMs: 'PROJECTION_LEASE_MS',
   workerMetricsHost: 'WORKER_METRICS_HOST',
 } as const satisfies Record<keyof AppConfiguration, string>;
 
@@ -252,6 +253,17 @@ export class AppConfiguration {
   @IsString()
   @IsNotEmpty()
   workerMetricsHost = '127.0.0.1';
+
+  /**
+   * The longest a projection goes without a runner after its worker dies: each projection has one
+   * owner among the worker processes, through a lease in Redis that lives three quarters of this and
+   * is renewed, and looked for by the others, every quarter.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(400)
+  @Max(600_000)
+  projectionLeaseMs = 10_000;
 }
 
 /** Settings whose value an error message must never repeat: it would end up in logs. */

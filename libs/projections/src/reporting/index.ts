@@ -2,3 +2,5 @@ export * from './reporting.projection';
 export * from './reporting.reader';
 export * from './report-snapshots';
 export * from './as-of-counters';
+export * from './as-of-reports';
+export * from './month-end-snapshots';

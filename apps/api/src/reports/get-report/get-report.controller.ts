@@ -1,0 +1,53 @@
+import { Controller, Get, Header, Inject, Param, Query, Req, Res } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiAcceptedResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { areasInScope, type Grant } from '@case-journey/access';
+import { CLOCK, type Clock } from '@case-journey/platform';
+import type { AsOfReportStatus } from '@case-journey/projections';
+import type { Report } from '@case-journey/reporting';
+import { refuseAreaOutOfScope } from '../../access/area-scope';
+import { Caller } from '../../access/caller.decorator';
+import { Requires } from '../../access/requires.decorator';
+import { QueryParamsPipe } from '../../http/query-params.pipe';
+import type { ReportAnswer } from './get-report.handler';
+import { GetReportQuery } from './get-report.query';
+import { reportCriteria, reportResponse } from './report-response';
+import { ReportParamsDto } from './report-params.dto';
+
+@ApiTags('reports')
+@Controller('reports')
+export class GetReportController {
+  constructor(
+    private readonly queries: QueryBus,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  @Get(':measure')
+  @Requires('reports:read')
+  @Header('Cache-Control', 'no-store')
+  @ApiProduces('application/json', 'text/csv')
+  @ApiAcceptedResponse({ description: 'An as-of report still being computed: its job, state and progress; ask the same address again (Location)' })
+  @ApiOperation({
+    summary: "A measure's report: live, a frozen month-end snapshot, or as known at an instant; JSON, or CSV (Accept: text/csv, or /reports/{measure}.csv)",
+    description:
+      'Rows by the groups asked (groupBy), each cell with its numerator, denominator and value; a total row; where grouped by age band, sex or ethnicity, each group\'s ' +
+      'rate with its Wilson 95 % interval, its rate ratio against the reference group (the stated group with most cases) and whether the difference is significant. ' +
+      'A live report of one frozen month lists what moved since the snapshot and the late records behind it (snapshotComparison). ' +
+      'The period defaults to the twelve months up to this one; the areas to yours.',
+  })
+  async get(
+    @Param('measure') measure: string,
+    @Query(QueryParamsPipe) params: ReportParamsDto,
+    @Caller() caller: Grant,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<Report | AsOfReportStatus | string> {
+    refuseAreaOutOfScope(caller, params.area);
+    const scope = areasInScope(caller);
+    const areas = params.area ? [params.area] : scope ? [...scope] : null;
+    const { criteria, csv } = reportCriteria(measure, params, areas, request, this.clock.now(), false);
+    const answer = await this.queries.execute<GetReportQuery, ReportAnswer>(new GetReportQuery(criteria));
+    return reportResponse(answer, csv, request, response);
+  }
+}

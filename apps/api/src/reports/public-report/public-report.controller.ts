@@ -1,0 +1,37 @@
+import { Controller, Get, Header, Inject, Param, Query, Req, Res } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { CLOCK, type Clock } from '@case-journey/platform';
+import type { Report } from '@case-journey/reporting';
+import { Requires } from '../../access/requires.decorator';
+import { QueryParamsPipe } from '../../http/query-params.pipe';
+import type { ReportAnswer } from '../get-report/get-report.handler';
+import { GetReportQuery } from '../get-report/get-report.query';
+import { reportCriteria, reportResponse } from '../get-report/report-response';
+import { PublicReportParamsDto } from '../get-report/report-params.dto';
+
+@ApiTags('reports')
+@Controller('public/reports')
+export class PublicReportController {
+  constructor(
+    private readonly queries: QueryBus,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  @Get(':measure')
+  @Requires('reports:read-public')
+  @Header('Cache-Control', 'public, max-age=60')
+  @ApiProduces('application/json', 'text/csv')
+  @ApiOperation({
+    summary: "A measure's report for the public, without signing in: always suppressed",
+    description:
+      'As GET /reports/{measure}, live or frozen, for any area or all: counts below 5 are suppressed, and others where needed so that no suppressed count can be worked out ' +
+      'from its row, column or the total; no rate rests on a suppressed count, and no comparison on a suppressed group. It names no case.',
+  })
+  async get(@Param('measure') measure: string, @Query(QueryParamsPipe) params: PublicReportParamsDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<Report | string> {
+    const { criteria, csv } = reportCriteria(measure, params, params.area ? [params.area] : null, request, this.clock.now(), true);
+    const answer = await this.queries.execute<GetReportQuery, ReportAnswer>(new GetReportQuery(criteria));
+    return reportResponse(answer, csv, request, response) as Report | string;
+  }
+}

@@ -1,0 +1,15 @@
+import type { Provider } from '@nestjs/common';
+import { AppConfiguration } from '@case-journey/platform';
+import { AsOfReportQueue, bullConnection, bullPrefix, ProjectionVersions, ReportingReader, ReportSnapshotStore } from '@case-journey/projections';
+import { ReadModelRedis } from '../read-models/read-models.module';
+
+/** The reports' read side: the reporting projection and the frozen snapshots (over the API's read connection), and the as-of queue. */
+export const REPORT_PROVIDERS: Provider[] = [
+  { provide: ReportSnapshotStore, useFactory: (redis: ReadModelRedis, c: AppConfiguration) => new ReportSnapshotStore(redis.client, c.redisKeyPrefix), inject: [ReadModelRedis, AppConfiguration] },
+  {
+    provide: ReportingReader,
+    useFactory: (redis: ReadModelRedis, versions: ProjectionVersions, snapshots: ReportSnapshotStore) => new ReportingReader(redis.client, versions, snapshots),
+    inject: [ReadModelRedis, ProjectionVersions, ReportSnapshotStore],
+  },
+  { provide: AsOfReportQueue, useFactory: (c: AppConfiguration) => new AsOfReportQueue(bullConnection(c.redisUrl), bullPrefix(c.redisKeyPrefix)), inject: [AppConfiguration] },
+];

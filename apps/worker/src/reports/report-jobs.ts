@@ -1,0 +1,82 @@
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Queue, Worker } from 'bullmq';
+import { EVENT_STORE, type EventStore } from '@case-journey/event-store';
+import { AppConfiguration, CLOCK, type Clock } from '@case-journey/platform';
+import {
+  asOfReport,
+  bullConnection,
+  bullPrefix,
+  freezeMonthEnds,
+  REPORT_AS_OF_QUEUE,
+  REPORT_SNAPSHOTS_QUEUE,
+  ReportingReader,
+  ReportSnapshotStore,
+  type AsOfReportJob,
+} from '@case-journey/projections';
+import type { Report } from '@case-journey/reporting';
+import { WorkingDayCalendar } from '@case-journey/victims-code';
+
+/** How often the worker looks for a month whose snapshot instant has passed. */
+const SNAPSHOT_CHECK_MS = 15 * 60_000;
+/** Months back a worker that was down catches up on. */
+const SNAPSHOT_LOOK_BACK = 3;
+
+/**
+ * The reports' BullMQ workers: as-of reports (each read from the event store, one at a time, with
+ * its progress), and the month-end snapshots, looked for on start and every 15 minutes, so each
+ * month is frozen once its instant has passed without anyone asking.
+ */
+@Injectable()
+export class ReportJobs implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(ReportJobs.name);
+  private readonly calendar = new WorkingDayCalendar();
+  private readonly workers: Worker[] = [];
+  private snapshotQueue?: Queue;
+
+  constructor(
+    @Inject(AppConfiguration) private readonly configuration: AppConfiguration,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly reader: ReportingReader,
+    private readonly snapshots: ReportSnapshotStore,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const connection = bullConnection(this.configuration.redisUrl);
+    const prefix = bullPrefix(this.configuration.redisKeyPrefix);
+    const definitions = this.reader.definitions;
+    this.workers.push(
+      new Worker<AsOfReportJob, Report>(
+        REPORT_AS_OF_QUEUE,
+        (job) => asOfReport(job.data, { store: this.store, calendar: this.calendar, definitions, onProgress: (progress) => job.updateProgress({ ...progress }) }),
+        { connection, prefix, concurrency: 1 },
+      ),
+      new Worker<unknown, string[]>(
+        REPORT_SNAPSHOTS_QUEUE,
+        async (job) => {
+          const frozen = await freezeMonthEnds({
+            now: this.clock.now(),
+            workingDays: this.configuration.reportSnapshotWorkingDays,
+            lookBack: SNAPSHOT_LOOK_BACK,
+            store: this.store,
+            calendar: this.calendar,
+            snapshots: this.snapshots,
+            definitions,
+            onProgress: (progress) => job.updateProgress({ ...progress }),
+          });
+          if (frozen.length > 0) this.logger.log(`Froze the report figures of ${frozen.join(', ')}`);
+          return frozen;
+        },
+        { connection, prefix, concurrency: 1 },
+      ),
+    );
+    for (const worker of this.workers) worker.on('failed', (job, error) => this.logger.warn(`${worker.name} job ${job?.id} failed: ${error.message}`));
+    this.snapshotQueue = new Queue(REPORT_SNAPSHOTS_QUEUE, { connection, prefix });
+    await this.snapshotQueue.upsertJobScheduler('month-end-snapshots', { every: SNAPSHOT_CHECK_MS }, { name: 'freeze', opts: { removeOnComplete: { count: 50 }, removeOnFail: { count: 50 } } });
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await Promise.all(this.workers.splice(0).map((worker) => worker.close()));
+    await this.snapshotQueue?.close();
+  }
+}
