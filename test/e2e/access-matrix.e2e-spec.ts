@@ -52,6 +52,8 @@ interface Call {
   filtered?: true;
   query?: Record<string, string>;
   body?: object;
+  /** A file sent as it is (an import), with its content type. */
+  file?: { type: string; text: string };
 }
 
 describe('the access matrix: every route × every role, in and out of scope', () => {
@@ -68,6 +70,7 @@ describe('the access matrix: every route × every role, in and out of scope', ()
   let dryRunJobId: string;
   let retentionErasureJobId: string;
   let packId: string;
+  let importId: string;
   let sequence = 0;
   const tokens = new Map<string, string>();
 
@@ -114,6 +117,11 @@ describe('the access matrix: every route × every role, in and out of scope', ()
     'POST /reports/packs': () => ({ path: '/reports/packs', body: { month: '2025-02', area: IN_SCOPE } }),
     'GET /reports/packs': () => ({ path: '/reports/packs', filtered: true }),
     'GET /reports/packs/{id}': () => ({ path: `/reports/packs/${packId}` }),
+    // An import's lines are each checked as their single request would be; the import itself is accepted whoever's areas they name.
+    'POST /imports': () => ({ path: '/imports', file: { type: 'application/x-ndjson', text: '{}\n' } }),
+    // The Police system's import: the Police's other systems (any area) and operators read it.
+    'GET /imports/{id}': () => ({ path: `/imports/${importId}` }),
+    'GET /imports/{id}/rejections': () => ({ path: `/imports/${importId}/rejections` }),
     'GET /reports/measures': () => ({ path: '/reports/measures', filtered: true }),
     'GET /reports/{measure}': (scope) => ({ path: '/reports/code-compliance', query: { period: '2025-02', ...namedArea(scope) } }),
     'GET /public/reports/{measure}': () => ({ path: '/public/reports/code-compliance', query: { period: '2025-02' } }),
@@ -124,6 +132,7 @@ describe('the access matrix: every route × every role, in and out of scope', ()
     let test = method === 'POST' ? http.post(call.path) : http.get(call.path);
     if (call.query) test = test.query(call.query);
     if (authorization) test = test.set('Authorization', authorization);
+    if (call.file) return test.set('Content-Type', call.file.type).send(call.file.text);
     return call.body ? test.send(call.body) : test;
   };
 
@@ -149,6 +158,7 @@ describe('the access matrix: every route × every role, in and out of scope', ()
     const erasable = { ...reportBody, area: IN_SCOPE, sourceReference: 'MATRIX-ERASABLE', victims: [{ ...reportBody.victims[0], victimId: ERASABLE_VICTIM }] };
     await http.post('/cases').set('Authorization', officer).send(erasable).expect(201);
     rebuildJobId = (await http.post('/projections/obligations/rebuild').set('Authorization', admin).expect(202)).body.jobId;
+    importId = (await http.post('/imports').set('Authorization', await bearerOf(identityOf('agency-system', 'in-scope'))).set('Content-Type', 'application/x-ndjson').send('{}\n').expect(202)).body.id;
     packId = (await http.post('/reports/packs').set('Authorization', await bearerOf(identityOf('board', 'in-scope'))).send({ month: '2025-02', area: IN_SCOPE }).expect(202)).body.id;
     const dpo = await bearerOf(identityOf('data-protection', 'in-scope'));
     dryRunJobId = (await http.post('/retention/dry-runs').set('Authorization', dpo).expect(202)).body.jobId;

@@ -8,7 +8,7 @@ import request from 'supertest';
 import { SqliteEventStore } from '@case-journey/event-store';
 import { InMemoryVictimKeyStore } from '@case-journey/personal-data';
 import { loadConfiguration, PlatformModule } from '@case-journey/platform';
-import { reportKey, type PackReport } from '@case-journey/reporting';
+import { reportKey, type Report } from '@case-journey/reporting';
 import { waitFor } from '../../libs/projections/src/testing/redis-test-space';
 import { TestIssuer } from '../../apps/api/src/access/testing/test-issuer';
 import { createApi } from '../../apps/api/src/create-api';
@@ -36,7 +36,7 @@ describe('board packs over HTTP: POST /reports/packs, GET /reports/packs, GET /r
     await api.init();
     // A board of both demo areas.
     http = request.agent(api.getHttpServer()).set('Authorization', `Bearer ${await issuer.token({ subject: 'board.chair', roles: ['board'], areas: ['Wessex', 'Anglia'] })}`);
-    const source = { report: async (needed: Parameters<typeof reportKey>[0]): Promise<PackReport> => reports.get(reportKey(needed))! };
+    const source = { report: async (needed: Parameters<typeof reportKey>[0]): Promise<Report> => reports.get(reportKey(needed))! };
     worker = await NestFactory.createApplicationContext(
       { module: class PackWorker {}, imports: [PlatformModule.forRoot(configuration, overrides), BoardPacksModule.forRoot({ provide: PACK_REPORT_SOURCE, useValue: source })] },
       { logger: ['error', 'warn'] },

@@ -12,6 +12,7 @@ import { HealthController } from './health/health.controller';
 import { ProbesController } from './health/probes.controller';
 import { RequestLoggingModule, type LogDestination } from './http/request-logging';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
+import { ImportsModule } from './imports/imports.module';
 import { RedisReadBound } from './http/reads-redis';
 import { JourneysModule } from './journeys/journeys.module';
 import { NotificationsModule } from './notifications/notifications.module';
@@ -42,6 +43,7 @@ export class AppModule {
         AccessModule,
         CqrsModule.forRoot(),
         CasesModule,
+        ImportsModule,
         CaseFinderModule,
         AreasModule,
         ReadModelsModule,

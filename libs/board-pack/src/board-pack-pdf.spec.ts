@@ -1,4 +1,8 @@
-import { boardPackOf, figuresDigest, formatChange, formatFigure, type BoardPack } from '@case-journey/reporting';
+import type { CaseEvent } from '@case-journey/domain';
+import { boardPackOf, figuresDigest, formatChange, formatFigure, packReportsNeeded, reportKey, type BoardPack, type Report } from '@case-journey/reporting';
+import { victim } from '../../victims-code/src/testing/case-events';
+import { charged, referred, reported } from '../../victims-code/src/testing/journey';
+import { reportOf, type HandBuiltCases } from '../../reporting/src/testing/hand-built-cases';
 import { PageRenderer, renderBoardPack } from '@case-journey/pages';
 import { handBuiltPackReports } from '../../reporting/src/pack/testing/hand-built-pack-reports';
 import { PdfPrinter } from './pdf-printer';
@@ -62,6 +66,51 @@ describe("the board pack's PDF, printed by Chromium", () => {
     expect(flat).toContain('Counts below 5 are suppressed and shown as [c]');
     for (const definition of pack.definitions) expect(flat).toContain(`Measure ${definition.id}, shared-measures version 2026.1`);
     expect(text.replace(/\s+/g, '')).toContain(figuresDigest(pack));
+  });
+});
+
+describe("the PDF of a pack built from real reports: its text holds the JSON reports' figures", () => {
+  const printer = new PdfPrinter();
+  const MONDAY = '2025-03-03T10:00:00.000Z';
+  const cases: HandBuiltCases = {};
+  // Twelve victims referred on time, four late and three never (breached): R4.referral 12 of 19; charged on 10 or 17 March.
+  for (let i = 0; i < 19; i++) {
+    const events: CaseEvent[] = [reported('r', MONDAY, [victim('v1', { sex: i % 2 ? 'male' : 'female', ethnicity: i % 3 ? 'white' : 'asian' })]), charged('c', i % 2 ? '2025-03-10T10:00:00.000Z' : '2025-03-17T10:00:00.000Z', 'charge', 'CPS')];
+    if (i < 12) events.push(referred('f', '2025-03-04T11:00:00.000Z'));
+    else if (i < 16) events.push(referred('f', '2025-03-07T11:00:00.000Z'));
+    cases[`c${i}`] = events;
+  }
+  const reports = new Map<string, Report>();
+  for (const request of packReportsNeeded('2025-03')) {
+    reports.set(reportKey(request), reportOf(cases, request.measure, { months: [request.month], groupBy: request.groupBy }, '2025-04-10T12:00:00.000Z'));
+  }
+  let text: string;
+
+  beforeAll(async () => {
+    const pack = boardPackOf({ area: null, month: '2025-03', suppress: false }, reports);
+    text = await pdfText(await printer.print(renderBoardPack(new PageRenderer(), pack, { packId: 'real-reports', builtAt: '2025-04-10T12:00:00.000Z', digest: figuresDigest(pack) }), pack.title));
+  }, 120_000);
+  afterAll(() => printer.close());
+
+  it("holds each entitlement's counts and shares of the compliance report, and its total", () => {
+    const report = reports.get(reportKey({ measure: 'code-compliance', groupBy: ['entitlement'], period: 'this-month' }))!;
+    const referral = report.rows.find((row) => row.group.entitlement === 'R4.referral')!.cells;
+    // Worked by hand: 12 on time, 4 late, 3 breached of 19 due.
+    expect([referral['met-on-time'].numerator, referral['met-late'].numerator, referral.breached.numerator, referral['met-on-time'].denominator]).toEqual([12, 4, 3, 19]);
+    for (const row of [...report.rows, { ...report.total!, group: { entitlement: 'Total' } }]) {
+      const { cells } = row;
+      const figures = ['met-on-time', 'met-late', 'breached'].flatMap((column) => [formatFigure(cells[column].numerator, 'count'), formatFigure(cells[column].value, 'percent')]);
+      const run = tokens([row.group.entitlement, ...figures, formatFigure(cells['met-on-time'].denominator, 'count')].join(' '));
+      expect({ row: row.group.entitlement, found: containsRun(tokens(text), run) }).toEqual({ row: row.group.entitlement, found: true });
+    }
+  });
+
+  it("holds the timeliness report's median and 90th percentile", () => {
+    const report = reports.get(reportKey({ measure: 'timeliness', groupBy: ['interval'], period: 'this-month' }))!;
+    const toCharge = report.rows.find((row) => row.group.interval === 'reported-to-charge-decision')!.cells;
+    // 9 cases (odd i) charged after 7 days, 10 after 14: the median (the 10th of 19) is 14 days, the 90th percentile (the 18th) 14.
+    expect([toCharge.cases.value, toCharge['median-days'].value, toCharge['p90-days'].value]).toEqual([19, 14, 14]);
+    expect(containsRun(tokens(text), tokens(`reported-to-charge-decision 19 14 14`))).toBe(true);
   });
 });
 

@@ -1,7 +1,7 @@
 import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { reportKey, type PackReport, type PackReportRequest } from '@case-journey/reporting';
+import { reportKey, type Report, type PackReportRequest } from '@case-journey/reporting';
 import { PageRenderer } from '@case-journey/pages';
 import { handBuiltPackReports, type HandBuiltPeriod } from '../../reporting/src/pack/testing/hand-built-pack-reports';
 import { buildBoardPack, type PackProgress, type PackReportSource } from './build-board-pack';
@@ -14,7 +14,7 @@ const renderer = new PageRenderer();
 
 const march: HandBuiltPeriod = { counts: { 'code-compliance': { entitlement: { 'R4.referral': [40, 6, 4, 0], 'R8.hearing-date': [20, 2, 8, 0] } } } };
 
-function sourceOf(reports: Map<string, PackReport>, kind = 'frozen'): PackReportSource & { asked: PackReportRequest[] } {
+function sourceOf(reports: Map<string, Report>, kind: Report['basis']['kind'] = 'frozen'): PackReportSource & { asked: PackReportRequest[] } {
   const asked: PackReportRequest[] = [];
   return {
     asked,

@@ -1,11 +1,11 @@
-import { boardPackOf, figuresDigest, packReportsNeeded, protectionRule, reportKey, type PackReport, type PackReportRequest, type PackRequest } from '@case-journey/reporting';
+import { boardPackOf, figuresDigest, packReportsNeeded, protectionRule, reportKey, type Report, type PackReportRequest, type PackRequest } from '@case-journey/reporting';
 import { renderBoardPack, type PageRenderer } from '@case-journey/pages';
 import type { PdfPrinter } from './pdf-printer';
 import type { PackStore, StoredPack } from './pack-store';
 
 /** Where a pack's reports come from: the measures' reports for an area and a month, frozen where a snapshot exists. */
 export interface PackReportSource {
-  report(request: PackReportRequest, area: string | null): Promise<PackReport>;
+  report(request: PackReportRequest, area: string | null): Promise<Report>;
 }
 
 export interface PackProgress {
@@ -31,7 +31,7 @@ export interface PackBuild {
  */
 export async function buildBoardPack({ id, request, source, renderer, printer, store, now, onProgress }: PackBuild): Promise<StoredPack> {
   const needed = packReportsNeeded(request.month);
-  const reports = new Map<string, PackReport>();
+  const reports = new Map<string, Report>();
   for (const [read, reportRequest] of needed.entries()) {
     await onProgress?.({ phase: 'reports', reportsRead: read, reportsNeeded: needed.length });
     reports.set(reportKey(reportRequest), await source.report(reportRequest, request.area));

@@ -1,9 +1,14 @@
-import type { PackReport } from '@case-journey/reporting';
+import type { Report } from '@case-journey/reporting';
 import { MonthlyPackReports, type MeasureReportRequest, type MonthlyReports } from './monthly-pack-reports';
 
-const reportAs = (kind: string): PackReport => ({
-  measure: { id: 'code-compliance', title: '', definitions: '', version: '', unit: 'proportion', numerator: '', denominator: '', counting: '', headline: 'met-on-time' },
+const reportAs = (kind: Report['basis']['kind']): Report => ({
+  measure: { id: 'code-compliance', title: '', description: '', definitions: '', definitionsVersion: '', version: '', unit: 'proportion', numerator: '', denominator: '', counting: '', headline: 'met-on-time' },
   basis: { kind, asOf: '2025-04-07T23:00:00.000Z' },
+  areas: null,
+  months: ['2025-03'],
+  groupBy: ['entitlement'],
+  filters: {},
+  disproportionality: null,
   columns: [],
   rows: [],
   total: null,

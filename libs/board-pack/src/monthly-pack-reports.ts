@@ -1,4 +1,4 @@
-import type { PackReport, PackReportRequest } from '@case-journey/reporting';
+import type { Report, PackReportRequest } from '@case-journey/reporting';
 import type { PackReportSource } from './build-board-pack';
 
 /** A measure broken down for some areas and months, as the reporting read model is asked. */
@@ -11,8 +11,8 @@ export interface MeasureReportRequest {
 
 /** What a pack reads reports from: the reporting read model's month-end snapshots and live figures. */
 export interface MonthlyReports {
-  frozen(request: MeasureReportRequest, month: string): Promise<PackReport | undefined>;
-  live(request: MeasureReportRequest, now: Date): Promise<PackReport>;
+  frozen(request: MeasureReportRequest, month: string): Promise<Report | undefined>;
+  live(request: MeasureReportRequest, now: Date): Promise<Report>;
 }
 
 /**
@@ -25,7 +25,7 @@ export class MonthlyPackReports implements PackReportSource {
     private readonly now: () => Date,
   ) {}
 
-  async report(request: PackReportRequest, area: string | null): Promise<PackReport> {
+  async report(request: PackReportRequest, area: string | null): Promise<Report> {
     const asked: MeasureReportRequest = { measure: request.measure, groupBy: request.groupBy, months: [request.month], ...(area === null ? {} : { areas: [area] }) };
     return (await this.reports.frozen(asked, request.month)) ?? this.reports.live(asked, this.now());
   }

@@ -10,6 +10,7 @@ const toInt = ({ value }: { value: unknown }) => (value === undefined || value =
 /** Every setting the apps read, with the environment variable it comes from. */
 export const ENVIRONMENT_VARIABLES = {
   port: 'PORT',
+  apiProcesses: 'API_PROCESSES',
   host: 'HOST',
   dataDirectory: 'DATA_DIR',
   eventStore: 'EVENT_STORE',
@@ -49,6 +50,7 @@ export const ENVIRONMENT_VARIABLES = {
   importMaxLineBytes: 'IMPORT_MAX_LINE_BYTES',
   reportSnapshotWorkingDays: 'REPORT_SNAPSHOT_WORKING_DAYS',
   workerMetricsPort: 'WORKER_METRICS_PORT',
+  projectionLeaseMs: 'PROJECTION_LEASE_MS',
   workerMetricsHost: 'WORKER_METRICS_HOST',
 } as const satisfies Record<keyof AppConfiguration, string>;
 
@@ -81,6 +83,13 @@ export class AppConfiguration {
   @IsString()
   @IsNotEmpty()
   host = '127.0.0.1';
+
+  /** API processes sharing the port (node:cluster); 0 means one per core. 1 runs the API in this process alone. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(256)
+  apiProcesses = 0;
 
   @IsString()
   @IsNotEmpty()
@@ -292,6 +301,17 @@ export class AppConfiguration {
   @IsString()
   @IsNotEmpty()
   workerMetricsHost = '127.0.0.1';
+
+  /**
+   * The longest a projection goes without a runner after its worker dies: each projection has one
+   * owner among the worker processes, through a lease in Redis that lives three quarters of this and
+   * is renewed, and looked for by the others, every quarter.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(400)
+  @Max(600_000)
+  projectionLeaseMs = 10_000;
 }
 
 /** Settings whose value an error message must never repeat: it would end up in logs. */

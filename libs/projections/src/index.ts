@@ -6,4 +6,5 @@ export * from './notifications';
 export * from './rebuild';
 export * from './cases';
 export * from './reporting';
+export * from './as-of/case-as-of';
 export * from './redis-link';

@@ -22,7 +22,7 @@ interface Entry {
 export class WorkingCases {
   private readonly cases = new Map<string, LoadedCase | undefined>();
 
-  constructor(private readonly capacity = 2_000) {}
+  constructor(private readonly capacity = 500) {}
 
   async get(caseId: string, repository: CaseStreamRepository): Promise<LoadedCase | undefined> {
     if (this.cases.has(caseId)) {

@@ -65,9 +65,12 @@ function checkRawBody(_request: unknown, _response: unknown, text: Buffer, encod
 const hasBody = (request: Request): boolean =>
   request.headers['transfer-encoding'] !== undefined || Number(request.headers['content-length'] ?? 0) > 0;
 
+/** Routes that stream their body themselves (a file to import), checking its type there. */
+const STREAMED_UPLOADS = new Set(['POST /imports']);
+
 /** A body the API cannot read is 415, not a 400 about a body that seems empty. */
 function refuseBodiesNotJson(request: Request, _response: Response, next: NextFunction): void {
-  if (hasBody(request) && !request.is(JSON_TYPES)) {
+  if (hasBody(request) && !request.is(JSON_TYPES) && !STREAMED_UPLOADS.has(`${request.method} ${request.path}`)) {
     next(new UnsupportedMediaTypeException(`The body must be JSON (Content-Type: application/json), not ${request.headers['content-type'] ?? 'untyped'}`));
     return;
   }

@@ -1,7 +1,7 @@
 import { appendFileSync, closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Principal } from '@case-journey/access';
-import type { ImportCheckpoint, ImportTally, RejectedLine } from './import-run';
+import { EMPTY_TALLY, type ImportCheckpoint, type ImportTally, type RejectedLine } from './import-run';
 
 export const IMPORT_STATES = ['queued', 'running', 'completed', 'failed'] as const;
 export type ImportState = (typeof IMPORT_STATES)[number];
@@ -107,4 +107,9 @@ export function paceOf(status: ImportStatus, now: Date): { linesPerSecond: numbe
   if (status.state !== 'running' || status.bytesRead === 0) return { linesPerSecond, secondsLeft: status.state === 'completed' ? 0 : null };
   const bytesPerSecond = status.bytesRead / seconds;
   return { linesPerSecond, secondsLeft: Math.round((status.bytesTotal - status.bytesRead) / bytesPerSecond) };
+}
+
+/** A new import's status, queued, nothing read yet. */
+export function newImportStatus(id: string, owner: Principal, fields: Pick<ImportStatus, 'format' | 'fileName' | 'bytesTotal' | 'dryRun'> & Partial<ImportStatus>, now: Date): ImportStatus {
+  return { id, state: 'queued', owner, bytesRead: 0, tally: { ...EMPTY_TALLY }, checkpoint: { line: 0, offset: 0, rejectionsBytes: 0 }, createdAt: now.toISOString(), ...fields };
 }

@@ -5,7 +5,7 @@ import type { CaseStreamRepository } from '../cases/case-stream.repository';
 import type { HandoffRecorder } from '../cases/handoff-recorder';
 import { type ImportJournal, type ImportStatus } from './import-journal';
 import { runImport } from './import-run';
-import { fileText, ImportFileError, ndjsonRecords, type SourceLine, type SourceOptions } from './source-lines';
+import { ImportFileError, type SourceLine, type SourceOptions } from './source-lines';
 
 /** What an import needs of the application: the recorder every write goes through, and the settings. */
 export interface ImportServices {
@@ -24,14 +24,12 @@ export interface ImportHooks {
 /** The records of the import's file: each line parsed (NDJSON) or mapped (CSV). */
 export type RecordSource = (path: string, options: SourceOptions) => AsyncIterable<SourceLine>;
 
-const ndjsonSource: RecordSource = (path, options) => ndjsonRecords(fileText(path, options), options);
-
 /**
  * Runs an import from its last checkpoint to the end of its file: the one way a file is imported,
  * whether the HTTP route's job or the CLI started it. A file it cannot read on (a truncated gzip)
  * fails the import, naming the line it got to; every line before stays stored.
  */
-export async function processImport(journal: ImportJournal, path: string, services: ImportServices, hooks: ImportHooks = {}, source: RecordSource = ndjsonSource): Promise<ImportStatus> {
+export async function processImport(journal: ImportJournal, path: string, services: ImportServices, hooks: ImportHooks, source: RecordSource): Promise<ImportStatus> {
   let status = journal.read();
   if (status.state === 'completed' || status.state === 'failed') return status;
   const decision = grantFor(status.owner, 'imports:run');

@@ -19,7 +19,7 @@ describe('ProjectionSupervisor', () => {
   const store = SqliteEventStore.inMemory({ pollIntervalMs: 10 });
   const connections = new RedisConnections(configuration, new RedisLink(configuration));
   const versions = new ProjectionVersions(redis, keyPrefix);
-  const supervisor = new ProjectionSupervisor(store, clock, [new TimelineProjection()], connections, versions, new ServiceMetrics('worker'));
+  const supervisor = new ProjectionSupervisor(store, clock, [new TimelineProjection()], connections, versions, new ServiceMetrics('worker'), configuration);
 
   beforeAll(() => jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined));
   afterEach(async () => {

@@ -1,14 +1,17 @@
+import { hostname } from 'node:os';
 import { Inject, Injectable, Logger, OnApplicationBootstrap, BeforeApplicationShutdown } from '@nestjs/common';
 import type Redis from 'ioredis';
 import { EVENT_STORE, type EventStore } from '@case-journey/event-store';
-import { CLOCK, ServiceMetrics, type Clock } from '@case-journey/platform';
-import { ProjectionRunner, ProjectionStoppedError, VersionRetiredError, ProjectionVersions, type Projection, type ProjectionKeys } from '@case-journey/projections';
+import { AppConfiguration, CLOCK, ServiceMetrics, type Clock } from '@case-journey/platform';
+import { LeaseLostError, leaseTimings, ProjectionLease, ProjectionRunner, ProjectionStoppedError, VersionRetiredError, ProjectionVersions, type Projection, type ProjectionKeys } from '@case-journey/projections';
 import { RedisConnections } from './redis-connections';
 import { WORKER_PROJECTIONS } from './worker-projections';
 
 /**
  * Runs one live runner per projection, on the version readers use, from the worker's start to its
- * shutdown; a rebuild hands it the runner of the new version when it switches.
+ * shutdown; a rebuild hands it the runner of the new version when it switches. Every worker process
+ * runs one, and each runner holds its version's lease to apply events: one worker owns each
+ * projection, the others stand by and take over within PROJECTION_LEASE_MS of its death.
  */
 @Injectable()
 export class ProjectionSupervisor implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -24,6 +27,7 @@ export class ProjectionSupervisor implements OnApplicationBootstrap, BeforeAppli
     private readonly connections: RedisConnections,
     private readonly versions: ProjectionVersions,
     @Inject(ServiceMetrics) private readonly metrics: ServiceMetrics,
+    @Inject(AppConfiguration) private readonly configuration: AppConfiguration,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -59,7 +63,14 @@ export class ProjectionSupervisor implements OnApplicationBootstrap, BeforeAppli
       keys,
       clock: this.clock,
       onCommit: (batch) => this.metrics.projectionEvents.inc({ projection: batch.projection }, batch.events),
+      lease: new ProjectionLease(keys, leaseTimings(this.configuration.projectionLeaseMs), `${hostname()}/${process.pid}`),
+      onLease: (held) => {
+        this.metrics.leaseHeld.set({ projection: name }, held ? 1 : 0);
+        if (held) this.metrics.leaseAcquired.inc({ projection: name });
+        this.logger.log(`Projection ${name} v${keys.version}: ${held ? 'lease taken, applying events' : 'lease given up, standing by'}`);
+      },
       onError: (error) => {
+        if (error instanceof LeaseLostError) return this.logger.warn(`Projection ${name} v${keys.version}: ${error.message}; standing by`);
         this.logger.error(`Projection ${name} v${keys.version}: ${error instanceof Error ? error.message : String(error)}${error instanceof ProjectionStoppedError ? '' : '; following again'}`);
         if (error instanceof VersionRetiredError) {
           this.followCurrent(name).catch((failure: unknown) => this.logger.error(`Projection ${name}: could not follow its current version: ${String(failure)}`));

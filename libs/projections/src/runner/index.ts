@@ -6,4 +6,5 @@ export * from './projection-progress';
 export { batchesOf } from './event-batches';
 export { caseIdOfStream } from './case-streams';
 export * from './key-pages';
+export * from './projection-lease';
 export * from './json-text';

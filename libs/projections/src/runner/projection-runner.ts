@@ -5,6 +5,7 @@ import type { Clock } from '@case-journey/platform';
 import { batchesOf } from './event-batches';
 import type { AfterCommit, BatchContext, Projection } from './projection';
 import { currentVersionKey, type ProjectionKeys } from './projection-keys';
+import { LeaseLostError, type ProjectionLease } from './projection-lease';
 import { readCheckpoint } from './projection-progress';
 
 export interface ProjectionRunnerOptions {
@@ -20,6 +21,13 @@ export interface ProjectionRunnerOptions {
   retryDelayMs?: number;
   onError?: (error: unknown) => void;
   onCommit?: (commit: CommittedBatch) => void;
+  /**
+   * Set when several worker processes may run this version: the runner applies events only while it
+   * holds the lease, and stands by (trying to take it) otherwise.
+   */
+  lease?: ProjectionLease;
+  /** Told when the runner takes (true) or loses or gives up (false) its lease. */
+  onLease?: (held: boolean) => void;
 }
 
 export interface CommittedBatch {
@@ -72,7 +80,12 @@ export class ProjectionRunner {
   private running: Promise<void> | undefined;
   private stopped = false;
   private readonly waiters = new Set<{ position: bigint; resolve: () => void }>();
-  private readonly options: Required<Omit<ProjectionRunnerOptions, 'onError' | 'onCommit'>> & ProjectionRunnerOptions;
+  private readonly options: Required<Omit<ProjectionRunnerOptions, 'onError' | 'onCommit' | 'lease' | 'onLease'>> & ProjectionRunnerOptions;
+  /** The lease's own connection: renewals go on while a long batch is applied on the runner's. */
+  private leaseRedis: Redis | undefined;
+  private renewal: NodeJS.Timeout | undefined;
+  private leaseHeld = false;
+  private standby: AbortController | undefined;
 
   constructor(options: ProjectionRunnerOptions) {
     this.options = { batchSize: 500, retryDelayMs: 1000, ...options };
@@ -95,6 +108,7 @@ export class ProjectionRunner {
   /** Stops following; the batch in flight is committed first. */
   async stop(): Promise<void> {
     this.stopped = true;
+    this.standby?.abort();
     await this.subscription?.unsubscribe();
     await this.running;
     this.running = undefined;
@@ -118,6 +132,7 @@ export class ProjectionRunner {
     const { store, redis, keys, batchSize, retryDelayMs, onError } = this.options;
     while (!this.stopped) {
       try {
+        if (!(await this.holdLease())) break;
         const checkpoint = await readCheckpoint(redis, keys);
         if (checkpoint === undefined && this.checkpoint !== undefined) throw new VersionRetiredError(keys, DROPPED);
         this.checkpoint = checkpoint;
@@ -127,6 +142,11 @@ export class ProjectionRunner {
         for await (const batch of batchesOf(this.subscription, batchSize)) await this.commit(batch);
       } catch (error) {
         await this.subscription?.unsubscribe();
+        if (error instanceof LeaseLostError) {
+          await this.giveUpLease();
+          onError?.(error);
+          continue; // stand by: another worker owns it now
+        }
         if (error instanceof ProjectionStoppedError) {
           this.stopped = true;
           onError?.(error);
@@ -138,15 +158,27 @@ export class ProjectionRunner {
         }
       }
     }
+    await this.giveUpLease(); // stopped: a standby takes over at its next look rather than when the lease runs out
+    this.leaseRedis?.disconnect();
+    this.leaseRedis = undefined;
   }
 
   private async commit(batch: readonly RecordedEvent[]): Promise<void> {
-    const { redis, keys, projection, clock } = this.options;
+    const { redis, keys, projection, clock, lease } = this.options;
     const through = batch[batch.length - 1].position;
     for (;;) {
       const currentKey = currentVersionKey(keys.prefix, keys.projection);
-      await redis.watch(keys.checkpoint, currentKey);
-      const [storedCheckpoint, current] = await redis.mget(keys.checkpoint, currentKey);
+      const fenceKeys = lease ? [lease.fenceKey] : [];
+      await redis.watch(keys.checkpoint, currentKey, ...fenceKeys);
+      const [storedCheckpoint, current, fence] = await redis.mget(keys.checkpoint, currentKey, ...fenceKeys);
+      if (lease) {
+        try {
+          lease.verify(fence);
+        } catch (error) {
+          await redis.unwatch();
+          throw error;
+        }
+      }
       const stored = storedCheckpoint === null ? undefined : BigInt(storedCheckpoint);
       const readVersion = Number(current ?? 1);
       if (readVersion > keys.version || (stored === undefined && this.checkpoint !== undefined)) {
@@ -180,7 +212,7 @@ export class ProjectionRunner {
         .hincrby(keys.progress, 'events', batch.length)
         .hset(keys.progress, 'lastEventStoredAt', batch[batch.length - 1].created.getTime(), 'committedAt', Date.now());
       const results = await transaction.exec();
-      if (results === null) continue; // a watched key changed: apply the batch again on what is there now
+      if (results === null) continue; // a watched key changed (the lease may have been taken): look again, and apply the batch again on what is there now
       const failures = results.flatMap(([error]) => (error ? [error] : []));
       if (failures.length > 0) throw new PartialCommitError(keys, through, failures);
       this.checkpoint = through;
@@ -190,6 +222,52 @@ export class ProjectionRunner {
       this.options.onCommit?.({ projection: projection.name, version: keys.version, events: batch.length, checkpoint: through });
       return;
     }
+  }
+
+  /**
+   * Waits until this runner holds its version's lease (at once without one), trying every lease
+   * period; false once stopped. A standby whose version was retired meanwhile stops (VersionRetiredError).
+   */
+  private async holdLease(): Promise<boolean> {
+    const { lease, redis, keys, onLease } = this.options;
+    if (!lease || this.leaseHeld) return !this.stopped;
+    while (!this.stopped) {
+      const readVersion = Number((await redis.get(currentVersionKey(keys.prefix, keys.projection))) ?? 1);
+      if (readVersion > keys.version) throw new VersionRetiredError(keys, `readers use v${readVersion}`);
+      this.leaseRedis ??= redis.duplicate();
+      if (await lease.tryTake(this.leaseRedis)) {
+        this.leaseHeld = true;
+        this.renewal = setInterval(() => void this.renewLease(), lease.timings.periodMs);
+        onLease?.(true);
+        return true;
+      }
+      this.standby = new AbortController();
+      await sleep(lease.timings.periodMs, undefined, { signal: this.standby.signal }).catch(() => undefined);
+    }
+    return false;
+  }
+
+  private async renewLease(): Promise<void> {
+    const { lease, redis } = this.options;
+    try {
+      if (lease && this.leaseRedis && this.leaseHeld && !(await lease.renew(this.leaseRedis)) && this.leaseHeld) {
+        this.options.onError?.(new LeaseLostError(`${lease.key}: lease lost before its renewal; standing by`));
+        await this.giveUpLease();
+        await this.subscription?.unsubscribe(); // the follow loop then stands by
+      }
+    } catch (error) {
+      this.options.onError?.(error); // Redis away: the next renewal tries again, and a commit checks the lease itself
+    }
+  }
+
+  private async giveUpLease(): Promise<void> {
+    const { lease, onLease } = this.options;
+    clearInterval(this.renewal);
+    this.renewal = undefined;
+    if (!lease || !this.leaseHeld) return;
+    this.leaseHeld = false;
+    await lease.release(this.leaseRedis!).catch(() => undefined);
+    onLease?.(false);
   }
 
   private settleWaiters(): void {

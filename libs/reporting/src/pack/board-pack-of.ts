@@ -3,7 +3,7 @@ import { protectionRule, type ProtectionOptions } from '../suppression';
 import { SUPPRESSED, type BoardPack, type HeadlineComparison, type PackFigure, type PackRow, type PackSection, type PackTable, type PeriodId } from './board-pack';
 import { PACK_CONTENTS, reportKey, type PackContent, type PackReportRequest } from './pack-contents';
 import { monthName, packMonths } from './pack-months';
-import type { PackReport } from './pack-report';
+import type { Report } from '../reports/report';
 import { partitionTable, publish, publishedRate, type PublishedCell, type PublishedTable, type Publication } from './partition-table';
 
 export interface PackRequest {
@@ -30,10 +30,10 @@ export function packReportsNeeded(month: string): PackReportRequest[] {
 }
 
 /** The month's pack from its reports (keyed by `reportKey`): pure, so the same reports always give the same pack. */
-export function boardPackOf(request: PackRequest, reports: ReadonlyMap<string, PackReport>): BoardPack {
+export function boardPackOf(request: PackRequest, reports: ReadonlyMap<string, Report>): BoardPack {
   const publication: Publication = { suppress: request.suppress, options: request.suppression ?? {} };
   const months = packMonths(request.month);
-  const reportFor = (measure: string, groupBy: string, period: PeriodId): PackReport => {
+  const reportFor = (measure: string, groupBy: string, period: PeriodId): Report => {
     const report = reports.get(reportKey({ measure, groupBy: [groupBy], period }));
     if (!report) throw new RangeError(`the pack needs the ${measure} report by ${groupBy} for ${period}`);
     return report;
@@ -61,7 +61,7 @@ export function boardPackOf(request: PackRequest, reports: ReadonlyMap<string, P
   };
 }
 
-type ReportFor = (measure: string, groupBy: string, period: PeriodId) => PackReport;
+type ReportFor = (measure: string, groupBy: string, period: PeriodId) => Report;
 
 function sectionOf(content: PackContent, reportFor: ReportFor, publication: Publication): PackSection {
   const report = reportFor(content.measure, content.breakdown, 'this-month');
@@ -82,7 +82,7 @@ function sectionOf(content: PackContent, reportFor: ReportFor, publication: Publ
   return { measureId: content.measure, title: report.measure.title, headline: headlineOf(report, headlineColumn, published), tables };
 }
 
-function headlineOf(report: PackReport, column: number, published: Map<PeriodId, { published: PublishedTable | null }>): HeadlineComparison {
+function headlineOf(report: Report, column: number, published: Map<PeriodId, { published: PublishedTable | null }>): HeadlineComparison {
   const figures = [...published].map(([period, { published: table }]) => {
     const part = table?.columnTotals[column] ?? null;
     const base = table?.total ?? null;
@@ -106,7 +106,7 @@ function headlineOf(report: PackReport, column: number, published: Map<PeriodId,
 const figureOf = (cell: PublishedCell | undefined): PackFigure => (cell === undefined ? null : cell.suppressed ? SUPPRESSED : cell.count);
 const shareOf = (part: PublishedCell, base: PublishedCell): PackFigure => (part.suppressed || base.suppressed ? SUPPRESSED : publishedRate(part, base));
 
-function breakdownTable(content: PackContent, report: PackReport, labels: readonly string[], published: PublishedTable | null): PackTable {
+function breakdownTable(content: PackContent, report: Report, labels: readonly string[], published: PublishedTable | null): PackTable {
   const partition = content.partition!;
   const titleOf = (id: string) => report.columns.find((column) => column.id === id)?.title ?? id;
   const parts = [...partition.map((id) => ({ id, title: titleOf(id) })), ...(content.rest ? [{ id: 'rest', title: content.rest }] : [])];
@@ -145,7 +145,7 @@ function breakdownTable(content: PackContent, report: PackReport, labels: readon
  * against the reference group and a significance flag. Statistics come from the true counts and are
  * shown only where the counts they rest on are published.
  */
-function disproportionalityTable(content: PackContent, characteristic: string, report: PackReport, headlineColumn: number, breakdown: PublishedTable | null, publication: Publication): PackTable {
+function disproportionalityTable(content: PackContent, characteristic: string, report: Report, headlineColumn: number, breakdown: PublishedTable | null, publication: Publication): PackTable {
   const column = report.measure.headline;
   const table = partitionTable(report, characteristic, [column]);
   const title = report.columns.find((candidate) => candidate.id === column)?.title ?? column;
@@ -223,7 +223,7 @@ function distributionTable(content: PackContent, reportFor: ReportFor, publicati
   const threshold = protectionRule(publication.options).threshold;
   const [thisMonth, lastMonth, lastYear] = (['this-month', 'last-month', 'last-year'] as PeriodId[]).map((period) => reportFor(content.measure, content.breakdown, period));
   const tooFew = (cases: number | null) => publication.suppress && cases !== null && cases > 0 && cases < threshold;
-  const medianIn = (report: PackReport, label: string): PackFigure => {
+  const medianIn = (report: Report, label: string): PackFigure => {
     const row = report.rows.find((candidate) => candidate.group[content.breakdown] === label);
     if (!row) return null;
     return tooFew(row.cells[count]?.value ?? null) ? SUPPRESSED : (row.cells[median]?.value ?? null);

@@ -4,4 +4,3 @@ export * from './figure-format';
 export * from './figures-digest';
 export * from './pack-contents';
 export * from './pack-months';
-export type { PackReport, PackReportRow } from './pack-report';

@@ -1,5 +1,5 @@
 import { publishedRate, publishInFull, suppressTable, SuppressionImpossible, type CountTable, type PublishedCell, type PublishedTable, type SuppressionOptions } from '../suppression';
-import type { PackReport } from './pack-report';
+import type { Report } from '../reports/report';
 
 /** How a pack publishes its tables: suppressed or in full, with the rule. */
 export interface Publication {
@@ -12,7 +12,7 @@ export interface Publication {
  * `columns`, then what they leave over. Every column must share the row's denominator, so that the
  * counts add up along rows and columns and suppression can protect them as one table.
  */
-export function partitionTable(report: PackReport, breakdown: string, columns: readonly string[]): CountTable {
+export function partitionTable(report: Report, breakdown: string, columns: readonly string[]): CountTable {
   const rows = report.rows.filter((row) => (row.cells[columns[0]]?.denominator ?? 0) > 0);
   return {
     rows: rows.map((row) => row.group[breakdown] ?? ''),

@@ -1,4 +1,5 @@
-import { reportKey, type PackReport } from '../pack';
+import { reportKey } from '../pack';
+import type { Report } from '../reports/report';
 import { handBuiltPackReports } from '../pack/testing/hand-built-pack-reports';
 import { suppressReport } from './suppressed-report';
 
@@ -13,7 +14,7 @@ const reports = handBuiltPackReports('2025-03', {
   'last-month': { counts: {} },
   'last-year': { counts: {} },
 });
-const report = (measure: string, groupBy: string): PackReport => reports.get(reportKey({ measure, groupBy: [groupBy], period: 'this-month' }))!;
+const report = (measure: string, groupBy: string): Report => reports.get(reportKey({ measure, groupBy: [groupBy], period: 'this-month' }))!;
 
 describe('suppressing a measure report', () => {
   const compliance = suppressReport(report('code-compliance', 'ethnicity'));

@@ -1,14 +1,14 @@
-import type { PackReport, PackReportRow } from '../pack/pack-report';
+import type { Report, ReportRow } from '../reports/report';
 import type { CountTable } from './count-table';
 import { protectionRule, type ProtectionOptions, type ProtectionRule } from './protection-rule';
 import { suppressTable, type PublishedTable } from './published-table';
 
-type ReportCell = PackReportRow['cells'][string];
+type ReportCell = ReportRow['cells'][string];
 
 /** A report's cell once published: counts and value withheld (null) where `suppressed`. */
 export type SuppressedReportCell = ReportCell & { suppressed?: true };
 
-export type SuppressedReport<R extends PackReport> = Omit<R, 'rows' | 'total'> & {
+export type SuppressedReport<R extends Report> = Omit<R, 'rows' | 'total'> & {
   rows: Array<Omit<R['rows'][number], 'cells'> & { cells: Record<string, SuppressedReportCell> }>;
   total: (Omit<NonNullable<R['total']>, 'cells'> & { cells: Record<string, SuppressedReportCell> }) | null;
   suppression: ProtectionRule;
@@ -23,7 +23,7 @@ export type SuppressedReport<R extends PackReport> = Omit<R, 'rows' | 'total'> &
  * - a median or percentile is withheld where the count of cases it describes is.
  * A cell withheld has null counts and value and `suppressed: true`; no rate rests on a hidden count.
  */
-export function suppressReport<R extends PackReport>(report: R, options: ProtectionOptions = {}): SuppressedReport<R> {
+export function suppressReport<R extends Report>(report: R, options: ProtectionOptions = {}): SuppressedReport<R> {
   const rule = protectionRule(options);
   const lines = [...report.rows, ...(report.total ? [report.total] : [])];
   const hidden = lines.map(() => new Map<string, { numerator: boolean; denominator: boolean }>());
@@ -62,7 +62,7 @@ export function suppressReport<R extends PackReport>(report: R, options: Protect
     });
   }
 
-  const withheld = (row: PackReportRow, line: number) => ({
+  const withheld = (row: ReportRow, line: number) => ({
     ...row,
     cells: Object.fromEntries(
       Object.entries(row.cells).map(([id, cell]): [string, SuppressedReportCell] => {
@@ -81,7 +81,7 @@ export function suppressReport<R extends PackReport>(report: R, options: Protect
 }
 
 /** Rate columns grouped by the denominators they share, row by row and in the total. */
-function rateColumnGroups(report: PackReport, lines: readonly PackReportRow[]): string[][] {
+function rateColumnGroups(report: Report, lines: readonly ReportRow[]): string[][] {
   const groups = new Map<string, string[]>();
   for (const column of report.columns.filter((candidate) => candidate.statistic === 'rate')) {
     const key = lines.map((line) => line.cells[column.id]?.denominator ?? 0).join(',');
@@ -96,10 +96,10 @@ function rateColumnGroups(report: PackReport, lines: readonly PackReportRow[]): 
  * denominator somewhere) become a table each, every later one hiding the denominators an earlier
  * one hid and taking those it published as known.
  */
-function suppressRows(report: PackReport, lines: readonly PackReportRow[], columns: readonly string[], rule: ProtectionRule, counts = false): PublishedTable[] {
+function suppressRows(report: Report, lines: readonly ReportRow[], columns: readonly string[], rule: ProtectionRule, counts = false): PublishedTable[] {
   const rows = report.total ? lines.slice(0, -1) : lines;
-  const numerator = (row: PackReportRow, column: string) => row.cells[column]?.numerator ?? 0;
-  const denominator = (row: PackReportRow) => (counts ? numerator(row, columns[0]) : (row.cells[columns[0]]?.denominator ?? 0));
+  const numerator = (row: ReportRow, column: string) => row.cells[column]?.numerator ?? 0;
+  const denominator = (row: ReportRow) => (counts ? numerator(row, columns[0]) : (row.cells[columns[0]]?.denominator ?? 0));
   const tableOf = (parts: readonly string[]): CountTable => ({
     rows: rows.map((_, i) => String(i)),
     columns: [...parts, 'rest'],

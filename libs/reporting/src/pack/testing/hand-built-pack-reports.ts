@@ -1,7 +1,7 @@
 import type { PeriodId } from '../board-pack';
-import { PACK_CONTENTS, reportKey } from '../pack-contents';
+import { PACK_CONTENTS, reportKey, type PackReportRequest } from '../pack-contents';
 import { packReportsNeeded } from '../board-pack-of';
-import type { PackReport, PackReportRow } from '../pack-report';
+import type { Report, ReportRow } from '../../reports/report';
 
 /**
  * Reports for a month's pack, built by hand: each breakdown's rows give the numerators of the
@@ -26,16 +26,18 @@ const TITLES: Record<string, string> = {
   attrition: 'Attrition: cases closed because the victim withdrew support',
 };
 
-export function handBuiltPackReports(month: string, periods: Record<PeriodId, HandBuiltPeriod>): Map<string, PackReport> {
-  const reports = new Map<string, PackReport>();
+export function handBuiltPackReports(month: string, periods: Record<PeriodId, HandBuiltPeriod>): Map<string, Report> {
+  const reports = new Map<string, Report>();
   for (const request of packReportsNeeded(month)) {
     const content = PACK_CONTENTS.find((candidate) => candidate.measure === request.measure)!;
     const period = periods[request.period];
-    const basis = { kind: 'frozen', asOf: `${request.month}-28T00:00:00.000Z`, snapshotMonth: request.month };
+    const basis = { kind: 'frozen' as const, asOf: `${request.month}-28T00:00:00.000Z`, snapshotMonth: request.month };
     const measure = {
       id: content.measure,
       title: TITLES[content.measure],
+      description: `${TITLES[content.measure]}, built by hand`,
       definitions: 'shared-measures',
+      definitionsVersion: '2026.1',
       version: '2026.1',
       unit: content.distribution ? 'days' : 'proportion',
       numerator: `${TITLES[content.measure]} numerator`,
@@ -49,23 +51,25 @@ export function handBuiltPackReports(month: string, periods: Record<PeriodId, Ha
         group: { interval },
         cells: { [count]: cell(cases, null, cases), [median]: cell(null, cases, middle), [p90]: cell(null, cases, high) },
       }));
-      const columns = [count, median, p90].map((id) => ({ id, title: id, statistic: id === count ? 'count' : 'median', unit: 'days' }));
-      reports.set(reportKey(request), { measure, basis, columns, rows, total: null });
+      const columns = [count, median, p90].map((id) => ({ id, title: id, statistic: id === count ? ('count' as const) : ('median' as const), unit: 'days' }));
+      reports.set(reportKey(request), { measure, basis, ...about(request), columns, rows, total: null });
       continue;
     }
     const partition = content.partition!;
     const byLabel = period.counts[content.measure]?.[request.groupBy[0]] ?? {};
-    const rowOf = (group: Record<string, string>, counts: number[]): PackReportRow => {
+    const rowOf = (group: Record<string, string>, counts: number[]): ReportRow => {
       const denominator = counts.reduce((sum, count) => sum + count, 0);
       return { group, cells: Object.fromEntries(partition.map((id, i) => [id, cell(counts[i], denominator, denominator === 0 ? null : counts[i] / denominator)])) };
     };
     const rows = Object.entries(byLabel).map(([label, counts]) => rowOf({ [request.groupBy[0]]: label }, counts));
     const totals = partition.map((_, i) => Object.values(byLabel).reduce((sum, counts) => sum + counts[i], 0));
     const rest = Object.values(byLabel).reduce((sum, counts) => sum + counts[partition.length], 0);
-    const columns = partition.map((id) => ({ id, title: id.replace(/-/g, ' ').replace(/^./, (c) => c.toUpperCase()), statistic: 'rate', unit: 'proportion' }));
-    reports.set(reportKey(request), { measure, basis, columns, rows, total: rowOf({}, [...totals, rest]) });
+    const columns = partition.map((id) => ({ id, title: id.replace(/-/g, ' ').replace(/^./, (c) => c.toUpperCase()), statistic: 'rate' as const, unit: 'proportion' }));
+    reports.set(reportKey(request), { measure, basis, ...about(request), columns, rows, total: rowOf({}, [...totals, rest]) });
   }
   return reports;
 }
+
+const about = (request: PackReportRequest) => ({ areas: null, months: [request.month], groupBy: request.groupBy, filters: {}, disproportionality: null });
 
 const cell = (numerator: number | null, denominator: number | null, value: number | null) => ({ numerator, denominator, value });

@@ -1,0 +1,22 @@
+import { Controller, Get, Param } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { Grant } from '@case-journey/access';
+import { Caller } from '../../access/caller.decorator';
+import { Requires } from '../../access/requires.decorator';
+import type { ImportProgress } from './get-import.handler';
+import { GetImportQuery } from './get-import.query';
+
+@ApiTags('imports')
+@Controller('imports')
+export class GetImportController {
+  constructor(private readonly queries: QueryBus) {}
+
+  @Get(':id')
+  @Requires('imports:run')
+  @ApiOperation({ summary: "An import's progress: its state, lines read, accepted, replayed and rejected, bytes read of the total, its pace and the time left" })
+  @ApiResponse({ status: 404, description: "No such import, or another agency's" })
+  get(@Param('id') id: string, @Caller() caller: Grant): Promise<ImportProgress> {
+    return this.queries.execute<GetImportQuery, ImportProgress>(new GetImportQuery(id, caller));
+  }
+}

@@ -1,0 +1,173 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import Redis from 'ioredis';
+import { SqliteEventStore } from '@case-journey/event-store';
+import { loadConfiguration } from '@case-journey/platform';
+import { OBLIGATIONS, ObligationsProjection, ProjectionKeys, ProjectionRunner, readCheckpoint, TIMELINE, TimelineProjection, type Projection } from '@case-journey/projections';
+import { readModelSnapshot } from '../../libs/projections/src/testing/read-model-snapshot';
+import { storeSyntheticCases } from '../../libs/projections/src/testing/synthetic-cases';
+import { dropRedisKeys } from '../e2e/redis-keys';
+import { startApp, type AppProcess } from './worker-processes';
+
+const LEASE_MS = 2000;
+/** Beyond the lease time, what a new owner needs to read its checkpoint, subscribe and commit its first batch on a loaded 2-core machine. */
+const FIRST_COMMIT_MS = 1500;
+const KILLS = 5;
+/** The round whose owner is paused (SIGSTOP) past its lease and then woken (SIGCONT), instead of killed. */
+const PAUSED_ROUND = 2;
+
+/**
+ * A snapshot without the lease's own keys, and without the instant each stored reading was judged
+ * at (`asOf`: the workers' clocks run, so a rebuild judges later); the statuses themselves must agree.
+ */
+function comparable(snapshot: Record<string, unknown>): Record<string, unknown> {
+  const { lease: _lease, fence: _fence, 'lease-token': _token, ...rest } = snapshot;
+  return Object.fromEntries(Object.entries(rest).map(([key, value]) => [key, typeof value === 'string' ? value.replace(/"asOf":"[^"]*"/, '"asOf":"-"') : value]));
+}
+
+/**
+ * Issue 14's done-when for projection ownership: three worker processes on one event store and one
+ * Redis; the holder of a projection's lease is killed (SIGKILL) again and again while events flow.
+ */
+describe('three worker processes, the lease holder killed again and again while events flow', () => {
+  const prefix = `cj-failover-${process.pid}`;
+  const dataDirectory = mkdtempSync(join(tmpdir(), 'cj-failover-'));
+  const redis = new Redis(loadConfiguration({}).redisUrl);
+  const environment = { DATA_DIR: dataDirectory, REDIS_KEY_PREFIX: prefix, PROJECTION_LEASE_MS: String(LEASE_MS), WORKER_METRICS_PORT: '0', EVENT_STORE: 'embedded' };
+  const workers = new Map<number, AppProcess>();
+  let store: SqliteEventStore;
+
+  const startWorker = () => {
+    const worker = startApp('worker', environment);
+    workers.set(worker.pid, worker);
+    return worker;
+  };
+  const holderOf = async (projection: string): Promise<number | undefined> => {
+    const lease = await redis.get(new ProjectionKeys(prefix, projection, 1).key('lease'));
+    return lease === null ? undefined : Number(lease.split('/')[1]);
+  };
+  const head = async () => (await store.readAll({ direction: 'backwards', maxCount: 1 }))[0]?.position ?? 0n;
+
+  beforeAll(() => {
+    store = SqliteEventStore.open({ dataDirectory, pollIntervalMs: 10 });
+  });
+  afterAll(async () => {
+    await Promise.all([...workers.values()].map((worker) => worker.kill()));
+    await store.close();
+    redis.disconnect();
+    await dropRedisKeys(prefix);
+    rmSync(dataDirectory, { recursive: true, force: true });
+  });
+
+  it('ends with read models equal to a rebuild, and no projection without progress for longer than the lease time', async () => {
+    await storeSyntheticCases(store, 30, 1);
+    for (let i = 0; i < 3; i++) startWorker();
+    await Promise.all([...workers.values()].map((worker) => worker.said(/case-journey worker running/)));
+
+    // Events flow: a few cases every 250 ms, each batch of cases a seed of its own.
+    let flowing = true;
+    let seed = 100;
+    const writer = (async () => {
+      while (flowing) {
+        await storeSyntheticCases(store, 3, seed++);
+        await sleep(250);
+      }
+    })();
+
+    // Watch each projection's checkpoint: a stall is time spent behind the log without moving.
+    const stalls = { [TIMELINE]: 0, [OBLIGATIONS]: 0 };
+    const gaps: string[] = [];
+    const kills: string[] = [];
+    let watching = true;
+    const watcher = (async () => {
+      const moved: Record<string, { at: number; checkpoint?: bigint }> = { [TIMELINE]: { at: Date.now() }, [OBLIGATIONS]: { at: Date.now() } };
+      while (watching) {
+        const end = await head();
+        for (const projection of [TIMELINE, OBLIGATIONS] as const) {
+          const checkpoint = await readCheckpoint(redis, new ProjectionKeys(prefix, projection, 1));
+          const last = moved[projection];
+          if (checkpoint !== last.checkpoint || checkpoint === end) moved[projection] = { at: Date.now(), checkpoint };
+          if (Date.now() - moved[projection].at > stalls[projection]) gaps.push(`${projection} ${new Date(moved[projection].at).toISOString()} +${Date.now() - moved[projection].at} at ${moved[projection].checkpoint} of ${end}`);
+          stalls[projection] = Math.max(stalls[projection], Date.now() - moved[projection].at);
+        }
+        await sleep(50);
+      }
+    })();
+
+    const killed: number[] = [];
+    const paused: number[] = [];
+    for (let kill = 0; kill < KILLS; kill++) {
+      const projection = kill % 2 === 0 ? OBLIGATIONS : TIMELINE;
+      let holder: number | undefined;
+      for (const deadline = Date.now() + 20_000; !(holder = await holderOf(projection)) || !workers.has(holder); await sleep(50)) {
+        if (Date.now() > deadline) {
+          flowing = watching = false;
+          throw new Error(`No live worker took the ${projection} lease after killing ${killed.join(', ')} (lease: ${holder}; workers ${[...workers.keys()].join(', ')}):\n${[...workers.values()].map((worker) => `--- ${worker.pid}\n${worker.output().slice(-2500)}`).join('\n')}`);
+        }
+      }
+      await sleep(500); // let it commit a few batches as the owner
+      const owner = workers.get(holder)!;
+      if (kill === PAUSED_ROUND) {
+        // Paused, not dead: another worker takes the lease; woken, the old owner must not write.
+        kills.push(`${new Date().toISOString()} paused ${holder} holding ${projection}`);
+        owner.signal('SIGSTOP');
+        for (const deadline = Date.now() + 20_000; (await holderOf(projection)) === holder; await sleep(50)) {
+          if (Date.now() > deadline) throw new Error(`Nobody took the ${projection} lease from the paused ${holder}`);
+        }
+        await sleep(FIRST_COMMIT_MS);
+        owner.signal('SIGCONT');
+        await owner.said(/lease lost/);
+        paused.push(holder); // alive again, a standby like the others
+        continue;
+      }
+      kills.push(`${new Date().toISOString()} killed ${holder} holding ${projection}`);
+      await owner.kill('SIGKILL');
+      killed.push(holder);
+      workers.delete(holder);
+      // Three again, the newcomer a standby until another owner dies (starting takes a while on a loaded machine).
+      await startWorker().said(/case-journey worker running/);
+    }
+    flowing = false;
+    await writer;
+
+    // Every event of the log reaches both projections.
+    const end = await head();
+    for (const projection of [TIMELINE, OBLIGATIONS]) {
+      for (const deadline = Date.now() + 30_000; (await readCheckpoint(redis, new ProjectionKeys(prefix, projection, 1))) !== end; await sleep(50)) {
+        if (Date.now() > deadline) throw new Error(`${projection} did not reach ${end}`);
+      }
+    }
+    watching = false;
+    await watcher;
+
+    // A rebuild, beside the live version (v2) in this process, from the same log.
+    const rebuild = async (projection: Projection) => {
+      const connection = new Redis(loadConfiguration({}).redisUrl, { maxRetriesPerRequest: null });
+      const runner = new ProjectionRunner({ store, redis: connection, projection, keys: new ProjectionKeys(prefix, projection.name, 2), clock: { now: () => new Date() } });
+      runner.start();
+      await runner.reached(end);
+      await runner.stop();
+      connection.disconnect();
+    };
+    await rebuild(new TimelineProjection());
+    await rebuild(new ObligationsProjection({ store }));
+    for (const projection of [TIMELINE, OBLIGATIONS]) {
+      const live = comparable(await readModelSnapshot(redis, new ProjectionKeys(prefix, projection, 1)));
+      const rebuilt = comparable(await readModelSnapshot(redis, new ProjectionKeys(prefix, projection, 2)));
+      expect(Object.keys(rebuilt).length).toBeGreaterThan(30);
+      const differing = Object.keys({ ...live, ...rebuilt }).filter((key) => JSON.stringify(live[key]) !== JSON.stringify(rebuilt[key]));
+      expect({ projection, differing: differing.slice(0, 5).map((key) => [key, live[key], rebuilt[key]]) }).toEqual({ projection, differing: [] });
+    }
+    expect(killed).toHaveLength(KILLS - 1);
+    expect(paused).toHaveLength(1);
+    expect(workers.size).toBe(3);
+    if (Math.max(...Object.values(stalls)) > LEASE_MS + FIRST_COMMIT_MS) {
+      process.stdout.write(`${kills.join('\n')}\n${gaps.slice(-8).join('\n')}\n${[...workers.values()].map((worker) => worker.output().split('\n').filter((line) => /lease|Projection/.test(line)).join('\n')).join('\n')}\n`);
+    }
+    process.stdout.write(`Longest stalls with ${KILLS} owners killed or paused: ${JSON.stringify(stalls)} ms (lease ${LEASE_MS} ms)\n`);
+    expect(stalls[TIMELINE]).toBeLessThanOrEqual(LEASE_MS + FIRST_COMMIT_MS);
+    expect(stalls[OBLIGATIONS]).toBeLessThanOrEqual(LEASE_MS + FIRST_COMMIT_MS);
+  }, 240_000);
+});
