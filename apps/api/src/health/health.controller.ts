@@ -3,7 +3,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { EVENT_STORE, type EventStore } from '@case-journey/event-store';
 import { AppConfiguration } from '@case-journey/platform';
 import type { Response } from 'express';
-import { JobQueues, lagOf, PROJECTION_NAMES, ProjectionVersions } from '@case-journey/projections';
+import { catchingUpKey, JobQueues, lagOf, PROJECTION_NAMES, ProjectionVersions } from '@case-journey/projections';
 import { Requires } from '../access/requires.decorator';
 import { RETRY_AFTER_SECONDS } from '../http/service-unavailable';
 import { ReadModelRedis } from '../read-models/read-models.module';
@@ -25,20 +25,38 @@ export class HealthController {
   async health(@Res({ passthrough: true }) response: Response): Promise<object> {
     const eventStore = this.configuration.eventStore;
     try {
-      return await withinBound(this.configuration.redisReadTimeoutMs, this.readings(eventStore));
+      const readings = await withinBound(this.configuration.redisReadTimeoutMs, this.readings(eventStore));
+      if (readings.status !== 'ok') response.status(503).setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
+      return readings;
     } catch (error) {
       response.status(503).setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
       return { status: 'degraded', eventStore, problem: error instanceof Error ? error.message : String(error) };
     }
   }
 
-  private async readings(eventStore: string): Promise<object> {
+  /**
+   * Degraded, besides an unreachable store, while the worker replays a projection from the start of
+   * a log holding events (Redis lost its data, or its first start): it marks the projection catching
+   * up until the position the log had reached then.
+   */
+  private async readings(eventStore: string): Promise<{ status: 'ok' | 'degraded' } & Record<string, unknown>> {
     const [last] = await this.store.readAll({ direction: 'backwards', maxCount: 1 });
-    const [projections, queues] = await Promise.all([
+    const [projections, queues, catchingUp] = await Promise.all([
       Promise.all(PROJECTION_NAMES.map(async (name) => lagOf(this.redis.client, this.store, await this.versions.reading(name)))),
       this.queues.depths(),
+      Promise.all(PROJECTION_NAMES.map((name) => this.redis.client.get(catchingUpKey(this.configuration.redisKeyPrefix, name)))),
     ]);
-    return { status: 'ok', eventStore, lastPosition: last?.position.toString() ?? null, projections, queues };
+    const fromTheStart = projections.flatMap((lag, i) =>
+      catchingUp[i] !== null ? [{ projection: lag.projection, until: catchingUp[i] }] : [],
+    );
+    return {
+      status: fromTheStart.length > 0 ? 'degraded' : 'ok',
+      eventStore,
+      lastPosition: last?.position.toString() ?? null,
+      ...(fromTheStart.length > 0 && { catchingUpFromTheStart: fromTheStart }),
+      projections,
+      queues,
+    };
   }
 }
 

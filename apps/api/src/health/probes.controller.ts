@@ -5,6 +5,7 @@ import { EVENT_STORE, type EventStore } from '@case-journey/event-store';
 import { readinessOf } from '@case-journey/platform';
 import { Requires } from '../access/requires.decorator';
 import { ReadModelRedis } from '../read-models/read-models.module';
+import { RETRY_AFTER_SECONDS } from '../http/service-unavailable';
 
 /**
  * Liveness and readiness, apart: a process whose store or Redis is away is alive (restarting it
@@ -30,7 +31,7 @@ export class ProbesController {
   @ApiOperation({ summary: 'Readiness: 200 when the event store and Redis both answer, else 503 naming what does not' })
   async ready(@Res({ passthrough: true }) response: Response): Promise<object> {
     const { ready, answers } = await readinessOf({ eventStore: () => this.store.readAll({ direction: 'backwards', maxCount: 1 }), redis: () => this.redis.client.ping() });
-    if (!ready) response.status(503);
+    if (!ready) response.status(503).setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
     return { status: ready ? 'ready' : 'not-ready', ...answers };
   }
 }

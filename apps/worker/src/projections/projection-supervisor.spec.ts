@@ -16,12 +16,19 @@ describe('ProjectionSupervisor', () => {
   const reported = (caseId: string) => ({ id: crypto.randomUUID(), type: 'CrimeReported', data: { caseId }, metadata: { agency: 'Police', occurredAt: '2025-03-01T10:00:00.000Z', recordedAt: '2025-03-01T10:00:00.000Z' } });
   const recorded = async (version: number, caseId: string) => redis.llen(timelineKey(new ProjectionKeys(keyPrefix, TIMELINE, version), caseId));
 
-  const store = SqliteEventStore.inMemory({ pollIntervalMs: 10 });
-  const connections = new RedisConnections(configuration, new RedisLink(configuration));
   const versions = new ProjectionVersions(redis, keyPrefix);
-  const supervisor = new ProjectionSupervisor(store, clock, [new TimelineProjection()], connections, versions, new ServiceMetrics('worker'), configuration);
+  let store: SqliteEventStore;
+  let connections: RedisConnections;
+  let supervisor: ProjectionSupervisor;
 
   beforeAll(() => jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined));
+  beforeEach(async () => {
+    store = SqliteEventStore.inMemory({ pollIntervalMs: 10 });
+    connections = new RedisConnections(configuration, new RedisLink(configuration));
+    supervisor = new ProjectionSupervisor(store, clock, [new TimelineProjection()], connections, versions, new ServiceMetrics('worker'), configuration);
+    const keys = await redis.keys(`${keyPrefix}*`);
+    if (keys.length > 0) await redis.unlink(...keys);
+  });
   afterEach(async () => {
     await supervisor.beforeApplicationShutdown();
     await connections.onApplicationShutdown();
@@ -42,6 +49,20 @@ describe('ProjectionSupervisor', () => {
     await store.append(caseStreamId('after'), [reported('after')]);
     await waitUntil(async () => (await recorded(2, 'before')) === 1 && (await recorded(2, 'after')) === 1);
     expect(await recorded(1, 'after')).toBe(0);
+  });
+
+  it('given Redis lost everything it held, follows the log again from its start once it checks, so the read model comes back whole', async () => {
+    await supervisor.onApplicationBootstrap();
+    await store.append(caseStreamId('kept'), [reported('kept')]);
+    await waitUntil(async () => (await recorded(1, 'kept')) === 1);
+
+    const keys = await redis.keys(`${keyPrefix}*`);
+    await redis.unlink(...keys); // as FLUSHALL would, for this prefix only
+    await supervisor.recoverLostProjections();
+    await waitUntil(async () => (await recorded(1, 'kept')) === 1 && (await redis.exists(`${keyPrefix}:${TIMELINE}:current`)) === 1);
+    await store.append(caseStreamId('later'), [reported('later')]);
+    await waitUntil(async () => (await recorded(1, 'later')) === 1);
+    expect(await redis.exists(`${keyPrefix}:${TIMELINE}:catching-up`)).toBe(0);
   });
 });
 

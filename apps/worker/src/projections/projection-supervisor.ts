@@ -3,7 +3,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, BeforeApplicationSh
 import type Redis from 'ioredis';
 import { EVENT_STORE, type EventStore } from '@case-journey/event-store';
 import { AppConfiguration, CLOCK, ServiceMetrics, type Clock } from '@case-journey/platform';
-import { LeaseLostError, leaseTimings, ProjectionLease, ProjectionRunner, ProjectionStoppedError, VersionRetiredError, ProjectionVersions, type Projection, type ProjectionKeys } from '@case-journey/projections';
+import { catchingUpKey, currentVersionKey, LeaseLostError, leaseTimings, ProjectionLease, ProjectionRunner, ProjectionStoppedError, VersionRetiredError, ProjectionVersions, type Projection, type ProjectionKeys } from '@case-journey/projections';
 import { RedisConnections } from './redis-connections';
 import { WORKER_PROJECTIONS } from './worker-projections';
 
@@ -19,6 +19,10 @@ export class ProjectionSupervisor implements OnApplicationBootstrap, BeforeAppli
   private readonly live = new Map<string, ProjectionRunner>();
   /** Every runner made, live or still rebuilding, with its connection. */
   private readonly runners = new Map<ProjectionRunner, Redis>();
+  /** Runners that stopped for good (their version retired or lost): they follow nothing any more. */
+  private readonly stopped = new Set<ProjectionRunner>();
+  private readonly following = new Map<string, Promise<void>>();
+  private lossCheck?: Redis;
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -32,11 +36,47 @@ export class ProjectionSupervisor implements OnApplicationBootstrap, BeforeAppli
 
   async onApplicationBootstrap(): Promise<void> {
     for (const projection of this.projections) {
-      const runner = this.runnerFor(projection.name, await this.versions.current(projection.name));
+      const keys = await this.versions.current(projection.name);
+      const runner = this.runnerFor(projection.name, keys);
       this.live.set(projection.name, runner);
+      await this.markCatchingUpFromTheStart(runner, 'its first start on this Redis');
       runner.start();
       this.logger.log(`Projection ${projection.name} v${runner.keys.version} following the event log`);
     }
+  }
+
+  /**
+   * Redis lost a projection's data (its `current` pointer, or the checkpoint of the version a runner
+   * had committed to, is gone: a FLUSHALL, a Redis restarted empty) while the log holds events: the
+   * projection is followed again from the start of the log, live, so its read models and deadline
+   * jobs come back, and /health says degraded until it has caught up. Called each time Redis answers.
+   */
+  async recoverLostProjections(): Promise<void> {
+    this.lossCheck ??= this.connections.open('loss-check');
+    for (const [name, runner] of this.live) {
+      if (runner.position === undefined) continue; // has committed nothing yet: nothing to lose
+      const [current, checkpoint] = await this.lossCheck.mget(currentVersionKey(runner.keys.prefix, name), runner.keys.checkpoint);
+      if (current !== null && (checkpoint !== null || Number(current) !== runner.keys.version)) continue;
+      this.logger.warn(`Projection ${name}: Redis lost its ${current === null ? 'current pointer' : 'checkpoint'}; following the log again from its start`);
+      await runner.stop();
+      this.stopped.add(runner);
+      await this.followCurrent(name);
+    }
+  }
+
+  /** While a runner replays the log from its start, /health is degraded: `{prefix}:{projection}:catching-up` holds where the log ended. */
+  private async markCatchingUpFromTheStart(runner: ProjectionRunner, why: string): Promise<void> {
+    const redis = this.runners.get(runner)!;
+    if ((await redis.exists(runner.keys.checkpoint)) === 1) return;
+    const [head] = await this.store.readAll({ direction: 'backwards', maxCount: 1 });
+    if (!head) return;
+    const marker = catchingUpKey(runner.keys.prefix, runner.keys.projection);
+    await redis.set(marker, head.position.toString());
+    this.logger.log(`Projection ${runner.keys.projection} v${runner.keys.version}: catching up from the start of the log (${why}) to position ${head.position}; /health is degraded until then`);
+    void runner.reached(head.position).then(async () => {
+      await redis.del(marker);
+      this.logger.log(`Projection ${runner.keys.projection} v${runner.keys.version}: caught up with position ${head.position}`);
+    }, () => undefined);
   }
 
   async beforeApplicationShutdown(): Promise<void> {
@@ -73,6 +113,7 @@ export class ProjectionSupervisor implements OnApplicationBootstrap, BeforeAppli
         if (error instanceof LeaseLostError) return this.logger.warn(`Projection ${name} v${keys.version}: ${error.message}; standing by`);
         this.logger.error(`Projection ${name} v${keys.version}: ${error instanceof Error ? error.message : String(error)}${error instanceof ProjectionStoppedError ? '' : '; following again'}`);
         if (error instanceof VersionRetiredError) {
+          this.stopped.add(runner);
           this.followCurrent(name).catch((failure: unknown) => this.logger.error(`Projection ${name}: could not follow its current version: ${String(failure)}`));
         }
       },
@@ -86,12 +127,19 @@ export class ProjectionSupervisor implements OnApplicationBootstrap, BeforeAppli
    * readers use now, unless a runner of this worker already follows it (this worker's own rebuild
    * hands its runner over itself).
    */
-  private async followCurrent(name: string): Promise<void> {
-    const keys = await this.versions.current(name);
-    if ([...this.runners.keys()].some((runner) => runner.keys.projection === name && runner.keys.version >= keys.version)) return;
-    const runner = this.runnerFor(name, keys);
-    runner.start();
-    await this.handOver(runner);
+  private followCurrent(name: string): Promise<void> {
+    // One at a time per projection: a runner stopping on its own and the loss check may both ask.
+    const next = (this.following.get(name) ?? Promise.resolve()).then(async () => {
+      const keys = await this.versions.current(name);
+      const following = (runner: ProjectionRunner) => !this.stopped.has(runner) && runner.keys.projection === name && runner.keys.version >= keys.version;
+      if ([...this.runners.keys()].some(following)) return;
+      const runner = this.runnerFor(name, keys);
+      await this.markCatchingUpFromTheStart(runner, 'Redis lost its data');
+      runner.start();
+      await this.handOver(runner);
+    });
+    this.following.set(name, next.catch(() => undefined));
+    return next;
   }
 
   /** Makes `runner` the live one for its projection, stopping the one it replaces. */
@@ -102,6 +150,7 @@ export class ProjectionSupervisor implements OnApplicationBootstrap, BeforeAppli
     await previous.stop();
     await this.connections.close(this.runners.get(previous)!);
     this.runners.delete(previous);
+    this.stopped.delete(previous);
     this.logger.log(`Projection ${runner.keys.projection} now live at v${runner.keys.version}`);
   }
 }

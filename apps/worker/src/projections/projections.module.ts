@@ -17,6 +17,7 @@ import { RedisLink } from '../redis-link';
 import { DeadlineJobs } from './deadline-jobs';
 import { ProjectionSupervisor } from './projection-supervisor';
 import { RebuildJobs } from './rebuild-jobs';
+import { RedisLossWatch } from './redis-loss-watch';
 import { RedisConnections } from './redis-connections';
 import { WORKER_PROJECTIONS } from './worker-projections';
 
@@ -66,6 +67,7 @@ import { WORKER_PROJECTIONS } from './worker-projections';
     ProjectionSupervisor,
     DeadlineJobs,
     RebuildJobs,
+    RedisLossWatch,
   ],
   exports: [RedisLink, RedisConnections, ProjectionVersions, JobQueues, WORKER_PROJECTIONS],
 })

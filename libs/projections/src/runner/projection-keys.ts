@@ -52,3 +52,6 @@ const PLAIN = /^[A-Za-z0-9._~/-]*$/;
 export function keyPart(part: string): string {
   return PLAIN.test(part) ? part : encodeURIComponent(part);
 }
+
+/** Where the log ended when a projection began replaying it from the start; gone once it caught up (/health is degraded meanwhile). */
+export const catchingUpKey = (prefix: string, projection: string): string => `${prefix}:${projection}:catching-up`;
