@@ -26,7 +26,8 @@ describe("the Witness Care Unit's clock runs from its receipt of the court's not
       if (response.status !== 200) return undefined;
       return (response.body.obligations as Array<Record<string, unknown>>).find((o) => o.ruleId === 'R8.hearing-date');
     };
-    await within(2000, 'the hearing-date obligation', async () => (await hearingDate()) !== undefined);
+    // The listing alone makes the obligation (clock from the court's sending); wait for the notice's receipt to reach it.
+    await within(2000, 'the hearing-date obligation clocked from the notice', async () => (await hearingDate())?.clockSource === 'court-notice');
     // London day of receipt Monday 7 April; one working day: the end of Tuesday 8 April in BST (22:59:59.999 UTC).
     // From the court's sending it would have been due on Monday 7 April and breached by now.
     // Court to WCU: listed Thursday 3, received Monday 7: Friday 4 and Monday 7 = 2 working days.

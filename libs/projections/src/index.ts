@@ -6,3 +6,4 @@ export * from './notifications';
 export * from './rebuild';
 export * from './cases';
 export * from './reporting';
+export * from './as-of/case-as-of';

@@ -1,7 +1,10 @@
 export class CaseNotFoundError extends Error {
   override readonly name = 'CaseNotFoundError';
-  constructor(readonly caseId: string) {
-    super(`Case ${caseId} not found`);
+  constructor(
+    readonly caseId: string,
+    detail = `Case ${caseId} not found`,
+  ) {
+    super(detail);
   }
 }
 

@@ -1,4 +1,4 @@
-import { Controller, Get, Param } from '@nestjs/common';
+import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { areasInScope, type Grant } from '@case-journey/access';
@@ -6,7 +6,9 @@ import type { VictimJourneyView } from '@case-journey/projections';
 import { Caller } from '../access/caller.decorator';
 import { Requires } from '../access/requires.decorator';
 import { Audited } from '../audit/audited.decorator';
+import { AsOfDto } from '../cases/as-of/as-of.dto';
 import { CaseIdPipe } from '../http/case-id.pipe';
+import { QueryParamsPipe } from '../http/query-params.pipe';
 import { VictimIdPipe } from '../http/victim-id.pipe';
 import { GetVictimJourneyQuery } from './get-victim-journey.query';
 
@@ -23,7 +25,12 @@ export class GetVictimJourneyController {
     description: "Every touchpoint with the victim, their enhanced-rights status, and every Victims' Code obligation owed to them with its status and due instant.",
   })
   @ApiResponse({ status: 410, description: "The victim's personal data was erased: their journey is no longer kept" })
-  getJourney(@Param('id', CaseIdPipe) caseId: string, @Param('victimId', VictimIdPipe) victimId: string, @Caller() caller: Grant): Promise<VictimJourneyView> {
-    return this.queries.execute<GetVictimJourneyQuery, VictimJourneyView>(new GetVictimJourneyQuery(caseId, victimId, areasInScope(caller)));
+  getJourney(
+    @Param('id', CaseIdPipe) caseId: string,
+    @Param('victimId', VictimIdPipe) victimId: string,
+    @Caller() caller: Grant,
+    @Query(QueryParamsPipe) params: AsOfDto,
+  ): Promise<VictimJourneyView> {
+    return this.queries.execute<GetVictimJourneyQuery, VictimJourneyView>(new GetVictimJourneyQuery(caseId, victimId, areasInScope(caller), params.asOf));
   }
 }

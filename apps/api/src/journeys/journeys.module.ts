@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
+import { CasesModule } from '../cases/cases.module';
 import { ReadModelsModule } from '../read-models/read-models.module';
 import { GetVictimJourneyController } from './get-victim-journey.controller';
 import { GetVictimJourneyHandler } from './get-victim-journey.handler';
 
-@Module({ imports: [ReadModelsModule], controllers: [GetVictimJourneyController], providers: [GetVictimJourneyHandler] })
+@Module({ imports: [ReadModelsModule, CasesModule], controllers: [GetVictimJourneyController], providers: [GetVictimJourneyHandler] })
 export class JourneysModule {}

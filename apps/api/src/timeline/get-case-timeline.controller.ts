@@ -1,11 +1,13 @@
-import { Controller, Get, Param } from '@nestjs/common';
+import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { areasInScope, type Grant } from '@case-journey/access';
 import type { CaseTimeline } from '@case-journey/projections';
 import { Caller } from '../access/caller.decorator';
 import { Requires } from '../access/requires.decorator';
+import { AsOfDto } from '../cases/as-of/as-of.dto';
 import { CaseIdPipe } from '../http/case-id.pipe';
+import { QueryParamsPipe } from '../http/query-params.pipe';
 import { GetCaseTimelineQuery } from './get-case-timeline.query';
 
 @ApiTags('cases')
@@ -21,7 +23,7 @@ export class GetCaseTimelineController {
       'Every handoff in the order it happened (late records placed where they belong, corrections applied, retractions listed apart), ' +
       'grouped by agency, the business time between handoffs, who held the next step for how long, and who holds it now ("waiting on").',
   })
-  getTimeline(@Param('id', CaseIdPipe) caseId: string, @Caller() caller: Grant): Promise<CaseTimeline> {
-    return this.queries.execute<GetCaseTimelineQuery, CaseTimeline>(new GetCaseTimelineQuery(caseId, areasInScope(caller)));
+  getTimeline(@Param('id', CaseIdPipe) caseId: string, @Caller() caller: Grant, @Query(QueryParamsPipe) params: AsOfDto): Promise<CaseTimeline> {
+    return this.queries.execute<GetCaseTimelineQuery, CaseTimeline>(new GetCaseTimelineQuery(caseId, areasInScope(caller), params.asOf));
   }
 }

@@ -1,8 +1,11 @@
 /**
  * One page of the case finder, inside Redis so that the filters are applied where the sets are and
  * one round trip answers. Cases come newest opened first (ties by case id, descending), after the
- * cursor. Each filter is a group of sets, any of which a case must be in (an area filter within
- * the caller's areas is one group of their area sets); every group must hold.
+ * cursor. Each filter is a group every case of the page must be in:
+ * - 's': a group of sets, any of which holds the case (an area filter within the caller's areas is
+ *   one group of their area sets);
+ * - 'l': a lookup value in a sorted set of `value NUL caseId` members, read by lexical range (a URN,
+ *   an agency's reference).
  *
  * Two ways to find the page, chosen by an estimate of how many cases the walk would read:
  * - walk the opened order from the cursor, testing each case against every group (cheap when
@@ -10,34 +13,73 @@
  * - or take the members of the smallest group, test them, and sort them (cheap when a group is
  *   small: a URN, a source reference, a rare offence in one area).
  *
- * KEYS: opened zset, unmet zset, entries hash, then the groups' sets in order.
+ * KEYS: opened zset, unmet zset, entries hash, then each group's keys in order ('s': its sets; 'l':
+ * its sorted set).
  * ARGV: limit, opened min, opened max, cursor score ('' for none), cursor id, breaches ('' | 'yes' |
- * 'no'), now (ms), then the number of groups and each group's number of sets.
- * Returns the page's entries (JSON) followed by the last case's score and id when there may be more.
+ * 'no'), now (ms), the number of groups, then for each group its kind and its number of sets ('s')
+ * or its value ('l').
+ * Returns the page's entries (JSON) followed by the last case's score and id when there is more.
  */
 export const CASE_FINDER_PAGE = `
 local opened, unmet, entries = KEYS[1], KEYS[2], KEYS[3]
 local limit = tonumber(ARGV[1])
-local minScore, maxScore = ARGV[2], ARGV[3]
+local minScore, maxScore = tonumber(ARGV[2]), tonumber(ARGV[3])
 local cursorScore, cursorId = ARGV[4], ARGV[5]
 local breaches, now = ARGV[6], tonumber(ARGV[7])
 local groupCount = tonumber(ARGV[8])
 local groups = {}
-local k = 4
+local k, a = 4, 9
 for g = 1, groupCount do
-  local sets = {}
-  for s = 1, tonumber(ARGV[8 + g]) do sets[s] = KEYS[k]; k = k + 1 end
-  groups[g] = sets
+  local kind = ARGV[a]
+  if kind == 's' then
+    local sets = {}
+    for s = 1, tonumber(ARGV[a + 1]) do sets[s] = KEYS[k]; k = k + 1 end
+    groups[g] = { kind = 's', sets = sets }
+  else
+    groups[g] = { kind = 'l', key = KEYS[k], value = ARGV[a + 1] }
+    k = k + 1
+  end
+  a = a + 2
 end
-if cursorScore ~= '' then
-  if tonumber(cursorScore) < tonumber(maxScore) then maxScore = cursorScore end
+if cursorScore ~= '' and tonumber(cursorScore) < maxScore then maxScore = tonumber(cursorScore) end
+
+local NUL = string.char(0)
+local function lexRange(group)
+  return '[' .. group.value .. NUL, '(' .. group.value .. string.char(1)
 end
 
-local function inGroup(sets, id)
-  for _, set in ipairs(sets) do
+local function inGroup(group, id)
+  if group.kind == 'l' then return redis.call('ZSCORE', group.key, group.value .. NUL .. id) ~= false end
+  for _, set in ipairs(group.sets) do
     if redis.call('SISMEMBER', set, id) == 1 then return true end
   end
   return false
+end
+
+local function sizeOf(group)
+  if group.kind == 'l' then
+    local low, high = lexRange(group)
+    return redis.call('ZLEXCOUNT', group.key, low, high)
+  end
+  local size = 0
+  for _, set in ipairs(group.sets) do size = size + redis.call('SCARD', set) end
+  return size
+end
+
+local function membersOf(group)
+  if group.kind == 'l' then
+    local low, high = lexRange(group)
+    local members = redis.call('ZRANGE', group.key, low, high, 'BYLEX')
+    local ids = {}
+    local skip = #group.value + 2
+    for i, member in ipairs(members) do ids[i] = string.sub(member, skip) end
+    return ids
+  end
+  local ids = {}
+  for _, set in ipairs(group.sets) do
+    for _, id in ipairs(redis.call('SMEMBERS', set)) do ids[#ids + 1] = id end
+  end
+  return ids
 end
 
 local function breached(id)
@@ -46,8 +88,8 @@ local function breached(id)
 end
 
 local function matches(id, skip)
-  for g, sets in ipairs(groups) do
-    if g ~= skip and not inGroup(sets, id) then return false end
+  for g, group in ipairs(groups) do
+    if g ~= skip and not inGroup(group, id) then return false end
   end
   if breaches == 'yes' then return breached(id) end
   if breaches == 'no' then return not breached(id) end
@@ -60,13 +102,12 @@ local function afterCursor(score, id)
   return score < c or (score == c and id < cursorId)
 end
 
-local total = redis.call('ZCOUNT', opened, minScore, maxScore)
+local total = math.max(redis.call('ZCOUNT', opened, minScore, maxScore), 1)
 local smallest, smallestSize, share = 0, math.huge, 1
-for g, sets in ipairs(groups) do
-  local size = 0
-  for _, set in ipairs(sets) do size = size + redis.call('SCARD', set) end
+for g, group in ipairs(groups) do
+  local size = sizeOf(group)
   if size < smallestSize then smallest, smallestSize = g, size end
-  share = share * math.min(1, size / math.max(total, 1))
+  share = share * math.min(1, size / total)
 end
 if breaches ~= '' then
   local withBreach = redis.call('ZCOUNT', unmet, '-inf', '(' .. now)
@@ -76,30 +117,22 @@ if breaches ~= '' then
 end
 
 local found = {}
-local lastScore, lastId
-local more = false
-local walkEstimate = (limit + 1) / math.max(share, 1e-9)
-
-if smallest > 0 and smallestSize < walkEstimate then
-  local candidates = {}
+if smallest > 0 and smallestSize < (limit + 1) / math.max(share, 1e-9) then
   local seen = {}
-  for _, set in ipairs(groups[smallest]) do
-    for _, id in ipairs(redis.call('SMEMBERS', set)) do
-      if not seen[id] then
-        seen[id] = true
-        local score = redis.call('ZSCORE', opened, id)
-        if score then
-          score = tonumber(score)
-          if score >= tonumber(minScore) and score <= tonumber(maxScore) and afterCursor(score, id) and matches(id, smallest) then
-            candidates[#candidates + 1] = { score, id }
-          end
+  for _, id in ipairs(membersOf(groups[smallest])) do
+    if not seen[id] then
+      seen[id] = true
+      local score = redis.call('ZSCORE', opened, id)
+      if score then
+        score = tonumber(score)
+        if score >= minScore and score <= maxScore and afterCursor(score, id) and matches(id, smallest) then
+          found[#found + 1] = { score, id }
         end
       end
     end
   end
-  table.sort(candidates, function(a, b) return a[1] > b[1] or (a[1] == b[1] and a[2] > b[2]) end)
-  for i = 1, math.min(limit, #candidates) do found[i] = candidates[i] end
-  more = #candidates > limit
+  table.sort(found, function(x, y) return x[1] > y[1] or (x[1] == y[1] and x[2] > y[2]) end)
+  for i = #found, limit + 2, -1 do found[i] = nil end
 else
   local offset, chunk = 0, math.max(limit * 4, 200)
   local done = false
@@ -115,17 +148,16 @@ else
       end
     end
   end
-  if #found > limit then more = true; found[#found] = nil end
 end
 
+local more = #found > limit
+if more then found[#found] = nil end
 local answer = {}
-for i, hit in ipairs(found) do
-  answer[i] = redis.call('HGET', entries, hit[2])
-  lastScore, lastId = hit[1], hit[2]
-end
-if more and lastId then
-  answer[#answer + 1] = string.format('%.0f', lastScore)
-  answer[#answer + 1] = lastId
+for i, hit in ipairs(found) do answer[i] = redis.call('HGET', entries, hit[2]) end
+if more then
+  local last = found[#found]
+  answer[#answer + 1] = string.format('%.0f', last[1])
+  answer[#answer + 1] = last[2]
 end
 return answer
 `;

@@ -5,7 +5,7 @@ import type { ProjectionVersions } from '../runner/projection-versions';
 import { OBLIGATIONS } from '../obligations/obligations.projection';
 import { caseFinderRowAt, matchingName, type CaseFinderEntry, type CaseFinderRow } from './case-finder-entry';
 import { CASE_FINDER_PAGE } from './case-finder.lua';
-import { finderAreaNamesKey, finderEntriesKey, finderOpenedKey, finderSetKey, finderUnmetKey, type FinderFilter } from './case-finder.indexes';
+import { finderAreaNamesKey, finderEntriesKey, finderLookupKey, finderOpenedKey, finderSetKey, finderUnmetKey, type FinderFilter, type FinderLookup } from './case-finder.indexes';
 
 /** Where a page starts: after this case in the finder's order (opened, newest first; then case id). */
 export interface FinderCursor {
@@ -58,7 +58,7 @@ export class CaseFinderReader {
   async find(query: CaseFinderQuery): Promise<CaseFinderPage> {
     const keys = await this.versions.reading(OBLIGATIONS);
     const groups = this.groupsOf(keys, query);
-    if (groups.some((group) => group.length === 0)) return { items: [], next: null };
+    if (groups.some((group) => group.kind === 's' && group.keys.length === 0)) return { items: [], next: null };
     const args = [
       query.limit,
       query.openedFromMs ?? EARLIEST,
@@ -68,11 +68,11 @@ export class CaseFinderReader {
       query.hasBreaches === undefined ? '' : query.hasBreaches ? 'yes' : 'no',
       query.now.getTime(),
       groups.length,
-      ...groups.map((group) => group.length),
+      ...groups.flatMap((group) => (group.kind === 's' ? ['s', group.keys.length] : ['l', group.value])),
     ];
-    const setKeys = groups.flat();
+    const groupKeys = groups.flatMap((group) => group.keys);
     const run = (this.redis as unknown as { caseFinderPage(keyCount: number, ...rest: Array<string | number>): Promise<string[]> }).caseFinderPage;
-    const answer = await run.call(this.redis, 3 + setKeys.length, finderOpenedKey(keys), finderUnmetKey(keys), finderEntriesKey(keys), ...setKeys, ...args);
+    const answer = await run.call(this.redis, 3 + groupKeys.length, finderOpenedKey(keys), finderUnmetKey(keys), finderEntriesKey(keys), ...groupKeys, ...args);
     const entries = answer.length > query.limit ? answer.slice(0, -2) : answer;
     const next = answer.length > query.limit ? { openedMs: Number(answer[answer.length - 2]), caseId: answer[answer.length - 1] } : null;
     return { items: entries.map((entry) => caseFinderRowAt(JSON.parse(entry) as CaseFinderEntry, query.now)), next };
@@ -95,19 +95,23 @@ export class CaseFinderReader {
     return (await this.redis.hget(finderAreaNamesKey(keys), matchingName(area))) ?? undefined;
   }
 
-  /** Each filter as the sets a case must be in one of; an empty group matches nothing. */
-  private groupsOf(keys: ProjectionKeys, query: CaseFinderQuery): string[][] {
-    const group = (filter: FinderFilter, values: readonly string[] | undefined) => (values === undefined ? [] : [values.map((value) => finderSetKey(keys, filter, value))]);
+  /** Each filter as a group the page's cases must be in: sets (any of them), or a lookup's value. */
+  private groupsOf(keys: ProjectionKeys, query: CaseFinderQuery): FinderGroup[] {
+    const sets = (filter: FinderFilter, values: readonly string[] | undefined): FinderGroup[] =>
+      values === undefined ? [] : [{ kind: 's', keys: values.map((value) => finderSetKey(keys, filter, value)) }];
+    const lookup = (name: FinderLookup, value: string | undefined): FinderGroup[] => (value === undefined ? [] : [{ kind: 'l', keys: [finderLookupKey(keys, name)], value }]);
     const scope = query.area !== undefined ? [matchingName(query.area)] : query.areas?.map(matchingName);
     return [
-      ...group('area', scope),
-      ...group('urn', query.urn === undefined ? undefined : [matchingName(query.urn)]),
-      ...group('source-ref', query.sourceReference === undefined ? undefined : [query.sourceReference.trim()]),
-      ...group('stage', query.stages),
-      ...group('waiting-on', query.waitingOn),
-      ...group('category', query.offenceCategories),
-      ...group('closed', query.closed === undefined ? undefined : [String(query.closed)]),
-      ...group('enhanced', query.enhanced === undefined ? undefined : [String(query.enhanced)]),
+      ...lookup('urn', query.urn === undefined ? undefined : matchingName(query.urn)),
+      ...lookup('source-ref', query.sourceReference?.trim()),
+      ...sets('area', scope),
+      ...sets('stage', query.stages),
+      ...sets('waiting-on', query.waitingOn),
+      ...sets('category', query.offenceCategories),
+      ...sets('closed', query.closed === undefined ? undefined : [String(query.closed)]),
+      ...sets('enhanced', query.enhanced === undefined ? undefined : [String(query.enhanced)]),
     ];
   }
 }
+
+type FinderGroup = { kind: 's'; keys: string[] } | { kind: 'l'; keys: [string]; value: string };

@@ -3,6 +3,7 @@ import { AGENCIES, caseStreamId, upcast, type CaseEvent } from '@case-journey/do
 import { StreamNotFoundError, type EventStore, type RecordedEvent } from '@case-journey/event-store';
 import { WorkingDayCalendar } from '@case-journey/victims-code';
 import { finderEntriesKey } from '../cases/case-finder.indexes';
+import { CaseHistories } from '../runner/case-histories';
 import { caseEventsBefore, casesIn } from '../runner/case-streams';
 import type { AfterCommit, BatchContext, Projection } from '../runner/projection';
 import type { ProjectionKeys } from '../runner/projection-keys';
@@ -27,6 +28,8 @@ export interface ObligationsProjectionOptions {
   store: EventStore;
   calendar?: WorkingDayCalendar;
   deadlines?: DeadlineScheduler;
+  /** The most events kept of the cases touched lately, so a batch reads only each case's new events. Default 200,000. */
+  historyEvents?: number;
 }
 
 export interface Reevaluation {
@@ -43,9 +46,12 @@ export interface Reevaluation {
 export class ObligationsProjection implements Projection {
   readonly name = OBLIGATIONS;
   readonly calendar: WorkingDayCalendar;
+  /** The cases touched lately, as far as read: a batch reads from the store only the events after those. */
+  readonly histories: CaseHistories;
 
   constructor(private readonly options: ObligationsProjectionOptions) {
     this.calendar = options.calendar ?? new WorkingDayCalendar();
+    this.histories = new CaseHistories(options.historyEvents);
   }
 
   async apply(batch: readonly RecordedEvent[], { keys, redis, transaction, watch, now, live }: BatchContext): Promise<AfterCommit | undefined> {
@@ -56,13 +62,15 @@ export class ObligationsProjection implements Projection {
     const [stored, finderEntries, histories] = await Promise.all([
       redis.mget(docKeys),
       redis.hmget(finderEntriesKey(keys), ...cases.map(([caseId]) => caseId)),
-      Promise.all(cases.map(([caseId, { firstRevision }]) => caseEventsBefore(this.options.store, caseId, firstRevision))),
+      Promise.all(cases.map(([caseId, { firstRevision }]) => caseEventsBefore(this.options.store, caseId, firstRevision, this.histories))),
     ]);
     const changes: DeadlineChanges = { schedule: [], reschedule: [], cancel: [] };
     const counts: CounterCells = new Map();
     cases.forEach(([caseId, { events }], i) => {
       const before = parseReading(stored[i], finderEntries[i]);
-      const after = caseObligationsOf(caseId, [...histories[i], ...events], now, this.calendar);
+      const history = [...histories[i], ...events];
+      this.histories.keep(caseId, history);
+      const after = caseObligationsOf(caseId, history, now, this.calendar);
       writeCaseChanges(transaction, keys, before, after, counts);
       const deadlines = deadlineChanges(before, after, this.calendar, { live });
       changes.schedule.push(...deadlines.schedule);

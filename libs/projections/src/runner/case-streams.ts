@@ -1,5 +1,6 @@
 import { caseStreamId, upcast, type CaseEvent } from '@case-journey/domain';
 import type { EventStore, RecordedEvent } from '@case-journey/event-store';
+import type { CaseHistories } from './case-histories';
 
 const CASE_STREAM_PREFIX = caseStreamId('');
 
@@ -21,9 +22,15 @@ export function casesIn(batch: readonly RecordedEvent[]): Map<string, { firstRev
   return cases;
 }
 
-/** A case's events before `revision` (those a batch starting there builds on). */
-export async function caseEventsBefore(store: EventStore, caseId: string, revision: bigint): Promise<CaseEvent[]> {
+/**
+ * A case's events before `revision` (those a batch starting there builds on): from `histories`
+ * as far as it keeps them, and only the rest from the store.
+ */
+export async function caseEventsBefore(store: EventStore, caseId: string, revision: bigint, histories?: CaseHistories): Promise<CaseEvent[]> {
   if (revision === 0n) return [];
-  const recorded = await store.readStream(caseStreamId(caseId), { maxCount: Number(revision) });
-  return recorded.map((event) => upcast(event));
+  const wanted = Number(revision);
+  const kept = histories?.kept(caseId) ?? [];
+  if (kept.length >= wanted) return kept.slice(0, wanted);
+  const recorded = await store.readStream(caseStreamId(caseId), { fromRevision: BigInt(kept.length), maxCount: wanted - kept.length });
+  return [...kept, ...recorded.map((event) => upcast(event))];
 }

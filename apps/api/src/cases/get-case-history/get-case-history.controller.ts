@@ -1,4 +1,4 @@
-import { Controller, Get, Param, Res } from '@nestjs/common';
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -6,6 +6,8 @@ import { areasInScope, type Grant } from '@case-journey/access';
 import { Caller } from '../../access/caller.decorator';
 import { Requires } from '../../access/requires.decorator';
 import { CaseIdPipe } from '../../http/case-id.pipe';
+import { QueryParamsPipe } from '../../http/query-params.pipe';
+import { AsOfDto } from '../as-of/as-of.dto';
 import { revisionTag } from '../../http/revision-tag';
 import type { CaseHistory } from './get-case-history.handler';
 import { GetCaseHistoryQuery } from './get-case-history.query';
@@ -18,9 +20,14 @@ export class GetCaseHistoryController {
   @Get(':id/events')
   @Requires('case:read')
   @ApiOperation({ summary: "A case's history: every handoff as recorded, in order, corrections beside the originals" })
-  async getHistory(@Param('id', CaseIdPipe) caseId: string, @Res({ passthrough: true }) response: Response, @Caller() caller: Grant): Promise<object> {
-    const history = await this.queries.execute<GetCaseHistoryQuery, CaseHistory>(new GetCaseHistoryQuery(caseId, areasInScope(caller)));
+  async getHistory(
+    @Param('id', CaseIdPipe) caseId: string,
+    @Res({ passthrough: true }) response: Response,
+    @Caller() caller: Grant,
+    @Query(QueryParamsPipe) params: AsOfDto,
+  ): Promise<object> {
+    const history = await this.queries.execute<GetCaseHistoryQuery, CaseHistory>(new GetCaseHistoryQuery(caseId, areasInScope(caller), params.asOf));
     response.setHeader('ETag', revisionTag(history.revision));
-    return { caseId, revision: Number(history.revision), events: history.events };
+    return { caseId, revision: Number(history.revision), ...(history.asOf && { asOf: history.asOf }), events: history.events };
   }
 }

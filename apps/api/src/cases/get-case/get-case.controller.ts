@@ -1,4 +1,4 @@
-import { Controller, Get, Headers, Param, Res } from '@nestjs/common';
+import { Controller, Get, Headers, Param, Query, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -6,6 +6,8 @@ import { areasInScope, type Grant } from '@case-journey/access';
 import { Caller } from '../../access/caller.decorator';
 import { Requires } from '../../access/requires.decorator';
 import { CaseIdPipe } from '../../http/case-id.pipe';
+import { QueryParamsPipe } from '../../http/query-params.pipe';
+import { AsOfDto } from '../as-of/as-of.dto';
 import { revisionTag } from '../../http/revision-tag';
 import type { CaseReading } from './get-case.handler';
 import { GetCaseQuery } from './get-case.query';
@@ -23,14 +25,15 @@ export class GetCaseController {
     @Headers('if-none-match') ifNoneMatch: string | undefined,
     @Res({ passthrough: true }) response: Response,
     @Caller() caller: Grant,
+    @Query(QueryParamsPipe) params: AsOfDto,
   ): Promise<object | undefined> {
-    const view = await this.queries.execute<GetCaseQuery, CaseReading>(new GetCaseQuery(caseId, areasInScope(caller)));
+    const view = await this.queries.execute<GetCaseQuery, CaseReading>(new GetCaseQuery(caseId, areasInScope(caller), params.asOf));
     const tag = revisionTag(view.revision);
     response.setHeader('ETag', tag);
     if (ifNoneMatch === tag) {
       response.status(304);
       return undefined;
     }
-    return { caseId, revision: Number(view.revision), state: view.state };
+    return { caseId, revision: Number(view.revision), ...(view.asOf && { asOf: view.asOf }), state: view.state };
   }
 }
