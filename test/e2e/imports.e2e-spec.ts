@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -151,6 +151,16 @@ describe('bulk imports over HTTP', () => {
     const cps: TestIdentity = { ...police, subject: 'cps-system', agency: 'CPS', sourceSystems: ['CMS'] };
     await http.get(`/imports/${body.id}`).set('Authorization', await bearer(cps)).expect(404);
     await upload(403, '{}\n', police, 'application/x-ndjson', '?sourceSystem=CMS');
+  });
+
+  it("imports a police CSV extract through its mapping as the Police system of its area, and refuses a CSV without one (400)", async () => {
+    const police: TestIdentity = { subject: 'police-wessex-system', roles: ['agency-system'], agency: 'Police', areas: ['Wessex'], sourceSystems: ['Athena'] };
+    const extract = readFileSync(join(__dirname, '../../apps/api/src/imports/mappings/samples/police-crime-extract.csv'));
+    const { body } = await upload(202, extract, police, 'text/csv', '?mapping=police-crime-extract&sourceSystem=Athena');
+    expect(await finished(body.id, police)).toMatchObject({ state: 'completed', format: 'csv', mapping: 'police-crime-extract', linesRead: 5, accepted: 5, rejected: 0 });
+    const refused = await upload(400, extract, police, 'text/csv');
+    expect(refused.body.errors).toEqual([{ field: 'mapping', messages: ['a CSV extract needs the mapping of its columns (mapping=…)'] }]);
+    await upload(400, extract, police, 'text/csv', '?mapping=no-such-extract');
   });
 
   it('refuses another content type (415) and a file over the limit (413); fails a truncated gzip naming the last line stored', async () => {

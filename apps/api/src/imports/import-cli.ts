@@ -19,14 +19,16 @@ import { CaseStreamRepository } from '../cases/case-stream.repository';
 import { HandoffRecorder } from '../cases/handoff-recorder';
 import { ImportJournal, newImportStatus, paceOf, type ImportStatus } from './import-journal';
 import { processImport } from './process-import';
+import { loadMapping } from './mappings/shipped-mappings';
 import { sourceFor } from './record-sources';
 
 export const USAGE = `Usage: npm run import -- <file> [options]
 
-  <file>                  NDJSON (one request body a line; gzip too), or CSV with --mapping
+  <file>                  NDJSON (one request body a line; gzip too), or a CSV extract with --mapping
   --source-system <S>     the system the file comes from: lines naming none get it, lines naming another are refused
   --agency <A>            record every line as this agency's (${AGENCIES.join(', ')}); without it each line names its agency
-  --mapping <file>        the mapping of a CSV extract's columns and codes onto the records
+  --mapping <M>           the mapping of a CSV extract's columns and codes onto the records: a shipped one by name
+                          (police-crime-extract, court-results) or a mapping file
   --dry-run               decide every line and report, storing nothing
   --help`;
 
@@ -99,12 +101,12 @@ async function main(argv: readonly string[]): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  if (args.mapping) throw new ArgumentError('--mapping: CSV extracts are not imported by the CLI yet');
+  if (args.mapping) loadMapping(args.mapping);
   const path = resolve(args.file);
   const configuration = loadConfiguration();
   const journal = journalFor(configuration, args, path);
   if (!journal.exists() || journal.read().state === 'completed') {
-    journal.create(newImportStatus(basename(journal.directory), operatorOf(args), { format: 'ndjson', fileName: basename(path), bytesTotal: statSync(path).size, dryRun: args.dryRun, ...(args.sourceSystem && { sourceSystem: args.sourceSystem }) }, new Date()));
+    journal.create(newImportStatus(basename(journal.directory), operatorOf(args), { format: args.mapping ? 'csv' : 'ndjson', ...(args.mapping && { mapping: args.mapping }), fileName: basename(path), bytesTotal: statSync(path).size, dryRun: args.dryRun, ...(args.sourceSystem && { sourceSystem: args.sourceSystem }) }, new Date()));
   } else {
     process.stderr.write(`Resuming after line ${journal.read().checkpoint.line}\n`);
   }

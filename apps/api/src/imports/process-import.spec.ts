@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Principal } from '@case-journey/access';
-import type { VictimPersonalData } from '@case-journey/domain';
+import { derivedCaseId, derivedVictimId, recordKey, type VictimPersonalData } from '@case-journey/domain';
 import { SqliteEventStore } from '@case-journey/event-store';
 import { InMemoryVictimKeyStore, PersonalDataVault } from '@case-journey/personal-data';
 import { loadConfiguration } from '@case-journey/platform';
@@ -14,7 +14,7 @@ import { CaseStreamRepository } from '../cases/case-stream.repository';
 import { HandoffRecorder } from '../cases/handoff-recorder';
 import { ImportJournal, newImportStatus } from './import-journal';
 import { processImport } from './process-import';
-import { ndjsonSource } from './record-sources';
+import { ndjsonSource, sourceFor } from './record-sources';
 
 const NOW = new Date('2025-12-01T12:00:00.000Z');
 const OPERATOR: Principal = { subject: 'ops.lee', roles: ['admin'], areas: [], sourceSystems: [] };
@@ -97,5 +97,56 @@ describe('an import of request lines, through the recorder', () => {
     expect(rejections[0]).toMatchObject({ line: cpsLine + 1, problem: { status: 403, field: 'agency' } });
     const [stored] = await store.readAll();
     expect(stored.metadata).toMatchObject({ agency: 'Police', recordedBy: 'police-anglia-system' });
+  });
+});
+
+describe('a CSV extract through its mapping', () => {
+  const SAMPLES = join(__dirname, 'mappings', 'samples');
+  const police = { sourceSystem: 'Athena', agency: 'Police' };
+  const caseOf = (reference: string) => derivedCaseId(recordKey({ sourceSystem: 'Athena', sourceReference: reference })!);
+  const victimOf = (reference: string) => derivedVictimId(caseOf(reference), 'reference:V1');
+
+  /** The police sample, written by hand as the NDJSON an agency would send: its London times turned to UTC by hand (BST is UTC+1 until 26 October 2025, 02:00). */
+  const equivalentNdjson = [
+    { type: 'CrimeReported', ...police, caseId: caseOf('ATH-25-000101'), sourceReference: 'ATH-25-000101', occurredAt: '2025-07-14T21:15:00.000Z', urn: '47WX0000101', area: 'Wessex', offence: { description: 'Assault occasioning actual bodily harm', category: 'violence' }, victims: [{ victimId: victimOf('ATH-25-000101'), kind: 'person', name: 'Sam Carter', dateOfBirth: '1990-02-03', phone: '07700 900123', contactPreference: 'phone', consentToReferral: true }] },
+    { ...police, caseId: caseOf('ATH-25-000101'), sourceReference: 'ATH-25-000101-C1', occurredAt: '2025-07-15T08:30:00.000Z', type: 'VictimInformed', data: { victimId: victimOf('ATH-25-000101'), topic: 'crime-report-confirmation', channel: 'phone' } },
+    // 01:30 on the night the clocks went back happened twice; the first, in BST, is 00:30 UTC.
+    { type: 'CrimeReported', ...police, caseId: caseOf('ATH-25-000102'), sourceReference: 'ATH-25-000102', occurredAt: '2025-10-26T00:30:00.000Z', urn: '47WX0000102', area: 'Wessex', offence: { description: 'Burglary of a shop', category: 'burglary' }, victims: [{ victimId: victimOf('ATH-25-000102'), kind: 'business', name: 'Corner Stores Ltd, Fenbury', contactName: 'Priya Shah', email: 'priya@example.org', contactPreference: 'email', consentToReferral: false }] },
+    { ...police, caseId: caseOf('ATH-25-000102'), sourceReference: 'ATH-25-000102-C1', occurredAt: '2025-10-27T10:05:00.000Z', type: 'VictimInformed', data: { victimId: victimOf('ATH-25-000102'), topic: 'vps-offered', channel: 'email' } },
+    { type: 'CrimeReported', ...police, caseId: caseOf('ATH-25-000103'), sourceReference: 'ATH-25-000103', occurredAt: '2025-11-03T18:45:00.000Z', urn: '47WX0000103', area: 'Wessex', offence: { description: 'Theft from the person, "snatch"', category: 'theft' }, victims: [{ victimId: victimOf('ATH-25-000103'), kind: 'person', name: 'Jo Bell', dateOfBirth: '1975-11-11', email: 'jo.bell@example.org', contactPreference: 'email', consentToReferral: true }] },
+  ];
+
+  async function importedEvents(path: string, format: 'csv' | 'ndjson') {
+    const folder = mkdtempSync(join(tmpdir(), 'cj-import-csv-'));
+    const store = SqliteEventStore.inMemory();
+    const repository = new CaseStreamRepository(store);
+    const configuration = loadConfiguration({});
+    const services = { recorder: new HandoffRecorder(repository, configuration, new PersonalDataVault(new InMemoryVictimKeyStore())), repository, configuration, clock: { now: () => NOW } };
+    try {
+      const journal = new ImportJournal(join(folder, 'import'));
+      journal.create(newImportStatus('import', OPERATOR, { format, fileName: 'extract', bytesTotal: 1, dryRun: false, ...(format === 'csv' && { mapping: 'police-crime-extract' }) }, NOW));
+      const status = await processImport(journal, path, services, {}, sourceFor(format, format === 'csv' ? 'police-crime-extract' : undefined));
+      // The sealed details' random parts differ between any two sealings; everything else must be the same.
+      const events = (await store.readAll()).map(({ id, streamId, type, revision, data, metadata }) => ({ id, streamId, type, revision, data: JSON.parse(JSON.stringify(data).replace(/"(iv|ciphertext|authTag)":"[^"]*"/g, '"$1":"…"')), metadata }));
+      return { status, events };
+    } finally {
+      await store.close();
+      rmSync(folder, { recursive: true, force: true });
+    }
+  }
+
+  it('gives the same events as the equivalent NDJSON', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'cj-import-equivalent-'));
+    try {
+      const ndjsonPath = join(folder, 'police.ndjson');
+      writeFileSync(ndjsonPath, equivalentNdjson.map((line) => JSON.stringify(line)).join('\n'));
+      const fromCsv = await importedEvents(join(SAMPLES, 'police-crime-extract.csv'), 'csv');
+      const fromNdjson = await importedEvents(ndjsonPath, 'ndjson');
+      expect(fromCsv.status.tally).toEqual({ linesRead: 5, accepted: 5, replayed: 0, rejected: 0 });
+      expect(fromCsv.events).toHaveLength(5);
+      expect(fromCsv.events).toEqual(fromNdjson.events);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });

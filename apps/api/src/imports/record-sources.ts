@@ -1,5 +1,7 @@
 import type { ImportFormat } from './import-journal';
 import type { RecordSource } from './process-import';
+import { csvRecords } from './csv-records';
+import { isShippedMapping, loadMapping } from './mappings/shipped-mappings';
 import { fileText, ndjsonRecords } from './source-lines';
 
 export const ndjsonSource: RecordSource = (path, options) => ndjsonRecords(fileText(path, options), options);
@@ -7,10 +9,10 @@ export const ndjsonSource: RecordSource = (path, options) => ndjsonRecords(fileT
 /** How the file's lines become records: NDJSON as they are, CSV through its mapping. */
 export function sourceFor(format: ImportFormat, mapping: string | undefined): RecordSource {
   if (format === 'ndjson') return ndjsonSource;
-  throw new Error(`No way to read a ${format} import${mapping ? ` with mapping ${mapping}` : ''}`);
+  if (!mapping) throw new Error('A CSV import needs a mapping');
+  const loaded = loadMapping(mapping);
+  return (path, options) => csvRecords(path, loaded, options);
 }
 
 /** Whether a mapping of that name is shipped. */
-export function isKnownMapping(name: string): boolean {
-  return false && name !== '';
-}
+export const isKnownMapping = isShippedMapping;
