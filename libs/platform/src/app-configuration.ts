@@ -10,6 +10,7 @@ const toInt = ({ value }: { value: unknown }) => (value === undefined || value =
 /** Every setting the apps read, with the environment variable it comes from. */
 export const ENVIRONMENT_VARIABLES = {
   port: 'PORT',
+  apiProcesses: 'API_PROCESSES',
   host: 'HOST',
   dataDirectory: 'DATA_DIR',
   eventStore: 'EVENT_STORE',
@@ -77,6 +78,13 @@ export class AppConfiguration {
   @IsString()
   @IsNotEmpty()
   host = '127.0.0.1';
+
+  /** API processes sharing the port (node:cluster); 0 means one per core. 1 runs the API in this process alone. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(256)
+  apiProcesses = 0;
 
   @IsString()
   @IsNotEmpty()

@@ -3,18 +3,24 @@ import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ServiceMetrics } from '@case-journey/platform';
 import { Requires } from '../access/requires.decorator';
+import { clusterMetricsOf, inClusterProcess } from '../cluster/api-cluster';
 
 @ApiTags('health')
 @Controller('metrics')
 export class MetricsController {
-  constructor(@Inject(ServiceMetrics) private readonly metrics: ServiceMetrics) {}
+  /** In a cluster, every process's figures, added up by the primary; otherwise this process's. */
+  private readonly exposition: () => Promise<string>;
+
+  constructor(@Inject(ServiceMetrics) private readonly metrics: ServiceMetrics) {
+    this.exposition = inClusterProcess() ? clusterMetricsOf([metrics.registry]) : () => metrics.exposition();
+  }
 
   @Get()
   @Requires('service:metrics')
   @ApiProduces('text/plain')
-  @ApiOperation({ summary: 'Prometheus metrics: request durations by route and status, projection lag and rate, queue depths, event store latency' })
+  @ApiOperation({ summary: 'Prometheus metrics of every API process: request durations by route and status, projection lag and rate, queue depths, event store latency' })
   async scrape(@Res() response: Response): Promise<void> {
-    const text = await this.metrics.exposition();
+    const text = await this.exposition();
     response.type(this.metrics.contentType).send(text);
   }
 }

@@ -92,6 +92,8 @@ export class ServiceMetrics {
         help,
         labelNames: ['projection'],
         registers,
+        // Every process of a cluster reads the same figure: added up, it would count it once per process.
+        aggregator: 'max',
         async collect() {
           this.reset();
           for (const projection of await projections()) this.set({ projection: projection.projection }, value(projection));
@@ -106,6 +108,7 @@ export class ServiceMetrics {
       help: 'Jobs in each BullMQ queue by state',
       labelNames: ['queue', 'state'],
       registers,
+      aggregator: 'max',
       async collect() {
         this.reset();
         for (const [queue, states] of Object.entries(await queues())) {
