@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { caseStateFrom, caseStreamId, upcast, type CaseEvent, type CaseState } from '@case-journey/domain';
+import { caseStateFrom, caseStreamId, evolve, upcast, type CaseEvent, type CaseState } from '@case-journey/domain';
 import {
   EVENT_STORE,
   StreamNotFoundError,
@@ -24,9 +24,23 @@ export interface LoadedCase extends CaseStream {
   state: CaseState;
 }
 
-/** Reads a case's stream into its state, and appends the events a decision gave. */
+/** How many events of folded cases each API process keeps, least recently loaded forgotten first. */
+export const FOLDED_EVENTS_KEPT = 50_000;
+
+/**
+ * Reads a case's stream into its state, and appends the events a decision gave.
+ *
+ * The cases loaded lately are kept folded, by revision: loading one again reads only the events
+ * after the kept revision (for a case nobody else wrote to, the store's answer is empty) and folds
+ * them on with `evolve`, instead of reading and folding the whole stream on every write. Each
+ * load still asks the store, so it sees what other processes appended; a stream's events never
+ * change once stored, so what is kept cannot go stale, only fall behind.
+ */
 @Injectable()
 export class CaseStreamRepository {
+  private readonly folded = new Map<string, LoadedCase>();
+  private foldedEvents = 0;
+
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   async read(caseId: string): Promise<CaseStream | undefined> {
@@ -41,8 +55,40 @@ export class CaseStreamRepository {
   }
 
   async load(caseId: string): Promise<LoadedCase | undefined> {
-    const stream = await this.read(caseId);
-    return stream && { ...stream, state: caseStateFrom(stream.events) };
+    const known = this.folded.get(caseId);
+    if (!known) {
+      const stream = await this.read(caseId);
+      return stream && this.keep({ ...stream, state: caseStateFrom(stream.events) });
+    }
+    const newer = await this.store.readStream(caseStreamId(caseId), { fromRevision: known.revision + 1n });
+    if (newer.length === 0) return this.keep(known);
+    const events = newer.map((event) => upcast(event));
+    return this.keep({
+      caseId,
+      recorded: [...known.recorded, ...newer],
+      events: [...known.events, ...events],
+      revision: newer[newer.length - 1].revision,
+      state: events.reduce(evolve, known.state),
+    });
+  }
+
+  /** Keeps the case as the most recently loaded. */
+  private keep(loaded: LoadedCase): LoadedCase {
+    const previous = this.folded.get(loaded.caseId);
+    if (previous) {
+      this.folded.delete(loaded.caseId);
+      this.foldedEvents -= previous.events.length;
+    }
+    if (loaded.events.length <= FOLDED_EVENTS_KEPT) {
+      this.folded.set(loaded.caseId, loaded);
+      this.foldedEvents += loaded.events.length;
+    }
+    for (const [caseId, oldest] of this.folded) {
+      if (this.foldedEvents <= FOLDED_EVENTS_KEPT) break;
+      this.folded.delete(caseId);
+      this.foldedEvents -= oldest.events.length;
+    }
+    return loaded;
   }
 
   append(caseId: string, events: readonly CaseEvent[], expectedRevision: ExpectedRevision): Promise<AppendResult> {
