@@ -36,7 +36,12 @@ describe('the web pages in a browser', () => {
   };
 
   beforeAll(async () => {
-    [stack, browser] = await Promise.all([WebStack.start({ now: NOW }), launchChromium()]);
+    // Whichever starts is kept for afterAll to stop, even when the other fails: a browser left
+    // running would hold the whole jest run open after its last test.
+    const [started, launched] = await Promise.allSettled([WebStack.start({ now: NOW }), launchChromium()]);
+    if (started.status === 'fulfilled') stack = started.value;
+    if (launched.status === 'fulfilled') browser = launched.value;
+    for (const outcome of [started, launched]) if (outcome.status === 'rejected') throw outcome.reason;
   }, 180_000);
 
   afterAll(async () => {
