@@ -7,7 +7,8 @@ import { devSigningKey } from './signing-key';
 
 /**
  * The dev-only OpenID provider that `npm start` runs beside the API (never in production). Settings:
- * DEV_OIDC_PORT (9400), OIDC_AUDIENCE (api://case-journey), DEV_WEB_REDIRECT_URIS, DEV_OIDC_KEY_FILE.
+ * DEV_OIDC_PORT (9400), DEV_OIDC_HOST (127.0.0.1), DEV_OIDC_ISSUER (http://host:port), OIDC_AUDIENCE (api://case-journey),
+ * DEV_WEB_REDIRECT_URIS, DEV_OIDC_KEY_FILE.
  */
 async function main(): Promise<void> {
   if (process.env.NODE_ENV === 'production') throw new Error('The dev OpenID provider does not run with NODE_ENV=production: configure OIDC_ISSUER to your identity provider');
@@ -17,7 +18,8 @@ async function main(): Promise<void> {
   let handle: RequestListener = (_request, response) => void response.writeHead(503, { 'retry-after': '1' }).end();
   const server = createServer((request, response) => handle(request, response));
   await new Promise<void>((resolve, reject) => server.once('error', reject).listen(Number(process.env.DEV_OIDC_PORT ?? 9400), host, resolve));
-  const issuer = `http://${host}:${(server.address() as AddressInfo).port}`;
+  // Behind a container's port the address it listens on (0.0.0.0) is not the one callers use: DEV_OIDC_ISSUER names it.
+  const issuer = process.env.DEV_OIDC_ISSUER ?? `http://${host}:${(server.address() as AddressInfo).port}`;
   const provider = devProvider({
     issuer,
     audience: process.env.OIDC_AUDIENCE ?? 'api://case-journey',

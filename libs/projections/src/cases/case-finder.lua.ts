@@ -109,17 +109,21 @@ for g, group in ipairs(groups) do
   if size < smallestSize then smallest, smallestSize = g, size end
   share = share * math.min(1, size / total)
 end
+-- The cases with a breach are a group of their own to gather from (group -1) when they are the fewest.
 if breaches ~= '' then
   local withBreach = redis.call('ZCOUNT', unmet, '-inf', '(' .. now)
   local fraction = withBreach / math.max(redis.call('ZCARD', opened), 1)
   if breaches == 'no' then fraction = 1 - fraction end
   share = share * fraction
+  if breaches == 'yes' and withBreach < smallestSize then smallest, smallestSize = -1, withBreach end
 end
 
 local found = {}
-if smallest > 0 and smallestSize < (limit + 1) / math.max(share, 1e-9) then
+if smallest ~= 0 and smallestSize < (limit + 1) / math.max(share, 1e-9) then
   local seen = {}
-  for _, id in ipairs(membersOf(groups[smallest])) do
+  local candidates
+  if smallest == -1 then candidates = redis.call('ZRANGE', unmet, '-inf', '(' .. now, 'BYSCORE') else candidates = membersOf(groups[smallest]) end
+  for _, id in ipairs(candidates) do
     if not seen[id] then
       seen[id] = true
       local score = redis.call('ZSCORE', opened, id)

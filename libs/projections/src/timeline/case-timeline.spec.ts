@@ -26,12 +26,34 @@ describe('caseTimeline', () => {
 
     expect(timeline).toMatchObject({ caseId: CASE, area: 'Wessex', urn: '99WX0000001' });
     expect(timeline.entries.map((entry) => entry.sincePreviousMs)).toEqual([null, DAY, 6 * DAY, 2 * DAY, DAY]);
+    // Mon 3 → Tue 4, Mon 10, Wed 12, Thu 13 March: calendar days 1, 6, 2, 1; working days 1, 4 (Wed–Fri, Mon), 2, 1.
+    expect(timeline.entries.map((entry) => [entry.sincePreviousCalendarDays, entry.sincePreviousWorkingDays])).toEqual([[null, null], [1, 1], [6, 4], [2, 2], [1, 1]]);
+    // Every entry names whom the case is with after it; the victim contact passes nothing on.
+    expect(timeline.entries.map((entry) => [entry.handsTo, entry.passesOn])).toEqual([['Police', true], ['Police', true], ['CPS', true], ['HMCTS', true], ['HMCTS', false]]);
+    // Police Mon 3 → Mon 10: 7 days, 5 working (Tue–Fri, Mon); CPS Mon 10 → Wed 12: 2 and 2; HMCTS from Wed 12 March to
+    // Tue 1 April: 20 days, 14 working (Thu 13, Fri 14, two whole weeks, Mon 31, Tue 1).
     expect(timeline.stints).toEqual([
-      { agency: 'Police', from: reported.metadata.occurredAt, until: fileSent.metadata.occurredAt, durationMs: 7 * DAY, startedBy: reported.metadata.eventId },
-      { agency: 'CPS', from: fileSent.metadata.occurredAt, until: charged.metadata.occurredAt, durationMs: 2 * DAY, startedBy: fileSent.metadata.eventId },
-      { agency: 'HMCTS', from: charged.metadata.occurredAt, until: null, durationMs: NOW.getTime() - Date.parse(charged.metadata.occurredAt), startedBy: charged.metadata.eventId },
+      { agency: 'Police', step: 'investigation', from: reported.metadata.occurredAt, until: fileSent.metadata.occurredAt, durationMs: 7 * DAY, durationCalendarDays: 7, durationWorkingDays: 5, startedBy: reported.metadata.eventId },
+      { agency: 'CPS', step: 'file review', from: fileSent.metadata.occurredAt, until: charged.metadata.occurredAt, durationMs: 2 * DAY, durationCalendarDays: 2, durationWorkingDays: 2, startedBy: fileSent.metadata.eventId },
+      {
+        agency: 'HMCTS',
+        step: 'listing',
+        from: charged.metadata.occurredAt,
+        until: null,
+        durationMs: NOW.getTime() - Date.parse(charged.metadata.occurredAt),
+        durationCalendarDays: 20,
+        durationWorkingDays: 14,
+        startedBy: charged.metadata.eventId,
+      },
     ]);
-    expect(timeline.waitingOn).toEqual({ agency: 'HMCTS', since: charged.metadata.occurredAt, forMs: 20 * DAY + 2 * HOUR, after: 'ChargeDecisionMade' });
+    expect(timeline.waitingOn).toEqual({ agency: 'HMCTS', step: 'listing', since: charged.metadata.occurredAt, forMs: 20 * DAY + 2 * HOUR, forCalendarDays: 20, forWorkingDays: 14, after: 'ChargeDecisionMade' });
+  });
+
+  it('given a hearing listed after the charge, waits on the court for the hearing since the listing, not since the charge', () => {
+    const listed = aCaseEvent(CASE, 'HearingListed', '2025-03-14T10:00:00.000Z', 'HMCTS', { hearingId: 'h-1', hearingType: 'first', court: 'Court', courtTier: 'magistrates', scheduledFor: '2025-04-20T09:30:00.000Z' });
+    const timeline = timelineOf(reported, fileSent, charged, listed);
+    expect(timeline.waitingOn).toMatchObject({ agency: 'HMCTS', step: 'hearing', since: listed.metadata.occurredAt, after: 'HearingListed' });
+    expect(timeline.stints.slice(-2).map((stint) => [stint.step, stint.durationCalendarDays])).toEqual([['listing', 2], ['hearing', 18]]);
   });
 
   it('groups the entries by the agency that recorded them', () => {
@@ -87,7 +109,7 @@ describe('caseTimeline', () => {
     const pleaded = aCaseEvent(CASE, 'PleaEntered', '2025-03-20T10:00:00.000Z', 'HMCTS', { hearingId: 'h-1', chargeId: 'charge-1', plea: 'guilty' });
     const acquitted = aCaseEvent(CASE, 'VerdictReached', '2025-03-21T10:00:00.000Z', 'HMCTS', { hearingId: 'h-1', chargeId: 'charge-2', verdict: 'acquitted' });
     const timeline = timelineOf(reported, fileSent, charged, listed, pleaded, acquitted);
-    expect(timeline.waitingOn).toMatchObject({ agency: 'HMCTS', since: charged.metadata.occurredAt });
+    expect(timeline.waitingOn).toMatchObject({ agency: 'HMCTS', step: 'court outcome', since: pleaded.metadata.occurredAt });
   });
 
   it('given an acquittal on every charge, waits on nobody', () => {

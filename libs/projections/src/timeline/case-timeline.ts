@@ -1,5 +1,9 @@
 import { caseStateFrom, effectiveEvents, type Agency, type CaseEvent, type CaseEventType } from '@case-journey/domain';
-import { nextSteps } from './next-step';
+import { londonDaysBetweenMs, WorkingDayCalendar } from '@case-journey/victims-code';
+import { nextSteps, type NextStep } from './next-step';
+
+/** Working days for durations; a deployment's closure days do not change how long a handoff took. */
+const CALENDAR = new WorkingDayCalendar();
 
 export interface Amendment {
   eventId: string;
@@ -16,10 +20,15 @@ export interface TimelineEntry {
   receivedAt: string | null;
   /** Business time since the entry before it, in ms; null for the first. */
   sincePreviousMs: number | null;
+  /** The same in London calendar days (0 on the same day) and in working days; null for the first. */
+  sincePreviousCalendarDays: number | null;
+  sincePreviousWorkingDays: number | null;
   /** Recorded after something that happened later had been recorded: placed by when it happened. */
   arrivedLate: boolean;
-  /** The agency holding the next step once this happened; null when it closed the case; absent when it passed nothing on. */
-  handsTo?: Agency | null;
+  /** The agency holding the next step once this happened (the one already holding it when it passed nothing on); null when the case is closed. */
+  handsTo: Agency | null;
+  /** Whether it began a new step (a handoff, or the same agency's next step), rather than leaving the case where it was. */
+  passesOn: boolean;
   /** The event's data as corrected, without victims' sealed details. */
   data: object;
   /** Corrections applied to it, in the order they were recorded. */
@@ -29,10 +38,14 @@ export interface TimelineEntry {
 /** A span of business time during which one agency held the next step. */
 export interface AgencyStint {
   agency: Agency;
+  /** The step it held: investigation, file review, charging decision, listing, hearing… */
+  step: string;
   from: string;
   /** When it passed the case on; null while it still holds it. */
   until: string | null;
   durationMs: number;
+  durationCalendarDays: number;
+  durationWorkingDays: number;
   startedBy: string;
 }
 
@@ -46,8 +59,12 @@ export interface AgencyActivity {
 
 export interface WaitingOn {
   agency: Agency;
+  /** For what: the step it holds. */
+  step: string;
   since: string;
   forMs: number;
+  forCalendarDays: number;
+  forWorkingDays: number;
   /** The handoff that gave it the next step. */
   after: CaseEventType;
 }
@@ -84,8 +101,9 @@ export function caseTimeline(records: readonly CaseEvent[], now: Date): CaseTime
     .sort((a, b) => a.at - b.at || a.order - b.order);
 
   const steps = nextSteps(effective.map(({ event }) => event));
+  const holders = holdersAfter(steps);
   const entries = effective.map(({ event, at }, i): TimelineEntry => {
-    const handsTo = steps[i];
+    const before = i === 0 ? null : effective[i - 1].at;
     return {
       eventId: event.metadata.eventId,
       type: event.type,
@@ -93,14 +111,17 @@ export function caseTimeline(records: readonly CaseEvent[], now: Date): CaseTime
       occurredAt: event.metadata.occurredAt,
       recordedAt: event.metadata.recordedAt,
       receivedAt: event.metadata.receivedAt ?? null,
-      sincePreviousMs: i === 0 ? null : at - effective[i - 1].at,
+      sincePreviousMs: before === null ? null : at - before,
+      sincePreviousCalendarDays: before === null ? null : londonDaysBetweenMs(before, at),
+      sincePreviousWorkingDays: before === null ? null : CALENDAR.workingDaysBetweenMs(before, at),
       arrivedLate: arrival.get(event.metadata.eventId)!.late,
-      ...(handsTo === undefined ? {} : { handsTo }),
+      handsTo: holders[i]?.agency ?? null,
+      passesOn: steps[i] !== undefined,
       data: event.data,
       amendments: amendments.get(event.metadata.eventId) ?? [],
     };
   });
-  const stints = stintsOf(entries, now);
+  const stints = stintsOf(entries, steps, now);
   const closed = caseStateFrom(records).closure !== null;
   const open = stints.length > 0 && !closed ? stints[stints.length - 1] : undefined;
   const report = effective.find(({ event }) => event.type === 'CrimeReported')?.event;
@@ -113,7 +134,15 @@ export function caseTimeline(records: readonly CaseEvent[], now: Date): CaseTime
     stints,
     waitingOn:
       open && open.until === null
-        ? { agency: open.agency, since: open.from, forMs: open.durationMs, after: entries.find((entry) => entry.eventId === open.startedBy)!.type }
+        ? {
+            agency: open.agency,
+            step: open.step,
+            since: open.from,
+            forMs: open.durationMs,
+            forCalendarDays: open.durationCalendarDays,
+            forWorkingDays: open.durationWorkingDays,
+            after: entries.find((entry) => entry.eventId === open.startedBy)!.type,
+          }
         : null,
     retracted: retractedOf(records),
   };
@@ -158,23 +187,34 @@ function retractedOf(records: readonly CaseEvent[]): RetractedEntry[] {
   });
 }
 
-function stintsOf(entries: readonly TimelineEntry[], now: Date): AgencyStint[] {
+/** Who holds the next step after each entry: its own step, or the one held before it when it passed nothing on. */
+function holdersAfter(steps: ReadonlyArray<NextStep | null | undefined>): Array<NextStep | null> {
+  let holder: NextStep | null = null;
+  return steps.map((step) => (holder = step === undefined ? holder : step));
+}
+
+function stintsOf(entries: readonly TimelineEntry[], steps: ReadonlyArray<NextStep | null | undefined>, now: Date): AgencyStint[] {
   const stints: AgencyStint[] = [];
   let holding: AgencyStint | undefined;
-  const close = (until: string) => {
-    if (!holding) return;
-    holding.until = until;
-    holding.durationMs = Date.parse(until) - Date.parse(holding.from);
-    holding = undefined;
+  const measure = (stint: AgencyStint, untilMs: number) => {
+    const fromMs = Date.parse(stint.from);
+    stint.durationMs = Math.max(0, untilMs - fromMs);
+    stint.durationCalendarDays = Math.max(0, londonDaysBetweenMs(fromMs, untilMs));
+    stint.durationWorkingDays = untilMs > fromMs ? CALENDAR.workingDaysBetweenMs(fromMs, untilMs) : 0;
   };
-  for (const entry of entries) {
-    if (entry.handsTo === undefined || entry.handsTo === holding?.agency) continue;
-    close(entry.occurredAt);
-    if (entry.handsTo === null) continue;
-    holding = { agency: entry.handsTo, from: entry.occurredAt, until: null, durationMs: 0, startedBy: entry.eventId };
+  entries.forEach((entry, i) => {
+    const step = steps[i];
+    if (step === undefined || (holding && step && step.agency === holding.agency && step.step === holding.step)) return;
+    if (holding) {
+      holding.until = entry.occurredAt;
+      measure(holding, Date.parse(entry.occurredAt));
+      holding = undefined;
+    }
+    if (step === null) return;
+    holding = { agency: step.agency, step: step.step, from: entry.occurredAt, until: null, durationMs: 0, durationCalendarDays: 0, durationWorkingDays: 0, startedBy: entry.eventId };
     stints.push(holding);
-  }
-  if (holding) holding.durationMs = Math.max(0, now.getTime() - Date.parse(holding.from));
+  });
+  if (holding) measure(holding, now.getTime());
   return stints;
 }
 

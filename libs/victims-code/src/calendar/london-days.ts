@@ -14,3 +14,8 @@ export function startOfLondonDayMs(londonDay: string): number {
 export function endOfLondonDayOf(instantMs: number, plusDays = 0): number {
   return startOfLondonDay(londonDayNumberOf(instantMs) + plusDays + 1) - 1;
 }
+
+/** Calendar days from the London day of `fromMs` to that of `toMs` (0 on the same day). */
+export function londonDaysBetweenMs(fromMs: number, toMs: number): number {
+  return londonDayNumberOf(toMs) - londonDayNumberOf(fromMs);
+}
