@@ -81,7 +81,8 @@ export const ACCESS_POLICY = {
   'notifications:read': {
     description: 'read the breaches raised by the deadline jobs',
     target: 'area-query',
-    grants: { 'witness-care': OWN_AREAS, 'case-progression': OWN_AREAS },
+    // Operators read the log on the administration page: breaches name a case and a pseudonymous victim id, never a person.
+    grants: { 'witness-care': OWN_AREAS, 'case-progression': OWN_AREAS, admin: ANY },
   },
   'reports:read': {
     description: "read the shared measures' definitions and any measure's report (live, frozen, or as known at an instant; aggregates, suppressed on request)",

@@ -1,5 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { CRIME_REPORT_EXAMPLE } from '../../../apps/api/src/cases/dto';
+import { DEMO_USERS } from '../../../apps/dev-identity-provider/src/demo-directory';
 import { checkPage, launchChromium, signInAs } from './browser';
 import { WebStack } from './web-stack';
 
@@ -7,6 +8,7 @@ import { WebStack } from './web-stack';
 const NOW = new Date('2026-11-25T11:00:00.000Z');
 const POLICE_OFFICER = 'case-progression/Police/Wessex';
 const WITNESS_CARE_OFFICER = 'witness-care/WCU/Wessex,Anglia';
+const BOARD_MEMBER = 'board/-/Wessex';
 
 /** Reloads the page until `done` holds (the projections show a recording within a second or two). */
 async function reloadUntil(page: Page, done: () => Promise<boolean>, limitMs = 15_000): Promise<void> {
@@ -34,7 +36,12 @@ describe('the web pages in a browser', () => {
   };
 
   beforeAll(async () => {
-    [stack, browser] = await Promise.all([WebStack.start({ now: NOW }), launchChromium()]);
+    // Whichever starts is kept for afterAll to stop, even when the other fails: a browser left
+    // running would hold the whole jest run open after its last test.
+    const [started, launched] = await Promise.allSettled([WebStack.start({ now: NOW }), launchChromium()]);
+    if (started.status === 'fulfilled') stack = started.value;
+    if (launched.status === 'fulfilled') browser = launched.value;
+    for (const outcome of [started, launched]) if (outcome.status === 'rejected') throw outcome.reason;
   }, 180_000);
 
   afterAll(async () => {
@@ -43,22 +50,36 @@ describe('the web pages in a browser', () => {
     await stack?.stop();
   }, 60_000);
 
-  /** A case of the area, its id and URN as the event log has them. */
-  const aCaseOf = async (area: string) => {
-    for (const recorded of await stack.store.readAll({ maxCount: 5000 })) {
-      const data = recorded.data as { caseId?: string; area?: string; urn?: string };
-      if (recorded.type === 'CrimeReported' && data.area === area) return { caseId: data.caseId!, urn: data.urn! };
+  /** A case of the area that got as far as the handoff named, its id and URN as the event log has them. */
+  const aCaseOf = async (area: string, reached: string) => {
+    const events = await stack.store.readAll({ maxCount: 10_000 });
+    const reports = new Map(events.filter((recorded) => recorded.type === 'CrimeReported').map((recorded) => [(recorded.data as { caseId: string }).caseId, recorded.data as { caseId: string; area: string; urn: string }]));
+    for (const recorded of events) {
+      const report = reports.get((recorded.data as { caseId?: string }).caseId ?? '');
+      if (recorded.type === reached && report?.area === area) return { caseId: report.caseId, urn: report.urn };
     }
-    throw new Error(`No case in ${area}`);
+    throw new Error(`No case in ${area} reached ${reached}`);
   };
 
-  it('signs a case progression officer in, and shows a case: swimlanes, the same handoffs as a table, whom it waits on', async () => {
-    const page = await signInAs(await newContext(), stack.webUrl, POLICE_OFFICER);
-    await checkPage(page, 'case-progression', 'start');
-    await expect(page.getByTestId('signed-in-as').textContent()).resolves.toBe(POLICE_OFFICER);
+  it.each(DEMO_USERS.map((login) => [login]))('signs %s in from the sign-in page, onto their start page', async (login) => {
+    const page = await signInAs(await newContext(), stack.webUrl, login);
+    await expect(page.getByTestId('signed-in-as').textContent()).resolves.toBe(login);
+    await checkPage(page, login.split('/')[0] + (login.includes('/CPS/') ? '-cps' : ''), 'start');
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.goto(`${stack.webUrl}/worklist`);
+    expect(new URL(page.url()).pathname).toBe('/sign-in');
+  }, 120_000);
 
-    const { caseId, urn } = await aCaseOf('Wessex');
-    await page.goto(`${stack.webUrl}/cases/${caseId}`);
+  it('finds a case by URN and opens its timeline: swimlanes, the same handoffs as a table, whom it waits on', async () => {
+    const { caseId, urn } = await aCaseOf('Wessex', 'HearingListed');
+    const page = await signInAs(await newContext(), stack.webUrl, POLICE_OFFICER);
+    await page.getByLabel('URN').fill(urn.toLowerCase());
+    await page.getByRole('button', { name: 'Search' }).click();
+    await expect(page.locator('[data-testid="case-results"] tbody tr').count()).resolves.toBe(1);
+    await checkPage(page, 'case-progression', 'case-finder');
+    await page.getByRole('link', { name: urn }).click();
+    expect(new URL(page.url()).pathname).toBe(`/cases/${caseId}`);
+
     await expect(page.locator('h1').textContent()).resolves.toContain(urn);
     const timeline = await stack.apiGet<{ entries: unknown[]; waitingOn: { agency: string } | null }>(`/cases/${caseId}/timeline`, await stack.tokenFor(POLICE_OFFICER));
     await expect(page.locator('[data-testid="timeline-table"] tbody tr').count()).resolves.toBe(timeline.entries.length);
@@ -123,4 +144,77 @@ describe('the web pages in a browser', () => {
     expect(await overdueCount()).toBe(before - 1);
     expect(await touchpoints()).toBe(touchpointsBefore + 1);
   }, 120_000);
+
+  it('shows a victim their page: details only once a purpose is given', async () => {
+    const { caseId } = await aCaseOf('Wessex', 'HearingListed');
+    const page = await signInAs(await newContext(), stack.webUrl, WITNESS_CARE_OFFICER);
+    await page.goto(`${stack.webUrl}/cases/${caseId}`);
+    await page.getByRole('link', { name: /Open victim 1's page/ }).click();
+    await expect(page.getByTestId('victim-details').count()).resolves.toBe(0);
+    await page.getByRole('button', { name: 'Show contact details' }).click();
+    await expect(page.locator('.govuk-error-summary').textContent()).resolves.toContain('Select why you need');
+    await page.getByLabel('Tell the victim about a hearing').check();
+    await page.getByRole('button', { name: 'Show contact details' }).click();
+    await expect(page.getByTestId('victim-details').textContent()).resolves.toContain('Tell the victim about a hearing');
+    await checkPage(page, 'witness-care', 'victim');
+  }, 120_000);
+
+  it('gives the board its report: a period changed, the CSV downloaded and the same as the API', async () => {
+    const page = await signInAs(await newContext(), stack.webUrl, BOARD_MEMBER);
+    expect(new URL(page.url()).pathname).toBe('/reports/compliance');
+    await checkPage(page, 'board', 'compliance-report');
+    await page.getByLabel('Period').selectOption('2026');
+    await page.getByRole('button', { name: 'Show the report' }).click();
+    await expect(page.getByTestId('report-period').textContent()).resolves.toBe('2026');
+    expect(new URL(page.url()).searchParams.get('period')).toBe('2026');
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('csv-trend').click()]);
+    const csv = await streamText(await download.createReadStream());
+    const figures = await stack.apiGet<{ rows: Array<{ group: { month: string; rights: string }; due: number; metOnTime: number; rate: number | null }> }>(
+      '/compliance?period=2026&groupBy=month,rights',
+      await stack.tokenFor(BOARD_MEMBER),
+    );
+    const lines = csv.trim().split('\r\n');
+    expect(lines[0]).toBe('month,rights,due,metOnTime,metLate,breached,open,notApplicable,rate');
+    expect(lines.length - 1).toBe(figures.rows.length);
+    for (const row of figures.rows) {
+      expect(lines).toContainEqual(expect.stringMatching(new RegExp(`^${row.group.month},${row.group.rights},${row.due},${row.metOnTime},`)));
+    }
+  }, 120_000);
+
+  it('publishes figures without sign-in, every suppressed one shown as [c] and none as a number', async () => {
+    const page = await (await newContext()).newPage();
+    await page.goto(`${stack.webUrl}/public/compliance`);
+    await checkPage(page, 'public', 'published-figures');
+    const answer = await fetch(`${stack.apiUrl}/public/reports/code-compliance?groupBy=entitlement&period=${new URL(page.url()).searchParams.get('period') ?? ''}`);
+    if (answer.status === 404) {
+      // The public reports route is not in this build yet: the page says so instead of guessing.
+      await expect(page.getByTestId('public-unavailable').count()).resolves.toBe(1);
+      return;
+    }
+    const report = (await answer.json()) as { columns: Array<{ id: string }>; rows: Array<{ cells: Record<string, { suppressed?: boolean }> }> };
+    const suppressed = report.rows.flatMap((row) => report.columns.map((column) => row.cells[column.id]?.suppressed === true));
+    const shown = await page.locator('[data-testid="public-table"] tbody tr:not(:last-child) td').allTextContents();
+    suppressed.forEach((hidden, i) => (hidden ? expect(shown[i]).toMatch(/^\[c\]/) : expect(shown[i]).not.toMatch(/\[c\]/)));
+  }, 120_000);
+
+  it('shows the administrator projection health and queue depths, and a rebuild running to the end with its progress bar', async () => {
+    const page = await signInAs(await newContext(), stack.webUrl, 'admin');
+    expect(new URL(page.url()).pathname).toBe('/admin');
+    const health = await stack.apiGet<{ projections: unknown[] }>('/health', await stack.tokenFor('admin'));
+    await expect(page.locator('[data-testid="projections"] tbody tr').count()).resolves.toBe(health.projections.length);
+    await checkPage(page, 'admin', 'administration');
+    await page.getByRole('button', { name: 'Rebuild timeline' }).click();
+    await page.waitForURL(/\/admin\/rebuilds\//);
+    await expect(page.getByTestId('rebuild-state')).toBeDefined();
+    await page.waitForFunction(() => (globalThis as unknown as { document: { querySelector(s: string): { textContent: string } | null } }).document.querySelector('[data-testid="rebuild-state"]')?.textContent?.includes('Finished'), undefined, { timeout: 60_000 });
+    await expect(page.locator('progress').getAttribute('value')).resolves.toBe('100');
+    await checkPage(page, 'admin', 'rebuild');
+  }, 120_000);
 });
+
+async function streamText(stream: NodeJS.ReadableStream): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(Buffer.from(chunk as Buffer));
+  return Buffer.concat(chunks).toString('utf8');
+}

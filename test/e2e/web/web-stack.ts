@@ -55,6 +55,15 @@ export class WebStack {
     const webPort = await freePort();
     const webUrl = `http://127.0.0.1:${webPort}`;
     const provider = await DevProviderProcess.start(AUDIENCE, { DEV_WEB_REDIRECT_URIS: `${webUrl}/auth/callback` });
+    try {
+      return await WebStack.startWith(provider, webUrl, webPort, keyPrefix, options);
+    } catch (error) {
+      await provider.stop(); // a provider process left behind would hold the jest run open
+      throw error;
+    }
+  }
+
+  private static async startWith(provider: DevProviderProcess, webUrl: string, webPort: number, keyPrefix: string, options: WebStackOptions): Promise<WebStack> {
     const store = SqliteEventStore.inMemory({ pollIntervalMs: 10 });
     const keys = new InMemoryVictimKeyStore();
     const vault = new PersonalDataVault(keys);

@@ -12,4 +12,9 @@ export class ApiForUser {
   of(request: Request): ApiClient {
     return new ApiClient(this.configuration.apiUrl, request.session?.user?.accessToken);
   }
+
+  /** The API as the public sees it: no token. */
+  anonymous(): ApiClient {
+    return new ApiClient(this.configuration.apiUrl, undefined);
+  }
 }

@@ -1,10 +1,13 @@
+import { AdminController } from './admin/admin.controller';
 import { CaseController } from './case/case.controller';
 import { CaseFinderController } from './case-finder/case-finder.controller';
+import { ComplianceReportController } from './compliance-report/compliance-report.controller';
 import { HomeController } from './home/home.controller';
+import { PublicFiguresController } from './public-figures/public-figures.controller';
 import { RecordContactController } from './record-contact/record-contact.controller';
 import { RecordHandoffController } from './record-handoff/record-handoff.controller';
 import { VictimController } from './victim/victim.controller';
 import { WorklistController } from './worklist/worklist.controller';
 
 /** One controller per page, each in its own folder with its view model and template. */
-export const PAGE_CONTROLLERS = [HomeController, CaseFinderController, CaseController, RecordHandoffController, WorklistController, VictimController, RecordContactController];
+export const PAGE_CONTROLLERS = [HomeController, CaseFinderController, CaseController, RecordHandoffController, WorklistController, VictimController, RecordContactController, ComplianceReportController, PublicFiguresController, AdminController];

@@ -1,0 +1,89 @@
+/**
+ * Ingestion benchmark: the generator's bench profile (100,000 cases, about 1.29 million events) as the
+ * requests agencies would send, imported into a fresh embedded store through the import's own path
+ * (the recorder, batches of cases, the batch append). Reports events stored per second and the
+ * process's peak RSS.
+ *
+ *   npm run bench:ingestion -- [--cases=N] [--file=/tmp/cj-bench-requests.ndjson] [--data-dir=/tmp/cj-bench-import]
+ *
+ * The file is written first when missing (about 750 MB for the whole profile; kept for the next run),
+ * and the data folder is emptied before the import.
+ */
+import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
+import type { Principal } from '@case-journey/access';
+import type { VictimPersonalData } from '@case-journey/domain';
+import { SqliteEventStore } from '@case-journey/event-store';
+import { PersonalDataVault } from '@case-journey/personal-data';
+import { loadConfiguration, openVictimKeyStore } from '@case-journey/platform';
+import { BENCH_PROFILE, generateCases, requestChunks, type SealPersonalData } from '@case-journey/synthetic';
+import { VICTIMS_CODE_2020, WorkingDayCalendar } from '@case-journey/victims-code';
+import { CaseStreamRepository } from '../../apps/api/src/cases/case-stream.repository';
+import { HandoffRecorder } from '../../apps/api/src/cases/handoff-recorder';
+import { ImportJournal, newImportStatus } from '../../apps/api/src/imports/import-journal';
+import { processImport } from '../../apps/api/src/imports/process-import';
+import { ndjsonSource } from '../../apps/api/src/imports/record-sources';
+import { seededSealer } from '../../apps/generator/src/seeded-sealer';
+import { fileSink, writeNdjson } from '../../apps/generator/src/write-ndjson';
+
+const option = (name: string): string | undefined => process.argv.find((arg) => arg.startsWith(`--${name}=`))?.split('=')[1];
+const cases = option('cases') ? Number(option('cases')) : undefined;
+const file = option('file') ?? `/tmp/cj-bench-requests${cases ? `-${cases}` : ''}.ndjson`;
+const dataDirectory = option('data-dir') ?? '/tmp/cj-bench-import';
+const OPERATOR: Principal = { subject: 'bench', roles: ['admin'], areas: [], sourceSystems: [] };
+
+async function writeRequests(): Promise<void> {
+  const sealer = seededSealer(42);
+  const noted = new Map<string, VictimPersonalData>();
+  const seal: SealPersonalData = (victimId, details) => (noted.set(victimId, details), sealer(victimId, details));
+  const generated = generateCases(BENCH_PROFILE, { seed: 42, calendar: new WorkingDayCalendar(), rulebook: VICTIMS_CODE_2020, cases, seal });
+  const tally = await writeNdjson(generated, fileSink(file), requestChunks(noted));
+  process.stdout.write(`Wrote the requests of ${tally.cases} cases (${(tally.bytes / 1e6).toFixed(0)} MB) to ${file}\n`);
+}
+
+async function main(): Promise<void> {
+  if (!existsSync(file)) await writeRequests();
+  rmSync(dataDirectory, { recursive: true, force: true });
+  mkdirSync(dataDirectory, { recursive: true });
+  const configuration = loadConfiguration({ ...process.env, DATA_DIR: dataDirectory });
+  const store = SqliteEventStore.open({ dataDirectory });
+  const keys = openVictimKeyStore(configuration);
+  const repository = new CaseStreamRepository(store);
+  const recorder = new HandoffRecorder(repository, configuration, new PersonalDataVault(keys));
+  const journal = new ImportJournal(join(dataDirectory, 'imports', 'bench'));
+  journal.create(newImportStatus('bench', OPERATOR, { format: 'ndjson', fileName: file, bytesTotal: statSync(file).size, dryRun: false }, new Date()));
+
+  let peakRss = process.memoryUsage().rss;
+  const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
+  const loadBefore = loadavg()[0];
+  const started = process.hrtime.bigint();
+  let reported = 0;
+  const status = await processImport(journal, file, { recorder, repository, configuration, clock: { now: () => new Date() } }, {
+    onProgress: ({ tally }) => {
+      if (tally.linesRead - reported < 100_000) return;
+      reported = tally.linesRead;
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      process.stdout.write(`  ${tally.linesRead} lines in ${seconds.toFixed(0)} s, RSS ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB\n`);
+    },
+  }, ndjsonSource);
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  clearInterval(sampler);
+  peakRss = Math.max(peakRss, process.memoryUsage().rss, process.resourceUsage().maxRSS * 1024);
+  const stored = status.tally.accepted;
+  process.stdout.write(
+    [
+      `Imported ${status.tally.linesRead} lines (${(status.bytesTotal / 1e6).toFixed(0)} MB): ${stored} accepted, ${status.tally.replayed} replayed, ${status.tally.rejected} rejected, state ${status.state}`,
+      `  ${seconds.toFixed(1)} s: ${Math.round(stored / seconds)} events/s (target ≥ 10,000)`,
+      `  peak RSS ${(peakRss / 2 ** 20).toFixed(0)} MiB (target < 250 MB)`,
+      `  ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, load average ${loadBefore.toFixed(1)} before, ${loadavg()[0].toFixed(1)} after`,
+    ].join('\n') + '\n',
+  );
+  await store.close();
+  keys.close?.();
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exitCode = 1;
+});
