@@ -16,7 +16,7 @@ const LOOKS = [
 
 /**
  * A trend over months, one line per series. The series differ in colour, line style and marker
- * shape, and each line is named at its end, so none is told apart by colour alone; a missing
+ * shape, and the legend shows each one's line and marker, so none is told apart by colour alone; a missing
  * (suppressed) month is a gap, not a zero.
  */
 export function lineChartSvg(chart: LineChart): string {
@@ -26,7 +26,8 @@ export function lineChartSvg(chart: LineChart): string {
     .join('; ')}.`;
   return svgChart(
     {
-      grid: { left: 8, right: 110, top: 24, bottom: 24, containLabel: true },
+      grid: { left: 8, right: 24, top: 40, bottom: 24, containLabel: true },
+      legend: { top: 0, left: 0, itemWidth: 32, textStyle: { color: CHART_TEXT_COLOUR }, data: chart.series.slice(0, LOOKS.length).map((series) => series.name) },
       xAxis: { type: 'category', data: chart.categories, axisLabel: { color: CHART_TEXT_COLOUR } },
       yAxis: { type: 'value', max: chart.unit === 'percent' ? 100 : undefined, axisLabel: { color: CHART_TEXT_COLOUR, formatter: chart.unit === 'percent' ? '{value}%' : '{value}' } },
       series: chart.series.slice(0, LOOKS.length).map((series, i) => ({
@@ -37,7 +38,6 @@ export function lineChartSvg(chart: LineChart): string {
         symbolSize: 9,
         itemStyle: { color: LOOKS[i].color },
         lineStyle: { color: LOOKS[i].color, type: LOOKS[i].type, width: 2 },
-        endLabel: { show: true, color: CHART_TEXT_COLOUR, formatter: series.name },
         data: series.values.map(shown),
       })),
     },
