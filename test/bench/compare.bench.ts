@@ -71,10 +71,13 @@ async function startProcess(script: string, env: Record<string, string>, ready: 
 }
 
 async function stopProcess(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
+  if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise((resolve) => child.once('exit', resolve));
   child.kill('SIGTERM');
+  // A server still holding a keep-alive connection may not finish closing: it is ours to end.
+  const killer = setTimeout(() => child.kill('SIGKILL'), 5000);
   await exited;
+  clearTimeout(killer);
 }
 
 async function startRedis(): Promise<ChildProcess> {

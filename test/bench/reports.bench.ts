@@ -105,12 +105,14 @@ async function main(): Promise<void> {
     }
     console.log(`Live reports computed cold in-process (every counter hash read again): ${summary(computed)} (load ${loadavg()[0].toFixed(2)})`);
 
+    // Closing the API closed the store it was given: the as-of job opens its own, as the worker has.
+    const log = SqliteEventStore.open({ dataDirectory: DATA_DIR });
     started = performance.now();
     let lastShown = 0;
     const report = await asOfReport(
       { measure: 'code-compliance', request: { groupBy: ['entitlement'], areas: null, months: YEAR, filters: {} }, asOf: NOW.toISOString() },
       {
-        store,
+        store: log,
         calendar,
         definitions: SHARED_MEASURES,
         onProgress: (progress) => {
@@ -120,12 +122,13 @@ async function main(): Promise<void> {
         },
       },
     );
+    await log.close();
     const total = report.total!.cells['met-on-time'];
     console.log(`As-of report of a year (${PERIOD}) from the event store: ${((performance.now() - started) / 1000).toFixed(1)} s, ${total.denominator!.toLocaleString('en-GB')} obligations due; heap ${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(0)} MiB (load ${loadavg()[0].toFixed(2)})`);
   } finally {
     if (!KEEP) for await (const keys of keyPages(redis, `${prefix}*`, 10_000)) await redis.unlink(...keys);
     redis.disconnect();
-    await store.close();
+    await store.close().catch(() => undefined);
   }
 }
 
