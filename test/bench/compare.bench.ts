@@ -7,12 +7,12 @@
  *    cases of the generator's bench profile into a fresh embedded store under /tmp;
  * 2. catches the timeline and Victims' Code projections up from the start, as a rebuild does,
  *    and prints events/s beside what the store delivers reading `$all`;
- * 3. runs the product's API (one process) and the baseline (test/bench/baseline) as processes of
+ * 3. runs the product's API as `npm run api` does (apps/api/src/main.ts, one process) and the baseline (test/bench/baseline) as processes of
  *    their own and drives each in turn with autocannon, `--connections` in flight for `--duration`
  *    seconds: writes (a `VictimInformed` contact on one of 64 cases), timeline, worklist and
  *    compliance reads. The baseline answers each read with the product's own answer, stored in
  *    one hash, so both send the same bytes;
- * 4. restarts the product as 2 processes behind one port and reads at 64 in flight (p99);
+ * 4. restarts the product with API_PROCESSES=2 (the API's own cluster) and reads at 64 in flight (p99);
  * 5. writes one at a time to cases of 50 and of 1,000 events: the cost of a write against the
  *    length of its case.
  * Every figure is printed with the load average before and after.
@@ -57,19 +57,27 @@ async function hammer(options: { url: string; connections: number; duration?: nu
   return { requestsPerSecond: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, mean: result.latency.average, failures: result.non2xx + result.errors + result.timeouts };
 }
 
-function startProcess(script: string, env: Record<string, string>): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', script], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
-  return new Promise((resolve, reject) => {
-    child.once('message', () => resolve(child));
-    child.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
-  });
+/** Starts a server as `npm run api` does and waits until `ready` answers. */
+async function startProcess(script: string, env: Record<string, string>, ready: string): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['-r', '@swc-node/register', script], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+  const exited = new Promise<never>((_resolve, reject) => child.once('exit', (code) => reject(new Error(`${script} exited with ${code}`))));
+  exited.catch(() => undefined);
+  for (let attempt = 0; attempt < 600; attempt++) {
+    if (child.exitCode !== null) return exited;
+    if (await fetch(ready).then(() => true, () => false)) return child;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`${script} did not answer ${ready}`);
 }
 
 async function stopProcess(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
+  if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise((resolve) => child.once('exit', resolve));
   child.kill('SIGTERM');
+  // A server still holding a keep-alive connection may not finish closing: it is ours to end.
+  const killer = setTimeout(() => child.kill('SIGKILL'), 5000);
   await exited;
+  clearTimeout(killer);
 }
 
 async function startRedis(): Promise<ChildProcess> {
@@ -201,8 +209,8 @@ async function main(): Promise<void> {
     });
     const product = `http://127.0.0.1:${PRODUCT_PORT}`;
     const baseline = `http://127.0.0.1:${BASELINE_PORT}`;
-    let api = await startProcess('test/bench/compare/product-server.ts', environment(1));
-    children.push(api, await startProcess('test/bench/baseline/baseline-app.ts', { BASELINE_PORT: String(BASELINE_PORT), BASELINE_SQLITE: join(dataDirectory, 'baseline.sqlite'), REDIS_URL }));
+    let api = await startProcess('apps/api/src/main.ts', environment(1), `${product}/health`);
+    children.push(api, await startProcess('test/bench/baseline/baseline-app.ts', { BASELINE_PORT: String(BASELINE_PORT), BASELINE_SQLITE: join(dataDirectory, 'baseline.sqlite'), REDIS_URL }, `${baseline}/read/none`));
 
     const reader = `Bearer ${await issuer.token({ subject: 'bench.reader', roles: ['case-progression', 'witness-care', 'board'], agency: 'WCU', areas: BENCH_PROFILE.areas.map((area) => area.name) }, { expiresIn: 6 * 3600 })}`;
     const police = `Bearer ${await issuer.token({ subject: 'bench.police-system', roles: ['agency-system'], agency: 'Police', areas: [AREA], sourceSystems: ['Athena'] }, { expiresIn: 6 * 3600 })}`;
@@ -244,7 +252,8 @@ async function main(): Promise<void> {
 
     // 64 in flight against 2 API processes behind one port.
     await stopProcess(api);
-    api = await startProcess('test/bench/compare/product-server.ts', environment(2));
+    api = await startProcess('apps/api/src/main.ts', environment(2), `${product}/health`);
+    await new Promise((resolve) => setTimeout(resolve, 3000)); // the second process may answer a moment after the first
     children.push(api);
     const tails: Record<string, string>[] = [];
     for (const kind of Object.keys(reads)) {

@@ -171,9 +171,11 @@ async function main(): Promise<void> {
     console.log(`\nLoad at the end ${load()}`);
   } finally {
     redis.disconnect();
-    const exited = new Promise((resolve) => redisServer.once('exit', resolve));
-    redisServer.kill('SIGTERM');
-    await exited;
+    if (redisServer.exitCode === null && redisServer.signalCode === null) {
+      const exited = new Promise((resolve) => redisServer.once('exit', resolve));
+      redisServer.kill('SIGTERM');
+      await exited;
+    }
     if (!process.argv.includes('--keep-data') && !argument('data-dir', '')) rmSync(dataDirectory, { recursive: true, force: true });
   }
 }

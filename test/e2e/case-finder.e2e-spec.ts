@@ -110,6 +110,43 @@ describe('the case finder over the 400 demo cases', () => {
     expect(badCursor.body.errors[0].field).toBe('cursor');
   });
 
+  it('matches areas case-insensitively on the figures, the worklist and the notifications, and answers an unknown one 404', async () => {
+    for (const path of ['/compliance', '/compliance/timeliness', '/worklists/witness-care', '/notifications']) {
+      const unknown = await app.get(path).query({ area: 'wessex-typo' }).expect(404);
+      expect(unknown.body.knownAreas).toEqual(['Anglia', 'Wessex']);
+      await app.get(path).query({ area: ' wessex ' }).expect(200);
+    }
+    expect((await app.get('/compliance').query({ area: 'WESSEX' }).expect(200)).body.area).toBe('Wessex');
+  });
+
+  it('never lists months after the current one in the figures', async () => {
+    // The demo's clock is 30 June 2025: 2025 asked, January to June answered.
+    expect((await app.get('/compliance').query({ period: '2025' }).expect(200)).body.months).toEqual(['2025-01', '2025-02', '2025-03', '2025-04', '2025-05', '2025-06']);
+    expect((await app.get('/compliance').expect(200)).body.months.every((month: string) => month <= '2025-06')).toBe(true);
+  });
+
+  it('gives the worklist due overdue, today, tomorrow, this week or before a London date, the longest overdue named', async () => {
+    type Item = { obligationId: string; dueAt: string };
+    const worklist = async (query: Record<string, string>) => (await app.get('/worklists/witness-care').query({ limit: '200', ...query }).expect(200)).body as { items: Item[]; oldestBreach: { obligationId: string; overdueDays: number } | null };
+    const overdue = await worklist({ due: 'overdue' });
+    expect(overdue.items.length).toBeGreaterThan(0);
+    expect(overdue.items.every((item) => item.dueAt < NOW.toISOString())).toBe(true);
+    expect(overdue.oldestBreach).toMatchObject({ obligationId: overdue.items[0].obligationId });
+    expect(overdue.oldestBreach!.overdueDays).toBeGreaterThanOrEqual(0);
+    // Monday 30 June 2025, 18:00 BST: today ends at 22:59:59.999 UTC, tomorrow a day later, this week on Sunday 6 July.
+    const today = await worklist({ due: 'today' });
+    expect(today.items.every((item) => item.dueAt >= NOW.toISOString() && item.dueAt <= '2025-06-30T22:59:59.999Z')).toBe(true);
+    expect(today.oldestBreach).toBeNull();
+    const tomorrow = await worklist({ due: 'tomorrow' });
+    expect(tomorrow.items.every((item) => item.dueAt > '2025-06-30T22:59:59.999Z' && item.dueAt <= '2025-07-01T22:59:59.999Z')).toBe(true);
+    const week = await worklist({ due: 'this-week' });
+    expect(week.items.every((item) => item.dueAt >= NOW.toISOString() && item.dueAt <= '2025-07-06T22:59:59.999Z')).toBe(true);
+    expect(week.items.length).toBeGreaterThanOrEqual(today.items.length + tomorrow.items.length);
+    const byDate = await worklist({ dueBefore: '2025-07-01' });
+    expect(byDate.items.every((item) => item.dueAt <= '2025-07-01T22:59:59.999Z')).toBe(true);
+    expect(byDate.items.length).toBe(overdue.items.length + today.items.length + tomorrow.items.length);
+  });
+
   it("reads only the caller's areas, inside the query", async () => {
     const token = await app.issuer.token({ subject: 'anglia.officer', roles: ['witness-care'], agency: 'WCU', areas: ['Anglia'] });
     const anglian = request(app.api.getHttpServer());

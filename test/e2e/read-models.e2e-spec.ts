@@ -117,7 +117,7 @@ describe('the read models through the API, with the worker projecting', () => {
     await http.get('/compliance').query(asked).set('If-None-Match', first.headers.etag).expect(304);
 
     const page = await http.get('/worklists/witness-care').query({ agency: 'Police', limit: 2 }).expect(200).expect('content-type', /^application\/json/);
-    expect(page.body).toEqual({ total: expect.any(Number), offset: 0, limit: 2, items: expect.any(Array) });
+    expect(page.body).toEqual({ total: expect.any(Number), offset: 0, limit: 2, items: expect.any(Array), oldestBreach: null });
     expect(page.body.items[0]).toEqual(expect.objectContaining({ caseId: expect.any(String), ruleId: expect.any(String) }));
     await http.get('/worklists/witness-care').query({ agency: 'Police', limit: 2 }).set('If-None-Match', page.headers.etag).expect(304);
   });

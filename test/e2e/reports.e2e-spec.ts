@@ -93,6 +93,13 @@ describe('board reports over HTTP', () => {
     await get('/reports/code-compliance?area=Anglia').expect(403);
   });
 
+  it('documents the report JSON in the OpenAPI document', async () => {
+    const { body } = await request(app.api.getHttpServer()).get('/docs-json').expect(200);
+    const ok = body.paths['/reports/{measure}'].get.responses['200'].content['application/json'].schema;
+    expect(Object.keys(ok.properties)).toEqual(expect.arrayContaining(['measure', 'basis', 'columns', 'rows', 'total', 'disproportionality', 'snapshotComparison']));
+    expect(body.paths['/public/reports/{measure}'].get['x-access']).toMatchObject({ permission: 'reports:read-public' });
+  });
+
   it('still reads /reports/packs as the packs, not as a measure', async () => {
     const { body } = await get('/reports/packs').expect(200);
     expect(body).toHaveProperty('packs');

@@ -83,7 +83,6 @@ async function main(): Promise<void> {
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true }));
   app.enableShutdownHooks();
   await app.listen(Number(process.env.BASELINE_PORT ?? 0), '127.0.0.1');
-  process.send?.({ listening: true });
 }
 
 main().catch((error: unknown) => {

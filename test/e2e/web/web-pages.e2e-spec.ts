@@ -87,6 +87,20 @@ describe('the web pages in a browser', () => {
     const waiting = await page.getByTestId('waiting-on').textContent();
     expect(waiting).toContain(timeline.waitingOn ? `Waiting on ${timeline.waitingOn.agency} since` : 'Waiting on nobody');
     await checkPage(page, 'case-progression', 'case');
+
+    // As of the day its second handoff was recorded: fewer handoffs, and the heading says which day.
+    const full = await stack.apiGet<{ entries: Array<{ recordedAt: string }> }>(`/cases/${caseId}/timeline`, await stack.tokenFor(POLICE_OFFICER));
+    const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date(full.entries.map((entry) => entry.recordedAt).sort()[1]));
+    const [year, month, date] = day.split('-');
+    await page.getByLabel('Day').fill(String(Number(date)));
+    await page.getByLabel('Month').fill(String(Number(month)));
+    await page.getByLabel('Year').fill(year);
+    await page.getByRole('button', { name: 'Show the case on this day' }).click();
+    await expect(page.locator('h1').textContent()).resolves.toContain('as it stood on');
+    const rowsThen = await page.locator('[data-testid="timeline-table"] tbody tr').count();
+    expect(rowsThen).toBeGreaterThanOrEqual(2);
+    expect(rowsThen).toBeLessThan(timeline.entries.length);
+    await checkPage(page, 'case-progression', 'case-as-of');
   }, 120_000);
 
   it("records a handoff through the form: the API's validation error beside its field, then the handoff on the timeline", async () => {
@@ -186,12 +200,14 @@ describe('the web pages in a browser', () => {
     const page = await (await newContext()).newPage();
     await page.goto(`${stack.webUrl}/public/compliance`);
     await checkPage(page, 'public', 'published-figures');
-    const answer = await fetch(`${stack.apiUrl}/public/reports/code-compliance?groupBy=entitlement&period=${new URL(page.url()).searchParams.get('period') ?? ''}`);
+    const period = await page.getByLabel('Period').inputValue();
+    const answer = await fetch(`${stack.apiUrl}/public/reports/code-compliance?groupBy=entitlement&period=${encodeURIComponent(period)}`);
     if (answer.status === 404) {
       // The public reports route is not in this build yet: the page says so instead of guessing.
       await expect(page.getByTestId('public-unavailable').count()).resolves.toBe(1);
       return;
     }
+    expect(answer.status).toBe(200);
     const report = (await answer.json()) as { columns: Array<{ id: string }>; rows: Array<{ cells: Record<string, { suppressed?: boolean }> }> };
     const suppressed = report.rows.flatMap((row) => report.columns.map((column) => row.cells[column.id]?.suppressed === true));
     const shown = await page.locator('[data-testid="public-table"] tbody tr:not(:last-child) td').allTextContents();

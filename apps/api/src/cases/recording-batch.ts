@@ -81,9 +81,10 @@ export class RecordingBatch {
     try {
       const decided = this.recorder.decideAgainst(loaded, recording, options);
       if (isToAppend(decided)) {
+        // The revision the case was read at, before this record is folded into it.
+        const write = this.writes.get(recording.caseId) ?? { expectedRevision: loaded ? loaded.revision : ('no-stream' as const), events: [] };
         const folded = foldedWith(loaded, recording.caseId, decided.events);
         this.working.set(recording.caseId, folded);
-        const write = this.writes.get(recording.caseId) ?? { expectedRevision: loaded ? loaded.revision : ('no-stream' as const), events: [] };
         write.events.push(...decided.events);
         this.writes.set(recording.caseId, write);
         entry.toAppend = decided;
@@ -152,18 +153,18 @@ const lastOf = (caseId: string, events: readonly CaseEvent[]): RecordedHandoff =
   return { caseId, eventId: last.metadata.eventId, type: last.type, revision: -1n, recordedAt: last.metadata.recordedAt, replayed: false };
 };
 
-/** The case with the decided events added as if stored: what the next record of the batch is decided against. */
+/**
+ * The case with the decided events added as if stored: what the next record of the batch is decided
+ * against. Added in place: the batch's working copy is its own (read for it, or folded by it).
+ */
 function foldedWith(loaded: LoadedCase | undefined, caseId: string, events: readonly CaseEvent[]): LoadedCase {
-  const base: LoadedCase = loaded ?? { caseId, recorded: [], events: [], revision: -1n, state: initialState() };
-  const recorded = [...base.recorded];
-  const all = [...base.events];
-  let { revision, state } = base;
+  const folded: LoadedCase = loaded ?? { caseId, recorded: [], events: [], revision: -1n, state: initialState() };
   for (const event of events) {
-    revision += 1n;
+    folded.revision += 1n;
     const { eventId, recordedAt } = event.metadata;
-    recorded.push({ id: eventId, streamId: caseStreamId(caseId), type: event.type, revision, position: -1n, data: event.data, metadata: event.metadata as unknown as Record<string, unknown>, created: new Date(recordedAt) });
-    all.push(event);
-    state = evolve(state, event);
+    folded.recorded.push({ id: eventId, streamId: caseStreamId(caseId), type: event.type, revision: folded.revision, position: -1n, data: event.data, metadata: event.metadata as unknown as Record<string, unknown>, created: new Date(recordedAt) });
+    folded.events.push(event);
+    folded.state = evolve(folded.state, event);
   }
-  return { caseId, recorded, events: all, revision, state };
+  return folded;
 }

@@ -4,6 +4,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Grant } from '@case-journey/access';
 import type { ComplianceFigures, JsonText } from '@case-journey/projections';
 import { Caller } from '../access/caller.decorator';
+import { AreaDirectory } from '../areas/area-directory';
 import { Requires } from '../access/requires.decorator';
 import { QueryParamsPipe } from '../http/query-params.pipe';
 import { ComplianceFiguresDto } from './compliance-figures.dto';
@@ -15,7 +16,10 @@ import { ReadsRedis } from '../http/reads-redis';
 @ReadsRedis()
 @Controller('compliance')
 export class GetComplianceFiguresController {
-  constructor(private readonly queries: QueryBus) {}
+  constructor(
+    private readonly queries: QueryBus,
+    private readonly areas: AreaDirectory,
+  ) {}
 
   @Get()
   @Requires('compliance:read')
@@ -25,8 +29,8 @@ export class GetComplianceFiguresController {
       'Obligations due, met on time, met late, breached, not applicable and open, with the rate met on time / due, broken down as asked ' +
       '(an obligation counts in the London month it was due), and the median and 90th percentile of each handoff-timeliness measure.',
   })
-  getFigures(@Query(QueryParamsPipe) params: ComplianceFiguresDto, @Caller() caller: Grant): Promise<JsonText<ComplianceFigures>> {
-    const criteria = { ...periodOf(params, caller), groupBy: params.groupBy };
+  async getFigures(@Query(QueryParamsPipe) params: ComplianceFiguresDto, @Caller() caller: Grant): Promise<JsonText<ComplianceFigures>> {
+    const criteria = { ...periodOf({ ...params, area: await this.areas.knownIfGiven(params.area) }, caller), groupBy: params.groupBy };
     return this.queries.execute<GetComplianceFiguresQuery, JsonText<ComplianceFigures>>(new GetComplianceFiguresQuery(criteria));
   }
 }

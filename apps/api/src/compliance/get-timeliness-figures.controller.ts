@@ -4,6 +4,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Grant } from '@case-journey/access';
 import type { JsonText, TimelinessFigures } from '@case-journey/projections';
 import { Caller } from '../access/caller.decorator';
+import { AreaDirectory } from '../areas/area-directory';
 import { Requires } from '../access/requires.decorator';
 import { QueryParamsPipe } from '../http/query-params.pipe';
 import { ReportingPeriodDto } from './compliance-figures.dto';
@@ -15,7 +16,10 @@ import { ReadsRedis } from '../http/reads-redis';
 @ReadsRedis()
 @Controller('compliance')
 export class GetTimelinessFiguresController {
-  constructor(private readonly queries: QueryBus) {}
+  constructor(
+    private readonly queries: QueryBus,
+    private readonly areas: AreaDirectory,
+  ) {}
 
   @Get('timeliness')
   @Requires('compliance:read')
@@ -25,7 +29,7 @@ export class GetTimelinessFiguresController {
       'Offence reported to charge decision, file submitted to CPS decision, charge to first hearing, first hearing to completion (days), ' +
       'and court result to Witness Care Unit receipt (working days), counted in the London month each interval ended.',
   })
-  getTimeliness(@Query(QueryParamsPipe) params: ReportingPeriodDto, @Caller() caller: Grant): Promise<JsonText<TimelinessFigures>> {
-    return this.queries.execute<GetTimelinessFiguresQuery, JsonText<TimelinessFigures>>(new GetTimelinessFiguresQuery(periodOf(params, caller)));
+  async getTimeliness(@Query(QueryParamsPipe) params: ReportingPeriodDto, @Caller() caller: Grant): Promise<JsonText<TimelinessFigures>> {
+    return this.queries.execute<GetTimelinessFiguresQuery, JsonText<TimelinessFigures>>(new GetTimelinessFiguresQuery(periodOf({ ...params, area: await this.areas.knownIfGiven(params.area) }, caller)));
   }
 }

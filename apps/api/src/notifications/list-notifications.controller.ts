@@ -5,6 +5,7 @@ import { areasInScope, type Grant } from '@case-journey/access';
 import type { NotificationPage } from '@case-journey/projections';
 import { refuseAreaOutOfScope } from '../access/area-scope';
 import { Caller } from '../access/caller.decorator';
+import { AreaDirectory } from '../areas/area-directory';
 import { Requires } from '../access/requires.decorator';
 import { QueryParamsPipe } from '../http/query-params.pipe';
 import { ListNotificationsQuery } from './list-notifications.query';
@@ -15,14 +16,18 @@ import { ReadsRedis } from '../http/reads-redis';
 @ReadsRedis()
 @Controller('notifications')
 export class ListNotificationsController {
-  constructor(private readonly queries: QueryBus) {}
+  constructor(
+    private readonly queries: QueryBus,
+    private readonly areas: AreaDirectory,
+  ) {}
 
   @Get()
   @Requires('notifications:read')
   @ApiOperation({ summary: "Victims' Code breaches raised at the moment their deadline passed unmet, newest first" })
-  list(@Query(QueryParamsPipe) params: NotificationsDto, @Caller() caller: Grant): Promise<NotificationPage> {
-    refuseAreaOutOfScope(caller, params.area);
-    const criteria = { agency: params.agency, areas: params.area === undefined ? areasInScope(caller) : [params.area], offset: params.offset, limit: params.limit };
+  async list(@Query(QueryParamsPipe) params: NotificationsDto, @Caller() caller: Grant): Promise<NotificationPage> {
+    const area = await this.areas.knownIfGiven(params.area);
+    refuseAreaOutOfScope(caller, area);
+    const criteria = { agency: params.agency, areas: area === undefined ? areasInScope(caller) : [area], offset: params.offset, limit: params.limit };
     return this.queries.execute<ListNotificationsQuery, NotificationPage>(new ListNotificationsQuery(criteria));
   }
 }

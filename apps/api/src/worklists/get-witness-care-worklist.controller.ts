@@ -6,6 +6,7 @@ import type { WorklistText } from '@case-journey/projections';
 import { Caller } from '../access/caller.decorator';
 import { refuseAreaOutOfScope } from '../access/area-scope';
 import { Requires } from '../access/requires.decorator';
+import { AreaDirectory } from '../areas/area-directory';
 import { Audited } from '../audit/audited.decorator';
 import { QueryParamsPipe } from '../http/query-params.pipe';
 import { GetWitnessCareWorklistQuery } from './get-witness-care-worklist.query';
@@ -16,7 +17,10 @@ import { ReadsRedis } from '../http/reads-redis';
 @ReadsRedis()
 @Controller('worklists')
 export class GetWitnessCareWorklistController {
-  constructor(private readonly queries: QueryBus) {}
+  constructor(
+    private readonly queries: QueryBus,
+    private readonly areas: AreaDirectory,
+  ) {}
 
   @Get('witness-care')
   @Requires('worklist:read')
@@ -25,15 +29,17 @@ export class GetWitnessCareWorklistController {
     summary: 'Victim touchpoints due, due soon and overdue',
     description: "Open Victims' Code obligations of an agency (the Witness Care Unit by default), earliest due first, with the victim's enhanced-rights status and contact preference.",
   })
-  getWorklist(@Query(QueryParamsPipe) params: WitnessCareWorklistDto, @Caller() caller: Grant): Promise<WorklistText> {
-    refuseAreaOutOfScope(caller, params.area);
+  async getWorklist(@Query(QueryParamsPipe) params: WitnessCareWorklistDto, @Caller() caller: Grant): Promise<WorklistText> {
+    const area = await this.areas.knownIfGiven(params.area);
+    refuseAreaOutOfScope(caller, area);
     const criteria = {
       agency: params.agency,
-      area: params.area,
+      area,
       areas: areasInScope(caller),
       statuses: params.status,
       rights: params.enhanced === undefined ? undefined : params.enhanced === 'true' ? (['enhanced'] as const) : (['standard'] as const),
-      dueBefore: params.dueBefore ? new Date(params.dueBefore) : undefined,
+      dueBefore: params.dueBefore,
+      due: params.due,
       offset: params.offset,
       limit: params.limit,
     };

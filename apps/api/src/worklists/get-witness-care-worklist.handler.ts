@@ -1,12 +1,79 @@
+import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { ObligationsReader, type WorklistText } from '@case-journey/projections';
+import { CLOCK, type Clock } from '@case-journey/platform';
+import { ObligationsReader, WorklistText, type OpenStatus, type WorklistItem, type WorklistQuery } from '@case-journey/projections';
+import { endOfLondonDayOf, endOfLondonWeekOf, londonDaysBetweenMs } from '@case-journey/victims-code';
+import { untilMs } from '../http/london-dates';
 import { GetWitnessCareWorklistQuery } from './get-witness-care-worklist.query';
+import type { DueWindow } from './witness-care-worklist.dto';
+
+const NOT_YET_DUE: OpenStatus[] = ['pending', 'due-soon'];
 
 @QueryHandler(GetWitnessCareWorklistQuery)
 export class GetWitnessCareWorklistHandler implements IQueryHandler<GetWitnessCareWorklistQuery, WorklistText> {
-  constructor(private readonly obligations: ObligationsReader) {}
+  constructor(
+    private readonly obligations: ObligationsReader,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
-  execute({ criteria }: GetWitnessCareWorklistQuery): Promise<WorklistText> {
-    return this.obligations.worklistText(criteria);
+  async execute({ criteria: { due, dueBefore, ...criteria } }: GetWitnessCareWorklistQuery): Promise<WorklistText> {
+    const now = this.clock.now().getTime();
+    const window = windowOf(due, now);
+    const before = [window.before, dueBefore === undefined ? undefined : untilMs(dueBefore)].filter((at): at is number => at !== undefined);
+    const statuses = window.statuses && criteria.statuses ? criteria.statuses.filter((status) => window.statuses!.includes(status)) : (window.statuses ?? criteria.statuses);
+    if (statuses?.length === 0) return new WorklistText(`{"total":0,"offset":${criteria.offset},"limit":${criteria.limit},"items":[],"oldestBreach":null}`, []);
+    const query: WorklistQuery = {
+      ...criteria,
+      statuses,
+      dueBefore: before.length === 0 ? undefined : new Date(Math.min(...before)),
+      dueAfter: window.after === undefined ? undefined : new Date(window.after),
+    };
+    const page = await this.obligations.worklistText(query);
+    return withOldestBreach(page, now, criteria.offset);
+  }
+}
+
+/**
+ * Items come by due instant, so the breached come first and the longest overdue first of all: the
+ * first page names that one (`oldestBreach`, with its London days overdue). The items' own JSON is
+ * passed on as Redis keeps it; only the first is parsed.
+ */
+function withOldestBreach(page: WorklistText, now: number, offset: number): WorklistText {
+  const first = offset === 0 ? firstItemOf(page.text) : undefined;
+  const dueAt = first ? Date.parse(first.dueAt) : NaN;
+  const oldest = first && dueAt < now ? { obligationId: first.obligationId, caseId: first.caseId, dueAt: first.dueAt, overdueDays: londonDaysBetweenMs(dueAt, now) } : null;
+  return new WorklistText(`${page.text.slice(0, -1)},"oldestBreach":${JSON.stringify(oldest)}}`, page.caseIds);
+}
+
+/** The first item of the page, read alone: its balanced braces from the start of `items`. */
+function firstItemOf(text: string): WorklistItem | undefined {
+  const start = text.indexOf('"items":[{');
+  if (start < 0) return undefined;
+  let depth = 0;
+  let inString = false;
+  for (let i = start + 9; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === '{') depth++;
+    else if (c === '}' && --depth === 0) return JSON.parse(text.slice(start + 9, i + 1)) as WorklistItem;
+  }
+  return undefined;
+}
+
+function windowOf(due: DueWindow | undefined, now: number): { statuses?: OpenStatus[]; before?: number; after?: number } {
+  switch (due) {
+    case 'overdue':
+      return { statuses: ['breached'], before: now - 1 };
+    case 'today':
+      return { statuses: NOT_YET_DUE, before: endOfLondonDayOf(now), after: now - 1 };
+    case 'tomorrow':
+      return { statuses: NOT_YET_DUE, before: endOfLondonDayOf(now, 1), after: endOfLondonDayOf(now) };
+    case 'this-week':
+      return { statuses: NOT_YET_DUE, before: endOfLondonWeekOf(now), after: now - 1 };
+    default:
+      return {};
   }
 }

@@ -3,7 +3,10 @@ import { Transform } from 'class-transformer';
 import { ArrayNotEmpty, IsArray, IsIn, IsOptional, IsString, MaxLength, ValidateBy } from 'class-validator';
 import { AGENCIES, type Agency } from '@case-journey/domain';
 import { OPEN_STATUSES, type OpenStatus } from '@case-journey/projections';
-import { isInstant } from '../cases/dto/formats';
+import { isDateOrInstant } from '../http/london-dates';
+
+export const DUE_WINDOWS = ['overdue', 'today', 'tomorrow', 'this-week'] as const;
+export type DueWindow = (typeof DUE_WINDOWS)[number];
 import { commaList, PagingDto } from '../http/paging.dto';
 
 export class WitnessCareWorklistDto extends PagingDto {
@@ -31,8 +34,16 @@ export class WitnessCareWorklistDto extends PagingDto {
   @IsIn(['true', 'false'])
   enhanced?: 'true' | 'false';
 
-  @ApiPropertyOptional({ description: 'Only obligations due at or before this instant (ISO-8601)', example: '2025-06-30T23:59:59.999Z' })
+  @ApiPropertyOptional({ description: 'Only obligations due at or before this: a London date (to the end of that day) or an ISO-8601 instant', example: '2026-11-30' })
   @IsOptional()
-  @ValidateBy({ name: 'isInstant', validator: { validate: isInstant, defaultMessage: () => 'dueBefore must be an ISO-8601 instant with its time zone (Z or ±hh:mm)' } })
+  @ValidateBy({
+    name: 'isDateOrInstant',
+    validator: { validate: isDateOrInstant, defaultMessage: () => 'dueBefore must be a London date (YYYY-MM-DD) or an ISO-8601 instant with its time zone (Z or ±hh:mm)' },
+  })
   dueBefore?: string;
+
+  @ApiPropertyOptional({ enum: DUE_WINDOWS, description: 'overdue (breached), due today, due tomorrow, or due by the end of this week (Sunday), in London days' })
+  @IsOptional()
+  @IsIn(DUE_WINDOWS)
+  due?: DueWindow;
 }

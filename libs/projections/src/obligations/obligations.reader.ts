@@ -29,6 +29,8 @@ export interface WorklistQuery {
   rights?: readonly Rights[];
   /** Only obligations due at or before this instant. */
   dueBefore?: Date;
+  /** Only obligations due after this instant. */
+  dueAfter?: Date;
   offset: number;
   limit: number;
 }
@@ -57,6 +59,8 @@ export interface TimelinessQuery {
   areas?: readonly string[];
   /** London months `YYYY-MM`; every month with figures when absent. */
   months?: readonly string[];
+  /** No month after this one (`YYYY-MM`), given or not: figures of months to come are not figures yet. */
+  latestMonth?: string;
 }
 
 export interface TimelinessFigures {
@@ -145,7 +149,12 @@ export class ObligationsReader {
     const indexes = (query.statuses ?? OPEN_STATUSES).flatMap((status) =>
       (query.rights ?? RIGHTS).flatMap((rights) => areas.map((area) => keys.within(worklistIndex(query.agency, status, rights, area)))),
     );
-    const { total, ids } = await mergedPage(this.redis, indexes, { offset: query.offset, limit: query.limit, maxScore: query.dueBefore ? String(query.dueBefore.getTime()) : undefined });
+    const { total, ids } = await mergedPage(this.redis, indexes, {
+      offset: query.offset,
+      limit: query.limit,
+      maxScore: query.dueBefore ? String(query.dueBefore.getTime()) : undefined,
+      minScore: query.dueAfter ? `(${query.dueAfter.getTime()}` : undefined,
+    });
     const items = ids.length === 0 ? [] : (await this.redis.hmget(worklistItemsKey(keys), ...ids)).filter((item): item is string => item !== null);
     return new WorklistText(`{"total":${total},"offset":${query.offset},"limit":${query.limit},"items":[${items.join(',')}]}`, items.map(caseIdOfItem));
   }
@@ -220,7 +229,8 @@ export class ObligationsReader {
    * while the counters' change count stands, so that figures of several groupings over the same
    * hashes read each of them once.
    */
-  private async counters(kind: string, { area, areas, months }: TimelinessQuery, keys: ProjectionKeys, countsSeen: string): Promise<{ months: string[]; hashes: CounterHash[] }> {
+  private async counters(kind: string, { area, areas, months: asked, latestMonth }: TimelinessQuery, keys: ProjectionKeys, countsSeen: string): Promise<{ months: string[]; hashes: CounterHash[] }> {
+    const months = asked === undefined || latestMonth === undefined ? asked : asked.filter((month) => month <= latestMonth);
     const buckets = (await this.redis.smembers(counterBucketsKey(keys)))
       .map(parseBucket)
       .filter(
@@ -228,7 +238,8 @@ export class ObligationsReader {
           bucket.kind === kind &&
           (area === undefined || bucket.area === area) &&
           (areas === undefined || areas.includes(bucket.area)) &&
-          (months === undefined || months.includes(bucket.month)),
+          (months === undefined || months.includes(bucket.month)) &&
+          (latestMonth === undefined || bucket.month <= latestMonth),
       );
     const stale = buckets.filter((bucket) => this.counterCache.get(keys.within(bucket.suffix))?.countsSeen !== countsSeen);
     if (stale.length > 0) {

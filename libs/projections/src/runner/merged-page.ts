@@ -7,6 +7,8 @@ export interface MergedPageQuery {
   descending?: boolean;
   /** Only members scored at most this (ascending pages). */
   maxScore?: string;
+  /** Only members scored at least this (`(` before it: above it). */
+  minScore?: string;
 }
 
 /**
@@ -14,7 +16,7 @@ export interface MergedPageQuery {
  * at most offset + limit, and the total counts every set's members in range. One round trip.
  */
 export async function mergedPage(redis: Redis, indexes: readonly string[], query: MergedPageQuery): Promise<{ total: number; ids: string[] }> {
-  const [low, high] = ['-inf', query.maxScore ?? '+inf'];
+  const [low, high] = [query.minScore ?? '-inf', query.maxScore ?? '+inf'];
   const reading = redis.pipeline();
   for (const index of indexes) {
     reading.zcount(index, low, high);

@@ -2,4 +2,4 @@ export { WorkingDayCalendar, type WorkingDayCalendarOptions } from './working-da
 export { bankHolidaysOfEnglandAndWales } from './bank-holidays';
 export { londonDayOf } from './london-day';
 export { formatInstant, parseInstant } from './iso-instants';
-export { endOfLondonDayMs, endOfLondonDayOf, londonDaysBetweenMs, startOfLondonDayMs } from './london-days';
+export { endOfLondonDayMs, endOfLondonDayOf, endOfLondonWeekOf, londonDaysBetweenMs, londonMonthOf, startOfLondonDayMs } from './london-days';

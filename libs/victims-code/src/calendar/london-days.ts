@@ -1,4 +1,4 @@
-import { dayNumberOf, londonDayNumberOf, startOfLondonDay } from './london-day';
+import { dayNumberOf, dayString, londonDayNumberOf, startOfLondonDay, weekdayOf } from './london-day';
 
 /** The last millisecond of the London day `YYYY-MM-DD` (23:59:59.999 local, GMT or BST). */
 export function endOfLondonDayMs(londonDay: string): number {
@@ -19,3 +19,11 @@ export function endOfLondonDayOf(instantMs: number, plusDays = 0): number {
 export function londonDaysBetweenMs(fromMs: number, toMs: number): number {
   return londonDayNumberOf(toMs) - londonDayNumberOf(fromMs);
 }
+
+/** The last millisecond of the London week (Monday to Sunday) that `instantMs` falls in. */
+export function endOfLondonWeekOf(instantMs: number): number {
+  return endOfLondonDayOf(instantMs, (7 - weekdayOf(londonDayNumberOf(instantMs))) % 7);
+}
+
+/** The London month (`YYYY-MM`) of an instant. */
+export const londonMonthOf = (instantMs: number): string => dayString(londonDayNumberOf(instantMs)).slice(0, 7);

@@ -1,6 +1,6 @@
 import { Controller, Get, Header, Inject, Param, Query, Req, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiAcceptedResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { areasInScope, type Grant } from '@case-journey/access';
 import { CLOCK, type Clock } from '@case-journey/platform';
@@ -12,6 +12,7 @@ import { Requires } from '../../access/requires.decorator';
 import { QueryParamsPipe } from '../../http/query-params.pipe';
 import type { ReportAnswer } from './get-report.handler';
 import { GetReportQuery } from './get-report.query';
+import { AS_OF_JOB_SCHEMA, REPORT_SCHEMA } from '../report.schema';
 import { reportCriteria, reportResponse } from './report-response';
 import { ReportParamsDto } from './report-params.dto';
 
@@ -27,7 +28,8 @@ export class GetReportController {
   @Requires('reports:read')
   @Header('Cache-Control', 'no-store')
   @ApiProduces('application/json', 'text/csv')
-  @ApiAcceptedResponse({ description: 'An as-of report still being computed: its job, state and progress; ask the same address again (Location)' })
+  @ApiOkResponse({ description: 'The report (JSON), or RFC 4180 CSV whose every row names the measure, its version and the as-of instant', schema: REPORT_SCHEMA })
+  @ApiAcceptedResponse({ description: 'An as-of report still being computed: its job, state and progress; ask the same address again (Location)', schema: AS_OF_JOB_SCHEMA })
   @ApiOperation({
     summary: "A measure's report: live, a frozen month-end snapshot, or as known at an instant; JSON, or CSV (Accept: text/csv, or /reports/{measure}.csv)",
     description:

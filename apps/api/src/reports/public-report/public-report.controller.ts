@@ -1,6 +1,6 @@
 import { Controller, Get, Header, Inject, Param, Query, Req, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { CLOCK, type Clock } from '@case-journey/platform';
 import type { Report } from '@case-journey/reporting';
@@ -9,6 +9,7 @@ import { QueryParamsPipe } from '../../http/query-params.pipe';
 import type { ReportAnswer } from '../get-report/get-report.handler';
 import { GetReportQuery } from '../get-report/get-report.query';
 import { reportCriteria, reportResponse } from '../get-report/report-response';
+import { REPORT_SCHEMA } from '../report.schema';
 import { PublicReportParamsDto } from '../get-report/report-params.dto';
 
 @ApiTags('reports')
@@ -23,6 +24,7 @@ export class PublicReportController {
   @Requires('reports:read-public')
   @Header('Cache-Control', 'public, max-age=60')
   @ApiProduces('application/json', 'text/csv')
+  @ApiOkResponse({ description: 'The suppressed report (JSON, or CSV)', schema: REPORT_SCHEMA })
   @ApiOperation({
     summary: "A measure's report for the public, without signing in: always suppressed",
     description:

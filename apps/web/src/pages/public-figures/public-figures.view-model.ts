@@ -45,7 +45,9 @@ export function publicFiguresViewModel(report: PublicReportAnswer, periodItems: 
           unit: 'percent',
           bars: report.rows.map((row) => {
             const cell = row.cells[rateColumn.id];
-            return { label: groupLabel(row.group), value: cell?.suppressed ? null : (cell?.value ?? null), text: cellText(cell, 'rate').text };
+            // The chart's labels are cut short to leave the bars room; the table beside it names each in full.
+            const label = groupLabel(row.group);
+            return { label: label.length > 36 ? `${label.slice(0, 35)}…` : label, value: cell?.suppressed ? null : (cell?.value ?? null), text: cellText(cell, 'rate').text };
           }),
         })
       : undefined,

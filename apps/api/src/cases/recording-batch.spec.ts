@@ -1,0 +1,51 @@
+import type { Principal } from '@case-journey/access';
+import { grantFor } from '@case-journey/access';
+import type { VictimPersonalData } from '@case-journey/domain';
+import { SqliteEventStore } from '@case-journey/event-store';
+import { InMemoryVictimKeyStore, PersonalDataVault } from '@case-journey/personal-data';
+import { loadConfiguration } from '@case-journey/platform';
+import { DEMO_PROFILE, generateCases, requestRecords } from '@case-journey/synthetic';
+import { VICTIMS_CODE_2020, WorkingDayCalendar } from '@case-journey/victims-code';
+import { RecordingSealer } from '../../../../libs/synthetic/src/testing/recording-sealer';
+import { recordingOfLine } from '../imports/import-line';
+import { CaseStreamRepository } from './case-stream.repository';
+import { HandoffRecorder } from './handoff-recorder';
+import { RecordingBatch, WorkingCases } from './recording-batch';
+
+const NOW = new Date('2025-12-01T12:00:00.000Z');
+const OPERATOR: Principal = { subject: 'ops.lee', roles: ['admin'], areas: [], sourceSystems: [] };
+
+describe('a batch of recordings', () => {
+  const sealer = new RecordingSealer();
+  const [generated] = [...generateCases(DEMO_PROFILE, { seed: 3, cases: 1, calendar: new WorkingDayCalendar(), rulebook: VICTIMS_CODE_2020, seal: sealer.seal })];
+  const details = new Map<string, VictimPersonalData>(sealer.sealed.map(({ victimId, details: sealed }) => [victimId, sealed]));
+  const lines = [...requestRecords([generated], (victimId) => details.get(victimId))];
+  const store = SqliteEventStore.inMemory();
+  const repository = new CaseStreamRepository(store);
+  const recorder = new HandoffRecorder(repository, loadConfiguration({}), new PersonalDataVault(new InMemoryVictimKeyStore()));
+  const decision = grantFor(OPERATOR, 'imports:run');
+  const context = { caller: decision.granted ? decision.grant : (undefined as never), rules: {}, now: () => NOW };
+  const recordingOf = (index: number) => recordingOfLine(lines[index], context);
+
+  afterAll(() => store.close());
+
+  it('given another writer moved a case after the batch read it, then nothing of the batch is stored by it and each record is recorded on its own, once', async () => {
+    const working = new WorkingCases();
+    const first = new RecordingBatch(recorder, repository, working);
+    const report = await recordingOf(0);
+    await first.add(report.recording, report.options);
+    expect((await first.commit()).map((outcome) => outcome.outcome)).toEqual(['accepted']);
+
+    // Another writer records the second line, after the batch folded the case at revision 0.
+    const second = await recordingOf(1);
+    await recorder.record(second.recording, second.options);
+
+    const batch = new RecordingBatch(recorder, repository, working);
+    for (const index of [1, 2]) {
+      const { recording, options } = await recordingOf(index);
+      await batch.add(recording, options);
+    }
+    expect((await batch.commit()).map((outcome) => outcome.outcome)).toEqual(['replayed', 'accepted']);
+    expect((await store.readStream(`case-${generated.caseId}`)).map((event) => event.revision)).toEqual([0n, 1n, 2n]);
+  });
+});
