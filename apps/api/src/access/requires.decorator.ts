@@ -1,6 +1,7 @@
 import { applyDecorators, SetMetadata } from '@nestjs/common';
-import { ApiBearerAuth, ApiExtension, ApiResponse } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiExtension } from '@nestjs/swagger';
 import { policyOf, type Permission } from '@case-journey/access';
+import { ApiProblemResponses, PROBLEM_DESCRIPTIONS } from '../http/problem.response';
 
 export const REQUIRED_PERMISSION = 'case-journey:required-permission';
 export const BEARER_SCHEME = 'bearer';
@@ -26,9 +27,11 @@ export const Requires = (permission: Permission) => {
       ? []
       : [
           ApiBearerAuth(BEARER_SCHEME),
-          ApiResponse({ status: 401, description: 'No bearer token, or one expired, for another audience, or not signed by the issuer' }),
-          ApiResponse({ status: 403, description: `Allowed to: ${grantsText(permission)}. Refused to other roles, and when the body claims another agency, recorder or source system` }),
+          ApiProblemResponses({
+            401: PROBLEM_DESCRIPTIONS[401],
+            403: `Allowed to: ${grantsText(permission)}. Refused to other roles, and when the body claims another agency, recorder or source system`,
+          }),
         ]),
-    ApiResponse({ status: 429, description: 'Too many requests from this caller; Retry-After gives the seconds to wait' }),
+    ApiProblemResponses(429),
   );
 };

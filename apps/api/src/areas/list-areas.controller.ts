@@ -1,5 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiProblemResponses } from '../http/problem.response';
 import { CaseFinderReader } from '@case-journey/projections';
 import { Requires } from '../access/requires.decorator';
 
@@ -25,6 +26,7 @@ export class ListAreasController {
   @Requires('areas:read')
   @ApiOperation({ summary: 'The areas known, with how many cases each has' })
   @ApiOkResponse({ type: AreaListDto })
+  @ApiProblemResponses(400, 503)
   async listAreas(): Promise<AreaListDto> {
     return { areas: await this.finder.areas() };
   }

@@ -1,6 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiProblemResponses } from '../http/problem.response';
 import type { Grant } from '@case-journey/access';
 import type { ComplianceFigures, JsonText } from '@case-journey/projections';
 import { Caller } from '../access/caller.decorator';
@@ -29,6 +30,7 @@ export class GetComplianceFiguresController {
       'Obligations due, met on time, met late, breached, not applicable and open, with the rate met on time / due, broken down as asked ' +
       '(an obligation counts in the London month it was due), and the median and 90th percentile of each handoff-timeliness measure.',
   })
+  @ApiProblemResponses(400, { 404: 'An unknown `area`: the answer lists the areas known' })
   async getFigures(@Query(QueryParamsPipe) params: ComplianceFiguresDto, @Caller() caller: Grant): Promise<JsonText<ComplianceFigures>> {
     const criteria = { ...periodOf({ ...params, area: await this.areas.knownIfGiven(params.area) }, caller), groupBy: params.groupBy };
     return this.queries.execute<GetComplianceFiguresQuery, JsonText<ComplianceFigures>>(new GetComplianceFiguresQuery(criteria));

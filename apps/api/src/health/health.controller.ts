@@ -1,5 +1,6 @@
 import { Controller, Get, Inject, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiProblemResponses } from '../http/problem.response';
 import { EVENT_STORE, type EventStore } from '@case-journey/event-store';
 import { AppConfiguration } from '@case-journey/platform';
 import type { Response } from 'express';
@@ -21,6 +22,7 @@ export class HealthController {
 
   @Get()
   @Requires('service:health')
+  @ApiProblemResponses(400)
   @ApiOperation({ summary: 'Whether the API can read its event store, where the log ends, how far each projection trails it, and how deep the queues are' })
   async health(@Res({ passthrough: true }) response: Response): Promise<object> {
     const eventStore = this.configuration.eventStore;

@@ -1,5 +1,6 @@
 import { Controller, Get, Inject, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiProblemResponses } from '../http/problem.response';
 import type { Response } from 'express';
 import { EVENT_STORE, type EventStore } from '@case-journey/event-store';
 import { readinessOf } from '@case-journey/platform';
@@ -21,6 +22,7 @@ export class ProbesController {
 
   @Get('live')
   @Requires('service:health')
+  @ApiProblemResponses(400)
   @ApiOperation({ summary: 'Liveness: the process answers (200), whatever its dependencies do' })
   live(): object {
     return { status: 'live' };
@@ -28,6 +30,7 @@ export class ProbesController {
 
   @Get('ready')
   @Requires('service:health')
+  @ApiProblemResponses(400)
   @ApiOperation({ summary: 'Readiness: 200 when the event store and Redis both answer, else 503 naming what does not' })
   async ready(@Res({ passthrough: true }) response: Response): Promise<object> {
     const { ready, answers } = await readinessOf({ eventStore: () => this.store.readAll({ direction: 'backwards', maxCount: 1 }), redis: () => this.redis.client.ping() });

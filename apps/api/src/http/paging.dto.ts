@@ -2,24 +2,27 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 
-/** offset and limit of a paged list. */
-export class PagingDto {
-  /** Bounded: each page reads the sorted sets up to offset + limit. */
-  @ApiPropertyOptional({ minimum: 0, maximum: 10_000, default: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(10_000)
-  offset = 0;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
+/** How many items a page holds: the part of paging that a list paged by offset and one paged by cursor share. */
+export class PageSizeDto {
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 200, default: 50 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
   @Max(200)
   limit = 50;
+}
+
+/** offset and limit of a paged list. */
+export class PagingDto extends PageSizeDto {
+  /** Bounded: each page reads the sorted sets up to offset + limit. */
+  @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: 10_000, default: 0 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(10_000)
+  offset = 0;
 }
 
 /** A comma-separated query parameter as a list. */

@@ -1,9 +1,9 @@
 import { applyDecorators, CallHandler, ExecutionContext, Inject, Injectable, NestInterceptor, SetMetadata } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { ApiResponse } from '@nestjs/swagger';
 import { catchError, Observable, throwError, timeout } from 'rxjs';
 import { AppConfiguration } from '@case-journey/platform';
 import { isRedisUnreachable, RedisUnavailableError } from '@case-journey/projections';
+import { ApiProblemResponses } from './problem.response';
 import { RETRY_AFTER_SECONDS } from './service-unavailable';
 
 const READS_REDIS = 'case-journey:reads-redis';
@@ -15,7 +15,7 @@ const READS_REDIS = 'case-journey:reads-redis';
 export const ReadsRedis = () =>
   applyDecorators(
     SetMetadata(READS_REDIS, true),
-    ApiResponse({ status: 503, description: `Redis (read models, job queues) cannot be reached within the read bound; Retry-After (${RETRY_AFTER_SECONDS} s) says when to try again` }),
+    ApiProblemResponses({ 503: `Redis (read models, job queues) cannot be reached within the read bound; Retry-After (${RETRY_AFTER_SECONDS} s) says when to try again` }),
   );
 
 /** Bounds a Redis-reading route's answer by REDIS_READ_TIMEOUT_MS, and names an unreachable Redis as such. */

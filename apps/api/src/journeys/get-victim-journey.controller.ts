@@ -1,6 +1,7 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiProblemResponses } from '../http/problem.response';
 import { areasInScope, type Grant } from '@case-journey/access';
 import type { VictimJourneyView } from '@case-journey/projections';
 import { Caller } from '../access/caller.decorator';
@@ -26,7 +27,7 @@ export class GetVictimJourneyController {
     summary: "One victim's journey through the case",
     description: "Every touchpoint with the victim, their enhanced-rights status, and every Victims' Code obligation owed to them with its status and due instant.",
   })
-  @ApiResponse({ status: 410, description: "The victim's personal data was erased: their journey is no longer kept" })
+  @ApiProblemResponses(400, { 404: 'No such case or victim, or a case outside your areas, or none yet at `asOf`', 410: "The victim's personal data was erased: their journey is no longer kept" })
   getJourney(
     @Param('id', CaseIdPipe) caseId: string,
     @Param('victimId', VictimIdPipe) victimId: string,

@@ -1,6 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiProblemResponses } from '../http/problem.response';
 import { areasInScope, type Grant } from '@case-journey/access';
 import type { NotificationPage } from '@case-journey/projections';
 import { refuseAreaOutOfScope } from '../access/area-scope';
@@ -24,6 +25,7 @@ export class ListNotificationsController {
   @Get()
   @Requires('notifications:read')
   @ApiOperation({ summary: "Victims' Code breaches raised at the moment their deadline passed unmet, newest first" })
+  @ApiProblemResponses(400, { 404: 'An unknown `area`: the answer lists the areas known' })
   async list(@Query(QueryParamsPipe) params: NotificationsDto, @Caller() caller: Grant): Promise<NotificationPage> {
     const area = await this.areas.knownIfGiven(params.area);
     refuseAreaOutOfScope(caller, area);

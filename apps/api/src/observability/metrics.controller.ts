@@ -1,5 +1,6 @@
 import { Controller, Get, Inject, Res } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiProblemResponses } from '../http/problem.response';
 import type { Response } from 'express';
 import { ServiceMetrics } from '@case-journey/platform';
 import { Requires } from '../access/requires.decorator';
@@ -18,6 +19,7 @@ export class MetricsController {
   @Get()
   @Requires('service:metrics')
   @ApiProduces('text/plain')
+  @ApiProblemResponses(400)
   @ApiOperation({ summary: 'Prometheus metrics of every API process: request durations by route and status, projection lag and rate, queue depths, event store latency' })
   async scrape(@Res() response: Response): Promise<void> {
     const text = await this.exposition();

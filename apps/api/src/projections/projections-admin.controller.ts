@@ -1,7 +1,8 @@
 import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { ProjectionName, RebuildStatus } from '@case-journey/projections';
+import { ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiProblemResponses } from '../http/problem.response';
+import { PROJECTION_NAMES, type ProjectionName, type RebuildStatus } from '@case-journey/projections';
 import { Requires } from '../access/requires.decorator';
 import { GetRebuildQuery } from './get-rebuild.query';
 import { ProjectionNamePipe } from './projection-name.pipe';
@@ -24,6 +25,8 @@ export class ProjectionsAdminController {
     summary: 'Rebuild a projection from the start of the log',
     description: 'Runs on the worker as a job: the projection is replayed into a new version of its keys beside the live one; readers switch to it once it has caught up, and the old version is dropped.',
   })
+  @ApiProblemResponses({ 400: 'Not a projection: `name` must be one of those listed' })
+  @ApiParam({ name: 'name', enum: PROJECTION_NAMES, description: 'The projection to rebuild' })
   rebuild(@Param('name', ProjectionNamePipe) name: ProjectionName): Promise<RebuildStatus> {
     return this.commands.execute<RequestRebuildCommand, RebuildStatus>(new RequestRebuildCommand(name));
   }
@@ -31,6 +34,7 @@ export class ProjectionsAdminController {
   @Get('rebuilds/:jobId')
   @Requires('projections:admin')
   @ApiOperation({ summary: "A rebuild job's state and progress (phase, positions reached and to reach)" })
+  @ApiProblemResponses(400, { 404: 'No such rebuild job' })
   status(@Param('jobId') jobId: string): Promise<RebuildStatus> {
     return this.queries.execute<GetRebuildQuery, RebuildStatus>(new GetRebuildQuery(jobId));
   }

@@ -1,6 +1,7 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiProblemResponses } from '../http/problem.response';
 import { areasInScope, type Grant } from '@case-journey/access';
 import type { CaseTimeline } from '@case-journey/projections';
 import { Caller } from '../access/caller.decorator';
@@ -25,6 +26,7 @@ export class GetCaseTimelineController {
       'Every handoff in the order it happened (late records placed where they belong, corrections applied, retractions listed apart), ' +
       'grouped by agency, the business time between handoffs, who held the next step for how long, and who holds it now ("waiting on").',
   })
+  @ApiProblemResponses(400, { 404: 'No such case, or one outside your areas, or none yet at `asOf`' })
   getTimeline(@Param('id', CaseIdPipe) caseId: string, @Caller() caller: Grant, @Query(QueryParamsPipe) params: AsOfDto): Promise<CaseTimeline> {
     return this.queries.execute<GetCaseTimelineQuery, CaseTimeline>(new GetCaseTimelineQuery(caseId, areasInScope(caller), params.asOf));
   }

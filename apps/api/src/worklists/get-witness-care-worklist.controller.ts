@@ -1,6 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiProblemResponses } from '../http/problem.response';
 import { areasInScope, type Grant } from '@case-journey/access';
 import type { WorklistText } from '@case-journey/projections';
 import { Caller } from '../access/caller.decorator';
@@ -29,6 +30,7 @@ export class GetWitnessCareWorklistController {
     summary: 'Victim touchpoints due, due soon and overdue',
     description: "Open Victims' Code obligations of an agency (the Witness Care Unit by default), earliest due first, with the victim's enhanced-rights status and contact preference.",
   })
+  @ApiProblemResponses(400, { 404: 'An unknown `area`: the answer lists the areas known' })
   async getWorklist(@Query(QueryParamsPipe) params: WitnessCareWorklistDto, @Caller() caller: Grant): Promise<WorklistText> {
     const area = await this.areas.knownIfGiven(params.area);
     refuseAreaOutOfScope(caller, area);

@@ -1,13 +1,8 @@
 import type { Agency, CaseEvent, CaseStage, CaseState, OffenceCategory } from '@case-journey/domain';
 import { endOfLondonDayOf, type Obligation } from '@case-journey/victims-code';
 
-/**
- * One case as the case finder keeps it: what a search filters on and what its answer shows. The
- * obligations are kept as the due instants of the deadlines not met, so that how many are open,
- * breached or due today is worked out at the instant of the query, exactly, without judging the
- * case again.
- */
-export interface CaseFinderEntry {
+/** What the finder shows of a case, kept and answered alike. */
+export interface CaseFinderSummary {
   caseId: string;
   urn: string | null;
   area: string | null;
@@ -20,6 +15,15 @@ export interface CaseFinderEntry {
   victims: number;
   /** Whether any victim has enhanced rights. */
   enhanced: boolean;
+}
+
+/**
+ * One case as the case finder keeps it: what a search filters on and what its answer shows. The
+ * obligations are kept as the due instants of the deadlines not met, so that how many are open,
+ * breached or due today is worked out at the instant of the query, exactly, without judging the
+ * case again.
+ */
+export interface CaseFinderEntry extends CaseFinderSummary {
   /** The agencies' own references of the case's records. */
   sourceReferences: string[];
   /** Due instants (ms) of the deadlines not met, ascending: before now breached, from now on open. */
@@ -27,17 +31,7 @@ export interface CaseFinderEntry {
 }
 
 /** What the finder answers for a case at the instant of the query. */
-export interface CaseFinderRow {
-  caseId: string;
-  urn: string | null;
-  area: string | null;
-  offenceCategory: OffenceCategory | null;
-  stage: CaseStage;
-  closed: boolean;
-  openedAt: string | null;
-  waitingOn: { agency: Agency; since: string } | null;
-  victims: number;
-  enhanced: boolean;
+export interface CaseFinderRow extends CaseFinderSummary {
   obligations: { open: number; breached: number; dueToday: number };
 }
 
@@ -84,20 +78,8 @@ export function caseFinderRowAt(entry: CaseFinderEntry, now: Date): CaseFinderRo
     if (dueAt < at) breached += 1;
     else if (dueAt <= endOfToday) dueToday += 1;
   }
-  const { caseId, urn, area, offenceCategory, stage, closed, openedAt, waitingOn, victims, enhanced } = entry;
-  return {
-    caseId,
-    urn,
-    area,
-    offenceCategory,
-    stage,
-    closed,
-    openedAt,
-    waitingOn,
-    victims,
-    enhanced,
-    obligations: { open: entry.unmetDueAt.length - breached, breached, dueToday },
-  };
+  const { sourceReferences, unmetDueAt, ...summary } = entry;
+  return { ...summary, obligations: { open: unmetDueAt.length - breached, breached, dueToday } };
 }
 
 /** How an area, a URN or another name is matched: case-insensitive, blanks trimmed. */

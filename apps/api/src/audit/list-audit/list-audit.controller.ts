@@ -1,6 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiProblemResponses } from '../../http/problem.response';
 import { Requires } from '../../access/requires.decorator';
 import { QueryParamsPipe } from '../../http/query-params.pipe';
 import type { AuditPage } from './audit-page';
@@ -20,6 +21,7 @@ export class ListAuditController {
       'Filters: subject, caseId, victimId, action, from/to. `chain` says whether the hash chain held over the span read: a removed, altered or replaced entry is named by sequence. ' +
       'Keep `chain.headHash` elsewhere now and then: removing the newest entries leaves a shorter chain that is still whole, and only a head kept apart shows it.',
   })
+  @ApiProblemResponses(400, 503)
   list(@Query(QueryParamsPipe) query: AuditQueryDto): Promise<AuditPage> {
     const filter = {
       subject: query.subject,

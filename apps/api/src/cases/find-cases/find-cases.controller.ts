@@ -1,6 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiProblemResponses } from '../../http/problem.response';
 import { areasInScope, type Grant } from '@case-journey/access';
 import type { CaseFinderPage } from '@case-journey/projections';
 import { Caller } from '../../access/caller.decorator';
@@ -31,6 +32,7 @@ export class FindCasesController {
     description: 'Cases of your areas matching every filter given, newest opened first, a page at a time: pass the answer\'s `next` as `cursor` for the next page.',
   })
   @ApiOkResponse({ type: CasePageDto })
+  @ApiProblemResponses(400, { 404: 'An unknown `area`: the answer lists the areas known' }, 503)
   async findCases(@Query(QueryParamsPipe) params: FindCasesDto, @Caller() caller: Grant): Promise<CasePageDto> {
     const area = await this.areas.knownIfGiven(params.area);
     refuseAreaOutOfScope(caller, area);

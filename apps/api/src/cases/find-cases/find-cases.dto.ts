@@ -1,8 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { ArrayNotEmpty, IsArray, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateBy } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { ArrayNotEmpty, IsArray, IsIn, IsOptional, IsString, Matches, MaxLength, ValidateBy } from 'class-validator';
 import { AGENCIES, JOURNEY_STAGES, OFFENCE_CATEGORIES, type Agency, type CaseStage, type OffenceCategory } from '@case-journey/domain';
-import { commaList } from '../../http/paging.dto';
+import { commaList, PageSizeDto } from '../../http/paging.dto';
 import { isDateOrInstant } from '../../http/london-dates';
 
 export const CASE_STAGES = [...JOURNEY_STAGES, 'closed'] as const satisfies readonly CaseStage[];
@@ -15,7 +15,7 @@ const dateRule = (property: string) => ({
 });
 
 /** The case finder's query: every filter optional, all of them applied together. */
-export class FindCasesDto {
+export class FindCasesDto extends PageSizeDto {
   @ApiPropertyOptional({ description: "The prosecution's unique reference number, exact, any case", example: '41HT1234525' })
   @IsOptional()
   @IsString()
@@ -91,12 +91,4 @@ export class FindCasesDto {
   @IsString()
   @MaxLength(400)
   cursor?: string;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  limit = 50;
 }

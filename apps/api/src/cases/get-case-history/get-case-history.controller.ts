@@ -1,6 +1,7 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiProblemResponses } from '../../http/problem.response';
 import type { Response } from 'express';
 import { areasInScope, type Grant } from '@case-journey/access';
 import { Caller } from '../../access/caller.decorator';
@@ -20,6 +21,7 @@ export class GetCaseHistoryController {
   @Get(':id/events')
   @Requires('case:read')
   @ApiOperation({ summary: "A case's history: every handoff as recorded, in order, corrections beside the originals" })
+  @ApiProblemResponses(400, { 404: 'No such case, or one outside your areas, or none yet at `asOf`' }, 503)
   async getHistory(
     @Param('id', CaseIdPipe) caseId: string,
     @Res({ passthrough: true }) response: Response,

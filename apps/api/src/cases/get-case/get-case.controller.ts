@@ -1,6 +1,7 @@
 import { Controller, Get, Headers, Param, Query, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiProblemResponses } from '../../http/problem.response';
 import type { Response } from 'express';
 import { areasInScope, type Grant } from '@case-journey/access';
 import { Caller } from '../../access/caller.decorator';
@@ -20,6 +21,7 @@ export class GetCaseController {
   @Get(':id')
   @Requires('case:read')
   @ApiOperation({ summary: "A case's current state across agencies; the ETag is its revision" })
+  @ApiProblemResponses(400, { 404: 'No such case, or one outside your areas, or none yet at `asOf`' }, 503)
   async getCase(
     @Param('id', CaseIdPipe) caseId: string,
     @Headers('if-none-match') ifNoneMatch: string | undefined,

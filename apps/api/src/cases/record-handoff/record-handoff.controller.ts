@@ -1,6 +1,7 @@
 import { Body, Controller, Headers, Inject, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBody, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiProblemResponses, BODY_PROBLEMS } from '../../http/problem.response';
 import type { Response } from 'express';
 import type { Grant } from '@case-journey/access';
 import { Caller } from '../../access/caller.decorator';
@@ -31,10 +32,7 @@ export class RecordHandoffController {
   @ApiHeader({ name: 'If-Match', required: false, description: 'Write only if the case is still at this revision (its ETag)' })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'For callers without a source reference: same key, one event' })
   @ApiResponse({ status: 201, description: 'Recorded; ETag is the new revision. A repeated delivery answers the same, with Idempotent-Replayed: true' })
-  @ApiResponse({ status: 400, description: 'A field is missing or wrong; every one is named' })
-  @ApiResponse({ status: 404, description: 'No such case, or one outside your areas' })
-  @ApiResponse({ status: 409, description: 'If-Match no longer holds; the body gives the current revision' })
-  @ApiResponse({ status: 422, description: 'A journey rule is broken; the body names it' })
+  @ApiProblemResponses(...BODY_PROBLEMS, { 404: 'No such case, or one outside your areas', 409: 'If-Match no longer holds; the body gives the current revision' }, 422, 503)
   async recordHandoff(
     @Param('id', CaseIdPipe) caseId: string,
     @Body() body: unknown,

@@ -1,6 +1,7 @@
 import { Body, Controller, Headers, Inject, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBody, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiProblemResponses, BODY_PROBLEMS } from '../../http/problem.response';
 import type { Response } from 'express';
 import type { Grant } from '@case-journey/access';
 import { Caller } from '../../access/caller.decorator';
@@ -28,8 +29,7 @@ export class ReportCrimeController {
   @ApiBody({ type: ReportCrimeDto, examples: CRIME_REPORT_OPENAPI_EXAMPLES })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Same key, same answer: the report is stored once' })
   @ApiResponse({ status: 201, description: 'Case opened; ETag is its revision' })
-  @ApiResponse({ status: 400, description: 'A field is missing or wrong; every one is named' })
-  @ApiResponse({ status: 422, description: 'A journey rule is broken (e.g. a report dated in the future)' })
+  @ApiProblemResponses(...BODY_PROBLEMS, { 422: 'A journey rule is broken (a report dated in the future, say), or the source reference or Idempotency-Key was used for a different record' }, 503)
   async reportCrime(
     @Body() body: unknown,
     @Headers('idempotency-key') idempotencyKey: string | undefined,

@@ -1,6 +1,7 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiProblemResponses } from '../../http/problem.response';
 import type { Grant } from '@case-journey/access';
 import { Caller } from '../../access/caller.decorator';
 import { Requires } from '../../access/requires.decorator';
@@ -15,7 +16,7 @@ export class GetImportController {
   @Get(':id')
   @Requires('imports:run')
   @ApiOperation({ summary: "An import's progress: its state, lines read, accepted, replayed and rejected, bytes read of the total, its pace and the time left" })
-  @ApiResponse({ status: 404, description: "No such import, or another agency's" })
+  @ApiProblemResponses(400, { 404: "No such import, or another agency's" })
   get(@Param('id') id: string, @Caller() caller: Grant): Promise<ImportProgress> {
     return this.queries.execute<GetImportQuery, ImportProgress>(new GetImportQuery(id, caller));
   }

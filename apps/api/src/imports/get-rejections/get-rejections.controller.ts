@@ -1,7 +1,8 @@
 import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import { Controller, Get, Param, Query, Req, StreamableFile } from '@nestjs/common';
-import { ApiOperation, ApiProduces, ApiPropertyOptional, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiProduces, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiProblemResponses } from '../../http/problem.response';
 import { IsIn, IsOptional } from 'class-validator';
 import { stringify } from 'csv-stringify';
 import type { Request } from 'express';
@@ -30,7 +31,7 @@ export class GetRejectionsController {
   @ApiOperation({
     summary: "An import's rejected lines so far, streamed, each with its line number, the problem (status, field, reason, as the API answers) and the line as sent, ready to fix and send again",
   })
-  @ApiResponse({ status: 404, description: "No such import, or another agency's" })
+  @ApiProblemResponses(400, { 404: "No such import, or another agency's" })
   get(@Param('id') id: string, @Query(QueryParamsPipe) { format }: RejectionsFormatDto, @Req() request: Request, @Caller() caller: Grant): StreamableFile {
     const { journal } = this.imports.visible(id, caller);
     const wanted = format ?? (request.accepts(['application/x-ndjson', 'text/csv']) === 'text/csv' ? 'csv' : 'ndjson');

@@ -1,6 +1,7 @@
 import { Controller, HttpCode, Post, Query, Req, Res, UnsupportedMediaTypeException } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiConsumes, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiProblemResponses } from '../../http/problem.response';
 import type { Request, Response } from 'express';
 import type { Grant } from '@case-journey/access';
 import { Caller } from '../../access/caller.decorator';
@@ -32,6 +33,7 @@ export class StartImportController {
   @HttpCode(202)
   @Requires('imports:run')
   @ApiConsumes('application/x-ndjson', 'text/csv')
+  @ApiBody({ description: 'The file: NDJSON, one request body a line (Content-Encoding: gzip allowed), or CSV read through `mapping`', schema: { type: 'string', format: 'binary' } })
   @ApiOperation({
     summary: 'Import a file of records: NDJSON (one request body a line; gzip too) or CSV through a mapping, streamed, then stored by a job',
     description:
@@ -39,8 +41,7 @@ export class StartImportController {
       'Each is validated and recorded exactly as that request would be, and accepted, replayed (already stored) or rejected. Follow it at GET /imports/{id}.',
   })
   @ApiResponse({ status: 202, description: 'Stored and queued; Location is its status' })
-  @ApiResponse({ status: 413, description: 'Over IMPORT_MAX_FILE_BYTES' })
-  @ApiResponse({ status: 415, description: 'Neither NDJSON nor CSV, or not UTF-8' })
+  @ApiProblemResponses(400, { 413: 'Over IMPORT_MAX_FILE_BYTES', 415: 'Neither NDJSON nor CSV, or not UTF-8' }, 503)
   async start(@Query(QueryParamsPipe) params: StartImportDto, @Req() request: Request, @Res({ passthrough: true }) response: Response, @Caller() caller: Grant): Promise<ImportAccepted> {
     const format = formatOf(request);
     const fileName = String(request.headers['content-disposition'] ?? '').match(/filename="?([^";]+)"?/)?.[1] ?? `upload.${format}`;

@@ -1,6 +1,7 @@
 import { Controller, Get, Header, Inject, Param, Query, Req, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiProblemResponses } from '../../http/problem.response';
 import type { Request, Response } from 'express';
 import { areasInScope, type Grant } from '@case-journey/access';
 import { CLOCK, type Clock } from '@case-journey/platform';
@@ -38,6 +39,7 @@ export class GetReportController {
       'A live report of one frozen month lists what moved since the snapshot and the late records behind it (snapshotComparison). ' +
       'The period defaults to the twelve months up to this one; the areas to yours.',
   })
+  @ApiProblemResponses(400, { 404: 'No such measure in force, or (basis=frozen) a month not frozen' }, 503)
   async get(
     @Param('measure') measure: string,
     @Query(QueryParamsPipe) params: ReportParamsDto,

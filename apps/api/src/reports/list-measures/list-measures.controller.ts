@@ -1,6 +1,7 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiProblemResponses } from '../../http/problem.response';
 import { CLOCK, type Clock } from '@case-journey/platform';
 import { Requires } from '../../access/requires.decorator';
 import type { MeasuresInForce } from './list-measures.handler';
@@ -22,6 +23,7 @@ export class ListMeasuresController {
       'The definitions set (id, version) and each measure in force: its version and effective dates, what it counts (source, entitlements), ' +
       'its numerator and denominator, its columns (rate, count, median or 90th percentile, and the outcomes each counts), its breakdowns and the victim characteristics it is compared on.',
   })
+  @ApiProblemResponses(400)
   list(): Promise<MeasuresInForce> {
     return this.queries.execute<ListMeasuresQuery, MeasuresInForce>(new ListMeasuresQuery(this.clock.now()));
   }

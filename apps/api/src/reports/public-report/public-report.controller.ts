@@ -1,6 +1,7 @@
 import { Controller, Get, Header, Inject, Param, Query, Req, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiProblemResponses } from '../../http/problem.response';
 import type { Request, Response } from 'express';
 import { CLOCK, type Clock } from '@case-journey/platform';
 import type { Report } from '@case-journey/reporting';
@@ -31,6 +32,7 @@ export class PublicReportController {
       'As GET /reports/{measure}, live or frozen, for any area or all: counts below 5 are suppressed, and others where needed so that no suppressed count can be worked out ' +
       'from its row, column or the total; no rate rests on a suppressed count, and no comparison on a suppressed group. It names no case.',
   })
+  @ApiProblemResponses(400, { 404: 'No such measure in force, or (basis=frozen) a month not frozen' }, 503)
   async get(@Param('measure') measure: string, @Query(QueryParamsPipe) params: PublicReportParamsDto, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<Report | string> {
     const { criteria, csv } = reportCriteria(measure, params, params.area ? [params.area] : null, request, this.clock.now(), true);
     const answer = await this.queries.execute<GetReportQuery, ReportAnswer>(new GetReportQuery(criteria));

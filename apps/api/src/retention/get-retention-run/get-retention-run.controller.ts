@@ -1,6 +1,7 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiProblemResponses } from '../../http/problem.response';
 import { Requires } from '../../access/requires.decorator';
 import { PagingDto } from '../../http/paging.dto';
 import { QueryParamsPipe } from '../../http/query-params.pipe';
@@ -18,6 +19,7 @@ export class GetRetentionRunController {
   @Get('dry-runs/:jobId')
   @Requires('retention:run')
   @ApiOperation({ summary: "A dry run's progress and, once completed, its listing: each victim to erase, with the cases and when and why each closed (paged)" })
+  @ApiProblemResponses(400, { 404: 'No such dry run' })
   dryRun(@Param('jobId') jobId: string, @Query(QueryParamsPipe) page: PagingDto): Promise<RetentionRun> {
     return this.queries.execute<GetRetentionRunQuery, RetentionRun>(new GetRetentionRunQuery(DRY_RUN, jobId, page.offset, page.limit));
   }
@@ -25,6 +27,7 @@ export class GetRetentionRunController {
   @Get('erasures/:jobId')
   @Requires('retention:run')
   @ApiOperation({ summary: "A retention erasure's progress and outcome: the victims erased, and those skipped with why" })
+  @ApiProblemResponses(400, { 404: 'No such retention erasure' })
   erasure(@Param('jobId') jobId: string): Promise<RetentionRun> {
     return this.queries.execute<GetRetentionRunQuery, RetentionRun>(new GetRetentionRunQuery(ERASURE, jobId));
   }

@@ -1,6 +1,7 @@
 import { Controller, HttpCode, Post, Req } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiProblemResponses } from '../../http/problem.response';
 import type { Principal } from '@case-journey/access';
 import { Requires } from '../../access/requires.decorator';
 import { auditSubjectOf } from '../../audit/audit-subject';
@@ -23,6 +24,7 @@ export class RequestDryRunController {
       'A job: reads every case and lists each victim whose every case closed more than PERSONAL_DATA_RETENTION_YEARS (default 6) years ago. ' +
       'Read the listing at GET /retention/dry-runs/{jobId}, then erase it with POST /retention/dry-runs/{jobId}/erasure.',
   })
+  @ApiProblemResponses(400)
   request(@Req() request: { principal?: Principal }): Promise<RetentionRun> {
     return this.commands.execute<RequestDryRunCommand, RetentionRun>(new RequestDryRunCommand(auditSubjectOf(request)));
   }

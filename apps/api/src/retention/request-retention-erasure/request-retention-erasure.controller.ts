@@ -1,6 +1,7 @@
 import { Body, Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiProblemResponses, BODY_PROBLEMS } from '../../http/problem.response';
 import type { Principal } from '@case-journey/access';
 import { Requires } from '../../access/requires.decorator';
 import { auditSubjectOf } from '../../audit/audit-subject';
@@ -23,8 +24,7 @@ export class RequestRetentionErasureController {
     summary: 'Erase the victims a completed dry run listed',
     description: 'A job: each listed victim is checked again (still held, every case still closed before the cutoff, no case registered since) and erased as POST /victims/{id}/erasure erases, with basis `retention`.',
   })
-  @ApiResponse({ status: 404, description: 'No such dry run' })
-  @ApiResponse({ status: 409, description: 'The dry run has not completed' })
+  @ApiProblemResponses(...BODY_PROBLEMS, { 404: 'No such dry run', 409: 'The dry run has not completed' })
   request(@Param('jobId') dryRunId: string, @Body(FlatBodyPipe) body: ErasureRequestDto, @Req() request: { principal?: Principal }): Promise<RetentionRun> {
     return this.commands.execute<RequestRetentionErasureCommand, RetentionRun>(new RequestRetentionErasureCommand(dryRunId, body.reason.trim(), auditSubjectOf(request)));
   }

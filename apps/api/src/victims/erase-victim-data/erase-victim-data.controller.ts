@@ -1,6 +1,7 @@
 import { Body, Controller, Param, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiProblemResponses, BODY_PROBLEMS } from '../../http/problem.response';
 import type { Response } from 'express';
 import type { Principal } from '@case-journey/access';
 import { Requires } from '../../access/requires.decorator';
@@ -30,9 +31,7 @@ export class EraseVictimDataController {
   })
   @ApiResponse({ status: 200, description: 'Erased, and the read models have forgotten the victim' })
   @ApiResponse({ status: 202, description: 'Erased; the read models will forget the victim when the projections read the erasure' })
-  @ApiResponse({ status: 400, description: '`reason` missing or blank' })
-  @ApiResponse({ status: 404, description: 'No case registers this victim' })
-  @ApiResponse({ status: 503, description: 'The read models are catching up, so not every case of the victim can be found yet; nothing was erased' })
+  @ApiProblemResponses(...BODY_PROBLEMS, { 404: 'No case registers this victim', 503: 'The read models are catching up, so not every case of the victim can be found yet, or a store cannot be reached; nothing was erased' })
   async erase(
     @Param('victimId', VictimIdPipe) victimId: string,
     @Body(FlatBodyPipe) body: ErasureRequestDto,

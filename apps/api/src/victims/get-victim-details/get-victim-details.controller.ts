@@ -1,6 +1,7 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiProblemResponses } from '../../http/problem.response';
 import { areasInScope, type Grant } from '@case-journey/access';
 import { Caller } from '../../access/caller.decorator';
 import { Requires } from '../../access/requires.decorator';
@@ -26,10 +27,7 @@ export class GetVictimDetailsController {
       'Every unsealing is written to the audit log (who, when, which victim and case, the purpose) before the details are sent; if the log cannot be written, nothing is sent (503).',
   })
   @ApiResponse({ status: 200, description: 'The unsealed details' })
-  @ApiResponse({ status: 400, description: '`purpose` missing or not one of the listed purposes' })
-  @ApiResponse({ status: 404, description: 'No such case or victim, or a case outside your areas' })
-  @ApiResponse({ status: 410, description: "The victim's personal data was erased" })
-  @ApiResponse({ status: 503, description: 'The audit log could not be written; nothing was shown' })
+  @ApiProblemResponses({ 400: '`purpose` missing or not one of the listed purposes', 404: 'No such case or victim, or a case outside your areas', 410: "The victim's personal data was erased", 503: 'The audit log could not be written, or a store cannot be reached; nothing was shown' })
   getDetails(
     @Param('id', CaseIdPipe) caseId: string,
     @Param('victimId', VictimIdPipe) victimId: string,

@@ -1,6 +1,7 @@
 import { Controller, Get, NotFoundException, Param, Req, StreamableFile } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiProblemResponses } from '../../../http/problem.response';
 import type { Request } from 'express';
 import { isPackId, PackStore } from '@case-journey/board-pack';
 import { areasInScope, withinAreas, type Grant } from '@case-journey/access';
@@ -26,6 +27,7 @@ export class GetPackController {
   @ApiOperation({
     summary: 'A board pack: its progress while it is built, then its figures (JSON), its page (Accept: text/html) or its PDF (Accept: application/pdf)',
   })
+  @ApiProblemResponses({ 400: '`id` is not a board pack id (a UUID)', 404: 'No such pack, or one of another area (or of every area) for a board restricted to its own' })
   async get(@Param('id') id: string, @Req() request: Request, @Caller() caller: Grant): Promise<PackAnswer | StreamableFile> {
     if (!isPackId(id)) throw new RequestValidationError([{ field: 'id', messages: ['id must be a board pack id (a UUID)'] }]);
     const answer = await this.queries.execute<GetPackQuery, PackAnswer>(new GetPackQuery(id));

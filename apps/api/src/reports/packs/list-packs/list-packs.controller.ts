@@ -1,6 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiProblemResponses } from '../../../http/problem.response';
 import { areasInScope, withinAreas, type Grant } from '@case-journey/access';
 import { Caller } from '../../../access/caller.decorator';
 import { Requires } from '../../../access/requires.decorator';
@@ -17,6 +18,7 @@ export class ListPacksController {
   @Get()
   @Requires('compliance:read')
   @ApiOperation({ summary: 'Board packs built (newest first, each with its figures digest and reproducibility check) and those being built' })
+  @ApiProblemResponses(400)
   async list(@Caller() caller: Grant): Promise<PackList> {
     const { packs, pending } = await this.queries.execute<ListPacksQuery, PackList>(new ListPacksQuery());
     const areas = areasInScope(caller);

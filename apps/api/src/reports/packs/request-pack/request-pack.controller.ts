@@ -1,6 +1,7 @@
 import { Body, Controller, Header, HttpCode, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiProblemResponses, BODY_PROBLEMS } from '../../../http/problem.response';
 import type { Response } from 'express';
 import type { PackStatus } from '@case-journey/board-pack';
 import { areasInScope, type Grant } from '@case-journey/access';
@@ -29,6 +30,7 @@ export class RequestPackController {
       'Queues the pack as a job on the worker and answers 202 with its id and where it stands; GET /reports/packs/{id} gives its progress, then the pack. ' +
       'The pack holds each measure this month against last month and the same month last year, breakdowns, disproportionality, the suppression note and the definitions, as JSON, an HTML page and a PDF.',
   })
+  @ApiProblemResponses(...BODY_PROBLEMS)
   async request(@Body(FlatBodyPipe) body: RequestPackDto, @Res({ passthrough: true }) response: Response, @Caller() caller: Grant): Promise<PackStatus> {
     refuseAreaOutOfScope(caller, body.area ?? undefined);
     if (!body.area && areasInScope(caller) !== undefined) throw new AccessRefusedError('a pack of every area reads areas outside yours: name one of your areas', 'area');
