@@ -1,10 +1,9 @@
 import { compareGroups } from '../disproportionality';
-import { protectionRule, type ProtectionOptions } from '../suppression';
-import { SUPPRESSED, type BoardPack, type HeadlineComparison, type PackFigure, type PackRow, type PackSection, type PackTable, type PeriodId } from './board-pack';
+import { protectionRule, suppressReport, type ProtectionOptions, type SuppressedReportCell } from '../suppression';
+import { isSuppressed, SUPPRESSED, type BoardPack, type HeadlineComparison, type PackFigure, type PackRow, type PackSection, type PackTable, type PeriodId } from './board-pack';
 import { PACK_CONTENTS, reportKey, type PackContent, type PackReportRequest } from './pack-contents';
 import { monthName, packMonths } from './pack-months';
-import type { Report } from '../reports/report';
-import { partitionTable, publish, publishedRate, type PublishedCell, type PublishedTable, type Publication } from './partition-table';
+import { reportColumns, type Report, type ReportRow } from '../reports/report';
 
 export interface PackRequest {
   /** One area, or null for every area. */
@@ -63,65 +62,97 @@ export function boardPackOf(request: PackRequest, reports: ReadonlyMap<string, R
 
 type ReportFor = (measure: string, groupBy: string, period: PeriodId) => Report;
 
+/** How a pack publishes its reports: through the reports' own suppression, or in full (a board's choice). */
+interface Publication {
+  suppress: boolean;
+  options: ProtectionOptions;
+}
+
+type PublishedRow = Omit<ReportRow, 'cells'> & { cells: Record<string, SuppressedReportCell> };
+/** A report as the pack shows it: a cell's counts are null where suppression withheld them. */
+interface PublishedReport {
+  rows: PublishedRow[];
+  total: PublishedRow | null;
+}
+
+/**
+ * The columns of the report the pack shows, as published: suppressed by `suppressReport`, as the
+ * public reports are, unless the board asked for them in full.
+ */
+const publish = (report: Report, columns: readonly string[], publication: Publication, sharesTotalWith?: PublishedReport): PublishedReport => {
+  const shown = reportColumns(report, columns);
+  return publication.suppress ? suppressReport(shown, { ...publication.options, sharesTotalWith }) : shown;
+};
+
+const PERIODS: PeriodId[] = ['this-month', 'last-month', 'last-year'];
+const WITHHELD = 'Withheld: too few cases to publish without identifying anyone.';
+
 function sectionOf(content: PackContent, reportFor: ReportFor, publication: Publication): PackSection {
   const report = reportFor(content.measure, content.breakdown, 'this-month');
   if (content.distribution) return { measureId: content.measure, title: report.measure.title, headline: null, tables: [distributionTable(content, reportFor, publication)] };
-  const partition = content.partition!;
-  const published = new Map(
-    (['this-month', 'last-month', 'last-year'] as PeriodId[]).map((period) => {
-      const table = partitionTable(reportFor(content.measure, content.breakdown, period), content.breakdown, partition);
-      return [period, { table, published: table.rows.length === 0 ? null : publish(table, publication) }];
-    }),
-  );
-  const headlineColumn = partition.indexOf(report.measure.headline);
+  const published = new Map(PERIODS.map((period) => [period, publish(reportFor(content.measure, content.breakdown, period), content.partition!, publication)]));
   const thisMonth = published.get('this-month')!;
-  const tables = [breakdownTable(content, report, thisMonth.table.rows, thisMonth.published)];
+  const tables = [breakdownTable(content, report, thisMonth)];
   for (const characteristic of content.disproportionality ?? []) {
-    tables.push(disproportionalityTable(content, characteristic, reportFor(content.measure, characteristic, 'this-month'), Math.max(0, headlineColumn), thisMonth.published, publication));
+    tables.push(disproportionalityTable(content, characteristic, reportFor(content.measure, characteristic, 'this-month'), thisMonth, publication));
   }
-  return { measureId: content.measure, title: report.measure.title, headline: headlineOf(report, headlineColumn, published), tables };
+  return { measureId: content.measure, title: report.measure.title, headline: headlineOf(report, published), tables };
 }
 
-function headlineOf(report: Report, column: number, published: Map<PeriodId, { published: PublishedTable | null }>): HeadlineComparison {
-  const figures = [...published].map(([period, { published: table }]) => {
-    const part = table?.columnTotals[column] ?? null;
-    const base = table?.total ?? null;
-    return {
-      period,
-      label: PERIOD_LABELS[period],
-      numerator: part?.count ?? null,
-      denominator: base?.count ?? null,
-      value: part && base ? publishedRate(part, base) : null,
-    };
+function headlineOf(report: Report, published: Map<PeriodId, PublishedReport>): HeadlineComparison {
+  const column = report.measure.headline;
+  const figures = [...published].map(([period, { total }]) => {
+    const cell = total?.cells[column];
+    const anyDue = cell !== undefined && cell.denominator !== 0;
+    const numerator = anyDue ? cell.numerator : null;
+    const denominator = anyDue ? cell.denominator : null;
+    return { period, label: PERIOD_LABELS[period], numerator, denominator, value: numerator === null || denominator === null ? null : numerator / denominator };
   });
   const change = (period: PeriodId) => {
     const now = figures[0].value;
     const then = figures.find((figure) => figure.period === period)!.value;
     return now === null || then === null ? null : now - then;
   };
-  const title = report.columns.find((candidate) => candidate.id === report.measure.headline)?.title ?? report.measure.headline;
+  const title = report.columns.find((candidate) => candidate.id === column)?.title ?? column;
   return { caption: `${report.measure.title}: ${title.toLowerCase()}`, unit: 'proportion', figures, changeOnLastMonth: change('last-month'), changeOnLastYear: change('last-year') };
 }
 
-const figureOf = (cell: PublishedCell | undefined): PackFigure => (cell === undefined ? null : cell.suppressed ? SUPPRESSED : cell.count);
-const shareOf = (part: PublishedCell, base: PublishedCell): PackFigure => (part.suppressed || base.suppressed ? SUPPRESSED : publishedRate(part, base));
+/** A published count, or SUPPRESSED where it is withheld. */
+const countOf = (count: number | null | undefined): PackFigure => (count === undefined ? null : count === null ? SUPPRESSED : count);
+/** A share of a published base: SUPPRESSED where either is withheld, null on a base of 0. */
+const shareOf = (part: number | null, base: number | null): PackFigure => (part === null || base === null ? SUPPRESSED : base === 0 ? null : part / base);
 
-function breakdownTable(content: PackContent, report: Report, labels: readonly string[], published: PublishedTable | null): PackTable {
+/** The rows with something to count in `column` (in the report as computed), with their published cells. */
+function rowsDue(report: Report, published: PublishedReport, column: string): PublishedRow[] {
+  return published.rows.filter((_, row) => (report.rows[row].cells[column]?.denominator ?? 0) > 0);
+}
+
+function breakdownTable(content: PackContent, report: Report, published: PublishedReport): PackTable {
   const partition = content.partition!;
   const titleOf = (id: string) => report.columns.find((column) => column.id === id)?.title ?? id;
   const parts = [...partition.map((id) => ({ id, title: titleOf(id) })), ...(content.rest ? [{ id: 'rest', title: content.rest }] : [])];
-  const rowOf = (label: string, cells: readonly PublishedCell[], base: PublishedCell, isTotal = false): PackRow => ({
-    label,
-    isTotal,
-    cells: Object.fromEntries([
-      ...parts.flatMap(({ id }, index) => [
-        [id, figureOf(cells[index])],
-        [`${id}-share`, shareOf(cells[index], base)],
+  const rowOf = (row: PublishedRow, label: string, isTotal = false): PackRow => {
+    const base = row.cells[partition[0]].denominator;
+    const numerators = partition.map((id) => row.cells[id].numerator);
+    // What the parts leave of the base is shown only where the base and every part are.
+    const rest = base === null || numerators.includes(null) ? null : base - numerators.reduce((sum: number, count) => sum + count!, 0);
+    const counts = [...numerators, ...(content.rest ? [rest] : [])];
+    return {
+      label,
+      isTotal,
+      cells: Object.fromEntries([
+        ...parts.flatMap(({ id }, index) => [
+          [id, countOf(counts[index])],
+          [`${id}-share`, shareOf(counts[index], base)],
+        ]),
+        ['base', countOf(base)],
       ]),
-      ['base', figureOf(base)],
-    ]),
-  });
-  const withheld = published === null && labels.length > 0;
+    };
+  };
+  const rows = rowsDue(report, published, partition[0]);
+  const pack = rows.map((row) => rowOf(row, row.group[content.breakdown] ?? ''));
+  if (rows.length > 0 && published.total) pack.push(rowOf(published.total, 'Total', true));
+  const withheld = rows.length > 0 && pack.every((row) => Object.values(row.cells).every((figure) => figure === null || isSuppressed(figure)));
   return {
     id: `${content.measure}-by-${content.breakdown}`,
     caption: `${report.measure.title} by ${content.breakdown}, this month`,
@@ -132,22 +163,20 @@ function breakdownTable(content: PackContent, report: Report, labels: readonly s
       ]),
       { id: 'base', title: report.measure.denominator.split(':')[0], format: 'count' },
     ],
-    rows: published
-      ? [...labels.map((label, row) => rowOf(label, published.cells[row], published.rowTotals[row])), rowOf('Total', published.columnTotals, published.total, true)]
-      : [],
+    rows: withheld ? [] : pack,
     chart: content.chart ? { column: `${content.chart}-share`, title: `${titleOf(content.chart)} (%) by ${content.breakdown}` } : undefined,
-    notes: withheld ? ['Withheld: too few cases to publish without identifying anyone.'] : labels.length === 0 ? ['Nothing to report this month.'] : [],
+    notes: withheld ? [WITHHELD] : rows.length === 0 ? ['Nothing to report this month.'] : [],
   };
 }
 
 /**
  * The headline rate by a victim characteristic, with each group's Wilson interval, its rate ratio
  * against the reference group and a significance flag. Statistics come from the true counts and are
- * shown only where the counts they rest on are published.
+ * shown only where the counts they rest on are published. The report shares its total with the
+ * breakdown table's, and is suppressed linked to it.
  */
-function disproportionalityTable(content: PackContent, characteristic: string, report: Report, headlineColumn: number, breakdown: PublishedTable | null, publication: Publication): PackTable {
+function disproportionalityTable(content: PackContent, characteristic: string, report: Report, breakdown: PublishedReport, publication: Publication): PackTable {
   const column = report.measure.headline;
-  const table = partitionTable(report, characteristic, [column]);
   const title = report.columns.find((candidate) => candidate.id === column)?.title ?? column;
   const base: PackTable = {
     id: `${content.measure}-by-${characteristic}`,
@@ -165,12 +194,15 @@ function disproportionalityTable(content: PackContent, characteristic: string, r
     chart: { column: 'rate', title: `${title} (%) by ${characteristic}` },
     notes: [],
   };
-  if (table.rows.length === 0) return { ...base, notes: ['Nothing to report this month.'] };
-  const published = publish(table, publication, linkedMargins(table, breakdown, headlineColumn));
-  if (!published) return { ...base, notes: ['Withheld: too few cases to publish without identifying anyone.'] };
-  const comparison = compareGroups(table.rows.map((group, row) => ({ group, numerator: table.counts[row][0], denominator: table.counts[row][0] + table.counts[row][1] })));
-  const shown = (row: number) => !published.cells[row][0].suppressed && !published.rowTotals[row].suppressed;
-  const referenceRow = table.rows.indexOf(comparison.reference ?? '');
+  const due = report.rows.filter((row) => (row.cells[column]?.denominator ?? 0) > 0);
+  if (due.length === 0) return { ...base, notes: ['Nothing to report this month.'] };
+  const linked = publish(report, [column], publication, breakdown);
+  const published = rowsDue(report, linked, column).map((row) => row.cells[column]);
+  const total = linked.total!.cells[column];
+  if (published.every((cell) => cell.numerator === null && cell.denominator === null)) return { ...base, notes: [WITHHELD] };
+  const comparison = compareGroups(due.map((row) => ({ group: row.group[characteristic] ?? '', numerator: row.cells[column].numerator!, denominator: row.cells[column].denominator! })));
+  const shown = (row: number) => published[row].numerator !== null && published[row].denominator !== null;
+  const referenceRow = comparison.groups.findIndex((group) => group.isReference);
   const referenceShown = referenceRow >= 0 && shown(referenceRow);
   const rows: PackRow[] = comparison.groups.map((group, row) => {
     const statistic = <T extends PackFigure>(value: T) => (shown(row) ? value : SUPPRESSED);
@@ -178,8 +210,8 @@ function disproportionalityTable(content: PackContent, characteristic: string, r
     return {
       label: group.group,
       cells: {
-        numerator: figureOf(published.cells[row][0]),
-        denominator: figureOf(published.rowTotals[row]),
+        numerator: countOf(published[row].numerator),
+        denominator: countOf(published[row].denominator),
         rate: statistic(group.rate),
         interval: statistic(group.interval),
         ratio: relative(group.rateRatio),
@@ -188,7 +220,7 @@ function disproportionalityTable(content: PackContent, characteristic: string, r
       },
     };
   });
-  rows.push({ label: 'Total', isTotal: true, cells: { numerator: figureOf(published.columnTotals[0]), denominator: figureOf(published.total), rate: shareOf(published.columnTotals[0], published.total), interval: null, ratio: null, ratioInterval: null, significant: null } });
+  rows.push({ label: 'Total', isTotal: true, cells: { numerator: countOf(total.numerator), denominator: countOf(total.denominator), rate: shareOf(total.numerator, total.denominator), interval: null, ratio: null, ratioInterval: null, significant: null } });
   return {
     ...base,
     rows,
@@ -199,38 +231,15 @@ function disproportionalityTable(content: PackContent, characteristic: string, r
   };
 }
 
-/**
- * The characteristic's table shares its totals with the breakdown table when both count the same
- * things (same total): its column totals and area total are then published, or hidden, as there.
- */
-function linkedMargins(table: { rows: readonly string[]; counts: readonly (readonly number[])[] }, breakdown: PublishedTable | null, headlineColumn: number) {
-  if (!breakdown || breakdown.total.count === null) return undefined;
-  const numerator = table.counts.reduce((sum, counts) => sum + counts[0], 0);
-  const total = table.counts.reduce((sum, counts) => sum + counts[0] + counts[1], 0);
-  const shared = breakdown.columnTotals[headlineColumn];
-  if (total !== breakdown.total.count || (shared.count !== null && shared.count !== numerator)) return undefined;
-  const marginRow = table.rows.length;
-  const knownThere = [!shared.suppressed, !shared.suppressed && !breakdown.total.suppressed, !breakdown.total.suppressed];
-  return {
-    published: ({ row, column }: { row: number; column: number }) => row === marginRow && knownThere[column],
-    hidden: ({ row, column }: { row: number; column: number }) => row === marginRow && !knownThere[column],
-  };
-}
-
-/** Timeliness: cases, median and 90th percentile per interval this month, and the median last month and last year. */
+/** Timeliness: cases, median and 90th percentile per interval this month, and the median last month and last year; each withheld where suppression withholds its count of cases. */
 function distributionTable(content: PackContent, reportFor: ReportFor, publication: Publication): PackTable {
   const { count, median, p90 } = content.distribution!;
-  const threshold = protectionRule(publication.options).threshold;
-  const [thisMonth, lastMonth, lastYear] = (['this-month', 'last-month', 'last-year'] as PeriodId[]).map((period) => reportFor(content.measure, content.breakdown, period));
-  const tooFew = (cases: number | null) => publication.suppress && cases !== null && cases > 0 && cases < threshold;
-  const medianIn = (report: Report, label: string): PackFigure => {
-    const row = report.rows.find((candidate) => candidate.group[content.breakdown] === label);
-    if (!row) return null;
-    return tooFew(row.cells[count]?.value ?? null) ? SUPPRESSED : (row.cells[median]?.value ?? null);
-  };
+  const [thisMonth, lastMonth, lastYear] = PERIODS.map((period) => publish(reportFor(content.measure, content.breakdown, period), [count, median, p90], publication));
+  const valueOf = (cell: SuppressedReportCell | undefined): PackFigure => (cell === undefined ? null : cell.suppressed ? SUPPRESSED : cell.value);
+  const medianIn = (report: PublishedReport, label: string): PackFigure => valueOf(report.rows.find((candidate) => candidate.group[content.breakdown] === label)?.cells[median]);
   return {
     id: `${content.measure}-by-${content.breakdown}`,
-    caption: `${thisMonth.measure.title} by ${content.breakdown} (days)`,
+    caption: `${reportFor(content.measure, content.breakdown, 'this-month').measure.title} by ${content.breakdown} (days)`,
     columns: [
       { id: 'cases', title: 'Cases this month', format: 'count' },
       { id: 'median', title: 'Median this month', format: 'days' },
@@ -240,13 +249,12 @@ function distributionTable(content: PackContent, reportFor: ReportFor, publicati
     ],
     rows: thisMonth.rows.map((row) => {
       const label = row.group[content.breakdown];
-      const cases = row.cells[count]?.value ?? null;
       return {
         label,
         cells: {
-          cases: tooFew(cases) ? SUPPRESSED : cases,
-          median: medianIn(thisMonth, label),
-          p90: tooFew(cases) ? SUPPRESSED : (row.cells[p90]?.value ?? null),
+          cases: valueOf(row.cells[count]),
+          median: valueOf(row.cells[median]),
+          p90: valueOf(row.cells[p90]),
           'median-last-month': medianIn(lastMonth, label),
           'median-last-year': medianIn(lastYear, label),
         },

@@ -73,3 +73,21 @@ export interface ReportRow {
 export type RowComparison = Pick<GroupComparison, 'rate' | 'interval' | 'isReference' | 'rateRatio' | 'rateRatioInterval' | 'test' | 'pValue' | 'significant'> & {
   reference: string | null;
 };
+
+/**
+ * The report with only some of its columns (in the order given): what a page publishes of it, so
+ * that suppression protects exactly the figures shown, and hides no more than they need.
+ */
+export function reportColumns<R extends Report>(report: R, ids: readonly string[]): R {
+  const keep = (row: ReportRow): ReportRow => ({ ...row, cells: Object.fromEntries(ids.filter((id) => id in row.cells).map((id) => [id, row.cells[id]])) });
+  return {
+    ...report,
+    columns: ids.map((id) => {
+      const column = report.columns.find((candidate) => candidate.id === id);
+      if (!column) throw new RangeError(`${report.measure.id} has no column '${id}'`);
+      return column;
+    }),
+    rows: report.rows.map(keep),
+    total: report.total ? keep(report.total) : null,
+  };
+}

@@ -1,5 +1,6 @@
 import type { CountTable } from './count-table';
-import { publishedRate, publishInFull, suppressTable, type PublishedCell, type PublishedTable } from './published-table';
+import { protectionRule } from './protection-rule';
+import { publishedRate, suppressTable, withheldWhole, type PublishedCell, type PublishedTable } from './published-table';
 
 /** The table as a reader sees it: counts, '[c]' where suppressed; each row ends with its total. */
 const view = (table: PublishedTable): string[][] => {
@@ -64,14 +65,15 @@ describe('small-number suppression of a table', () => {
     expect(new Set(cells.map((cell) => JSON.stringify(cell)))).toEqual(new Set([JSON.stringify({ count: null, suppressed: true })]));
   });
 
-  it('publishes every count when asked for the full table', () => {
-    expect(view(publishInFull(compliance))).toEqual([
-      ['20', '3', '23'],
-      ['15', '10', '25'],
-      ['30', '12', '42'],
-      ['65', '25', '90'],
+  it('withholds every count, margins included, of a table it cannot protect', () => {
+    const withheld = withheldWhole(compliance, protectionRule());
+    expect(view(withheld)).toEqual([
+      ['[c]', '[c]', '[c]'],
+      ['[c]', '[c]', '[c]'],
+      ['[c]', '[c]', '[c]'],
+      ['[c]', '[c]', '[c]'],
     ]);
-    expect(publishInFull(compliance).suppression).toBeNull();
+    expect(withheld.suppression).toEqual({ threshold: 5, includeZeros: false, protection: 5 });
   });
 
   it('refuses a table it cannot read, naming the place', () => {

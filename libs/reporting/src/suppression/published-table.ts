@@ -1,4 +1,4 @@
-import { assertCountTable, marginedGrid, marks, type CountTable, type GridCell } from './count-table';
+import { assertCountTable, marginedGrid, type CountTable, type GridCell } from './count-table';
 import { auditedComplementarySuppression, type ComplementaryStrategy } from './complementary-suppression';
 import { isSmall, protectionRule, type ProtectionOptions, type ProtectionRule } from './protection-rule';
 
@@ -19,8 +19,8 @@ export interface PublishedTable {
   columnTotals: PublishedCell[];
   /** The area total. */
   total: PublishedCell;
-  /** The rule applied, or null when the table is published in full (a board's choice; never the public's). */
-  suppression: ProtectionRule | null;
+  /** The rule applied. */
+  suppression: ProtectionRule;
 }
 
 export interface SuppressionOptions extends ProtectionOptions {
@@ -48,12 +48,10 @@ export function suppressTable(table: CountTable, options: SuppressionOptions = {
   return published(table, grid, (row, column) => primary[row][column] || secondary[row][column], rule);
 }
 
-/** The table with every count shown. */
-export function publishInFull(table: CountTable): PublishedTable {
+/** The table withheld whole: what is published when it cannot be protected. */
+export function withheldWhole(table: CountTable, rule: ProtectionRule): PublishedTable {
   assertCountTable(table);
-  const grid = marginedGrid(table);
-  const shown = marks(grid);
-  return published(table, grid, (row, column) => shown[row][column], null);
+  return published(table, marginedGrid(table), () => true, rule);
 }
 
 /**
@@ -65,7 +63,7 @@ export function publishedRate(part: PublishedCell, base: PublishedCell): number 
   return part.count / base.count;
 }
 
-function published(table: CountTable, grid: number[][], isHidden: (row: number, column: number) => boolean, rule: ProtectionRule | null): PublishedTable {
+function published(table: CountTable, grid: number[][], isHidden: (row: number, column: number) => boolean, rule: ProtectionRule): PublishedTable {
   const cell = (row: number, column: number): PublishedCell =>
     isHidden(row, column) ? { count: null, suppressed: true } : { count: grid[row][column], suppressed: false };
   const height = table.rows.length;

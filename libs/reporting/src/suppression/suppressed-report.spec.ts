@@ -8,6 +8,7 @@ const reports = handBuiltPackReports('2025-03', {
     counts: {
       'code-compliance': { ethnicity: { white: [70, 8, 12, 0], black: [10, 3, 5, 0], asian: [8, 2, 0, 0], mixed: [2, 0, 0, 0] } },
       'trial-effectiveness': { courtTier: { crown: [24, 18, 8, 0], magistrates: [30, 20, 10, 0] } },
+      'file-quality': { fileKind: { 'full-file': [2, 8] } },
     },
     timeliness: { 'reported-to-charge-decision': [40, 31, 90], 'charge-to-first-listing': [3, 14, 20] },
   },
@@ -53,5 +54,32 @@ describe('suppressing a measure report', () => {
     expect(few['median-days']).toMatchObject({ value: null, suppressed: true });
     const many = timeliness.rows.find((candidate) => candidate.group.interval === 'reported-to-charge-decision')!.cells;
     expect(many['median-days']).toEqual({ numerator: null, denominator: 40, value: 31 });
+  });
+
+  describe('beside a report that shares its total (the same measure broken down another way)', () => {
+    // The ethnicity report's total is 90, 13 and 17 of 120. Another breakdown of it hid the 90.
+    const cell = (numerator: number | null, denominator: number | null) => ({ numerator, denominator, value: null, ...(numerator === null || denominator === null ? { suppressed: true as const } : {}) });
+    const hiding90 = { total: { cells: { 'met-on-time': cell(null, 120), 'met-late': cell(13, 120), breached: cell(17, 120) } } };
+
+    it('hides what the other hid of the total, and publishes what it published', () => {
+      const linked = suppressReport(report('code-compliance', 'ethnicity'), { sharesTotalWith: hiding90 });
+      expect(linked.total!.cells['met-on-time']).toMatchObject({ numerator: null, denominator: 120, suppressed: true });
+      expect([linked.total!.cells['met-late'].numerator, linked.total!.cells.breached.numerator]).toEqual([13, 17]);
+    });
+
+    it('ignores a total that counts something else', () => {
+      const other = { total: { cells: { ...hiding90.total.cells, 'met-late': cell(14, 120) } } };
+      expect(suppressReport(report('code-compliance', 'ethnicity'), { sharesTotalWith: other }).total!.cells['met-on-time']).toEqual({ numerator: 90, denominator: 120, value: 90 / 120 });
+    });
+
+    it('withholds a table whole when what the other published leaves no way to protect it', () => {
+      // One file kind, 2 returned of 10: its row is the total, which the other published in full.
+      const files = report('file-quality', 'fileKind');
+      const withheld = suppressReport(files, { sharesTotalWith: files });
+      expect([withheld.rows[0].cells.returned, withheld.total!.cells.returned]).toEqual([
+        { numerator: null, denominator: null, value: null, suppressed: true },
+        { numerator: null, denominator: null, value: null, suppressed: true },
+      ]);
+    });
   });
 });

@@ -1,7 +1,8 @@
 import type { Report, ReportRow } from '../reports/report';
 import type { CountTable } from './count-table';
+import { SuppressionImpossible } from './complementary-suppression';
 import { protectionRule, type ProtectionOptions, type ProtectionRule } from './protection-rule';
-import { suppressTable, type PublishedTable } from './published-table';
+import { suppressTable, withheldWhole, type PublishedTable, type SuppressionOptions } from './published-table';
 
 type ReportCell = ReportRow['cells'][string];
 
@@ -14,6 +15,23 @@ export type SuppressedReport<R extends Report> = Omit<R, 'rows' | 'total'> & {
   suppression: ProtectionRule;
 };
 
+/** A report already published, as far as its total row goes. */
+export interface PublishedTotal {
+  total: { cells: Record<string, SuppressedReportCell> } | null;
+}
+
+export interface ReportSuppressionOptions extends ProtectionOptions {
+  /**
+   * A report published beside this one whose total row counts the same things (one measure and
+   * period broken down another way): what it hides of that row is hidden here too, and what it
+   * publishes is known here, so that neither gives the other's hidden cells away. Ignored where the
+   * totals differ.
+   */
+  sharesTotalWith?: PublishedTotal;
+}
+
+type Elsewhere = NonNullable<SuppressionOptions['elsewhere']>;
+
 /**
  * Any measure's report with small numbers suppressed, for the public and for a board that asks:
  * - rate columns sharing each row's denominator (met on time, met late, breached of those due) are
@@ -22,9 +40,12 @@ export type SuppressedReport<R extends Report> = Omit<R, 'rows' | 'total'> & {
  * - each count column is a table of one column, with the total row's count as its margin;
  * - a median or percentile is withheld where the count of cases it describes is.
  * A cell withheld has null counts and value and `suppressed: true`; no rate rests on a hidden count.
+ * A table that cannot be protected is withheld whole. The public reports and the board pack both
+ * publish through this.
  */
-export function suppressReport<R extends Report>(report: R, options: ProtectionOptions = {}): SuppressedReport<R> {
+export function suppressReport<R extends Report>(report: R, options: ReportSuppressionOptions = {}): SuppressedReport<R> {
   const rule = protectionRule(options);
+  const linked = options.sharesTotalWith?.total ?? null;
   const lines = [...report.rows, ...(report.total ? [report.total] : [])];
   const hidden = lines.map(() => new Map<string, { numerator: boolean; denominator: boolean }>());
   const mark = (line: number, column: string, part: 'numerator' | 'denominator') => {
@@ -34,7 +55,7 @@ export function suppressReport<R extends Report>(report: R, options: ProtectionO
   };
 
   for (const group of rateColumnGroups(report, lines)) {
-    const published = suppressRows(report, lines, group, rule);
+    const published = suppressRows(report, lines, group, rule, linked);
     published.forEach((table, index) => {
       lines.forEach((_, line) => {
         const isTotal = report.total !== null && line === lines.length - 1;
@@ -49,7 +70,7 @@ export function suppressReport<R extends Report>(report: R, options: ProtectionO
     });
   }
   for (const column of report.columns.filter((candidate) => candidate.statistic === 'count')) {
-    const [table] = suppressRows(report, lines, [column.id], rule, true);
+    const [table] = suppressRows(report, lines, [column.id], rule, linked, true);
     lines.forEach((_, line) => {
       const isTotal = report.total !== null && line === lines.length - 1;
       if ((isTotal ? table.columnTotals[0] : table.cells[line][0]).suppressed) mark(line, column.id, 'numerator');
@@ -96,7 +117,7 @@ function rateColumnGroups(report: Report, lines: readonly ReportRow[]): string[]
  * denominator somewhere) become a table each, every later one hiding the denominators an earlier
  * one hid and taking those it published as known.
  */
-function suppressRows(report: Report, lines: readonly ReportRow[], columns: readonly string[], rule: ProtectionRule, counts = false): PublishedTable[] {
+function suppressRows(report: Report, lines: readonly ReportRow[], columns: readonly string[], rule: ProtectionRule, linked: PublishedTotal['total'], counts = false): PublishedTable[] {
   const rows = report.total ? lines.slice(0, -1) : lines;
   const numerator = (row: ReportRow, column: string) => row.cells[column]?.numerator ?? 0;
   const denominator = (row: ReportRow) => (counts ? numerator(row, columns[0]) : (row.cells[columns[0]]?.denominator ?? 0));
@@ -105,22 +126,23 @@ function suppressRows(report: Report, lines: readonly ReportRow[], columns: read
     columns: [...parts, 'rest'],
     counts: rows.map((row) => [...parts.map((part) => numerator(row, part)), denominator(row) - parts.reduce((sum, part) => sum + numerator(row, part), 0)]),
   });
-  if (rows.length === 0) return [emptyPublication(columns.length)];
+  if (rows.length === 0) return [emptyPublication(columns.length, rule)];
   // Without a total row the report publishes no column totals (a timeliness count per interval adds up to nothing).
-  const unpublishedMargins = report.total ? undefined : { hidden: ({ row }: { row: number }) => row === rows.length };
+  const unpublishedMargins: Elsewhere | undefined = report.total ? undefined : { hidden: ({ row }) => row === rows.length };
+  const margins = (parts: readonly string[]) => unpublishedMargins ?? linkedMargins(report.total!, linked, parts, rows.length, counts);
   const whole = tableOf(columns);
-  if (whole.counts.every((counts) => counts.every((count) => count >= 0))) return [suppressTable(whole, { ...rule, elsewhere: unpublishedMargins })];
+  if (whole.counts.every((counts) => counts.every((count) => count >= 0))) return [withheldIfImpossible(whole, { ...rule, elsewhere: margins(columns) })];
   const published: PublishedTable[] = [];
   for (const column of columns) {
     const earlier = published[published.length - 1];
     const baseColumn = 2; // the row totals of a one-part table: part, rest, total
+    const own = margins([column]);
     published.push(
-      suppressTable(tableOf([column]), {
+      withheldIfImpossible(tableOf([column]), {
         ...rule,
-        elsewhere: !earlier ? unpublishedMargins : {
-          hidden: ({ row, column: at }) =>
-            (unpublishedMargins?.hidden({ row }) ?? false) || (at === baseColumn && (row < rows.length ? earlier.rowTotals[row].suppressed : earlier.total.suppressed)),
-          published: ({ row, column: at }) => at === baseColumn && !(row < rows.length ? earlier.rowTotals[row].suppressed : earlier.total.suppressed),
+        elsewhere: !earlier ? own : {
+          hidden: (cell) => (own?.hidden?.(cell) ?? false) || (cell.column === baseColumn && (cell.row < rows.length ? earlier.rowTotals[cell.row].suppressed : earlier.total.suppressed)),
+          published: (cell) => (own?.published?.(cell) ?? false) || (cell.column === baseColumn && !(cell.row < rows.length ? earlier.rowTotals[cell.row].suppressed : earlier.total.suppressed)),
         },
       }),
     );
@@ -128,13 +150,39 @@ function suppressRows(report: Report, lines: readonly ReportRow[], columns: read
   return published;
 }
 
+function withheldIfImpossible(table: CountTable, options: SuppressionOptions): PublishedTable {
+  try {
+    return suppressTable(table, options);
+  } catch (error) {
+    if (error instanceof SuppressionImpossible) return withheldWhole(table, protectionRule(options));
+    throw error;
+  }
+}
+
+/**
+ * The margin row (the report's total) of the table over `parts`, their rest and their base, as the
+ * linked report published it: hidden there, hidden here; published there, known here. Nothing is
+ * linked where the two totals differ, since they then count different things.
+ */
+function linkedMargins(total: ReportRow, linked: PublishedTotal['total'], parts: readonly string[], marginRow: number, counts: boolean): Elsewhere | undefined {
+  if (!linked) return undefined;
+  const numerators = parts.map((part) => [total.cells[part]?.numerator ?? 0, linked.cells[part]?.numerator] as const);
+  const base = counts ? numerators[0] : ([total.cells[parts[0]]?.denominator ?? 0, linked.cells[parts[0]]?.denominator] as const);
+  if ([...numerators, base].some(([own, there]) => there === undefined || (there !== null && there !== own))) return undefined;
+  const knownThere = [...numerators.map(([, there]) => there !== null), [...numerators, base].every(([, there]) => there !== null), base[1] !== null];
+  return {
+    hidden: ({ row, column }) => row === marginRow && column !== parts.length && !knownThere[column],
+    published: ({ row, column }) => row === marginRow && knownThere[column],
+  };
+}
+
 const shown = { count: 0, suppressed: false };
-const emptyPublication = (parts: number): PublishedTable => ({
+const emptyPublication = (parts: number, rule: ProtectionRule): PublishedTable => ({
   rows: [],
   columns: [],
   cells: [],
   rowTotals: [],
   columnTotals: Array.from({ length: parts + 1 }, () => shown),
   total: shown,
-  suppression: null,
+  suppression: rule,
 });
