@@ -3,6 +3,7 @@ import type { EventStore, RecordedEvent } from '@case-journey/event-store';
 import { caseFactsOf, factCells, parseCounterSuffix, snapshotInstant, splitFactCell, type FactCells } from '@case-journey/reporting';
 import { WorkingDayCalendar } from '@case-journey/victims-code';
 import type { ChainableCommander } from 'ioredis';
+import { CaseHistories } from '../runner/case-histories';
 import { caseEventsBefore, casesIn } from '../runner/case-streams';
 import type { BatchContext, Projection } from '../runner/projection';
 import type { ProjectionKeys } from '../runner/projection-keys';
@@ -16,6 +17,8 @@ export interface ReportingProjectionOptions {
   calendar?: WorkingDayCalendar;
   /** Working days after a month closes at which its figures are frozen: records stored later are late for it. */
   snapshotWorkingDays: number;
+  /** How many events of recently touched cases to keep in memory (`CaseHistories`). */
+  historyEvents?: number;
 }
 
 /** One case's counts as last read: what the next reading replaces. */
@@ -46,9 +49,13 @@ export interface LateRecord {
 export class ReportingProjection implements Projection {
   readonly name = REPORTING;
   readonly calendar: WorkingDayCalendar;
+  readonly histories: CaseHistories;
+  /** Each month's snapshot instant, worked out once. */
+  private readonly frozenAt = new Map<string, Date>();
 
   constructor(private readonly options: ReportingProjectionOptions) {
     this.calendar = options.calendar ?? new WorkingDayCalendar();
+    this.histories = new CaseHistories(options.historyEvents);
   }
 
   async apply(batch: readonly RecordedEvent[], { keys, redis, transaction, watch }: BatchContext): Promise<void> {
@@ -58,12 +65,13 @@ export class ReportingProjection implements Projection {
     await watch(...caseKeys);
     const [stored, histories] = await Promise.all([
       redis.mget(caseKeys),
-      Promise.all(cases.map(([caseId, { firstRevision }]) => caseEventsBefore(this.options.store, caseId, firstRevision))),
+      Promise.all(cases.map(([caseId, { firstRevision }]) => caseEventsBefore(this.options.store, caseId, firstRevision, this.histories))),
     ]);
     const counts: FactCells = new Map();
     cases.forEach(([caseId, { events }], i) => {
       const before: FactCells = new Map(stored[i] ? (JSON.parse(stored[i]!) as Array<[string, number]>) : []);
       const all = [...histories[i], ...events];
+      this.histories.keep(caseId, all);
       const after = factCells(caseFactsOf(caseId, all, latestRecorded(all), this.calendar));
       const changes = countChanges(before, after);
       if (changes.size === 0) return;
@@ -76,13 +84,17 @@ export class ReportingProjection implements Projection {
 
   /** The batch's records of a case that moved the counts of a month already frozen when they were stored. */
   private listLateRecords(transaction: ChainableCommander, keys: ProjectionKeys, caseId: string, events: readonly CaseEvent[], changes: FactCells): void {
+    const recordedLast = Math.max(...events.map((event) => Date.parse(event.metadata.recordedAt)));
+    const suffixes = new Set<string>();
+    for (const cell of changes.keys()) suffixes.add(splitFactCell(cell).suffix);
     const places = new Map<string, { area: string; month: string }>();
-    for (const cell of changes.keys()) {
-      const { area, month } = parseCounterSuffix(splitFactCell(cell).suffix);
+    for (const suffix of suffixes) {
+      const { area, month } = parseCounterSuffix(suffix);
       places.set(`${area}\u0000${month}`, { area, month });
     }
     for (const { area, month } of places.values()) {
-      const frozenAt = snapshotInstant(month, this.options.snapshotWorkingDays, this.calendar);
+      const frozenAt = this.snapshotInstant(month);
+      if (recordedLast <= frozenAt.getTime()) continue;
       for (const event of events) {
         const { eventId, recordedAt, occurredAt, agency } = event.metadata;
         if (Date.parse(recordedAt) <= frozenAt.getTime()) continue;
@@ -90,6 +102,12 @@ export class ReportingProjection implements Projection {
         transaction.hset(lateRecordsKey(keys, area, month), eventId, JSON.stringify(late));
       }
     }
+  }
+
+  private snapshotInstant(month: string): Date {
+    let instant = this.frozenAt.get(month);
+    if (!instant) this.frozenAt.set(month, (instant = snapshotInstant(month, this.options.snapshotWorkingDays, this.calendar)));
+    return instant;
   }
 }
 
