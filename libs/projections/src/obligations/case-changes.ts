@@ -19,6 +19,11 @@ export const victimCasesKey = (keys: ProjectionKeys, victimId: string): string =
  * from nothing can never repeat a mark a reader still holds.
  */
 export const countsChangedKey = (keys: ProjectionKeys): string => keys.key('counts-changed');
+/**
+ * Each counter hash's own change mark (hash suffix → the mark of the last batch that moved it), so a
+ * reader can keep the hashes that did not move and read again only those that did.
+ */
+export const bucketsChangedKey = (keys: ProjectionKeys): string => keys.key('buckets-changed');
 /** Every counter hash that has ever held a count (`compliance:{area}:{month}` …), for queries to find. */
 export const counterBucketsKey = (keys: ProjectionKeys): string => keys.key('buckets');
 
@@ -55,17 +60,22 @@ export function writeCaseChanges(
   }
 }
 
-/** Queues the counters' changes, and lists each hash that gained a count so queries can find it. */
+/** Queues the counters' changes, lists each hash that gained a count so queries can find it, and marks the hashes that moved. */
 export function writeCountChanges(transaction: ChainableCommander, keys: ProjectionKeys, counts: CounterCells): void {
-  const buckets = new Set<string>();
+  const gained = new Set<string>();
+  const moved = new Set<string>();
   for (const [cell, change] of counts) {
     if (change === 0) continue;
     const { bucket, field } = splitCell(cell);
     transaction.hincrby(keys.within(bucket), field, change);
-    if (change > 0) buckets.add(bucket);
+    moved.add(bucket);
+    if (change > 0) gained.add(bucket);
   }
-  if (buckets.size > 0) transaction.sadd(counterBucketsKey(keys), ...buckets);
-  if ([...counts.values()].some((change) => change !== 0)) transaction.set(countsChangedKey(keys), randomUUID());
+  if (gained.size > 0) transaction.sadd(counterBucketsKey(keys), ...gained);
+  if (moved.size === 0) return;
+  const mark = randomUUID();
+  transaction.set(countsChangedKey(keys), mark);
+  transaction.hset(bucketsChangedKey(keys), ...[...moved].flatMap((bucket) => [bucket, mark]));
 }
 
 const victimIdsOf = (doc: CaseObligations | null): Set<string> =>

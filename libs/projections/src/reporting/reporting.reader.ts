@@ -16,7 +16,7 @@ import {
 import { londonDayOf } from '@case-journey/victims-code';
 import type { ProjectionKeys } from '../runner/projection-keys';
 import type { ProjectionVersions } from '../runner/projection-versions';
-import { counterBucketsKey } from '../obligations/case-changes';
+import { bucketsChangedKey, counterBucketsKey, countsChangedKey } from '../obligations/case-changes';
 import { lateRecordsKey, REPORTING, type LateRecord } from './reporting.projection';
 import type { ReportSnapshotStore, SnapshotInfo } from './report-snapshots';
 
@@ -42,13 +42,24 @@ export interface MeasureReportRequest {
   filters?: Readonly<Record<string, string>>;
 }
 
+/** A counter hash as last read: its own change mark then, and the counters' mark it was last known good at. */
+interface KeptHash {
+  mark: string | null;
+  goodAt: string;
+  readAt: number;
+  fields: Record<string, string>;
+}
+
 /**
  * Reports over the reporting projection (live) and the frozen snapshots. Counter hashes read are
- * kept for `countsFreshForMs`, so that however many boards ask at once Redis sends each at most
- * once in that time.
+ * kept until they change: while the counters' change mark stands nothing is read again, and when it
+ * moves only the hashes whose own mark moved are (twelve months of four areas then read again only
+ * the months still changing). A hash without a mark (written before marks were kept) is kept for
+ * `countsFreshForMs`.
  */
 export class ReportingReader {
-  private readonly cache = new Map<string, { readAt: number; fields: Record<string, string> }>();
+  private readonly cache = new Map<string, KeptHash>();
+  private buckets: { base: string; mark: string; suffixes: Array<{ suffix: string; bucket: string; area: string; month: string }> } | null = null;
 
   constructor(
     private readonly redis: Redis,
@@ -122,19 +133,35 @@ export class ReportingReader {
 
   private async liveHashes(bucket: string, areas: readonly string[] | null, months: readonly string[]): Promise<FactCounterHash[]> {
     const keys = await this.keys();
-    const suffixes = (await this.redis.smembers(counterBucketsKey(keys))).filter((suffix) => {
-      const parsed = parseCounterSuffix(suffix);
-      return parsed.bucket === bucket && months.includes(parsed.month) && (areas === null || areas.includes(parsed.area));
-    });
-    const now = Date.now();
-    const stale = suffixes.filter((suffix) => !(now - (this.cache.get(keys.within(suffix))?.readAt ?? -Infinity) < this.countsFreshForMs));
-    if (stale.length > 0) {
-      const reading = this.redis.pipeline();
-      for (const suffix of stale) reading.hgetall(keys.within(suffix));
-      const answers = (await reading.exec()) ?? [];
-      stale.forEach((suffix, i) => this.cache.set(keys.within(suffix), { readAt: now, fields: answers[i][1] as Record<string, string> }));
+    const mark = (await this.redis.get(countsChangedKey(keys))) ?? '';
+    if (this.buckets?.base !== keys.base || this.buckets.mark !== mark) {
+      if (this.buckets && this.buckets.base !== keys.base) this.cache.clear(); // another version is read now
+      const suffixes = (await this.redis.smembers(counterBucketsKey(keys))).map((suffix) => ({ suffix, ...parseCounterSuffix(suffix) }));
+      this.buckets = { base: keys.base, mark, suffixes };
     }
-    return suffixes.map((suffix) => ({ ...parseCounterSuffix(suffix), fields: this.cache.get(keys.within(suffix))!.fields }));
+    const wanted = this.buckets.suffixes.filter((parsed) => parsed.bucket === bucket && months.includes(parsed.month) && (areas === null || areas.includes(parsed.area)));
+    await this.refresh(keys, mark, wanted.map(({ suffix }) => suffix));
+    return wanted.map(({ bucket: of, area, month, suffix }) => ({ bucket: of, area, month, fields: this.cache.get(keys.within(suffix))!.fields }));
+  }
+
+  /** Reads again the hashes among `suffixes` that moved since they were read. */
+  private async refresh(keys: ProjectionKeys, mark: string, suffixes: readonly string[]): Promise<void> {
+    const now = Date.now();
+    const unsure = suffixes.filter((suffix) => this.cache.get(keys.within(suffix))?.goodAt !== mark);
+    if (unsure.length === 0) return;
+    const marks = await this.redis.hmget(bucketsChangedKey(keys), ...unsure);
+    const stale: Array<{ suffix: string; mark: string | null }> = [];
+    unsure.forEach((suffix, i) => {
+      const kept = this.cache.get(keys.within(suffix));
+      const unmoved = kept !== undefined && (marks[i] === null ? now - kept.readAt < this.countsFreshForMs : kept.mark === marks[i]);
+      if (unmoved) kept.goodAt = mark;
+      else stale.push({ suffix, mark: marks[i] });
+    });
+    if (stale.length === 0) return;
+    const reading = this.redis.pipeline();
+    for (const { suffix } of stale) reading.hgetall(keys.within(suffix));
+    const answers = (await reading.exec()) ?? [];
+    stale.forEach(({ suffix, mark: moved }, i) => this.cache.set(keys.within(suffix), { mark: moved, goodAt: mark, readAt: now, fields: answers[i][1] as Record<string, string> }));
   }
 
   private keys(): Promise<ProjectionKeys> {

@@ -70,39 +70,33 @@ export function computeReport(definitions: MeasureDefinitions, measure: MeasureD
   const filters = Object.entries(request.filters ?? {});
   const hasValue = measure.source === 'timeliness';
 
+  const shape: HashShape = { rollup, hasValue, groupBy, key: JSON.stringify([definitions.version, measure.id, measure.version, groupBy, filters, asOfDay]) };
+  const wanted = (reading: FieldReading) =>
+    (!entitlements || entitlements.has(reading.values.entitlement)) && filters.every(([dimension, value]) => reading.values[dimension] === value);
+  const outcomes = new Map<string, string>();
+  const judgedAt = (outcome: string) => {
+    let judgement = outcomes.get(outcome);
+    if (judgement === undefined) outcomes.set(outcome, (judgement = judged(outcome, asOfDay)));
+    return judgement;
+  };
+  const byHash = groupBy.includes('area') || groupBy.includes('month');
   const rows = new Map<string, Tally>();
-  const total = newTally({});
-  const readings = new Map<string, { values: Record<string, string>; outcome: string; value: number | null } | null>();
   for (const hash of hashes) {
     if (hash.bucket !== bucket) continue;
     if (request.areas && !request.areas.includes(hash.area)) continue;
     if (!request.months.includes(hash.month)) continue;
-    for (const field in hash.fields) {
-      const count = Number(hash.fields[field]);
-      if (count === 0) continue;
-      let reading = readings.get(field);
-      if (reading === undefined) {
-        reading = readField(field, rollup, hasValue);
-        if (entitlements && !entitlements.has(reading.values.entitlement)) reading = null;
-        else if (filters.some(([dimension, value]) => reading!.values[dimension] !== value)) reading = null;
-        readings.set(field, reading);
+    const place = byHash ? `${hash.area}${FIELD_SEPARATOR}${hash.month}${FIELD_SEPARATOR}` : '';
+    for (const [key, part] of hashTallies(hash.fields, shape, wanted, judgedAt)) {
+      let row = rows.get(place + key);
+      if (!row) {
+        const values: Record<string, string> = { ...part.group, area: hash.area, month: hash.month };
+        rows.set(place + key, (row = newTally(Object.fromEntries(groupBy.map((dimension) => [dimension, values[dimension]])))));
       }
-      if (reading === null) continue;
-      const outcome = judged(reading.outcome, asOfDay);
-      const values: Record<string, string> = { ...reading.values, area: hash.area, month: hash.month };
-      const key = groupBy.map((dimension) => values[dimension]).join(FIELD_SEPARATOR);
-      let row = rows.get(key);
-      if (!row) rows.set(key, (row = newTally(Object.fromEntries(groupBy.map((dimension) => [dimension, values[dimension]])))));
-      for (const tally of [row, total]) {
-        tally.counts.set(outcome, (tally.counts.get(outcome) ?? 0) + count);
-        if (reading.value !== null) {
-          let histogram = tally.histograms.get(outcome);
-          if (!histogram) tally.histograms.set(outcome, (histogram = new Map()));
-          histogram.set(reading.value, (histogram.get(reading.value) ?? 0) + count);
-        }
-      }
+      addTally(row, part);
     }
   }
+  const total = newTally({});
+  for (const row of rows.values()) addTally(total, row);
 
   const rowOf = (tally: Tally): ReportRow => ({ group: tally.group, cells: Object.fromEntries(measure.columns.map((column) => [column.id, cellOf(column, tally)])) });
   const reportRows = [...rows.values()].map(rowOf).sort((a, b) => compareGroupsOf(a.group, b.group, groupBy));
@@ -132,6 +126,71 @@ export function computeReport(definitions: MeasureDefinitions, measure: MeasureD
     total: measure.source === 'timeliness' ? null : rowOf(total),
     disproportionality: characteristic ? { characteristic, column: measure.headline, confidence: 0.95 } : null,
   };
+}
+
+/** A counter hash's field read: its dimensions' values, outcome, value (timeliness) and count. */
+interface FieldReading {
+  values: Record<string, string>;
+  outcome: string;
+  value: number | null;
+  count: number;
+}
+
+/** What a report asks of each hash: its rollup, grouping, and (in `key`) everything its tallies depend on. */
+interface HashShape {
+  rollup: readonly string[];
+  hasValue: boolean;
+  groupBy: readonly string[];
+  key: string;
+}
+
+/**
+ * A hash's fields added up by a report's groups (area and month aside, which the hash holds), kept
+ * for as long as the same fields object is: the reader keeps a hash until it changes, so a report
+ * over twelve months of four areas adds up 48 small tallies, not every field of every hash again.
+ */
+const talliedHashes = new WeakMap<Record<string, string>, Map<string, Map<string, Tally>>>();
+/** The report shapes kept per hash before the oldest are let go. */
+const SHAPES_KEPT = 64;
+
+function hashTallies(fields: Record<string, string>, shape: HashShape, wanted: (reading: FieldReading) => boolean, judgedAt: (outcome: string) => string): Map<string, Tally> {
+  let shapes = talliedHashes.get(fields);
+  if (!shapes) talliedHashes.set(fields, (shapes = new Map()));
+  let tallies = shapes.get(shape.key);
+  if (tallies) return tallies;
+  tallies = new Map();
+  const grouped = shape.groupBy.filter((dimension) => dimension !== 'area' && dimension !== 'month');
+  for (const field in fields) {
+    const count = Number(fields[field]);
+    if (count === 0) continue;
+    const reading: FieldReading = { ...readField(field, shape.rollup, shape.hasValue), count };
+    if (!wanted(reading)) continue;
+    const key = grouped.map((dimension) => reading.values[dimension]).join(FIELD_SEPARATOR);
+    let tally = tallies.get(key);
+    if (!tally) tallies.set(key, (tally = newTally(Object.fromEntries(grouped.map((dimension) => [dimension, reading.values[dimension]])))));
+    countInto(tally, judgedAt(reading.outcome), reading.value, reading.count);
+  }
+  if (shapes.size >= SHAPES_KEPT) shapes.delete(shapes.keys().next().value!);
+  shapes.set(shape.key, tallies);
+  return tallies;
+}
+
+function countInto(tally: Tally, outcome: string, value: number | null, n: number): void {
+  tally.counts.set(outcome, (tally.counts.get(outcome) ?? 0) + n);
+  if (value === null) return;
+  let histogram = tally.histograms.get(outcome);
+  if (!histogram) tally.histograms.set(outcome, (histogram = new Map()));
+  histogram.set(value, (histogram.get(value) ?? 0) + n);
+}
+
+/** Adds one tally's counts and histograms into another. */
+function addTally(into: Tally, from: Tally): void {
+  for (const [outcome, n] of from.counts) into.counts.set(outcome, (into.counts.get(outcome) ?? 0) + n);
+  for (const [outcome, histogram] of from.histograms) {
+    let sum = into.histograms.get(outcome);
+    if (!sum) into.histograms.set(outcome, (sum = new Map()));
+    for (const [value, n] of histogram) sum.set(value, (sum.get(value) ?? 0) + n);
+  }
 }
 
 function readField(field: string, rollup: readonly string[], hasValue: boolean): { values: Record<string, string>; outcome: string; value: number | null } {
