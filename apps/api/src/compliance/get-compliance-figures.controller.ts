@@ -1,6 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ComplianceTableDto } from './compliance-figures.response';
 import { ApiProblemResponses } from '../http/problem.response';
 import type { Grant } from '@case-journey/access';
 import type { ComplianceFigures, JsonText } from '@case-journey/projections';
@@ -31,6 +32,7 @@ export class GetComplianceFiguresController {
       '(an obligation counts in the London month it was due), and the median and 90th percentile of each handoff-timeliness measure.',
   })
   @ApiProblemResponses(400, { 404: 'An unknown `area`: the answer lists the areas known' })
+  @ApiOkResponse({ type: ComplianceTableDto })
   async getFigures(@Query(QueryParamsPipe) params: ComplianceFiguresDto, @Caller() caller: Grant): Promise<JsonText<ComplianceFigures>> {
     const criteria = { ...periodOf({ ...params, area: await this.areas.knownIfGiven(params.area) }, caller), groupBy: params.groupBy };
     return this.queries.execute<GetComplianceFiguresQuery, JsonText<ComplianceFigures>>(new GetComplianceFiguresQuery(criteria));

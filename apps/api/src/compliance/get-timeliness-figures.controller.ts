@@ -1,6 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { TimelinessTableDto } from './compliance-figures.response';
 import { ApiProblemResponses } from '../http/problem.response';
 import type { Grant } from '@case-journey/access';
 import type { JsonText, TimelinessFigures } from '@case-journey/projections';
@@ -31,6 +32,7 @@ export class GetTimelinessFiguresController {
       'and court result to Witness Care Unit receipt (working days), counted in the London month each interval ended.',
   })
   @ApiProblemResponses(400, { 404: 'An unknown `area`: the answer lists the areas known' })
+  @ApiOkResponse({ type: TimelinessTableDto })
   async getTimeliness(@Query(QueryParamsPipe) params: ReportingPeriodDto, @Caller() caller: Grant): Promise<JsonText<TimelinessFigures>> {
     return this.queries.execute<GetTimelinessFiguresQuery, JsonText<TimelinessFigures>>(new GetTimelinessFiguresQuery(periodOf({ ...params, area: await this.areas.knownIfGiven(params.area) }, caller)));
   }

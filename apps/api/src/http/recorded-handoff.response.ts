@@ -1,9 +1,29 @@
+import { ApiProperty } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { CASE_EVENT_TYPES } from '@case-journey/domain';
 import type { RecordedHandoff } from '../cases/handoff-recorder';
 import { revisionTag } from './revision-tag';
 
+/** The answer to every write: what was stored, where, at which revision. */
+export class RecordedHandoffDto {
+  @ApiProperty()
+  caseId!: string;
+
+  @ApiProperty()
+  eventId!: string;
+
+  @ApiProperty({ enum: CASE_EVENT_TYPES })
+  type!: string;
+
+  @ApiProperty({ description: "The case's revision once it was stored, also the ETag" })
+  revision!: number;
+
+  @ApiProperty({ format: 'date-time' })
+  recordedAt!: string;
+}
+
 /** The answer to every write, the same on an idempotent replay as the first time. */
-export function sendRecordedHandoff(response: Response, recorded: RecordedHandoff): object {
+export function sendRecordedHandoff(response: Response, recorded: RecordedHandoff): RecordedHandoffDto {
   response.status(201);
   response.setHeader('ETag', revisionTag(recorded.revision));
   response.setHeader('Location', `/cases/${recorded.caseId}`);

@@ -1,9 +1,9 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { VictimJourneyDto } from './victim-journey.response';
 import { ApiProblemResponses } from '../http/problem.response';
 import { areasInScope, type Grant } from '@case-journey/access';
-import type { VictimJourneyView } from '@case-journey/projections';
 import { Caller } from '../access/caller.decorator';
 import { Requires } from '../access/requires.decorator';
 import { Audited } from '../audit/audited.decorator';
@@ -22,18 +22,19 @@ export class GetVictimJourneyController {
 
   @Get(':id/victims/:victimId/journey')
   @Requires('case:read')
-  @Audited<VictimJourneyView>('victim-journey-read', (_request, journey) => ({ caseIds: [journey.caseId], victimId: journey.victimId }))
+  @Audited<VictimJourneyDto>('victim-journey-read', (_request, journey) => ({ caseIds: [journey.caseId], victimId: journey.victimId }))
   @ApiOperation({
     summary: "One victim's journey through the case",
     description: "Every touchpoint with the victim, their enhanced-rights status, and every Victims' Code obligation owed to them with its status and due instant.",
   })
   @ApiProblemResponses(400, { 404: 'No such case or victim, or a case outside your areas, or none yet at `asOf`', 410: "The victim's personal data was erased: their journey is no longer kept" })
+  @ApiOkResponse({ type: VictimJourneyDto })
   getJourney(
     @Param('id', CaseIdPipe) caseId: string,
     @Param('victimId', VictimIdPipe) victimId: string,
     @Caller() caller: Grant,
     @Query(QueryParamsPipe) params: AsOfDto,
-  ): Promise<VictimJourneyView> {
-    return this.queries.execute<GetVictimJourneyQuery, VictimJourneyView>(new GetVictimJourneyQuery(caseId, victimId, areasInScope(caller), params.asOf));
+  ): Promise<VictimJourneyDto> {
+    return this.queries.execute<GetVictimJourneyQuery, VictimJourneyDto>(new GetVictimJourneyQuery(caseId, victimId, areasInScope(caller), params.asOf));
   }
 }

@@ -1,9 +1,9 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { NotificationPageDto } from './notification-page.response';
 import { ApiProblemResponses } from '../http/problem.response';
 import { areasInScope, type Grant } from '@case-journey/access';
-import type { NotificationPage } from '@case-journey/projections';
 import { refuseAreaOutOfScope } from '../access/area-scope';
 import { Caller } from '../access/caller.decorator';
 import { AreaDirectory } from '../areas/area-directory';
@@ -26,10 +26,11 @@ export class ListNotificationsController {
   @Requires('notifications:read')
   @ApiOperation({ summary: "Victims' Code breaches raised at the moment their deadline passed unmet, newest first" })
   @ApiProblemResponses(400, { 404: 'An unknown `area`: the answer lists the areas known' })
-  async list(@Query(QueryParamsPipe) params: NotificationsDto, @Caller() caller: Grant): Promise<NotificationPage> {
+  @ApiOkResponse({ type: NotificationPageDto })
+  async list(@Query(QueryParamsPipe) params: NotificationsDto, @Caller() caller: Grant): Promise<NotificationPageDto> {
     const area = await this.areas.knownIfGiven(params.area);
     refuseAreaOutOfScope(caller, area);
     const criteria = { agency: params.agency, areas: area === undefined ? areasInScope(caller) : [area], offset: params.offset, limit: params.limit };
-    return this.queries.execute<ListNotificationsQuery, NotificationPage>(new ListNotificationsQuery(criteria));
+    return this.queries.execute<ListNotificationsQuery, NotificationPageDto>(new ListNotificationsQuery(criteria));
   }
 }

@@ -1,9 +1,9 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CaseTimelineDto } from './case-timeline.response';
 import { ApiProblemResponses } from '../http/problem.response';
 import { areasInScope, type Grant } from '@case-journey/access';
-import type { CaseTimeline } from '@case-journey/projections';
 import { Caller } from '../access/caller.decorator';
 import { Requires } from '../access/requires.decorator';
 import { AsOfDto } from '../cases/as-of/as-of.dto';
@@ -27,7 +27,8 @@ export class GetCaseTimelineController {
       'grouped by agency, the business time between handoffs, who held the next step for how long, and who holds it now ("waiting on").',
   })
   @ApiProblemResponses(400, { 404: 'No such case, or one outside your areas, or none yet at `asOf`' })
-  getTimeline(@Param('id', CaseIdPipe) caseId: string, @Caller() caller: Grant, @Query(QueryParamsPipe) params: AsOfDto): Promise<CaseTimeline> {
-    return this.queries.execute<GetCaseTimelineQuery, CaseTimeline>(new GetCaseTimelineQuery(caseId, areasInScope(caller), params.asOf));
+  @ApiOkResponse({ type: CaseTimelineDto })
+  getTimeline(@Param('id', CaseIdPipe) caseId: string, @Caller() caller: Grant, @Query(QueryParamsPipe) params: AsOfDto): Promise<CaseTimelineDto> {
+    return this.queries.execute<GetCaseTimelineQuery, CaseTimelineDto>(new GetCaseTimelineQuery(caseId, areasInScope(caller), params.asOf));
   }
 }

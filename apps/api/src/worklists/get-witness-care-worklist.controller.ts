@@ -1,6 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { WorklistPageDto } from './worklist-page.response';
 import { ApiProblemResponses } from '../http/problem.response';
 import { areasInScope, type Grant } from '@case-journey/access';
 import type { WorklistText } from '@case-journey/projections';
@@ -31,6 +32,7 @@ export class GetWitnessCareWorklistController {
     description: "Open Victims' Code obligations of an agency (the Witness Care Unit by default), earliest due first, with the victim's enhanced-rights status and contact preference.",
   })
   @ApiProblemResponses(400, { 404: 'An unknown `area`: the answer lists the areas known' })
+  @ApiOkResponse({ type: WorklistPageDto, description: 'Sent as the read model keeps it, in this shape' })
   async getWorklist(@Query(QueryParamsPipe) params: WitnessCareWorklistDto, @Caller() caller: Grant): Promise<WorklistText> {
     const area = await this.areas.knownIfGiven(params.area);
     refuseAreaOutOfScope(caller, area);

@@ -6,6 +6,7 @@ import { endOfLondonDayOf, endOfLondonWeekOf, londonDaysBetweenMs } from '@case-
 import { untilMs } from '../http/london-dates';
 import { GetWitnessCareWorklistQuery } from './get-witness-care-worklist.query';
 import type { DueWindow } from './witness-care-worklist.dto';
+import type { OldestBreachDto } from './worklist-page.response';
 
 const NOT_YET_DUE: OpenStatus[] = ['pending', 'due-soon'];
 
@@ -41,7 +42,8 @@ export class GetWitnessCareWorklistHandler implements IQueryHandler<GetWitnessCa
 function withOldestBreach(page: WorklistText, now: number, offset: number): WorklistText {
   const first = offset === 0 ? firstItemOf(page.text) : undefined;
   const dueAt = first ? Date.parse(first.dueAt) : NaN;
-  const oldest = first && dueAt < now ? { obligationId: first.obligationId, caseId: first.caseId, dueAt: first.dueAt, overdueDays: londonDaysBetweenMs(dueAt, now) } : null;
+  const oldest: OldestBreachDto | null =
+    first && dueAt < now ? { obligationId: first.obligationId, caseId: first.caseId, dueAt: first.dueAt, overdueDays: londonDaysBetweenMs(dueAt, now) } : null;
   return new WorklistText(`${page.text.slice(0, -1)},"oldestBreach":${JSON.stringify(oldest)}}`, page.caseIds);
 }
 

@@ -5,9 +5,11 @@ export const OBLIGATION_STATUSES = ['pending', 'due-soon', 'met', 'met-late', 'b
 export type ObligationStatus = (typeof OBLIGATION_STATUSES)[number];
 
 /** Where the clock start came from: the trigger itself, its receivedAt, or the WCU's CourtNoticeReceived. */
-export type ClockSource = 'occurred-at' | 'received-at' | 'court-notice';
+export const CLOCK_SOURCES = ['occurred-at', 'received-at', 'court-notice'] as const;
+export type ClockSource = (typeof CLOCK_SOURCES)[number];
 
-export type NotApplicableReason = 'opted-out' | 'no-consent' | 'excluded';
+export const NOT_APPLICABLE_REASONS = ['opted-out', 'no-consent', 'excluded'] as const;
+export type NotApplicableReason = (typeof NOT_APPLICABLE_REASONS)[number];
 
 /**
  * One thing an agency owes one victim under the Code, and where it stands. Plain JSON: instants

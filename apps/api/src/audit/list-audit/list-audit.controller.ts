@@ -1,10 +1,10 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AuditPageDto, BrokenChainDto, IntactChainDto } from './audit-page.response';
 import { ApiProblemResponses } from '../../http/problem.response';
 import { Requires } from '../../access/requires.decorator';
 import { QueryParamsPipe } from '../../http/query-params.pipe';
-import type { AuditPage } from './audit-page';
 import { AuditQueryDto } from './audit-query.dto';
 import { ListAuditQuery } from './list-audit.query';
 
@@ -22,7 +22,9 @@ export class ListAuditController {
       'Keep `chain.headHash` elsewhere now and then: removing the newest entries leaves a shorter chain that is still whole, and only a head kept apart shows it.',
   })
   @ApiProblemResponses(400, 503)
-  list(@Query(QueryParamsPipe) query: AuditQueryDto): Promise<AuditPage> {
+  @ApiOkResponse({ type: AuditPageDto })
+  @ApiExtraModels(IntactChainDto, BrokenChainDto)
+  list(@Query(QueryParamsPipe) query: AuditQueryDto): Promise<AuditPageDto> {
     const filter = {
       subject: query.subject,
       caseId: query.caseId,
@@ -31,6 +33,6 @@ export class ListAuditController {
       from: query.from ? new Date(query.from) : undefined,
       to: query.to ? new Date(query.to) : undefined,
     };
-    return this.queries.execute<ListAuditQuery, AuditPage>(new ListAuditQuery(filter, query.offset, query.limit));
+    return this.queries.execute<ListAuditQuery, AuditPageDto>(new ListAuditQuery(filter, query.offset, query.limit));
   }
 }

@@ -1,6 +1,7 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CaseHistoryDto } from './case-history.response';
 import { ApiProblemResponses } from '../../http/problem.response';
 import type { Response } from 'express';
 import { areasInScope, type Grant } from '@case-journey/access';
@@ -22,12 +23,13 @@ export class GetCaseHistoryController {
   @Requires('case:read')
   @ApiOperation({ summary: "A case's history: every handoff as recorded, in order, corrections beside the originals" })
   @ApiProblemResponses(400, { 404: 'No such case, or one outside your areas, or none yet at `asOf`' }, 503)
+  @ApiOkResponse({ type: CaseHistoryDto, description: "Every event as stored; the ETag is the case's revision" })
   async getHistory(
     @Param('id', CaseIdPipe) caseId: string,
     @Res({ passthrough: true }) response: Response,
     @Caller() caller: Grant,
     @Query(QueryParamsPipe) params: AsOfDto,
-  ): Promise<object> {
+  ): Promise<CaseHistoryDto> {
     const history = await this.queries.execute<GetCaseHistoryQuery, CaseHistory>(new GetCaseHistoryQuery(caseId, areasInScope(caller), params.asOf));
     response.setHeader('ETag', revisionTag(history.revision));
     return { caseId, revision: Number(history.revision), ...(history.asOf && { asOf: history.asOf }), events: history.events };

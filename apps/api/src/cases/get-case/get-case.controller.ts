@@ -1,6 +1,7 @@
 import { Controller, Get, Headers, Param, Query, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiHeader, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { CaseReadingDto } from './case-view.response';
 import { ApiProblemResponses } from '../../http/problem.response';
 import type { Response } from 'express';
 import { areasInScope, type Grant } from '@case-journey/access';
@@ -22,13 +23,16 @@ export class GetCaseController {
   @Requires('case:read')
   @ApiOperation({ summary: "A case's current state across agencies; the ETag is its revision" })
   @ApiProblemResponses(400, { 404: 'No such case, or one outside your areas, or none yet at `asOf`' }, 503)
+  @ApiOkResponse({ type: CaseReadingDto, description: 'The case; the ETag is its revision' })
+  @ApiResponse({ status: 304, description: 'If-None-Match names the current revision: nothing has changed' })
+  @ApiHeader({ name: 'If-None-Match', required: false, description: 'A revision read before (its ETag): 304 while it is still current' })
   async getCase(
     @Param('id', CaseIdPipe) caseId: string,
     @Headers('if-none-match') ifNoneMatch: string | undefined,
     @Res({ passthrough: true }) response: Response,
     @Caller() caller: Grant,
     @Query(QueryParamsPipe) params: AsOfDto,
-  ): Promise<object | undefined> {
+  ): Promise<CaseReadingDto | undefined> {
     const view = await this.queries.execute<GetCaseQuery, CaseReading>(new GetCaseQuery(caseId, areasInScope(caller), params.asOf));
     const tag = revisionTag(view.revision);
     response.setHeader('ETag', tag);

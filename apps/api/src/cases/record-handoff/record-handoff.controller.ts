@@ -1,6 +1,7 @@
 import { Body, Controller, Headers, Inject, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBody, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiCreatedResponse, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { RecordedHandoffDto, sendRecordedHandoff } from '../../http/recorded-handoff.response';
 import { ApiProblemResponses, BODY_PROBLEMS } from '../../http/problem.response';
 import type { Response } from 'express';
 import type { Grant } from '@case-journey/access';
@@ -9,7 +10,6 @@ import { AppConfiguration } from '@case-journey/platform';
 import { Requires } from '../../access/requires.decorator';
 import { CaseIdPipe } from '../../http/case-id.pipe';
 import { parseIdempotencyKey } from '../../http/idempotency-key';
-import { sendRecordedHandoff } from '../../http/recorded-handoff.response';
 import { RequestValidationError } from '../../http/request-validation.error';
 import { bodyRulesOf } from '../body-rules';
 import { parseIfMatch } from '../../http/revision-tag';
@@ -31,8 +31,8 @@ export class RecordHandoffController {
   @ApiBody({ type: RecordHandoffDto, examples: HANDOFF_OPENAPI_EXAMPLES })
   @ApiHeader({ name: 'If-Match', required: false, description: 'Write only if the case is still at this revision (its ETag)' })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'For callers without a source reference: same key, one event' })
-  @ApiResponse({ status: 201, description: 'Recorded; ETag is the new revision. A repeated delivery answers the same, with Idempotent-Replayed: true' })
   @ApiProblemResponses(...BODY_PROBLEMS, { 404: 'No such case, or one outside your areas', 409: 'If-Match no longer holds; the body gives the current revision' }, 422, 503)
+  @ApiCreatedResponse({ type: RecordedHandoffDto, description: 'Recorded; ETag is the new revision. A repeated delivery answers the same, with Idempotent-Replayed: true' })
   async recordHandoff(
     @Param('id', CaseIdPipe) caseId: string,
     @Body() body: unknown,
@@ -40,7 +40,7 @@ export class RecordHandoffController {
     @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Res({ passthrough: true }) response: Response,
     @Caller() caller: Grant,
-  ): Promise<object> {
+  ): Promise<RecordedHandoffDto> {
     const expectedRevision = parseIfMatch(ifMatch);
     const key = parseIdempotencyKey(idempotencyKey);
     const validation = await validateHandoff(body, bodyRulesOf(this.configuration));

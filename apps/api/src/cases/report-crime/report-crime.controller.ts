@@ -1,6 +1,7 @@
 import { Body, Controller, Headers, Inject, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBody, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiCreatedResponse, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { RecordedHandoffDto, sendRecordedHandoff } from '../../http/recorded-handoff.response';
 import { ApiProblemResponses, BODY_PROBLEMS } from '../../http/problem.response';
 import type { Response } from 'express';
 import type { Grant } from '@case-journey/access';
@@ -8,7 +9,6 @@ import { Caller } from '../../access/caller.decorator';
 import { AppConfiguration } from '@case-journey/platform';
 import { Requires } from '../../access/requires.decorator';
 import { parseIdempotencyKey } from '../../http/idempotency-key';
-import { sendRecordedHandoff } from '../../http/recorded-handoff.response';
 import { RequestValidationError } from '../../http/request-validation.error';
 import { bodyRulesOf } from '../body-rules';
 import { CRIME_REPORT_OPENAPI_EXAMPLES, ReportCrimeDto, validateCrimeReport } from '../dto';
@@ -28,14 +28,14 @@ export class ReportCrimeController {
   @ApiOperation({ summary: 'Open a case from a crime report, with its victims (their details are sealed before storage)' })
   @ApiBody({ type: ReportCrimeDto, examples: CRIME_REPORT_OPENAPI_EXAMPLES })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Same key, same answer: the report is stored once' })
-  @ApiResponse({ status: 201, description: 'Case opened; ETag is its revision' })
   @ApiProblemResponses(...BODY_PROBLEMS, { 422: 'A journey rule is broken (a report dated in the future, say), or the source reference or Idempotency-Key was used for a different record' }, 503)
+  @ApiCreatedResponse({ type: RecordedHandoffDto, description: 'Case opened; ETag is its revision, Location the case' })
   async reportCrime(
     @Body() body: unknown,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Res({ passthrough: true }) response: Response,
     @Caller() caller: Grant,
-  ): Promise<object> {
+  ): Promise<RecordedHandoffDto> {
     const key = parseIdempotencyKey(idempotencyKey);
     const validation = await validateCrimeReport(body, bodyRulesOf(this.configuration));
     if (!validation.ok) throw new RequestValidationError(validation.errors, validation.total);
