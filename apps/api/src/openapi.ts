@@ -11,9 +11,9 @@ export function mountOpenApi(app: INestApplication): void {
       .setDescription(
         "Records each agency handoff in a criminal case as an immutable event and gives back the case's state and history. " +
           'Errors are RFC 9457 problem documents: 400 names each bad field (the first 50, with errorsNotListed counting the rest), 401 no acceptable token, ' +
-          '403 a role or scope that does not allow it, 404 an unknown case (or one outside your areas), 409 a revision conflict, ' +
+          '403 a role or scope that does not allow it, 404 an unknown case (or one outside your areas), 409 a revision conflict, 410 a victim whose personal data was erased, ' +
           '413 a body over 1 MB, 415 a body that is not UTF-8 JSON, 422 a broken journey rule or a source reference (or Idempotency-Key) already used for a different record (differentFields), ' +
-          '429 too many requests; each names its requestId. ' +
+          '429 too many requests, 503 the event store or Redis out of reach (429 and 503 with Retry-After); each names its requestId, and each operation lists those it can answer. ' +
           "Sign in with a bearer token (JWT) from the configured OpenID issuer; each operation's `x-access` gives the roles allowed and their scope.",
       )
       .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'An access token from the OpenID issuer, for this API as audience' }, BEARER_SCHEME)

@@ -1,5 +1,6 @@
 import { Controller, Get, Inject, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { HealthDto } from './health.response';
 import { ApiProblemResponses } from '../http/problem.response';
 import { EVENT_STORE, type EventStore } from '@case-journey/event-store';
 import { AppConfiguration } from '@case-journey/platform';
@@ -24,7 +25,9 @@ export class HealthController {
   @Requires('service:health')
   @ApiProblemResponses(400)
   @ApiOperation({ summary: 'Whether the API can read its event store, where the log ends, how far each projection trails it, and how deep the queues are' })
-  async health(@Res({ passthrough: true }) response: Response): Promise<object> {
+  @ApiOkResponse({ type: HealthDto })
+  @ApiServiceUnavailableResponse({ type: HealthDto, description: 'Degraded: the event store or Redis does not answer, or a projection is replayed from the start', headers: { 'Retry-After': { description: 'Seconds to wait before asking again', schema: { type: 'integer' } } } })
+  async health(@Res({ passthrough: true }) response: Response): Promise<HealthDto> {
     const eventStore = this.configuration.eventStore;
     try {
       const readings = await withinBound(this.configuration.redisReadTimeoutMs, this.readings(eventStore));
@@ -41,7 +44,7 @@ export class HealthController {
    * a log holding events (Redis lost its data, or its first start): it marks the projection catching
    * up until the position the log had reached then.
    */
-  private async readings(eventStore: string): Promise<{ status: 'ok' | 'degraded' } & Record<string, unknown>> {
+  private async readings(eventStore: string): Promise<HealthDto> {
     const [last] = await this.store.readAll({ direction: 'backwards', maxCount: 1 });
     const [projections, queues, catchingUp] = await Promise.all([
       Promise.all(PROJECTION_NAMES.map(async (name) => lagOf(this.redis.client, this.store, await this.versions.reading(name)))),

@@ -1,5 +1,6 @@
 import { Controller, Get, Inject, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { LivenessDto, ReadinessDto } from './health.response';
 import { ApiProblemResponses } from '../http/problem.response';
 import type { Response } from 'express';
 import { EVENT_STORE, type EventStore } from '@case-journey/event-store';
@@ -24,7 +25,8 @@ export class ProbesController {
   @Requires('service:health')
   @ApiProblemResponses(400)
   @ApiOperation({ summary: 'Liveness: the process answers (200), whatever its dependencies do' })
-  live(): object {
+  @ApiOkResponse({ type: LivenessDto })
+  live(): LivenessDto {
     return { status: 'live' };
   }
 
@@ -32,9 +34,11 @@ export class ProbesController {
   @Requires('service:health')
   @ApiProblemResponses(400)
   @ApiOperation({ summary: 'Readiness: 200 when the event store and Redis both answer, else 503 naming what does not' })
-  async ready(@Res({ passthrough: true }) response: Response): Promise<object> {
+  @ApiOkResponse({ type: ReadinessDto })
+  @ApiServiceUnavailableResponse({ type: ReadinessDto, description: 'Not ready: names what does not answer', headers: { 'Retry-After': { description: 'Seconds to wait before asking again', schema: { type: 'integer' } } } })
+  async ready(@Res({ passthrough: true }) response: Response): Promise<ReadinessDto> {
     const { ready, answers } = await readinessOf({ eventStore: () => this.store.readAll({ direction: 'backwards', maxCount: 1 }), redis: () => this.redis.client.ping() });
     if (!ready) response.status(503).setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
-    return { status: ready ? 'ready' : 'not-ready', ...answers };
+    return { status: ready ? 'ready' : 'not-ready', eventStore: answers.eventStore, redis: answers.redis };
   }
 }

@@ -1,4 +1,4 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 
@@ -23,6 +23,18 @@ export class PagingDto extends PageSizeDto {
   @Min(0)
   @Max(10_000)
   offset = 0;
+}
+
+/** What a page of a list paged by offset says of itself; each list's page adds its items. */
+export class OffsetPageDto {
+  @ApiProperty({ description: 'Items matching, on every page' })
+  total!: number;
+
+  @ApiProperty()
+  offset!: number;
+
+  @ApiProperty()
+  limit!: number;
 }
 
 /** A comma-separated query parameter as a list. */

@@ -4,6 +4,7 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { VictimJourneyDto } from './victim-journey.response';
 import { ApiProblemResponses } from '../http/problem.response';
 import { areasInScope, type Grant } from '@case-journey/access';
+import type { VictimJourneyView } from '@case-journey/projections';
 import { Caller } from '../access/caller.decorator';
 import { Requires } from '../access/requires.decorator';
 import { Audited } from '../audit/audited.decorator';
@@ -35,6 +36,6 @@ export class GetVictimJourneyController {
     @Caller() caller: Grant,
     @Query(QueryParamsPipe) params: AsOfDto,
   ): Promise<VictimJourneyDto> {
-    return this.queries.execute<GetVictimJourneyQuery, VictimJourneyDto>(new GetVictimJourneyQuery(caseId, victimId, areasInScope(caller), params.asOf));
+    return this.queries.execute<GetVictimJourneyQuery, VictimJourneyView>(new GetVictimJourneyQuery(caseId, victimId, areasInScope(caller), params.asOf));
   }
 }

@@ -34,6 +34,7 @@ import {
   type ObligationStatus,
   type VictimEnhancedRights,
 } from '@case-journey/victims-code';
+import { CaseEventRefDto } from '../timeline/case-timeline.response';
 
 export class EnhancedGroundDto {
   @ApiProperty({ enum: ENHANCED_GROUNDS })
@@ -57,19 +58,7 @@ export class EnhancedRightsDto implements Omit<VictimEnhancedRights, 'victimId'>
   grounds!: EnhancedGroundDto[];
 }
 
-export class TouchpointDto implements Touchpoint {
-  @ApiProperty()
-  eventId!: string;
-
-  @ApiProperty({ enum: CASE_EVENT_TYPES })
-  type!: CaseEventType;
-
-  @ApiProperty({ enum: AGENCIES })
-  agency!: Agency;
-
-  @ApiProperty({ format: 'date-time' })
-  occurredAt!: string;
-
+export class TouchpointDto extends CaseEventRefDto implements Touchpoint {
   @ApiProperty({ enum: INFORMATION_TOPICS, nullable: true })
   topic!: InformationTopic | null;
 

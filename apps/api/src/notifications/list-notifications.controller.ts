@@ -4,6 +4,7 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { NotificationPageDto } from './notification-page.response';
 import { ApiProblemResponses } from '../http/problem.response';
 import { areasInScope, type Grant } from '@case-journey/access';
+import type { NotificationPage } from '@case-journey/projections';
 import { refuseAreaOutOfScope } from '../access/area-scope';
 import { Caller } from '../access/caller.decorator';
 import { AreaDirectory } from '../areas/area-directory';
@@ -31,6 +32,6 @@ export class ListNotificationsController {
     const area = await this.areas.knownIfGiven(params.area);
     refuseAreaOutOfScope(caller, area);
     const criteria = { agency: params.agency, areas: area === undefined ? areasInScope(caller) : [area], offset: params.offset, limit: params.limit };
-    return this.queries.execute<ListNotificationsQuery, NotificationPageDto>(new ListNotificationsQuery(criteria));
+    return this.queries.execute<ListNotificationsQuery, NotificationPage>(new ListNotificationsQuery(criteria));
   }
 }

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { AGENCIES, type Agency } from '@case-journey/domain';
 import type { Notification, NotificationPage } from '@case-journey/projections';
+import { OffsetPageDto } from '../http/paging.dto';
 
 export class NotificationDto implements Notification {
   @ApiProperty()
@@ -47,16 +48,7 @@ export class NotificationDto implements Notification {
 }
 
 /** GET /notifications. */
-export class NotificationPageDto implements NotificationPage {
-  @ApiProperty()
-  total!: number;
-
-  @ApiProperty()
-  offset!: number;
-
-  @ApiProperty()
-  limit!: number;
-
+export class NotificationPageDto extends OffsetPageDto implements NotificationPage {
   @ApiProperty({ type: [NotificationDto], description: 'Newest first' })
   items!: NotificationDto[];
 }

@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Res } from '@nestjs/common';
-import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { ApiProblemResponses } from '../http/problem.response';
 import type { Response } from 'express';
 import { ServiceMetrics } from '@case-journey/platform';
@@ -21,6 +21,7 @@ export class MetricsController {
   @ApiProduces('text/plain')
   @ApiProblemResponses(400)
   @ApiOperation({ summary: 'Prometheus metrics of every API process: request durations by route and status, projection lag and rate, queue depths, event store latency' })
+  @ApiOkResponse({ description: 'The Prometheus text exposition format', schema: { type: 'string' } })
   async scrape(@Res() response: Response): Promise<void> {
     const text = await this.exposition();
     response.type(this.metrics.contentType).send(text);

@@ -1,6 +1,7 @@
 import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { RebuildStatusDto } from './rebuild-status.response';
 import { ApiProblemResponses } from '../http/problem.response';
 import { PROJECTION_NAMES, type ProjectionName, type RebuildStatus } from '@case-journey/projections';
 import { Requires } from '../access/requires.decorator';
@@ -27,7 +28,8 @@ export class ProjectionsAdminController {
   })
   @ApiProblemResponses({ 400: 'Not a projection: `name` must be one of those listed' })
   @ApiParam({ name: 'name', enum: PROJECTION_NAMES, description: 'The projection to rebuild' })
-  rebuild(@Param('name', ProjectionNamePipe) name: ProjectionName): Promise<RebuildStatus> {
+  @ApiAcceptedResponse({ type: RebuildStatusDto, description: 'Queued on the worker: its job and where it stands' })
+  rebuild(@Param('name', ProjectionNamePipe) name: ProjectionName): Promise<RebuildStatusDto> {
     return this.commands.execute<RequestRebuildCommand, RebuildStatus>(new RequestRebuildCommand(name));
   }
 
@@ -35,7 +37,8 @@ export class ProjectionsAdminController {
   @Requires('projections:admin')
   @ApiOperation({ summary: "A rebuild job's state and progress (phase, positions reached and to reach)" })
   @ApiProblemResponses(400, { 404: 'No such rebuild job' })
-  status(@Param('jobId') jobId: string): Promise<RebuildStatus> {
+  @ApiOkResponse({ type: RebuildStatusDto })
+  status(@Param('jobId') jobId: string): Promise<RebuildStatusDto> {
     return this.queries.execute<GetRebuildQuery, RebuildStatus>(new GetRebuildQuery(jobId));
   }
 }

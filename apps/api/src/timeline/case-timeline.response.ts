@@ -13,7 +13,8 @@ export class AmendmentDto implements Amendment {
   recordedAt!: string;
 }
 
-export class TimelineEntryDto implements TimelineEntry {
+/** An event as a case's answers name it: which, of what type, by whom, when it happened. */
+export class CaseEventRefDto {
   @ApiProperty()
   eventId!: string;
 
@@ -25,7 +26,9 @@ export class TimelineEntryDto implements TimelineEntry {
 
   @ApiProperty({ format: 'date-time' })
   occurredAt!: string;
+}
 
+export class TimelineEntryDto extends CaseEventRefDto implements TimelineEntry {
   @ApiProperty({ format: 'date-time' })
   recordedAt!: string;
 

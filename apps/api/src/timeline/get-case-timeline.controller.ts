@@ -4,6 +4,7 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CaseTimelineDto } from './case-timeline.response';
 import { ApiProblemResponses } from '../http/problem.response';
 import { areasInScope, type Grant } from '@case-journey/access';
+import type { CaseTimeline } from '@case-journey/projections';
 import { Caller } from '../access/caller.decorator';
 import { Requires } from '../access/requires.decorator';
 import { AsOfDto } from '../cases/as-of/as-of.dto';
@@ -29,6 +30,6 @@ export class GetCaseTimelineController {
   @ApiProblemResponses(400, { 404: 'No such case, or one outside your areas, or none yet at `asOf`' })
   @ApiOkResponse({ type: CaseTimelineDto })
   getTimeline(@Param('id', CaseIdPipe) caseId: string, @Caller() caller: Grant, @Query(QueryParamsPipe) params: AsOfDto): Promise<CaseTimelineDto> {
-    return this.queries.execute<GetCaseTimelineQuery, CaseTimelineDto>(new GetCaseTimelineQuery(caseId, areasInScope(caller), params.asOf));
+    return this.queries.execute<GetCaseTimelineQuery, CaseTimeline>(new GetCaseTimelineQuery(caseId, areasInScope(caller), params.asOf));
   }
 }

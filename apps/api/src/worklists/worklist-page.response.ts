@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { AGENCIES, CONTACT_CHANNELS, OFFENCE_CATEGORIES, OPT_OUT_SCOPES, type Agency, type ContactChannel, type OffenceCategory, type OptOutScope } from '@case-journey/domain';
 import { OPEN_STATUSES, RIGHTS, type OpenStatus, type Rights, type WorklistItem, type WorklistPage } from '@case-journey/projections';
+import { OffsetPageDto } from '../http/paging.dto';
 
 export class WorklistVictimDto {
   @ApiProperty()
@@ -78,16 +79,7 @@ export class OldestBreachDto {
 }
 
 /** GET /worklists/witness-care. */
-export class WorklistPageDto implements WorklistPage {
-  @ApiProperty()
-  total!: number;
-
-  @ApiProperty()
-  offset!: number;
-
-  @ApiProperty()
-  limit!: number;
-
+export class WorklistPageDto extends OffsetPageDto implements WorklistPage {
   @ApiProperty({ type: [WorklistItemDto], description: 'Earliest due first: the breached first, longest overdue first of all' })
   items!: WorklistItemDto[];
 

@@ -6,7 +6,8 @@ import type { ProjectionKeys } from '../runner/projection-keys';
 import type { ProjectionRunner } from '../runner/projection-runner';
 import type { ProjectionVersions } from '../runner/projection-versions';
 
-export type RebuildPhase = 'catching-up' | 'catching-up-with-time' | 'switching' | 'dropping-old-version' | 'done';
+export const REBUILD_PHASES = ['catching-up', 'catching-up-with-time', 'switching', 'dropping-old-version', 'done'] as const;
+export type RebuildPhase = (typeof REBUILD_PHASES)[number];
 
 export interface RebuildProgress {
   projection: string;

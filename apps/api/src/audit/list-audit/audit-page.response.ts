@@ -2,6 +2,7 @@ import { ApiProperty, getSchemaPath } from '@nestjs/swagger';
 import { ACCESS_PURPOSE_NAMES, AUDIT_ACTIONS, type AccessPurpose, type AuditAction, type AuditEntry, type ChainBreak } from '@case-journey/access';
 import { AGENCIES, type Agency } from '@case-journey/domain';
 import type { AuditPage } from './audit-page';
+import { OffsetPageDto } from '../../http/paging.dto';
 
 export class AuditEntryDto implements AuditEntry {
   @ApiProperty({ description: '0 for the first entry, then one more for each' })
@@ -73,16 +74,7 @@ export class BrokenChainDto {
 }
 
 /** GET /audit. */
-export class AuditPageDto implements AuditPage {
-  @ApiProperty()
-  total!: number;
-
-  @ApiProperty()
-  offset!: number;
-
-  @ApiProperty()
-  limit!: number;
-
+export class AuditPageDto extends OffsetPageDto implements AuditPage {
   @ApiProperty({ type: [AuditEntryDto], description: 'In the order written' })
   entries!: AuditEntryDto[];
 

@@ -7,6 +7,7 @@ import { Requires } from '../../access/requires.decorator';
 import { QueryParamsPipe } from '../../http/query-params.pipe';
 import { AuditQueryDto } from './audit-query.dto';
 import { ListAuditQuery } from './list-audit.query';
+import type { AuditPage } from './audit-page';
 
 @ApiTags('audit')
 @Controller('audit')
@@ -33,6 +34,6 @@ export class ListAuditController {
       from: query.from ? new Date(query.from) : undefined,
       to: query.to ? new Date(query.to) : undefined,
     };
-    return this.queries.execute<ListAuditQuery, AuditPageDto>(new ListAuditQuery(filter, query.offset, query.limit));
+    return this.queries.execute<ListAuditQuery, AuditPage>(new ListAuditQuery(filter, query.offset, query.limit));
   }
 }

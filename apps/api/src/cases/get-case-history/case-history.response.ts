@@ -1,6 +1,7 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 import { CASE_EVENT_TYPES } from '@case-journey/domain';
 import type { HistoryEntry } from './get-case-history.handler';
+import { CaseRevisionDto } from '../as-of/case-revision.response';
 
 export class HistoryEntryDto implements HistoryEntry {
   @ApiProperty({ description: "The event's revision in the case's stream" })
@@ -20,16 +21,7 @@ export class HistoryEntryDto implements HistoryEntry {
 }
 
 /** GET /cases/{id}/events. */
-export class CaseHistoryDto {
-  @ApiProperty()
-  caseId!: string;
-
-  @ApiProperty({ description: "The stream's revision, also the ETag" })
-  revision!: number;
-
-  @ApiPropertyOptional({ format: 'date-time', description: 'The instant read as of, when one was asked for' })
-  asOf?: string;
-
+export class CaseHistoryDto extends CaseRevisionDto {
   @ApiProperty({ type: [HistoryEntryDto], description: 'In stream order' })
   events!: HistoryEntryDto[];
 }

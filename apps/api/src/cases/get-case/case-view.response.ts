@@ -70,6 +70,7 @@ import {
 } from '@case-journey/domain';
 import { ChargeDto, OffenceDto } from '../dto/offence.dto';
 import { CASE_STAGES } from '../find-cases/find-cases.dto';
+import { CaseRevisionDto } from '../as-of/case-revision.response';
 
 const instant = { format: 'date-time' } as const;
 const nullableInstant = { type: String, format: 'date-time', nullable: true } as const;
@@ -499,16 +500,7 @@ export class CaseViewDto implements CaseView {
 }
 
 /** GET /cases/{id}. */
-export class CaseReadingDto {
-  @ApiProperty()
-  caseId!: string;
-
-  @ApiProperty({ description: "The stream's revision, also the ETag" })
-  revision!: number;
-
-  @ApiPropertyOptional({ format: 'date-time', description: 'The instant read as of, when one was asked for' })
-  asOf?: string;
-
+export class CaseReadingDto extends CaseRevisionDto {
   @ApiProperty({ type: CaseViewDto })
   state!: CaseViewDto;
 }

@@ -1,7 +1,8 @@
 import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import { Controller, Get, Param, Query, Req, StreamableFile } from '@nestjs/common';
-import { ApiOperation, ApiProduces, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiExtraModels, ApiOkResponse, ApiOperation, ApiProduces, ApiPropertyOptional, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import { RejectedLineDto } from '../import.response';
 import { ApiProblemResponses } from '../../http/problem.response';
 import { IsIn, IsOptional } from 'class-validator';
 import { stringify } from 'csv-stringify';
@@ -32,6 +33,14 @@ export class GetRejectionsController {
     summary: "An import's rejected lines so far, streamed, each with its line number, the problem (status, field, reason, as the API answers) and the line as sent, ready to fix and send again",
   })
   @ApiProblemResponses(400, { 404: "No such import, or another agency's" })
+  @ApiOkResponse({
+    description: 'NDJSON, a rejected line each; or CSV (format=csv, or Accept: text/csv), a row per field at fault',
+    content: {
+      'application/x-ndjson': { schema: { $ref: getSchemaPath(RejectedLineDto) } },
+      'text/csv': { schema: { type: 'string', description: `Columns: ${REJECTION_COLUMNS.join(', ')}` } },
+    },
+  })
+  @ApiExtraModels(RejectedLineDto)
   get(@Param('id') id: string, @Query(QueryParamsPipe) { format }: RejectionsFormatDto, @Req() request: Request, @Caller() caller: Grant): StreamableFile {
     const { journal } = this.imports.visible(id, caller);
     const wanted = format ?? (request.accepts(['application/x-ndjson', 'text/csv']) === 'text/csv' ? 'csv' : 'ndjson');

@@ -1,6 +1,7 @@
 import { Controller, HttpCode, Post, Query, Req, Res, UnsupportedMediaTypeException } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBody, ApiConsumes, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ImportAcceptedDto } from '../import.response';
 import { ApiProblemResponses } from '../../http/problem.response';
 import type { Request, Response } from 'express';
 import type { Grant } from '@case-journey/access';
@@ -40,9 +41,9 @@ export class StartImportController {
       'Each line is the body of the single request it stands for: POST /cases with "type": "CrimeReported", or POST /cases/:id/events with the case\'s id as "caseId". ' +
       'Each is validated and recorded exactly as that request would be, and accepted, replayed (already stored) or rejected. Follow it at GET /imports/{id}.',
   })
-  @ApiResponse({ status: 202, description: 'Stored and queued; Location is its status' })
   @ApiProblemResponses(400, { 413: 'Over IMPORT_MAX_FILE_BYTES', 415: 'Neither NDJSON nor CSV, or not UTF-8' }, 503)
-  async start(@Query(QueryParamsPipe) params: StartImportDto, @Req() request: Request, @Res({ passthrough: true }) response: Response, @Caller() caller: Grant): Promise<ImportAccepted> {
+  @ApiAcceptedResponse({ type: ImportAcceptedDto, description: 'Stored and queued; Location is its status' })
+  async start(@Query(QueryParamsPipe) params: StartImportDto, @Req() request: Request, @Res({ passthrough: true }) response: Response, @Caller() caller: Grant): Promise<ImportAcceptedDto> {
     const format = formatOf(request);
     const fileName = String(request.headers['content-disposition'] ?? '').match(/filename="?([^";]+)"?/)?.[1] ?? `upload.${format}`;
     const accepted = await this.commands.execute<StartImportCommand, ImportAccepted>(new StartImportCommand(request, format, fileName, params, caller));

@@ -1,6 +1,7 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { MeasuresInForceDto } from './measures.response';
 import { ApiProblemResponses } from '../../http/problem.response';
 import { CLOCK, type Clock } from '@case-journey/platform';
 import { Requires } from '../../access/requires.decorator';
@@ -24,7 +25,8 @@ export class ListMeasuresController {
       'its numerator and denominator, its columns (rate, count, median or 90th percentile, and the outcomes each counts), its breakdowns and the victim characteristics it is compared on.',
   })
   @ApiProblemResponses(400)
-  list(): Promise<MeasuresInForce> {
+  @ApiOkResponse({ type: MeasuresInForceDto })
+  list(): Promise<MeasuresInForceDto> {
     return this.queries.execute<ListMeasuresQuery, MeasuresInForce>(new ListMeasuresQuery(this.clock.now()));
   }
 }

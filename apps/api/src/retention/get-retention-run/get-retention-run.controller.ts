@@ -1,14 +1,15 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { DryRunListingDto, ErasureOutcomeDto, RetentionRunDto } from '../retention-run.response';
 import { ApiProblemResponses } from '../../http/problem.response';
 import { Requires } from '../../access/requires.decorator';
 import { PagingDto } from '../../http/paging.dto';
 import { QueryParamsPipe } from '../../http/query-params.pipe';
-import type { RetentionRun } from '../retention-run';
 import { DRY_RUN, ERASURE } from '../retention-queue';
 import { GetRetentionRunQuery } from './get-retention-run.query';
 import { ReadsRedis } from '../../http/reads-redis';
+import type { RetentionRun } from '../retention-run';
 
 @ApiTags('retention')
 @ReadsRedis()
@@ -20,7 +21,9 @@ export class GetRetentionRunController {
   @Requires('retention:run')
   @ApiOperation({ summary: "A dry run's progress and, once completed, its listing: each victim to erase, with the cases and when and why each closed (paged)" })
   @ApiProblemResponses(400, { 404: 'No such dry run' })
-  dryRun(@Param('jobId') jobId: string, @Query(QueryParamsPipe) page: PagingDto): Promise<RetentionRun> {
+  @ApiOkResponse({ type: RetentionRunDto })
+  @ApiExtraModels(DryRunListingDto, ErasureOutcomeDto)
+  dryRun(@Param('jobId') jobId: string, @Query(QueryParamsPipe) page: PagingDto): Promise<RetentionRunDto> {
     return this.queries.execute<GetRetentionRunQuery, RetentionRun>(new GetRetentionRunQuery(DRY_RUN, jobId, page.offset, page.limit));
   }
 
@@ -28,7 +31,9 @@ export class GetRetentionRunController {
   @Requires('retention:run')
   @ApiOperation({ summary: "A retention erasure's progress and outcome: the victims erased, and those skipped with why" })
   @ApiProblemResponses(400, { 404: 'No such retention erasure' })
-  erasure(@Param('jobId') jobId: string): Promise<RetentionRun> {
+  @ApiOkResponse({ type: RetentionRunDto })
+  @ApiExtraModels(DryRunListingDto, ErasureOutcomeDto)
+  erasure(@Param('jobId') jobId: string): Promise<RetentionRunDto> {
     return this.queries.execute<GetRetentionRunQuery, RetentionRun>(new GetRetentionRunQuery(ERASURE, jobId));
   }
 }

@@ -1,13 +1,14 @@
 import { Controller, HttpCode, Post, Req } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiExtraModels, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { DryRunListingDto, ErasureOutcomeDto, RetentionRunDto } from '../retention-run.response';
 import { ApiProblemResponses } from '../../http/problem.response';
 import type { Principal } from '@case-journey/access';
 import { Requires } from '../../access/requires.decorator';
 import { auditSubjectOf } from '../../audit/audit-subject';
-import type { RetentionRun } from '../retention-run';
 import { RequestDryRunCommand } from './request-dry-run.command';
 import { ReadsRedis } from '../../http/reads-redis';
+import type { RetentionRun } from '../retention-run';
 
 @ApiTags('retention')
 @ReadsRedis()
@@ -25,7 +26,9 @@ export class RequestDryRunController {
       'Read the listing at GET /retention/dry-runs/{jobId}, then erase it with POST /retention/dry-runs/{jobId}/erasure.',
   })
   @ApiProblemResponses(400)
-  request(@Req() request: { principal?: Principal }): Promise<RetentionRun> {
+  @ApiAcceptedResponse({ type: RetentionRunDto, description: 'Queued: the job and where it stands' })
+  @ApiExtraModels(DryRunListingDto, ErasureOutcomeDto)
+  request(@Req() request: { principal?: Principal }): Promise<RetentionRunDto> {
     return this.commands.execute<RequestDryRunCommand, RetentionRun>(new RequestDryRunCommand(auditSubjectOf(request)));
   }
 }

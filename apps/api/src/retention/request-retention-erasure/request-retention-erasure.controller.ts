@@ -1,15 +1,16 @@
 import { Body, Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiExtraModels, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { DryRunListingDto, ErasureOutcomeDto, RetentionRunDto } from '../retention-run.response';
 import { ApiProblemResponses, BODY_PROBLEMS } from '../../http/problem.response';
 import type { Principal } from '@case-journey/access';
 import { Requires } from '../../access/requires.decorator';
 import { auditSubjectOf } from '../../audit/audit-subject';
 import { FlatBodyPipe } from '../../http/flat-body.pipe';
 import { ErasureRequestDto } from '../../victims/erase-victim-data/erasure-request.dto';
-import type { RetentionRun } from '../retention-run';
 import { RequestRetentionErasureCommand } from './request-retention-erasure.command';
 import { ReadsRedis } from '../../http/reads-redis';
+import type { RetentionRun } from '../retention-run';
 
 @ApiTags('retention')
 @ReadsRedis()
@@ -25,7 +26,9 @@ export class RequestRetentionErasureController {
     description: 'A job: each listed victim is checked again (still held, every case still closed before the cutoff, no case registered since) and erased as POST /victims/{id}/erasure erases, with basis `retention`.',
   })
   @ApiProblemResponses(...BODY_PROBLEMS, { 404: 'No such dry run', 409: 'The dry run has not completed' })
-  request(@Param('jobId') dryRunId: string, @Body(FlatBodyPipe) body: ErasureRequestDto, @Req() request: { principal?: Principal }): Promise<RetentionRun> {
+  @ApiAcceptedResponse({ type: RetentionRunDto, description: 'Queued: the job and where it stands' })
+  @ApiExtraModels(DryRunListingDto, ErasureOutcomeDto)
+  request(@Param('jobId') dryRunId: string, @Body(FlatBodyPipe) body: ErasureRequestDto, @Req() request: { principal?: Principal }): Promise<RetentionRunDto> {
     return this.commands.execute<RequestRetentionErasureCommand, RetentionRun>(new RequestRetentionErasureCommand(dryRunId, body.reason.trim(), auditSubjectOf(request)));
   }
 }

@@ -11,6 +11,7 @@ import { FlatBodyPipe } from '../../http/flat-body.pipe';
 import { VictimIdPipe } from '../../http/victim-id.pipe';
 import { EraseVictimDataCommand } from './erase-victim-data.command';
 import { ErasureRequestDto } from './erasure-request.dto';
+import type { VictimErasure } from './victim-erasure';
 
 /** How long the answer waits for the projections to forget the victim. */
 const READ_MODELS_WAIT_MS = 5000;
@@ -38,7 +39,7 @@ export class EraseVictimDataController {
     @Req() request: { principal?: Principal },
     @Res({ passthrough: true }) response: Response,
   ): Promise<VictimErasureDto> {
-    const erasure = await this.commands.execute<EraseVictimDataCommand, VictimErasureDto>(
+    const erasure = await this.commands.execute<EraseVictimDataCommand, VictimErasure>(
       new EraseVictimDataCommand(victimId, 'request', body.reason.trim(), auditSubjectOf(request), undefined, READ_MODELS_WAIT_MS),
     );
     response.status(erasure.readModels === 'forgotten' ? 200 : 202);

@@ -12,6 +12,7 @@ import { QueryParamsPipe } from '../../http/query-params.pipe';
 import { VictimIdPipe } from '../../http/victim-id.pipe';
 import { GetVictimDetailsQuery } from './get-victim-details.query';
 import { VictimDetailsQueryDto } from './victim-details-query.dto';
+import type { VictimDetails } from './victim-details';
 
 @ApiTags('victims')
 @Controller('cases')
@@ -34,6 +35,6 @@ export class GetVictimDetailsController {
     @Query(QueryParamsPipe) query: VictimDetailsQueryDto,
     @Caller() caller: Grant,
   ): Promise<VictimDetailsDto> {
-    return this.queries.execute<GetVictimDetailsQuery, VictimDetailsDto>(new GetVictimDetailsQuery(caseId, victimId, query.purpose, areasInScope(caller)));
+    return this.queries.execute<GetVictimDetailsQuery, VictimDetails>(new GetVictimDetailsQuery(caseId, victimId, query.purpose, areasInScope(caller)));
   }
 }

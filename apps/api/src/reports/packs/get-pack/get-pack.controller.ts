@@ -1,6 +1,7 @@
 import { Controller, Get, NotFoundException, Param, Req, StreamableFile } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiExtraModels, ApiOkResponse, ApiOperation, ApiProduces, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import { PackAnswerDto } from '../board-pack.response';
 import { ApiProblemResponses } from '../../../http/problem.response';
 import type { Request } from 'express';
 import { isPackId, PackStore } from '@case-journey/board-pack';
@@ -28,7 +29,16 @@ export class GetPackController {
     summary: 'A board pack: its progress while it is built, then its figures (JSON), its page (Accept: text/html) or its PDF (Accept: application/pdf)',
   })
   @ApiProblemResponses({ 400: '`id` is not a board pack id (a UUID)', 404: 'No such pack, or one of another area (or of every area) for a board restricted to its own' })
-  async get(@Param('id') id: string, @Req() request: Request, @Caller() caller: Grant): Promise<PackAnswer | StreamableFile> {
+  @ApiOkResponse({
+    description: 'Its progress and, once built, its figures (JSON); its page (HTML) or its PDF once built',
+    content: {
+      'application/json': { schema: { $ref: getSchemaPath(PackAnswerDto) } },
+      'application/pdf': { schema: { type: 'string', format: 'binary' } },
+      'text/html': { schema: { type: 'string' } },
+    },
+  })
+  @ApiExtraModels(PackAnswerDto)
+  async get(@Param('id') id: string, @Req() request: Request, @Caller() caller: Grant): Promise<PackAnswerDto | StreamableFile> {
     if (!isPackId(id)) throw new RequestValidationError([{ field: 'id', messages: ['id must be a board pack id (a UUID)'] }]);
     const answer = await this.queries.execute<GetPackQuery, PackAnswer>(new GetPackQuery(id));
     // Another area's pack (or one of every area) is not found by a board restricted to its own.

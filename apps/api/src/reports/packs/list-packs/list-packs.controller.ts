@@ -1,6 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { PackListDto } from '../board-pack.response';
 import { ApiProblemResponses } from '../../../http/problem.response';
 import { areasInScope, withinAreas, type Grant } from '@case-journey/access';
 import { Caller } from '../../../access/caller.decorator';
@@ -19,7 +20,8 @@ export class ListPacksController {
   @Requires('compliance:read')
   @ApiOperation({ summary: 'Board packs built (newest first, each with its figures digest and reproducibility check) and those being built' })
   @ApiProblemResponses(400)
-  async list(@Caller() caller: Grant): Promise<PackList> {
+  @ApiOkResponse({ type: PackListDto })
+  async list(@Caller() caller: Grant): Promise<PackListDto> {
     const { packs, pending } = await this.queries.execute<ListPacksQuery, PackList>(new ListPacksQuery());
     const areas = areasInScope(caller);
     return { packs: packs.filter((pack) => withinAreas(areas, pack.area)), pending: pending.filter((status) => withinAreas(areas, status.request.area)) };

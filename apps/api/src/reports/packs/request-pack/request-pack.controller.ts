@@ -1,6 +1,7 @@
 import { Body, Controller, Header, HttpCode, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { PackStatusDto } from '../board-pack.response';
 import { ApiProblemResponses, BODY_PROBLEMS } from '../../../http/problem.response';
 import type { Response } from 'express';
 import type { PackStatus } from '@case-journey/board-pack';
@@ -31,7 +32,8 @@ export class RequestPackController {
       'The pack holds each measure this month against last month and the same month last year, breakdowns, disproportionality, the suppression note and the definitions, as JSON, an HTML page and a PDF.',
   })
   @ApiProblemResponses(...BODY_PROBLEMS)
-  async request(@Body(FlatBodyPipe) body: RequestPackDto, @Res({ passthrough: true }) response: Response, @Caller() caller: Grant): Promise<PackStatus> {
+  @ApiAcceptedResponse({ type: PackStatusDto, description: 'Queued: its id and where it stands; Location is where to read it' })
+  async request(@Body(FlatBodyPipe) body: RequestPackDto, @Res({ passthrough: true }) response: Response, @Caller() caller: Grant): Promise<PackStatusDto> {
     refuseAreaOutOfScope(caller, body.area ?? undefined);
     if (!body.area && areasInScope(caller) !== undefined) throw new AccessRefusedError('a pack of every area reads areas outside yours: name one of your areas', 'area');
     const status = await this.commands.execute<RequestPackCommand, PackStatus>(
