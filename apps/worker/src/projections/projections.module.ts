@@ -56,8 +56,10 @@ import { WORKER_PROJECTIONS } from './worker-projections';
     { provide: TimelineProjection, useValue: new TimelineProjection() },
     {
       provide: ReportingProjection,
-      useFactory: (store: EventStore, configuration: AppConfiguration) => new ReportingProjection({ store, snapshotWorkingDays: configuration.reportSnapshotWorkingDays }),
-      inject: [EVENT_STORE, AppConfiguration],
+      // One set of kept case histories for both projections that read whole cases: one worker's memory for it, not two.
+      useFactory: (store: EventStore, configuration: AppConfiguration, obligations: ObligationsProjection) =>
+        new ReportingProjection({ store, snapshotWorkingDays: configuration.reportSnapshotWorkingDays, histories: obligations.histories }),
+      inject: [EVENT_STORE, AppConfiguration, ObligationsProjection],
     },
     {
       provide: WORKER_PROJECTIONS,

@@ -17,8 +17,8 @@ export interface ReportingProjectionOptions {
   calendar?: WorkingDayCalendar;
   /** Working days after a month closes at which its figures are frozen: records stored later are late for it. */
   snapshotWorkingDays: number;
-  /** How many events of recently touched cases to keep in memory (`CaseHistories`). */
-  historyEvents?: number;
+  /** The events kept of the cases touched lately; best shared with the obligations projection, which reads the same cases. Default: its own. */
+  histories?: CaseHistories;
 }
 
 /** One case's counts as last read: what the next reading replaces. */
@@ -55,7 +55,7 @@ export class ReportingProjection implements Projection {
 
   constructor(private readonly options: ReportingProjectionOptions) {
     this.calendar = options.calendar ?? new WorkingDayCalendar();
-    this.histories = new CaseHistories(options.historyEvents);
+    this.histories = options.histories ?? new CaseHistories();
   }
 
   async apply(batch: readonly RecordedEvent[], { keys, redis, transaction, watch }: BatchContext): Promise<void> {

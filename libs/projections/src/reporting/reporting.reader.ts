@@ -144,24 +144,34 @@ export class ReportingReader {
     return wanted.map(({ bucket: of, area, month, suffix }) => ({ bucket: of, area, month, fields: this.cache.get(keys.within(suffix))!.fields }));
   }
 
-  /** Reads again the hashes among `suffixes` that moved since they were read. */
+  /**
+   * Reads the hashes among `suffixes` not kept, and again those kept that moved since they were
+   * read: the marks and the hashes not kept in one round trip, then those that moved.
+   */
   private async refresh(keys: ProjectionKeys, mark: string, suffixes: readonly string[]): Promise<void> {
     const now = Date.now();
     const unsure = suffixes.filter((suffix) => this.cache.get(keys.within(suffix))?.goodAt !== mark);
     if (unsure.length === 0) return;
-    const marks = await this.redis.hmget(bucketsChangedKey(keys), ...unsure);
-    const stale: Array<{ suffix: string; mark: string | null }> = [];
-    unsure.forEach((suffix, i) => {
-      const kept = this.cache.get(keys.within(suffix));
-      const unmoved = kept !== undefined && (marks[i] === null ? now - kept.readAt < this.countsFreshForMs : kept.mark === marks[i]);
+    const unknown = new Set(unsure.filter((suffix) => !this.cache.has(keys.within(suffix))));
+    // The marks are read before the hashes, so a hash is never kept under a mark later than its fields.
+    const reading = this.redis.pipeline().hmget(bucketsChangedKey(keys), ...unsure);
+    for (const suffix of unknown) reading.hgetall(keys.within(suffix));
+    const [[, read], ...hashes] = (await reading.exec()) ?? [];
+    const marks = read as Array<string | null>;
+    const markOf = new Map(unsure.map((suffix, i) => [suffix, marks[i]]));
+    [...unknown].forEach((suffix, i) => this.cache.set(keys.within(suffix), { mark: markOf.get(suffix)!, goodAt: mark, readAt: now, fields: hashes[i][1] as Record<string, string> }));
+    const moved = unsure.filter((suffix) => {
+      if (unknown.has(suffix)) return false;
+      const kept = this.cache.get(keys.within(suffix))!;
+      const unmoved = markOf.get(suffix) === null ? now - kept.readAt < this.countsFreshForMs : kept.mark === markOf.get(suffix);
       if (unmoved) kept.goodAt = mark;
-      else stale.push({ suffix, mark: marks[i] });
+      return !unmoved;
     });
-    if (stale.length === 0) return;
-    const reading = this.redis.pipeline();
-    for (const { suffix } of stale) reading.hgetall(keys.within(suffix));
-    const answers = (await reading.exec()) ?? [];
-    stale.forEach(({ suffix, mark: moved }, i) => this.cache.set(keys.within(suffix), { mark: moved, goodAt: mark, readAt: now, fields: answers[i][1] as Record<string, string> }));
+    if (moved.length === 0) return;
+    const again = this.redis.pipeline();
+    for (const suffix of moved) again.hgetall(keys.within(suffix));
+    const answers = (await again.exec()) ?? [];
+    moved.forEach((suffix, i) => this.cache.set(keys.within(suffix), { mark: markOf.get(suffix)!, goodAt: mark, readAt: now, fields: answers[i][1] as Record<string, string> }));
   }
 
   private keys(): Promise<ProjectionKeys> {

@@ -42,4 +42,13 @@ describe("the events a projection keeps of the cases it touched lately", () => {
     expect(histories.kept('huge')).toEqual([]);
     expect(histories.size).toEqual({ cases: 1, events: 4 });
   });
+
+  it('keeps the most of a case that any projection sharing it has read', () => {
+    const histories = new CaseHistories();
+    const events = Array.from({ length: 3 }, (_, i) => contact('c', `2025-03-0${i + 1}T10:00:00.000Z`));
+    histories.keep('c', events); // the projection ahead has read three
+    histories.keep('c', events.slice(0, 1)); // one behind it, one
+    expect(histories.kept('c')).toHaveLength(3);
+    expect(histories.size).toEqual({ cases: 1, events: 3 });
+  });
 });

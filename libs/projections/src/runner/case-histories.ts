@@ -18,8 +18,13 @@ export class CaseHistories {
     return this.cases.get(caseId) ?? [];
   }
 
-  /** Keeps the case's events from revision 0 on, as the most recently touched case. */
+  /**
+   * Keeps the case's events from revision 0 on, as the most recently touched case. Projections may
+   * share one CaseHistories: one behind another keeps no fewer events of a case than were kept.
+   */
   keep(caseId: string, events: CaseEvent[]): void {
+    const known = this.cases.get(caseId);
+    if (known && known.length > events.length) events = known;
     this.forget(caseId);
     if (events.length > this.maxEvents) return;
     this.cases.set(caseId, events);

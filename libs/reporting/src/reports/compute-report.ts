@@ -70,14 +70,19 @@ export function computeReport(definitions: MeasureDefinitions, measure: MeasureD
   const filters = Object.entries(request.filters ?? {});
   const hasValue = measure.source === 'timeliness';
 
-  const shape: HashShape = { rollup, hasValue, groupBy, key: JSON.stringify([definitions.version, measure.id, measure.version, groupBy, filters, asOfDay]) };
-  const wanted = (reading: FieldReading) =>
-    (!entitlements || entitlements.has(reading.values.entitlement)) && filters.every(([dimension, value]) => reading.values[dimension] === value);
-  const outcomes = new Map<string, string>();
-  const judgedAt = (outcome: string) => {
-    let judgement = outcomes.get(outcome);
-    if (judgement === undefined) outcomes.set(outcome, (judgement = judged(outcome, asOfDay)));
-    return judgement;
+  // Everything a hash's tallies depend on: the measure, the grouping, the filters, the day open obligations are judged at.
+  const shape = JSON.stringify([definitions.version, measure.id, measure.version, groupBy, filters, asOfDay]);
+  const grouped = groupBy.filter((dimension) => dimension !== 'area' && dimension !== 'month');
+  // Each field read once however many hashes hold it: null when the measure does not count it.
+  const readings = new Map<string, FieldReading | null>();
+  const readingOf = (field: string): FieldReading | null => {
+    let reading = readings.get(field);
+    if (reading !== undefined) return reading;
+    const { values, outcome, value } = readField(field, rollup, hasValue);
+    const wanted = (!entitlements || entitlements.has(values.entitlement)) && filters.every(([dimension, asked]) => values[dimension] === asked);
+    reading = wanted ? { group: Object.fromEntries(grouped.map((dimension) => [dimension, values[dimension]])), key: grouped.map((dimension) => values[dimension]).join(FIELD_SEPARATOR), outcome: judged(outcome, asOfDay), value } : null;
+    readings.set(field, reading);
+    return reading;
   };
   const byHash = groupBy.includes('area') || groupBy.includes('month');
   const rows = new Map<string, Tally>();
@@ -86,7 +91,7 @@ export function computeReport(definitions: MeasureDefinitions, measure: MeasureD
     if (request.areas && !request.areas.includes(hash.area)) continue;
     if (!request.months.includes(hash.month)) continue;
     const place = byHash ? `${hash.area}${FIELD_SEPARATOR}${hash.month}${FIELD_SEPARATOR}` : '';
-    for (const [key, part] of hashTallies(hash.fields, shape, wanted, judgedAt)) {
+    for (const [key, part] of hashTallies(hash.fields, shape, readingOf)) {
       let row = rows.get(place + key);
       if (!row) {
         const values: Record<string, string> = { ...part.group, area: hash.area, month: hash.month };
@@ -128,20 +133,12 @@ export function computeReport(definitions: MeasureDefinitions, measure: MeasureD
   };
 }
 
-/** A counter hash's field read: its dimensions' values, outcome, value (timeliness) and count. */
+/** A counter hash's field as a report reads it: its group (area and month aside) and key, its outcome judged, its value (timeliness). */
 interface FieldReading {
-  values: Record<string, string>;
+  group: Record<string, string>;
+  key: string;
   outcome: string;
   value: number | null;
-  count: number;
-}
-
-/** What a report asks of each hash: its rollup, grouping, and (in `key`) everything its tallies depend on. */
-interface HashShape {
-  rollup: readonly string[];
-  hasValue: boolean;
-  groupBy: readonly string[];
-  key: string;
 }
 
 /**
@@ -153,25 +150,23 @@ const talliedHashes = new WeakMap<Record<string, string>, Map<string, Map<string
 /** The report shapes kept per hash before the oldest are let go. */
 const SHAPES_KEPT = 64;
 
-function hashTallies(fields: Record<string, string>, shape: HashShape, wanted: (reading: FieldReading) => boolean, judgedAt: (outcome: string) => string): Map<string, Tally> {
+function hashTallies(fields: Record<string, string>, shape: string, readingOf: (field: string) => FieldReading | null): Map<string, Tally> {
   let shapes = talliedHashes.get(fields);
   if (!shapes) talliedHashes.set(fields, (shapes = new Map()));
-  let tallies = shapes.get(shape.key);
+  let tallies = shapes.get(shape);
   if (tallies) return tallies;
   tallies = new Map();
-  const grouped = shape.groupBy.filter((dimension) => dimension !== 'area' && dimension !== 'month');
   for (const field in fields) {
     const count = Number(fields[field]);
     if (count === 0) continue;
-    const reading: FieldReading = { ...readField(field, shape.rollup, shape.hasValue), count };
-    if (!wanted(reading)) continue;
-    const key = grouped.map((dimension) => reading.values[dimension]).join(FIELD_SEPARATOR);
-    let tally = tallies.get(key);
-    if (!tally) tallies.set(key, (tally = newTally(Object.fromEntries(grouped.map((dimension) => [dimension, reading.values[dimension]])))));
-    countInto(tally, judgedAt(reading.outcome), reading.value, reading.count);
+    const reading = readingOf(field);
+    if (reading === null) continue;
+    let tally = tallies.get(reading.key);
+    if (!tally) tallies.set(reading.key, (tally = newTally(reading.group)));
+    countInto(tally, reading.outcome, reading.value, count);
   }
   if (shapes.size >= SHAPES_KEPT) shapes.delete(shapes.keys().next().value!);
-  shapes.set(shape.key, tallies);
+  shapes.set(shape, tallies);
   return tallies;
 }
 
