@@ -95,7 +95,8 @@ describe('board reports over HTTP', () => {
 
   it('documents the report JSON in the OpenAPI document', async () => {
     const { body } = await request(app.api.getHttpServer()).get('/docs-json').expect(200);
-    const ok = body.paths['/reports/{measure}'].get.responses['200'].content['application/json'].schema;
+    const reference = body.paths['/reports/{measure}'].get.responses['200'].content['application/json'].schema.$ref as string;
+    const ok = body.components.schemas[reference.replace('#/components/schemas/', '')];
     expect(Object.keys(ok.properties)).toEqual(expect.arrayContaining(['measure', 'basis', 'columns', 'rows', 'total', 'disproportionality', 'snapshotComparison']));
     expect(body.paths['/public/reports/{measure}'].get['x-access']).toMatchObject({ permission: 'reports:read-public' });
   });

@@ -1,19 +1,17 @@
 import { Controller, Get, Header, Inject, Param, Query, Req, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiExtraModels, ApiOkResponse, ApiOperation, ApiProduces, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { ApiProblemResponses } from '../../http/problem.response';
 import type { Request, Response } from 'express';
 import { areasInScope, type Grant } from '@case-journey/access';
 import { CLOCK, type Clock } from '@case-journey/platform';
-import type { AsOfReportStatus } from '@case-journey/projections';
-import type { Report } from '@case-journey/reporting';
 import { refuseAreaOutOfScope } from '../../access/area-scope';
 import { Caller } from '../../access/caller.decorator';
 import { Requires } from '../../access/requires.decorator';
 import { QueryParamsPipe } from '../../http/query-params.pipe';
 import type { ReportAnswer } from './get-report.handler';
 import { GetReportQuery } from './get-report.query';
-import { AS_OF_JOB_SCHEMA, REPORT_SCHEMA } from '../report.schema';
+import { AsOfReportJobDto, ReportDto } from '../report.response';
 import { reportCriteria, reportResponse } from './report-response';
 import { ReportParamsDto } from './report-params.dto';
 
@@ -29,8 +27,15 @@ export class GetReportController {
   @Requires('reports:read')
   @Header('Cache-Control', 'no-store')
   @ApiProduces('application/json', 'text/csv')
-  @ApiOkResponse({ description: 'The report (JSON), or RFC 4180 CSV whose every row names the measure, its version and the as-of instant', schema: REPORT_SCHEMA })
-  @ApiAcceptedResponse({ description: 'An as-of report still being computed: its job, state and progress; ask the same address again (Location)', schema: AS_OF_JOB_SCHEMA })
+  @ApiOkResponse({
+    description: 'The report (JSON), or RFC 4180 CSV',
+    content: {
+      'application/json': { schema: { $ref: getSchemaPath(ReportDto) } },
+      'text/csv': { schema: { type: 'string', description: 'RFC 4180: a header row, then a row per group and the total, each naming the measure, its version, the definitions\' version, the basis and the as-of instant' } },
+    },
+  })
+  @ApiExtraModels(ReportDto)
+  @ApiAcceptedResponse({ type: AsOfReportJobDto, description: 'An as-of report still being computed: its job, state and progress; ask the same address again (Location)' })
   @ApiOperation({
     summary: "A measure's report: live, a frozen month-end snapshot, or as known at an instant; JSON, or CSV (Accept: text/csv, or /reports/{measure}.csv)",
     description:
@@ -46,7 +51,7 @@ export class GetReportController {
     @Caller() caller: Grant,
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
-  ): Promise<Report | AsOfReportStatus | string> {
+  ): Promise<ReportDto | AsOfReportJobDto | string> {
     refuseAreaOutOfScope(caller, params.area);
     const scope = areasInScope(caller);
     const areas = params.area ? [params.area] : scope ? [...scope] : null;
