@@ -1,5 +1,5 @@
 import { Queue, type ConnectionOptions, type JobState } from 'bullmq';
-import { queueReadyWithin } from '@case-journey/projections';
+import { closeBull, queueReadyWithin } from '@case-journey/projections';
 import type { PackRequest } from '@case-journey/reporting';
 import type { PackProgress } from './build-board-pack';
 import { newPackId, type PackStore, type StoredPack } from './pack-store';
@@ -81,7 +81,7 @@ export class BoardPackQueue {
   async close(): Promise<void> {
     const opened = this.opened;
     this.opened = undefined;
-    await opened?.close().catch(() => opened.disconnect());
+    if (opened) await closeBull(opened);
   }
 
   private get queue(): Queue<PackJob> {

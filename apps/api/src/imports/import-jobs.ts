@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Worker } from 'bullmq';
 import { AppConfiguration, CLOCK, type Clock } from '@case-journey/platform';
-import { bullConnection, bullPrefix } from '@case-journey/projections';
+import { bullConnection, bullPrefix, closeBull } from '@case-journey/projections';
 import { CaseStreamRepository } from '../cases/case-stream.repository';
 import { HandoffRecorder } from '../cases/handoff-recorder';
 import { IMPORTS_QUEUE, type ImportJobData } from './import-queue';
@@ -41,7 +41,7 @@ export class ImportJobs implements OnApplicationBootstrap, OnApplicationShutdown
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await this.worker?.close();
+    if (this.worker) await closeBull(this.worker);
   }
 
   private async run(importId: string): Promise<{ state: string }> {

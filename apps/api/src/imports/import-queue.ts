@@ -1,7 +1,7 @@
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { AppConfiguration } from '@case-journey/platform';
-import { bullConnection, bullPrefix } from '@case-journey/projections';
+import { bullConnection, bullPrefix, closeBull } from '@case-journey/projections';
 
 export const IMPORTS_QUEUE = 'imports';
 
@@ -33,6 +33,6 @@ export class ImportQueue implements OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await this.queue.close();
+    await closeBull(this.queue);
   }
 }

@@ -4,7 +4,7 @@ import { Worker, type Job } from 'bullmq';
 import { retentionCandidates, victimRetentionOf, type RetentionCandidate, type VictimRetention } from '@case-journey/domain';
 import { EVENT_STORE, type EventStore } from '@case-journey/event-store';
 import { AppConfiguration } from '@case-journey/platform';
-import { bullConnection, bullPrefix, caseIdOfStream, isRedisUnreachable, ObligationsReader } from '@case-journey/projections';
+import { bullConnection, bullPrefix, caseIdOfStream, closeBull, isRedisUnreachable, ObligationsReader } from '@case-journey/projections';
 import { CaseStreamRepository } from '../cases/case-stream.repository';
 import { EraseVictimDataCommand } from '../victims/erase-victim-data/erase-victim-data.command';
 import {
@@ -58,7 +58,7 @@ export class RetentionJobs implements OnApplicationBootstrap, OnApplicationShutd
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await this.worker?.close();
+    if (this.worker) await closeBull(this.worker);
   }
 
   /** Reads every case of the log and lists the victims whose every case closed before the cutoff. */

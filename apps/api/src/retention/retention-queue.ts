@@ -2,7 +2,7 @@ import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import type { RetentionCandidate } from '@case-journey/domain';
 import { AppConfiguration } from '@case-journey/platform';
-import { bullPrefix, failFastConnection, queueReadyWithin } from '@case-journey/projections';
+import { bullPrefix, closeBull, failFastConnection, queueReadyWithin } from '@case-journey/projections';
 import type { AuditSubject } from '../audit/audit-subject';
 
 export const RETENTION_QUEUE = 'retention';
@@ -65,6 +65,6 @@ export class RetentionQueue implements OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await this.queue.close().catch(() => this.queue.disconnect());
+    await closeBull(this.queue);
   }
 }

@@ -1,7 +1,7 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { Worker } from 'bullmq';
 import { AppConfiguration, CLOCK, type Clock } from '@case-journey/platform';
-import { bullConnection, bullPrefix } from '@case-journey/projections';
+import { bullConnection, bullPrefix, closeBull } from '@case-journey/projections';
 import { BOARD_PACKS_QUEUE, buildBoardPack, PackStore, PdfPrinter, type PackJob, type PackReportSource, type StoredPack } from '@case-journey/board-pack';
 import { PageRenderer } from '@case-journey/pages';
 
@@ -52,7 +52,7 @@ export class BoardPackJobs implements OnApplicationBootstrap, BeforeApplicationS
   }
 
   async beforeApplicationShutdown(): Promise<void> {
-    await this.worker?.close();
+    if (this.worker) await closeBull(this.worker);
     await this.printer.close();
   }
 }

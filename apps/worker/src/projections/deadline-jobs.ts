@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, BeforeApplicationSh
 import type { Worker } from 'bullmq';
 import { AppConfiguration, CLOCK, ServiceMetrics, type Clock } from '@case-journey/platform';
 import { EVENT_STORE, type EventStore } from '@case-journey/event-store';
-import { BreachRecord, bullConnection, bullPrefix, DeadlineHandler, isRedisUnreachable, deadlineWorker, NotificationStore, ObligationsProjection, ProjectionVersions, webhookWorker } from '@case-journey/projections';
+import { BreachRecord, bullConnection, bullPrefix, closeBull, DeadlineHandler, deadlineWorker, isRedisUnreachable, NotificationStore, ObligationsProjection, ProjectionVersions, webhookWorker } from '@case-journey/projections';
 import { RedisLink } from '../redis-link';
 import { RedisConnections } from './redis-connections';
 
@@ -52,6 +52,6 @@ export class DeadlineJobs implements OnApplicationBootstrap, BeforeApplicationSh
   }
 
   async beforeApplicationShutdown(): Promise<void> {
-    await Promise.all(this.workers.splice(0).map((worker) => worker.close()));
+    await Promise.all(this.workers.splice(0).map((worker) => closeBull(worker)));
   }
 }

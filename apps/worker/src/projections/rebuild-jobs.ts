@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, BeforeApplicationSh
 import { Worker } from 'bullmq';
 import { EVENT_STORE, type EventStore } from '@case-journey/event-store';
 import { AppConfiguration, CLOCK, type Clock } from '@case-journey/platform';
-import { bullConnection, bullPrefix, ProjectionVersions, rebuildProjection, REBUILDS_QUEUE, type RebuildRequest, type RebuildResult } from '@case-journey/projections';
+import { bullConnection, bullPrefix, closeBull, ProjectionVersions, rebuildProjection, type RebuildRequest, type RebuildResult, REBUILDS_QUEUE } from '@case-journey/projections';
 import { ProjectionSupervisor } from './projection-supervisor';
 import { RedisLink } from '../redis-link';
 import { RedisConnections } from './redis-connections';
@@ -50,6 +50,6 @@ export class RebuildJobs implements OnApplicationBootstrap, BeforeApplicationShu
 
   /** A rebuild cut short is picked up again later (as a stalled job) and starts over from its leftovers' removal. */
   async beforeApplicationShutdown(): Promise<void> {
-    await this.worker?.close(true);
+    if (this.worker) await closeBull(this.worker, { force: true });
   }
 }

@@ -6,6 +6,7 @@ import {
   asOfReport,
   bullConnection,
   bullPrefix,
+  closeBull,
   freezeMonthEnds,
   REPORT_AS_OF_QUEUE,
   REPORT_SNAPSHOTS_QUEUE,
@@ -76,7 +77,7 @@ export class ReportJobs implements OnApplicationBootstrap, BeforeApplicationShut
   }
 
   async beforeApplicationShutdown(): Promise<void> {
-    await Promise.all(this.workers.splice(0).map((worker) => worker.close()));
-    await this.snapshotQueue?.close();
+    await Promise.all(this.workers.splice(0).map((worker) => closeBull(worker)));
+    if (this.snapshotQueue) await closeBull(this.snapshotQueue);
   }
 }

@@ -1,7 +1,7 @@
 import { Queue, type ConnectionOptions, type JobType } from 'bullmq';
 import type { Deadline } from '../obligations/deadlines';
 import type { Notification } from '../notifications/notification';
-import { DEADLINES_QUEUE, REBUILDS_QUEUE, WEBHOOKS_QUEUE } from './queues';
+import { closeBull, DEADLINES_QUEUE, REBUILDS_QUEUE, WEBHOOKS_QUEUE } from './queues';
 
 /** What a rebuild job is asked to do. */
 export interface RebuildRequest {
@@ -48,8 +48,7 @@ export class JobQueues {
   }
 
   async close(): Promise<void> {
-    // A queue that never connected (Redis away since) cannot QUIT: its connection is dropped instead.
-    await Promise.all([...this.opened.values()].map((queue) => queue.close().catch(() => queue.disconnect())));
+    await Promise.all([...this.opened.values()].map((queue) => closeBull(queue)));
     this.opened.clear();
   }
 

@@ -51,3 +51,31 @@ export const jobLockOptions = ({ lockMs, stalledCheckMs }: JobLockSettings) => (
   stalledInterval: stalledCheckMs,
   maxStalledCount: Number.MAX_SAFE_INTEGER,
 });
+
+/** The longest a BullMQ worker or queue is given to close before its connections are dropped. */
+export const BULL_CLOSE_LIMIT_MS = 5000;
+
+interface BullClosable {
+  close(force?: boolean): Promise<void>;
+  getBackend(): { close(force?: boolean): Promise<void> };
+}
+
+/**
+ * Closes a BullMQ worker or queue, and drops its connections when it cannot close in time. A worker's
+ * close waits for its blocking connection's `end`, which never comes while ioredis sits between two
+ * reconnection attempts during or just after an outage (taskforcesh/bullmq#4656), and would hold the
+ * shutdown, and the process, forever. Its backend closed by force disconnects both connections at
+ * once, which also stops their reconnection timers. Such a worker's lock timer runs on until the
+ * process ends, as it does next: Nest raises the signal again once the application is closed.
+ */
+export async function closeBull(closable: BullClosable, { force = false, limitMs = BULL_CLOSE_LIMIT_MS } = {}): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), limitMs)));
+  const closed = closable.close(force).then(
+    () => 'closed' as const,
+    () => 'failed' as const,
+  );
+  const outcome = await Promise.race([closed, late]);
+  clearTimeout(timer);
+  if (outcome !== 'closed') await closable.getBackend().close(true).catch(() => undefined);
+}

@@ -3,6 +3,7 @@ import { Queue, type ConnectionOptions, type JobState } from 'bullmq';
 import type { EventStore } from '@case-journey/event-store';
 import { canonicalJson, computeReport, counterHashesOf, measureInForce, ReportRequestError, type MeasureDefinitions, type Report, type ReportRequest } from '@case-journey/reporting';
 import { londonDayOf, type WorkingDayCalendar } from '@case-journey/victims-code';
+import { closeBull } from '../deadlines/queues';
 import { asOfCounters, type AsOfProgress } from './as-of-counters';
 
 export const REPORT_AS_OF_QUEUE = 'report-as-of';
@@ -66,7 +67,7 @@ export class AsOfReportQueue {
   }
 
   async close(): Promise<void> {
-    await this.opened?.close();
+    if (this.opened) await closeBull(this.opened);
     this.opened = undefined;
   }
 
