@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Redis from 'ioredis';
+import { freePort } from '../support/free-port';
 
 /**
  * A redis-server of a test's own, on its own port, for what must not be done to the shared one:
@@ -19,8 +20,9 @@ export class PrivateRedis {
     return `redis://127.0.0.1:${this.port}`;
   }
 
-  static async start(port: number): Promise<PrivateRedis> {
-    const redis = new PrivateRedis(port);
+  /** On the port given, or on a free one: a fixed port clashes with another run of the same test, or with a server a killed run left behind. */
+  static async start(port?: number): Promise<PrivateRedis> {
+    const redis = new PrivateRedis(port ?? (await freePort()));
     await redis.restart();
     return redis;
   }
@@ -35,8 +37,9 @@ export class PrivateRedis {
     for (;;) {
       try {
         await client.connect();
-        await client.ping();
+        const answering = /process_id:(\d+)/.exec(await client.info('server'))?.[1];
         client.disconnect();
+        if (answering !== String(server.pid)) throw new Error(`another redis-server (pid ${answering}) holds port ${this.port}`);
         return;
       } catch (error) {
         client.disconnect();

@@ -12,7 +12,6 @@ import { CRIME_REPORT_EXAMPLE, EXAMPLE_IDS, HANDOFF_EXAMPLES } from '../../apps/
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { PrivateRedis } from './private-redis';
 
-const PORT = 42001;
 const READ_TIMEOUT_MS = 1000;
 /** What a loaded test machine adds to the bound: scheduling, not waiting for Redis. */
 const SLACK_MS = 600;
@@ -53,7 +52,7 @@ describe('a Redis outage: bounded 503s for what needs Redis, writes go on, the w
   const printed: string[] = [];
 
   beforeAll(async () => {
-    redis = await PrivateRedis.start(PORT);
+    redis = await PrivateRedis.start();
     issuer = await TestIssuer.start();
     for (const level of ['log', 'warn', 'error'] as const) {
       jest.spyOn(Logger.prototype, level).mockImplementation(function (this: Logger, ...parts: unknown[]) {

@@ -6,10 +6,11 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { TestIssuer } from '../../apps/api/src/access/testing/test-issuer';
 import { CRIME_REPORT_EXAMPLE, HANDOFF_EXAMPLES } from '../../apps/api/src/cases/dto';
 import { dropRedisKeys } from '../e2e/redis-keys';
+import { freePort } from '../support/free-port';
 import { startApp, type AppProcess } from './worker-processes';
 
-/** In this helper's private port range, so parallel suites never meet on it. */
-const PORT = 46010;
+/** Chosen free when the suite starts, so parallel runs never meet on it. */
+let port = 0;
 const CASES = 12;
 const WRITES_PER_CASE = 6;
 const IN_FLIGHT = 12;
@@ -24,7 +25,7 @@ function call(method: string, path: string, authorization: string, body?: object
   return new Promise((resolve, reject) => {
     const payload = body === undefined ? undefined : JSON.stringify(body);
     const sent = httpRequest(
-      { host: '127.0.0.1', port: PORT, method, path, agent: false, headers: { authorization, ...(payload && { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) }) } },
+      { host: '127.0.0.1', port, method, path, agent: false, headers: { authorization, ...(payload && { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) }) } },
       (response) => {
         let text = '';
         response.on('data', (chunk: Buffer) => (text += chunk.toString()));
@@ -58,8 +59,9 @@ describe('two API processes behind one port and two workers, through a burst of 
 
   beforeAll(async () => {
     issuer = await TestIssuer.start();
+    port = await freePort();
     const shared = { DATA_DIR: dataDirectory, REDIS_KEY_PREFIX: prefix, EVENT_STORE: 'embedded' };
-    api = startApp('api', { ...shared, ...issuer.environment, LOG_LEVEL: 'info', PORT: String(PORT), HOST: '127.0.0.1', API_PROCESSES: '2', RATE_LIMIT_PER_MINUTE: '100000' });
+    api = startApp('api', { ...shared, ...issuer.environment, LOG_LEVEL: 'info', PORT: String(port), HOST: '127.0.0.1', API_PROCESSES: '2', RATE_LIMIT_PER_MINUTE: '100000' });
     for (let i = 0; i < 2; i++) workers.push(startApp('worker', { ...shared, WORKER_METRICS_PORT: '0' }));
     await Promise.all([api.said(/2 API processes share the port/), ...workers.map((worker) => worker.said(/case-journey worker running/))]);
   }, 180_000);

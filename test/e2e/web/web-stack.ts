@@ -1,4 +1,3 @@
-import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import type { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -8,6 +7,7 @@ import { InMemoryVictimKeyStore, PersonalDataVault } from '@case-journey/persona
 import { loadConfiguration, type AppConfiguration } from '@case-journey/platform';
 import { generateCases, profileNamed } from '@case-journey/synthetic';
 import { VICTIMS_CODE_2020, WorkingDayCalendar } from '@case-journey/victims-code';
+import { freePort } from '../../support/free-port';
 import { createApi } from '../../../apps/api/src/create-api';
 import { DEMO_USERS } from '../../../apps/dev-identity-provider/src/demo-directory';
 import { userToken } from '../../../apps/dev-identity-provider/src/sign-in';
@@ -18,15 +18,6 @@ import { loadWebConfiguration } from '../../../apps/web/src/web-configuration';
 import { WorkerModule } from '../../../apps/worker/src/worker.module';
 
 const AUDIENCE = 'api://case-journey-web-e2e';
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const server = createServer().once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 
 export interface WebStackOptions {
   /** The clock of the API, the worker and the web pages, and the demo's "now". */
