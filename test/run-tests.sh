@@ -18,7 +18,9 @@ status=$?
 node -e '
   const r = JSON.parse(require("node:fs").readFileSync(process.argv[1], "utf8"));
   const skipped = r.numPendingTests + r.numTodoTests;
-  console.log(`${r.numPassedTests} passed, ${r.numFailedTests} failed` + (skipped ? `, ${skipped} skipped` : ""));
+  // A suite can fail outside its tests (it cannot load, a hook throws or times out): each counts as one failure.
+  const suitesFailedOutsideTests = r.testResults.filter((suite) => suite.status === "failed" && !suite.assertionResults.some((test) => test.status === "failed")).length;
+  console.log(`${r.numPassedTests} passed, ${r.numFailedTests + suitesFailedOutsideTests} failed` + (skipped ? `, ${skipped} skipped` : ""));
   if (r.numTotalTests === 0) { console.error("No test ran"); process.exit(1); }
 ' "$results" || exit 1
 exit $status
