@@ -26,10 +26,12 @@ import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
 import Redis from 'ioredis';
 import { SqliteEventStore } from '@case-journey/event-store';
-import { bullConnection, bullPrefix, DeadlineQueue, JobQueues, ObligationsProjection, ProjectionRunner, ProjectionVersions, TimelineProjection, type Projection } from '@case-journey/projections';
+import { bullConnection, bullPrefix, DeadlineQueue, JobQueues, ObligationsProjection, TimelineProjection, type Projection } from '@case-journey/projections';
 import { BENCH_PROFILE } from '@case-journey/synthetic';
 import { TestIssuer } from '../../apps/api/src/access/testing/test-issuer';
 import { CRIME_REPORT_EXAMPLE } from '../../apps/api/src/cases/dto/examples';
+import { PrivateRedis } from '../e2e/private-redis';
+import { timeCatchUp } from './projection-catch-up';
 
 const argument = (name: string, fallback: string): string => process.argv.find((arg) => arg.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
 const CASES = Number(argument('cases', '2000'));
@@ -80,34 +82,8 @@ async function stopProcess(child: ChildProcess): Promise<void> {
   clearTimeout(killer);
 }
 
-async function startRedis(): Promise<ChildProcess> {
-  const server = spawn('redis-server', ['--port', String(REDIS_PORT), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
-  for (let attempt = 0; ; attempt++) {
-    const probe = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
-    probe.on('error', () => undefined);
-    try {
-      await probe.connect();
-      await probe.ping();
-      return server;
-    } catch (error) {
-      if (attempt > 50) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    } finally {
-      probe.disconnect();
-    }
-  }
-}
-
-async function catchUp(store: SqliteEventStore, redis: Redis, projection: Projection, through: bigint): Promise<number> {
-  const versions = new ProjectionVersions(redis, PREFIX);
-  const connection = new Redis(REDIS_URL, { maxRetriesPerRequest: null });
-  const runner = new ProjectionRunner({ store, redis: connection, projection, keys: await versions.current(projection.name), clock: { now: () => new Date(BENCH_PROFILE.now) } });
-  const started = performance.now();
-  runner.start();
-  await runner.reached(through);
-  const seconds = (performance.now() - started) / 1000;
-  await runner.stop();
-  connection.disconnect();
+async function catchUp(store: SqliteEventStore, projection: Projection, through: bigint): Promise<number> {
+  const { seconds } = await timeCatchUp({ store, redisUrl: REDIS_URL, prefix: PREFIX, projection, clock: { now: () => new Date(BENCH_PROFILE.now) }, through });
   return Number(through) / seconds;
 }
 
@@ -180,7 +156,7 @@ async function main(): Promise<void> {
   console.log(`Comparison benchmark: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}; load at the start ${load()}`);
   const dataDirectory = mkdtempSync(join(tmpdir(), 'cj-compare-'));
   const children: ChildProcess[] = [];
-  const redisServer = await startRedis();
+  const redisServer = await PrivateRedis.start(REDIS_PORT);
   const redis = new Redis(REDIS_URL);
   const issuer = await TestIssuer.start();
   try {
@@ -191,8 +167,8 @@ async function main(): Promise<void> {
     const queues = new JobQueues(bullConnection(REDIS_URL), bullPrefix(PREFIX));
     const catchUps = {
       store: await storeReadRate(store, head.position),
-      timeline: await catchUp(store, redis, new TimelineProjection(), head.position),
-      obligations: await catchUp(store, redis, new ObligationsProjection({ store, deadlines: new DeadlineQueue(queues.deadlines) }), head.position),
+      timeline: await catchUp(store, new TimelineProjection(), head.position),
+      obligations: await catchUp(store, new ObligationsProjection({ store, deadlines: new DeadlineQueue(queues.deadlines) }), head.position),
     };
     await queues.close();
     console.log(`Catch-up over ${round(Number(head.position))} events of ${round(CASES)} bench cases: store $all ${round(catchUps.store)} events/s, timeline ${round(catchUps.timeline)}, Victims' Code (obligations) ${round(catchUps.obligations)} events/s`);
@@ -287,7 +263,7 @@ async function main(): Promise<void> {
     for (const child of children) await stopProcess(child);
     await issuer.stop();
     redis.disconnect();
-    await stopProcess(redisServer);
+    await redisServer.dispose();
     if (!process.argv.includes('--keep-data')) rmSync(dataDirectory, { recursive: true, force: true });
   }
 }

@@ -26,13 +26,12 @@ import {
   JobQueues,
   keyPages,
   ObligationsProjection,
-  ProjectionRunner,
-  ProjectionVersions,
   TimelineProjection,
   type Projection,
 } from '@case-journey/projections';
 import { BENCH_PROFILE } from '@case-journey/synthetic';
 import { TestIssuer } from '../../apps/api/src/access/testing/test-issuer';
+import { timeCatchUp, usedMemory } from './projection-catch-up';
 import { createApi } from '../../apps/api/src/create-api';
 
 const argument = (name: string, fallback: string): string =>
@@ -47,20 +46,9 @@ const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 /** Reusing a kept prefix (`--prefix=… --keep`) skips the catch-up, which then has nothing left to do. */
 const prefix = argument('prefix', `cjbench-${process.pid}`);
 
-async function usedMemory(redis: Redis): Promise<number> {
-  return Number(/used_memory:(\d+)/.exec(await redis.info('memory'))![1]);
-}
-
-async function catchUp(store: SqliteEventStore, projection: Projection, versions: ProjectionVersions, through: bigint, events: number, redis: Redis) {
+async function catchUp(store: SqliteEventStore, projection: Projection, prefix: string, through: bigint, events: number, redis: Redis) {
   const memoryBefore = await usedMemory(redis);
-  const connection = new Redis(REDIS_URL, { maxRetriesPerRequest: null });
-  const runner = new ProjectionRunner({ store, redis: connection, projection, keys: await versions.current(projection.name), clock });
-  const started = performance.now();
-  runner.start();
-  await runner.reached(through);
-  const seconds = (performance.now() - started) / 1000;
-  await runner.stop();
-  connection.disconnect();
+  const { seconds } = await timeCatchUp({ store, redisUrl: REDIS_URL, prefix, projection, clock, through });
   const memory = (await usedMemory(redis)) - memoryBefore;
   console.log(
     `  ${projection.name.padEnd(12)} ${events.toLocaleString('en-GB')} events in ${seconds.toFixed(1)} s = ${Math.round(events / seconds).toLocaleString('en-GB')} events/s; Redis +${(memory / 2 ** 20).toFixed(0)} MiB`,
@@ -132,13 +120,12 @@ async function main(): Promise<void> {
   const through = last.position;
   const events = (limit ? Number(limit) : Number(head.position)) as number;
   const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: null });
-  const versions = new ProjectionVersions(redis, prefix);
   const queues = new JobQueues(bullConnection(REDIS_URL), bullPrefix(prefix));
 
   try {
     console.log(`Catch-up from the start of ${DATA_DIR} (through position ${through}), judged at ${NOW.toISOString()}:`);
-    await catchUp(store, new TimelineProjection(), versions, through, events, redis);
-    await catchUp(store, new ObligationsProjection({ store, deadlines: new DeadlineQueue(queues.deadlines) }), versions, through, events, redis);
+    await catchUp(store, new TimelineProjection(), prefix, through, events, redis);
+    await catchUp(store, new ObligationsProjection({ store, deadlines: new DeadlineQueue(queues.deadlines) }), prefix, through, events, redis);
     console.log(`  deadline jobs scheduled: ${(await queues.deadlines.getJobCounts('delayed', 'waiting')).delayed.toLocaleString('en-GB')}`);
 
     // Signed in as an officer of every bench area who reads cases, worklists and figures; no rate limit in the way.

@@ -12,7 +12,7 @@
  * The private redis-server (`--redis-port`, never the shared one) is flushed between projections
  * so each is measured alone, and stopped at the end.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,8 +20,10 @@ import { performance } from 'node:perf_hooks';
 import Redis from 'ioredis';
 import { SqliteEventStore } from '@case-journey/event-store';
 import { loadConfiguration } from '@case-journey/platform';
-import { ObligationsProjection, ProjectionRunner, ProjectionVersions, ReportingProjection, TimelineProjection, type Projection } from '@case-journey/projections';
+import { ObligationsProjection, ReportingProjection, TimelineProjection, type Projection } from '@case-journey/projections';
 import { BENCH_PROFILE } from '@case-journey/synthetic';
+import { PrivateRedis } from '../e2e/private-redis';
+import { timeCatchUp, usedMemory } from './projection-catch-up';
 
 const argument = (name: string, fallback: string): string => process.argv.find((arg) => arg.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
 const EVENTS = Number(argument('events', '10000000'));
@@ -43,28 +45,6 @@ interface Measured {
   redisMiB: number;
 }
 
-async function startRedis(): Promise<ChildProcess> {
-  const server = spawn('redis-server', ['--port', String(REDIS_PORT), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
-  for (let attempt = 0; ; attempt++) {
-    const probe = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
-    probe.on('error', () => undefined);
-    try {
-      await probe.connect();
-      await probe.ping();
-      return server;
-    } catch (error) {
-      if (attempt > 50) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    } finally {
-      probe.disconnect();
-    }
-  }
-}
-
-async function usedMemory(redis: Redis): Promise<number> {
-  return Number(/used_memory:(\d+)/.exec(await redis.info('memory'))![1]);
-}
-
 /** Rebuilds one projection from the start of the log, sampling this process's memory meanwhile. */
 async function rebuild(store: SqliteEventStore, redis: Redis, projection: Projection, through: bigint): Promise<Measured> {
   await redis.flushdb(); // the private server only
@@ -78,16 +58,8 @@ async function rebuild(store: SqliteEventStore, redis: Redis, projection: Projec
     peakHeap = Math.max(peakHeap, now.heapUsed);
     peakRss = Math.max(peakRss, now.rss);
   }, 200);
-  const connection = new Redis(REDIS_URL, { maxRetriesPerRequest: null });
-  const keys = await new ProjectionVersions(connection, 'cjscale').current(projection.name);
-  const runner = new ProjectionRunner({ store, redis: connection, projection, keys, clock: { now: () => new Date(BENCH_PROFILE.now) } });
-  const started = performance.now();
-  runner.start();
-  await runner.reached(through);
-  const seconds = (performance.now() - started) / 1000;
-  await runner.stop();
+  const { seconds } = await timeCatchUp({ store, redisUrl: REDIS_URL, prefix: 'cjscale', projection, clock: { now: () => new Date(BENCH_PROFILE.now) }, through });
   clearInterval(sampler);
-  connection.disconnect();
   return {
     projection: projection.name,
     seconds,
@@ -112,7 +84,7 @@ async function main(): Promise<void> {
   const cases = Math.round(EVENTS / EVENTS_PER_CASE);
   console.log(`Scale benchmark: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}; load at the start ${load()}`);
   const dataDirectory = argument('data-dir', '') || mkdtempSync(join(tmpdir(), 'cj-scale-'));
-  const redisServer = await startRedis();
+  const redisServer = await PrivateRedis.start(REDIS_PORT);
   const redis = new Redis(REDIS_URL);
   try {
     const loadStarted = performance.now();
@@ -171,11 +143,7 @@ async function main(): Promise<void> {
     console.log(`\nLoad at the end ${load()}`);
   } finally {
     redis.disconnect();
-    if (redisServer.exitCode === null && redisServer.signalCode === null) {
-      const exited = new Promise((resolve) => redisServer.once('exit', resolve));
-      redisServer.kill('SIGTERM');
-      await exited;
-    }
+    await redisServer.dispose();
     if (!process.argv.includes('--keep-data') && !argument('data-dir', '')) rmSync(dataDirectory, { recursive: true, force: true });
   }
 }
