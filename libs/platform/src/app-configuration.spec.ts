@@ -49,7 +49,7 @@ describe('loadConfiguration', () => {
     }
     expect(error).toBeInstanceOf(ConfigurationError);
     const problems = (error as ConfigurationError).problems.join('\n');
-    expect(problems).toMatch(/^PORT: /m);
+    expect(problems).toMatch(/^PORT: port must be an integer number \(got "eighty"\)$/m); // the text as set, not what it became
     expect(problems).toMatch(/^EVENTSTORE_CONNECTION_STRING: must be an esdb:\/\/ connection string/m);
     expect(problems).toMatch(/^REDIS_URL: /m);
     expect(problems).not.toMatch(/^EVENT_STORE: /m);

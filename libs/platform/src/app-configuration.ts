@@ -7,6 +7,16 @@ export type EventStoreKind = (typeof EVENT_STORE_KINDS)[number];
 
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
 
+/** A whole-number setting read from its environment variable's text, from `min` up to `max` (when given). */
+function WholeNumber(min: number, max?: number): PropertyDecorator {
+  return (target, property) => {
+    Transform(toInt)(target, property);
+    IsInt()(target, property);
+    Min(min)(target, property);
+    if (max !== undefined) Max(max)(target, property);
+  };
+}
+
 /** Every setting the apps read, with the environment variable it comes from. */
 export const ENVIRONMENT_VARIABLES = {
   port: 'PORT',
@@ -74,10 +84,7 @@ const RealIssuerInProduction = () =>
 const CLAIM_NAME = /^[A-Za-z0-9_.:/-]+$/;
 
 export class AppConfiguration {
-  @Transform(toInt)
-  @IsInt()
-  @Min(0)
-  @Max(65535)
+  @WholeNumber(0, 65535)
   port = 3000;
 
   @IsString()
@@ -85,10 +92,7 @@ export class AppConfiguration {
   host = '127.0.0.1';
 
   /** API processes sharing the port (node:cluster); 0 means one per core. 1 runs the API in this process alone. */
-  @Transform(toInt)
-  @IsInt()
-  @Min(0)
-  @Max(256)
+  @WholeNumber(0, 256)
   apiProcesses = 0;
 
   @IsString()
@@ -103,31 +107,19 @@ export class AppConfiguration {
   eventStoreConnectionString?: string;
 
   /** EventStoreDB: the first wait before retrying an operation or resubscribing; each next wait doubles. */
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
-  @Max(60_000)
+  @WholeNumber(1, 60_000)
   eventStoreRetryInitialMs = DEFAULT_RESILIENCE.retryInitialDelayMs;
 
   /** EventStoreDB: the longest wait between two attempts. */
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
-  @Max(600_000)
+  @WholeNumber(1, 600_000)
   eventStoreRetryMaxMs = DEFAULT_RESILIENCE.retryMaxDelayMs;
 
   /** EventStoreDB: attempts of one append or read on "not leader" or an unreachable node, the first included. */
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
-  @Max(20)
+  @WholeNumber(1, 20)
   eventStoreOperationAttempts = DEFAULT_RESILIENCE.operationAttempts;
 
   /** EventStoreDB: how often a waiting subscription is compared with the head of $all; 0 turns the watchdog off. */
-  @Transform(toInt)
-  @IsInt()
-  @Min(0)
-  @Max(3_600_000)
+  @WholeNumber(0, 3_600_000)
   eventStoreSilenceCheckMs = DEFAULT_RESILIENCE.silenceCheckMs;
 
   @Matches(/^rediss?:\/\/\S+$/, { message: 'must be a redis:// or rediss:// URL' })
@@ -145,29 +137,19 @@ export class AppConfiguration {
   personalDataMasterKey?: string;
 
   /** Years after a case closes that its victims' personal data is kept before the retention job erases it. */
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
-  @Max(100)
+  @WholeNumber(1, 100)
   retentionYears = 6;
 
   /** How often the server retries its own non-conditional write after a concurrency conflict. */
-  @Transform(toInt)
-  @IsInt()
-  @Min(0)
-  @Max(50)
+  @WholeNumber(0, 50)
   writeRetries = 5;
 
   /** The largest import file accepted, in bytes (as sent: a gzip file counts compressed). 2 GiB by default. */
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
+  @WholeNumber(1)
   importMaxFileBytes = 2 * 1024 ** 3;
 
   /** The longest line of an import, in bytes; a longer line is refused (and the import goes on). 1 MiB: a single request's body limit. */
-  @Transform(toInt)
-  @IsInt()
-  @Min(64)
+  @WholeNumber(64)
   importMaxLineBytes = 1024 ** 2;
 
   /** Namespace of every key the projections, notifications and queues keep in Redis. */
@@ -175,38 +157,23 @@ export class AppConfiguration {
   redisKeyPrefix = 'cj';
 
   /** How long a route that reads Redis waits for it before answering 503 with Retry-After. */
-  @Transform(toInt)
-  @IsInt()
-  @Min(50)
-  @Max(60_000)
+  @WholeNumber(50, 60_000)
   redisReadTimeoutMs = 1000;
 
   /** How often the worker checks that Redis still holds each projection's pointer and checkpoint (lost: it rebuilds them). */
-  @Transform(toInt)
-  @IsInt()
-  @Min(100)
-  @Max(600_000)
+  @WholeNumber(100, 600_000)
   redisLossCheckMs = 1000;
 
   /** BullMQ lock of a deadline or webhook job: a crashed worker's job is taken over once it lapses. */
-  @Transform(toInt)
-  @IsInt()
-  @Min(1000)
-  @Max(600_000)
+  @WholeNumber(1000, 600_000)
   jobLockMs = 5000;
 
   /** How often a worker looks for deadline or webhook jobs whose lock lapsed (their worker died). */
-  @Transform(toInt)
-  @IsInt()
-  @Min(500)
-  @Max(600_000)
+  @WholeNumber(500, 600_000)
   jobStalledCheckMs = 3000;
 
   /** A breach whose deadline had passed this many hours before the worker first saw it is listed as historical and not pushed to the webhook. */
-  @Transform(toInt)
-  @IsInt()
-  @Min(0)
-  @Max(24 * 366)
+  @WholeNumber(0, 24 * 366)
   historicalBreachHours = 24;
 
   /** Where breach notifications are POSTed (signed with the secret), if anywhere. */
@@ -237,10 +204,7 @@ export class AppConfiguration {
   oidcJwksUrl?: string;
 
   /** The least time between two fetches of the key set when tokens name a key id it does not hold (a rotation, or a forgery). */
-  @Transform(toInt)
-  @IsInt()
-  @Min(0)
-  @Max(3600)
+  @WholeNumber(0, 3600)
   oidcJwksCooldownSeconds = 30;
 
   @Matches(CLAIM_NAME, { message: 'must be a claim name' })
@@ -262,9 +226,7 @@ export class AppConfiguration {
   corsOrigins?: string[];
 
   /** Requests each caller (token subject, or address without one) may make per minute. */
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
+  @WholeNumber(1)
   rateLimitPerMinute = 600;
 
   /** Where the rate limiter counts: Redis, shared by every API process (default), or this process's memory. */
@@ -285,17 +247,11 @@ export class AppConfiguration {
   chromiumPath = '/usr/bin/chromium';
 
   /** Working days after a month closes at which its report figures are frozen (a record stored later is late for the month). */
-  @Transform(toInt)
-  @IsInt()
-  @Min(0)
-  @Max(60)
+  @WholeNumber(0, 60)
   reportSnapshotWorkingDays = 5;
 
   /** Where the worker serves /metrics, /health/live and /health/ready (no token: keep it on the internal network); 0 picks a free port. */
-  @Transform(toInt)
-  @IsInt()
-  @Min(0)
-  @Max(65535)
+  @WholeNumber(0, 65535)
   workerMetricsPort = 9464;
 
   @IsString()
@@ -307,10 +263,7 @@ export class AppConfiguration {
    * owner among the worker processes, through a lease in Redis that lives three quarters of this and
    * is renewed, and looked for by the others, every quarter.
    */
-  @Transform(toInt)
-  @IsInt()
-  @Min(400)
-  @Max(600_000)
+  @WholeNumber(400, 600_000)
   projectionLeaseMs = 10_000;
 }
 
@@ -334,7 +287,7 @@ export function loadConfiguration(env: NodeJS.ProcessEnv = process.env): AppConf
   const problems = validateSync(configuration, { stopAtFirstError: true }).flatMap((error) =>
     Object.values(error.constraints ?? {}).map(
       (message) =>
-        `${ENVIRONMENT_VARIABLES[error.property as keyof AppConfiguration]}: ${message} (${error.value === undefined ? 'not set' : `got ${SECRETS.has(error.property) ? 'a value not shown' : JSON.stringify(error.value)}`})`,
+        `${ENVIRONMENT_VARIABLES[error.property as keyof AppConfiguration]}: ${message} (${error.value === undefined ? 'not set' : `got ${SECRETS.has(error.property) ? 'a value not shown' : JSON.stringify(raw[error.property] ?? error.value)}`})`,
     ),
   );
   if (problems.length > 0) throw new ConfigurationError(problems);
