@@ -1,11 +1,6 @@
-import type { INestApplication } from '@nestjs/common';
-import request from 'supertest';
-import { SqliteEventStore } from '@case-journey/event-store';
-import { InMemoryVictimKeyStore } from '@case-journey/personal-data';
-import { loadConfiguration } from '@case-journey/platform';
-import { TestIssuer } from '../../apps/api/src/access/testing/test-issuer';
-import { createApi } from '../../apps/api/src/create-api';
-import { dropRedisKeys } from './redis-keys';
+import Ajv, { type ValidateFunction } from 'ajv';
+import { CRIME_REPORT_EXAMPLE, EXAMPLE_IDS, HANDOFF_EXAMPLES } from '../../apps/api/src/cases/dto/examples';
+import { startApiWithWorker, within, type ApiWithWorker } from './api-with-worker';
 
 interface Schema {
   $ref?: string;
@@ -45,9 +40,7 @@ const READINGS_WHEN_UNAVAILABLE = ['GET /health', 'GET /health/ready'];
 const NEVER_UNAVAILABLE = ['GET /health/live', 'GET /metrics', 'GET /imports/{id}', 'GET /imports/{id}/rejections', 'GET /reports/measures'];
 
 describe('the OpenAPI document: every route documents its answers and its parameters', () => {
-  const prefix = `cjtest-openapi-${process.pid}`;
-  let issuer: TestIssuer;
-  let app: INestApplication;
+  let app: ApiWithWorker;
   let document: Document;
   let operations: Array<{ route: string; path: string; operation: Operation }>;
 
@@ -70,23 +63,14 @@ describe('the OpenAPI document: every route documents its answers and its parame
   const none = (what: string) => ({ [what]: [] });
 
   beforeAll(async () => {
-    issuer = await TestIssuer.start();
-    app = await createApi(loadConfiguration({ REDIS_KEY_PREFIX: prefix, ...issuer.environment }), {
-      eventStore: SqliteEventStore.inMemory(),
-      victimKeyStore: new InMemoryVictimKeyStore(),
-    });
-    await app.init();
-    document = (await request(app.getHttpServer()).get('/docs-json').expect(200)).body as Document;
+    app = await startApiWithWorker({ keyPrefix: `cjtest-openapi-${process.pid}`, areas: [CRIME_REPORT_EXAMPLE.area] });
+    document = (await app.get('/docs-json').expect(200)).body as Document;
     operations = Object.entries(document.paths).flatMap(([path, byMethod]) =>
       Object.entries(byMethod).map(([method, operation]) => ({ route: `${method.toUpperCase()} ${path}`, path, operation })),
     );
   }, 60_000);
 
-  afterAll(async () => {
-    await app?.close();
-    await issuer?.stop();
-    await dropRedisKeys(prefix);
-  });
+  afterAll(() => app?.close());
 
   it('documents a schema for every success answer of every route, in each media type it sends', () => {
     const what = 'routes whose success answers lack a schema';
@@ -149,5 +133,100 @@ describe('the OpenAPI document: every route documents its answers and its parame
   it("lists the projections a rebuild may name as its path parameter's values", () => {
     const name = document.paths['/projections/{name}/rebuild'].post.parameters?.find((parameter) => parameter.name === 'name');
     expect(name?.schema?.enum).toEqual(['timeline', 'obligations', 'reporting']);
+  });
+
+  describe('real answers', () => {
+    /**
+     * The document's schemas as JSON Schema for ajv: OpenAPI 3.0's `nullable` becomes a choice with
+     * null, and an object that lists its properties allows no other, so an answer's undocumented
+     * field fails as a missing one does.
+     */
+    const asJsonSchema = (node: unknown): unknown => {
+      if (Array.isArray(node)) return node.map(asJsonSchema);
+      if (typeof node !== 'object' || node === null) return node;
+      const { nullable, ...schema } = Object.fromEntries(Object.entries(node).map(([key, value]) => [key, key === 'example' ? value : key === '$ref' ? `openapi${value}` : asJsonSchema(value)])) as Record<string, unknown>;
+      if (schema.type === 'object' && schema.properties && schema.additionalProperties === undefined) schema.additionalProperties = false;
+      return nullable ? { anyOf: [schema, { type: 'null' }] } : schema;
+    };
+    const validators = new Map<string, ValidateFunction>();
+    let ajv: Ajv;
+
+    /** Where the answer breaks the schema its route documents for its status and media type; none when it holds. */
+    const breaches = (method: string, template: string, answer: { status: number; body: unknown; headers: Record<string, string> }): string[] => {
+      const media = String(answer.headers['content-type']).split(';')[0];
+      const documented = document.paths[template]?.[method]?.responses[answer.status]?.content?.[media]?.schema;
+      if (!documented) return [`${method.toUpperCase()} ${template}: ${answer.status} ${media} is not documented`];
+      const key = `${method} ${template} ${answer.status} ${media}`;
+      if (!validators.has(key)) validators.set(key, ajv.compile(asJsonSchema(documented) as object));
+      const validate = validators.get(key)!;
+      return validate(answer.body) ? [] : (validate.errors ?? []).map((error) => `${method.toUpperCase()} ${template} ${answer.status}: ${error.instancePath || '/'} ${error.message} ${JSON.stringify(error.params)}`);
+    };
+
+    const caseId = () => createdCaseId;
+    let createdCaseId = '';
+    let measureId = '';
+    /** An instant after every recording: the case as of it is the case as it stands. */
+    let afterRecordings = '';
+    const recorded: Array<{ template: string; answer: { status: number; body: unknown; headers: Record<string, string> } }> = [];
+
+    beforeAll(async () => {
+      ajv = new Ajv({ strict: false, allErrors: true, formats: { 'date-time': true, date: true, binary: true } });
+      ajv.addSchema({ $id: 'openapi', components: asJsonSchema(document.components) as object });
+      const reported = await app.post('/cases', CRIME_REPORT_EXAMPLE).expect(201);
+      recorded.push({ template: '/cases', answer: reported });
+      createdCaseId = reported.body.caseId;
+      for (const type of ['FileSubmittedToCps', 'FileReviewed', 'ChargeDecisionMade', 'HearingListed'] as const) {
+        recorded.push({ template: '/cases/{id}/events', answer: await app.post(`/cases/${createdCaseId}/events`, HANDOFF_EXAMPLES[type]).expect(201) });
+      }
+      await within(20_000, 'the case on its timeline and in the worklist', async () => {
+        const timeline = await app.get(`/cases/${createdCaseId}/timeline`);
+        const worklist = await app.get('/worklists/witness-care');
+        return timeline.status === 200 && timeline.body.entries.length === 5 && worklist.status === 200 && worklist.body.total > 0;
+      });
+      measureId = (await app.get('/reports/measures').expect(200)).body.measures[0].id;
+      afterRecordings = new Date().toISOString();
+    }, 60_000);
+
+    it('answers each write and each read as its route documents, and with nothing it does not', async () => {
+      const reads: Array<[template: string, path: string]> = [
+        ['/cases', '/cases'],
+        ['/cases', `/cases?area=${CRIME_REPORT_EXAMPLE.area}&stage=pre-trial,trial&limit=5`],
+        ['/cases/{id}', `/cases/${caseId()}`],
+        ['/cases/{id}', `/cases/${caseId()}?asOf=${encodeURIComponent(afterRecordings)}`],
+        ['/cases/{id}/events', `/cases/${caseId()}/events`],
+        ['/cases/{id}/timeline', `/cases/${caseId()}/timeline`],
+        ['/cases/{id}/victims/{victimId}/journey', `/cases/${caseId()}/victims/${EXAMPLE_IDS.victim}/journey`],
+        ['/cases/{id}/victims/{victimId}', `/cases/${caseId()}/victims/${EXAMPLE_IDS.victim}?purpose=safeguarding`],
+        ['/worklists/witness-care', '/worklists/witness-care'],
+        ['/worklists/witness-care', '/worklists/witness-care?due=overdue'],
+        ['/compliance', '/compliance?groupBy=area,entitlement'],
+        ['/compliance/timeliness', '/compliance/timeliness'],
+        ['/notifications', '/notifications'],
+        ['/areas', '/areas'],
+        ['/audit', '/audit'],
+        ['/reports/measures', '/reports/measures'],
+        ['/reports/{measure}', `/reports/${measureId}?groupBy=area`],
+        ['/public/reports/{measure}', `/public/reports/${measureId}`],
+        ['/reports/packs', '/reports/packs'],
+        ['/health', '/health'],
+        ['/health/live', '/health/live'],
+        ['/health/ready', '/health/ready'],
+      ];
+      const answers = [...recorded.map(({ template, answer }) => ({ method: 'post', template, answer }))];
+      for (const [template, path] of reads) answers.push({ method: 'get', template, answer: await app.get(path) });
+
+      expect(answers.filter(({ answer }) => answer.status >= 300).map(({ template, answer }) => `${template} ${answer.status}`)).toEqual([]);
+      expect(answers.flatMap(({ method, template, answer }) => breaches(method, template, answer))).toEqual([]);
+    });
+
+    it('answers a failure as the problem document it documents', async () => {
+      const failures = [
+        { template: '/cases/{id}', answer: await app.get('/cases/6f9619ff-8b86-4011-b42d-00c04fc964ff') },
+        { template: '/cases', answer: await app.get('/cases?area=Nowhere') },
+        { template: '/cases', answer: await app.get('/cases?limit=0&unknown=1') },
+      ];
+      expect(failures.map(({ answer }) => answer.status)).toEqual([404, 404, 400]);
+      expect(failures.flatMap(({ template, answer }) => breaches('get', template, answer))).toEqual([]);
+    });
   });
 });

@@ -44,6 +44,9 @@ export class ProblemDto implements Problem {
   @ApiPropertyOptional({ description: '404, 410: the victim' })
   victimId?: string;
 
+  @ApiPropertyOptional({ description: '404 for an unknown area: the area asked for' })
+  area?: string;
+
   @ApiPropertyOptional({ type: [String], description: '404 for an unknown area: the areas known' })
   knownAreas?: string[];
 
