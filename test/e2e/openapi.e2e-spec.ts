@@ -219,6 +219,20 @@ describe('the OpenAPI document: every route documents its answers and its parame
       expect(answers.flatMap(({ method, template, answer }) => breaches(method, template, answer))).toEqual([]);
     });
 
+    it('refuses, on every route that takes query parameters, one the document does not list: the documented ones are all it reads', async () => {
+      const sample: Record<string, () => string> = { id: caseId, victimId: () => EXAMPLE_IDS.victim, measure: () => measureId, jobId: () => 'no-such-job', name: () => 'timeline' };
+      const queried = operations.filter(({ operation }) => operation.parameters?.some((parameter) => parameter.in === 'query'));
+      const accepted: string[] = [];
+      for (const { route, path } of queried) {
+        const [method] = route.split(' ');
+        const url = path.replace(/\{(\w+)\}/g, (_, name: string) => sample[name]());
+        const answer = await (method === 'GET' ? app.get(url) : app.post(url, {})).query({ undocumented: 'x' });
+        if (answer.status !== 400 || !answer.body.errors?.some((error: { field: string }) => error.field === 'undocumented')) accepted.push(`${route} ${answer.status}`);
+      }
+      expect(queried.length).toBeGreaterThan(10);
+      expect({ 'routes taking an undocumented query parameter': accepted }).toEqual({ 'routes taking an undocumented query parameter': [] });
+    });
+
     it('answers a failure as the problem document it documents', async () => {
       const failures = [
         { template: '/cases/{id}', answer: await app.get('/cases/6f9619ff-8b86-4011-b42d-00c04fc964ff') },
