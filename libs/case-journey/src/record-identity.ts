@@ -1,4 +1,4 @@
-import { parse, v5 as nameUuid } from 'uuid';
+import { parse, v5 as uuidOfName } from 'uuid';
 
 /**
  * Ids derived from what identifies a record at its source, so that every way a record can arrive
@@ -8,6 +8,10 @@ import { parse, v5 as nameUuid } from 'uuid';
 
 /** Fixed namespace of every derived id. Never change it: every id would change. Parsed once: ids are derived on hot paths. */
 const CASE_JOURNEY_NAMESPACE = parse('5b0f3c1e-6a57-4d0e-9a43-2f1c8e7d9b10');
+
+// uuid would encode a name through encodeURIComponent and a byte loop; the encoder gives the same UTF-8 bytes at a fraction of the cost.
+const utf8 = new TextEncoder();
+const nameUuid = (name: string, namespace: Uint8Array): string => uuidOfName(utf8.encode(name), namespace);
 
 export interface RecordSource {
   sourceSystem?: string;

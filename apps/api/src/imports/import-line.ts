@@ -35,19 +35,19 @@ const isObject = (value: unknown): value is ImportRecord => typeof value === 'ob
  * imports within its areas as it records within them; an operator without those (admin) records
  * under the import's own grant, each line naming its agency. Refusals throw the API's errors.
  */
-export async function recordingOfLine(line: unknown, context: LineContext): Promise<LineRecording> {
+export function recordingOfLine(line: unknown, context: LineContext): LineRecording {
   if (!isObject(line)) throw new RequestValidationError([{ field: 'line', messages: ['a line must be one JSON object: a request body of POST /cases or POST /cases/:id/events'] }]);
   const body = withSourceSystem(line, context.sourceSystem);
   if (body.type === 'CrimeReported') {
     const { type: _type, ...report } = body;
-    const validation = await validateCrimeReport(report, context.rules);
+    const validation = validateCrimeReport(report, context.rules);
     if (!validation.ok) throw new RequestValidationError(validation.errors, validation.total);
     requireSource(validation.value);
     return { recording: crimeReportRecording(validation.value, lineGrant(context.caller, 'case:report'), { now: context.now }), options: { caseMustExist: false } };
   }
   const { caseId, ...handoff } = body;
   const caseIdErrors: FieldError[] = typeof caseId === 'string' && isUUID(caseId) ? [] : [{ field: 'caseId', messages: ['caseId must be the id (a UUID) of the case the record belongs to'] }];
-  const validation = await validateHandoff(handoff, context.rules);
+  const validation = validateHandoff(handoff, context.rules);
   if (!validation.ok || caseIdErrors.length > 0) {
     const errors = [...caseIdErrors, ...(validation.ok ? [] : validation.errors)];
     throw new RequestValidationError(errors, caseIdErrors.length + (validation.ok ? 0 : (validation.total ?? validation.errors.length)));

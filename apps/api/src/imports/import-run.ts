@@ -57,7 +57,8 @@ export async function runImport(run: ImportRun): Promise<ImportTally> {
   const working = new WorkingCases();
   const batchSize = run.batchSize ?? DEFAULT_BATCH_LINES;
   let batch = new RecordingBatch(run.recorder, run.repository, working);
-  let pending: Array<{ line: SourceLine; index?: number; problem?: Problem }> = [];
+  // What a batch keeps of each line until it is stored: its place and text, not the parsed record.
+  let pending: Array<{ line: Pick<SourceLine, 'number' | 'end' | 'text'>; index?: number; problem?: Problem }> = [];
 
   const commit = async (): Promise<void> => {
     if (pending.length === 0) return;
@@ -76,18 +77,19 @@ export async function runImport(run: ImportRun): Promise<ImportTally> {
 
   for await (const line of run.lines) {
     tally.linesRead += 1;
+    const { number, end, text } = line;
     if (line.fault) {
-      pending.push({ line, problem: line.fault });
+      pending.push({ line: { number, end, text }, problem: line.fault });
     } else {
       try {
-        const { recording, options } = await recordingOfLine(line.record, run.context);
+        const { recording, options } = recordingOfLine(line.record, run.context);
         const index = batch.size;
         await batch.add(recording, options);
-        pending.push({ line, index });
+        pending.push({ line: { number, end, text }, index });
       } catch (error) {
         const problem = problemOf(error);
         if (problem.status >= 500) throw error;
-        pending.push({ line, problem });
+        pending.push({ line: { number, end, text }, problem });
       }
     }
     if (pending.length >= batchSize) await commit();

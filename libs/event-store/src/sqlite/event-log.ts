@@ -26,6 +26,9 @@ const columns = 'position, event_id, stream_id, revision, type, data, metadata, 
 const END = 9223372036854775807n;
 /** SQLite's "no limit". */
 const UNLIMITED = -1;
+/** Rows of one INSERT: a stream's events go in one statement, not a statement each (7 parameters a row, far below SQLite's 32,766). */
+const ROWS_PER_INSERT = 64;
+const INSERT = 'INSERT INTO events (event_id, stream_id, revision, type, data, metadata, created) VALUES ';
 
 interface EventRow {
   position: bigint;
@@ -57,6 +60,8 @@ export interface NewEventRow {
 export class EventLog {
   private readonly statements;
   private readonly transaction;
+  /** The INSERT of n rows, prepared once for each n used. */
+  private readonly inserts = new Map<number, Database.Statement>();
 
   constructor(private readonly db: Database.Database) {
     db.pragma('journal_mode = WAL');
@@ -66,9 +71,6 @@ export class EventLog {
     this.statements = {
       head: prepare('SELECT revision FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT 1').pluck(),
       place: prepare('SELECT stream_id, revision, position FROM events WHERE event_id = ?'),
-      insert: prepare(
-        'INSERT INTO events (event_id, stream_id, revision, type, data, metadata, created) VALUES (?, ?, ?, ?, ?, ?, ?)',
-      ),
       streamForwards: prepare(
         `SELECT ${columns} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?`,
       ),
@@ -95,10 +97,23 @@ export class EventLog {
     return this.statements.place.get(eventId) as StoredEventPlace | undefined;
   }
 
-  /** Returns the new event's position. */
-  insert(row: NewEventRow): bigint {
-    const { id, streamId, revision, type, data, metadata, created } = row;
-    return this.statements.insert.run(id, streamId, revision, type, data, metadata, created).lastInsertRowid as bigint;
+  /** Inserts the rows in their order; returns the last one's position. */
+  insert(rows: readonly NewEventRow[]): bigint {
+    let position = 0n;
+    for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
+      const part = rows.slice(start, start + ROWS_PER_INSERT);
+      const values = part.flatMap(({ id, streamId, revision, type, data, metadata, created }) => [id, streamId, revision, type, data, metadata, created]);
+      position = this.insertOf(part.length).run(values).lastInsertRowid as bigint;
+    }
+    return position;
+  }
+
+  private insertOf(rows: number): Database.Statement {
+    const known = this.inserts.get(rows);
+    if (known) return known;
+    const statement = this.db.prepare(INSERT + Array(rows).fill('(?, ?, ?, ?, ?, ?, ?)').join(', ')).safeIntegers(true);
+    this.inserts.set(rows, statement);
+    return statement;
   }
 
   readStream(streamId: string, forwards: boolean, fromRevision: bigint | undefined, maxCount?: number): RecordedEvent[] {

@@ -70,6 +70,23 @@ describe('SqliteEventStore', () => {
     });
   });
 
+  describe('given a write of more events than one INSERT holds (64 rows)', () => {
+    it('stores them all in order, at consecutive positions, and answers the last one', async () => {
+      const store = open();
+      await store.append('case-0', events(1));
+      const written = events(150);
+      const result = await store.append('case-1', written, { expectedRevision: 'no-stream' });
+
+      const stored = await store.readStream('case-1');
+      expect(stored.map((event) => event.id)).toEqual(written.map((event) => event.id));
+      expect(stored.map((event) => event.revision)).toEqual(written.map((_, index) => BigInt(index)));
+      // Position 1 is case-0's event: case-1's are 2 to 151.
+      expect(stored.map((event) => event.position)).toEqual(written.map((_, index) => BigInt(index + 2)));
+      expect(result).toEqual({ nextExpectedRevision: 149n, position: 151n });
+      expect(stored[149].data).toEqual({ index: 149 });
+    });
+  });
+
   describe('given event ids that are unique across the whole log', () => {
     it('refuses a batch reusing an id stored in another stream, storing none of it', async () => {
       const store = open();

@@ -132,20 +132,19 @@ export class SqliteEventStore implements EventStore {
     const head = this.log.head(streamId);
     checkExpectedRevision(streamId, expected, head);
     const created = Date.now();
-    let revision = head === undefined ? -1n : head;
-    let position = 0n;
-    for (const event of events) {
-      position = this.log.insert({
+    const first = head === undefined ? 0n : head + 1n;
+    const position = this.log.insert(
+      events.map((event, index) => ({
         id: event.id,
         streamId,
-        revision: ++revision,
+        revision: first + BigInt(index),
         type: event.type,
         data: JSON.stringify(event.data ?? null),
         metadata: JSON.stringify(event.metadata ?? {}),
         created,
-      });
-    }
-    return { nextExpectedRevision: revision, position };
+      })),
+    );
+    return { nextExpectedRevision: first + BigInt(events.length - 1), position };
   }
 
   /** The batch's first id is stored already: either this exact write is being repeated, or it clashes. */

@@ -14,6 +14,7 @@ import {
 import { withoutAbsentFields } from './absent-fields';
 import { checkShape, instantsBefore, type ShapeCheck } from './body-shape';
 import { REQUIRED_WHEN } from './cross-field';
+import { rememberValidationRules } from './remembered-rules';
 import type { FieldError } from './field-error';
 import { HANDOFF_PAYLOADS, isHandoffType } from './handoff-payloads';
 import type { HandoffType } from './handoff-type';
@@ -21,6 +22,8 @@ import { RecordHandoffDto, type HandoffRequest } from './record-handoff.dto';
 import { ReportCrimeDto } from './report-crime.dto';
 
 export type { FieldError };
+
+rememberValidationRules();
 
 /** A failure lists its first errors (MAX_LISTED_ERRORS) and, in `total`, counts them all. */
 export type Validation<T> = { ok: true; value: T } | { ok: false; errors: FieldError[]; total?: number };
@@ -64,22 +67,28 @@ export function withShapeFindings({ errors: found, total }: ShapeCheck, validati
  * The body's shape first (unknown fields, unfit text, over-long lists), on the plain JSON; then its
  * declared part is transformed and validated, so every error is answered at once.
  */
-export async function validateCrimeReport(body: unknown, rules: BodyRules = {}): Promise<Validation<ReportCrimeDto>> {
+export function validateCrimeReport(body: unknown, rules: BodyRules = {}): Validation<ReportCrimeDto> {
   if (!isJsonObject(body)) return NOT_AN_OBJECT;
   const shape = checkShape(body, ReportCrimeDto);
   const report = plainToInstance(ReportCrimeDto, shape.declaredPart);
-  const errors = [...(await fieldErrorsOf(report)), ...implausibleInstants(report, ReportCrimeDto, rules)];
+  const errors = [...fieldErrorsOf(report), ...implausibleInstants(report, ReportCrimeDto, rules)];
   if (shape.total > 0 || errors.length > 0) return withShapeFindings(shape, errors);
   return { ok: true, value: withoutAbsentFields(report) };
 }
 
-/** Checks the envelope and, when its type is known, the data for that type: every error at once. */
-export async function validateHandoff(body: unknown, rules: BodyRules = {}): Promise<Validation<ValidatedHandoff>> {
+/**
+ * Checks the envelope and, when its type is known, the data for that type: every error at once.
+ * The data is made its payload class's instance once; the envelope's own rules on it (required,
+ * an object) judge that instance, or the data as sent when it has no payload class.
+ */
+export function validateHandoff(body: unknown, rules: BodyRules = {}): Validation<ValidatedHandoff> {
   if (!isJsonObject(body)) return NOT_AN_OBJECT;
   const shape = checkShape(body, RecordHandoffDto);
-  const handoff = plainToInstance(RecordHandoffDto, shape.declaredPart);
+  const { data, ...envelope } = shape.declaredPart;
+  const handoff = plainToInstance(RecordHandoffDto, envelope);
   const payload = payloadOf(shape.declaredPart);
-  const errors = [...(await fieldErrorsOf(handoff)), ...(payload ? await fieldErrorsOf(payload, 'data') : [])];
+  handoff.data = payload ?? (data as object);
+  const errors = [...fieldErrorsOf(handoff), ...(payload ? fieldErrorsOf(payload, 'data') : [])];
   const validated = Object.assign(handoff, { data: payload });
   errors.push(...implausibleInstants(validated, RecordHandoffDto, rules));
   if (shape.total > 0 || errors.length > 0) return withShapeFindings(shape, errors);
@@ -109,7 +118,7 @@ function payloadOf({ type, data }: JsonObject): object | undefined {
 }
 
 // No validator of these bodies is asynchronous: the synchronous run spares a bulk import a promise per object.
-async function fieldErrorsOf(instance: object, path = ''): Promise<FieldError[]> {
+function fieldErrorsOf(instance: object, path = ''): FieldError[] {
   return flatten(validateSync(instance, STRICT), path);
 }
 

@@ -43,7 +43,7 @@ export class RecordHandoffController {
   ): Promise<RecordedHandoffDto> {
     const expectedRevision = parseIfMatch(ifMatch);
     const key = parseIdempotencyKey(idempotencyKey);
-    const validation = await validateHandoff(body, bodyRulesOf(this.configuration));
+    const validation = validateHandoff(body, bodyRulesOf(this.configuration));
     if (!validation.ok) throw new RequestValidationError(validation.errors, validation.total);
     const recorded = await this.commands.execute<RecordHandoffCommand, RecordedHandoff>(
       new RecordHandoffCommand(caseId, validation.value, caller, expectedRevision, key),

@@ -37,7 +37,7 @@ export class ReportCrimeController {
     @Caller() caller: Grant,
   ): Promise<RecordedHandoffDto> {
     const key = parseIdempotencyKey(idempotencyKey);
-    const validation = await validateCrimeReport(body, bodyRulesOf(this.configuration));
+    const validation = validateCrimeReport(body, bodyRulesOf(this.configuration));
     if (!validation.ok) throw new RequestValidationError(validation.errors, validation.total);
     const recorded = await this.commands.execute<ReportCrimeCommand, RecordedHandoff>(new ReportCrimeCommand(validation.value, caller, key));
     return sendRecordedHandoff(response, recorded);
