@@ -4,7 +4,7 @@
  * (the recorder, batches of cases, the batch append). Reports events stored per second and the
  * process's peak RSS.
  *
- *   npm run bench:ingestion -- [--cases=N] [--file=/tmp/cj-bench-requests.ndjson] [--data-dir=/tmp/cj-bench-import]
+ *   npm run bench:ingestion -- [--cases=N] [--file=/tmp/cj-bench-requests.ndjson] [--data-dir=/tmp/cj-bench-import] [--batch-lines=N]
  *
  * The file is written first when missing (about 750 MB for the whole profile; kept for the next run),
  * and the data folder is emptied before the import.
@@ -31,6 +31,7 @@ const option = (name: string): string | undefined => process.argv.find((arg) => 
 const cases = option('cases') ? Number(option('cases')) : undefined;
 const file = option('file') ?? `/tmp/cj-bench-requests${cases ? `-${cases}` : ''}.ndjson`;
 const dataDirectory = option('data-dir') ?? '/tmp/cj-bench-import';
+const batchSize = option('batch-lines') ? Number(option('batch-lines')) : undefined;
 const OPERATOR: Principal = { subject: 'bench', roles: ['admin'], areas: [], sourceSystems: [] };
 
 async function writeRequests(): Promise<void> {
@@ -60,6 +61,7 @@ async function main(): Promise<void> {
   const started = process.hrtime.bigint();
   let reported = 0;
   const status = await processImport(journal, file, { recorder, repository, configuration, clock: { now: () => new Date() } }, {
+    batchSize,
     onProgress: ({ tally }) => {
       if (tally.linesRead - reported < 100_000) return;
       reported = tally.linesRead;

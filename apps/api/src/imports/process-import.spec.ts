@@ -116,19 +116,31 @@ describe('a CSV extract through its mapping', () => {
     { type: 'CrimeReported', ...police, caseId: caseOf('ATH-25-000103'), sourceReference: 'ATH-25-000103', occurredAt: '2025-11-03T18:45:00.000Z', urn: '47WX0000103', area: 'Wessex', offence: { description: 'Theft from the person, "snatch"', category: 'theft' }, victims: [{ victimId: victimOf('ATH-25-000103'), kind: 'person', name: 'Jo Bell', dateOfBirth: '1975-11-11', email: 'jo.bell@example.org', contactPreference: 'email', consentToReferral: true }] },
   ];
 
-  async function importedEvents(path: string, format: 'csv' | 'ndjson') {
+  interface ImportFile {
+    path: string;
+    format: 'csv' | 'ndjson';
+    mapping?: string;
+  }
+
+  /** The events stored by importing the files one after another into one fresh store, and each import's status. */
+  async function importedEvents(...files: ImportFile[]) {
     const folder = mkdtempSync(join(tmpdir(), 'cj-import-csv-'));
     const store = SqliteEventStore.inMemory();
     const repository = new CaseStreamRepository(store);
     const configuration = loadConfiguration({});
     const services = { recorder: new HandoffRecorder(repository, configuration, new PersonalDataVault(new InMemoryVictimKeyStore())), repository, configuration, clock: { now: () => NOW } };
     try {
-      const journal = new ImportJournal(join(folder, 'import'));
-      journal.create(newImportStatus('import', OPERATOR, { format, fileName: 'extract', bytesTotal: 1, dryRun: false, ...(format === 'csv' && { mapping: 'police-crime-extract' }) }, NOW));
-      const status = await processImport(journal, path, services, {}, sourceFor(format, format === 'csv' ? 'police-crime-extract' : undefined));
+      const statuses = [];
+      const rejections: unknown[] = [];
+      for (const [index, { path, format, mapping }] of files.entries()) {
+        const journal = new ImportJournal(join(folder, `import-${index}`));
+        journal.create(newImportStatus(`import-${index}`, OPERATOR, { format, fileName: 'extract', bytesTotal: 1, dryRun: false, ...(mapping && { mapping }) }, NOW));
+        statuses.push(await processImport(journal, path, services, {}, sourceFor(format, mapping)));
+        rejections.push(...readFileSync(journal.rejectionsPath, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line)));
+      }
       // The sealed details' random parts differ between any two sealings; everything else must be the same.
       const events = (await store.readAll()).map(({ id, streamId, type, revision, data, metadata }) => ({ id, streamId, type, revision, data: JSON.parse(JSON.stringify(data).replace(/"(iv|ciphertext|authTag)":"[^"]*"/g, '"$1":"…"')), metadata }));
-      return { status, events };
+      return { statuses, rejections, events };
     } finally {
       await store.close();
       rmSync(folder, { recursive: true, force: true });
@@ -140,10 +152,48 @@ describe('a CSV extract through its mapping', () => {
     try {
       const ndjsonPath = join(folder, 'police.ndjson');
       writeFileSync(ndjsonPath, equivalentNdjson.map((line) => JSON.stringify(line)).join('\n'));
-      const fromCsv = await importedEvents(join(SAMPLES, 'police-crime-extract.csv'), 'csv');
-      const fromNdjson = await importedEvents(ndjsonPath, 'ndjson');
-      expect(fromCsv.status.tally).toEqual({ linesRead: 5, accepted: 5, replayed: 0, rejected: 0 });
+      const fromCsv = await importedEvents({ path: join(SAMPLES, 'police-crime-extract.csv'), format: 'csv', mapping: 'police-crime-extract' });
+      const fromNdjson = await importedEvents({ path: ndjsonPath, format: 'ndjson' });
+      expect(fromCsv.statuses[0].tally).toEqual({ linesRead: 5, accepted: 5, replayed: 0, rejected: 0 });
       expect(fromCsv.events).toHaveLength(5);
+      expect(fromCsv.events).toEqual(fromNdjson.events);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
+  /** A court lists a charged case only: the CPS's charge of the police sample's first case, between the two extracts. */
+  const chargeNdjson = [
+    { caseId: caseOf('ATH-25-000101'), sourceSystem: 'CPS CMS', agency: 'CPS', sourceReference: 'CMS-47WX0000101-D1', occurredAt: '2025-07-16T09:00:00.000Z', type: 'ChargeDecisionMade', data: { decision: 'charge', decidedBy: 'CPS', charges: [{ chargeId: 'CHG-1', offence: { description: 'Assault occasioning actual bodily harm', category: 'violence' } }] } },
+  ];
+  /** The court sample, written by hand as the NDJSON Common Platform would send for the police sample's first case (its times in BST, UTC+1). */
+  const court = { sourceSystem: 'Common Platform', agency: 'HMCTS', caseId: caseOf('ATH-25-000101') };
+  const courtNdjson = [
+    { ...court, sourceReference: 'CP-47WX0000101-L1', occurredAt: '2025-07-16T13:20:00.000Z', type: 'HearingListed', data: { hearingId: 'HRG-47WX0000101-1', hearingType: 'first', court: "Fenbury Magistrates' Court", courtTier: 'magistrates', scheduledFor: '2025-08-11T09:00:00.000Z' } },
+    { ...court, sourceReference: 'CP-47WX0000101-H1', occurredAt: '2025-08-11T11:40:00.000Z', type: 'HearingHeld', data: { hearingId: 'HRG-47WX0000101-1', result: 'effective' } },
+  ];
+
+  it('imports the court sample onto the cases the police sample opened: the same events as its NDJSON written by hand', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'cj-import-court-'));
+    try {
+      const ndjsonFile = (name: string, lines: readonly object[]): ImportFile => {
+        writeFileSync(join(folder, name), lines.map((line) => JSON.stringify(line)).join('\n'));
+        return { path: join(folder, name), format: 'ndjson' };
+      };
+      const charge = ndjsonFile('charge.ndjson', chargeNdjson);
+      const fromCsv = await importedEvents(
+        { path: join(SAMPLES, 'police-crime-extract.csv'), format: 'csv', mapping: 'police-crime-extract' },
+        charge,
+        { path: join(SAMPLES, 'court-results.csv'), format: 'csv', mapping: 'court-results' },
+      );
+      const fromNdjson = await importedEvents(ndjsonFile('police.ndjson', equivalentNdjson), charge, ndjsonFile('court.ndjson', courtNdjson));
+      expect(fromCsv.rejections).toEqual([]);
+      expect(fromCsv.statuses[2].tally).toEqual({ linesRead: 2, accepted: 2, replayed: 0, rejected: 0 });
+      const hearings = fromCsv.events.filter((event) => event.type.startsWith('Hearing'));
+      expect(hearings.map(({ type, streamId, metadata }) => [type, streamId, metadata.agency, metadata.occurredAt])).toEqual([
+        ['HearingListed', `case-${caseOf('ATH-25-000101')}`, 'HMCTS', '2025-07-16T13:20:00.000Z'],
+        ['HearingHeld', `case-${caseOf('ATH-25-000101')}`, 'HMCTS', '2025-08-11T11:40:00.000Z'],
+      ]);
       expect(fromCsv.events).toEqual(fromNdjson.events);
     } finally {
       rmSync(folder, { recursive: true, force: true });
