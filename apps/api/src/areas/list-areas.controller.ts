@@ -1,8 +1,8 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { ApiProblemResponses } from '../http/problem.response';
 import { CaseFinderReader } from '@case-journey/projections';
 import { Requires } from '../access/requires.decorator';
+import { ApiProblemResponses } from '../http/problem.response';
 
 export class KnownAreaDto {
   @ApiProperty({ example: 'Wessex', description: 'As first recorded; filters match it whatever its case and blanks' })

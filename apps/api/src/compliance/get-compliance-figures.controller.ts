@@ -1,8 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ComplianceTableDto } from './compliance-figures.response';
-import { ApiProblemResponses } from '../http/problem.response';
 import type { Grant } from '@case-journey/access';
 import type { ComplianceFigures, JsonText } from '@case-journey/projections';
 import { Caller } from '../access/caller.decorator';
@@ -13,6 +11,8 @@ import { ComplianceFiguresDto } from './compliance-figures.dto';
 import { GetComplianceFiguresQuery } from './get-compliance-figures.query';
 import { periodOf } from './reporting-period';
 import { ReadsRedis } from '../http/reads-redis';
+import { ComplianceTableDto } from './compliance-figures.response';
+import { ApiProblemResponses } from '../http/problem.response';
 
 @ApiTags('compliance')
 @ReadsRedis()

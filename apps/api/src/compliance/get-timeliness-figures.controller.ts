@@ -1,8 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { TimelinessTableDto } from './compliance-figures.response';
-import { ApiProblemResponses } from '../http/problem.response';
 import type { Grant } from '@case-journey/access';
 import type { JsonText, TimelinessFigures } from '@case-journey/projections';
 import { Caller } from '../access/caller.decorator';
@@ -13,6 +11,8 @@ import { ReportingPeriodDto } from './compliance-figures.dto';
 import { GetTimelinessFiguresQuery } from './get-timeliness-figures.query';
 import { periodOf } from './reporting-period';
 import { ReadsRedis } from '../http/reads-redis';
+import { TimelinessTableDto } from './compliance-figures.response';
+import { ApiProblemResponses } from '../http/problem.response';
 
 @ApiTags('compliance')
 @ReadsRedis()

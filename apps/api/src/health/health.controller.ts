@@ -1,7 +1,5 @@
 import { Controller, Get, Inject, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
-import { HealthDto } from './health.response';
-import { ApiProblemResponses } from '../http/problem.response';
 import { EVENT_STORE, type EventStore } from '@case-journey/event-store';
 import { AppConfiguration } from '@case-journey/platform';
 import type { Response } from 'express';
@@ -9,6 +7,8 @@ import { catchingUpKey, JobQueues, lagOf, PROJECTION_NAMES, ProjectionVersions }
 import { Requires } from '../access/requires.decorator';
 import { RETRY_AFTER_SECONDS } from '../http/service-unavailable';
 import { ReadModelRedis } from '../read-models/read-models.module';
+import { HealthDto } from './health.response';
+import { ApiProblemResponses } from '../http/problem.response';
 
 @ApiTags('health')
 @Controller('health')

@@ -1,13 +1,13 @@
 import { Controller, Get, Inject, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
-import { LivenessDto, ReadinessDto } from './health.response';
-import { ApiProblemResponses } from '../http/problem.response';
 import type { Response } from 'express';
 import { EVENT_STORE, type EventStore } from '@case-journey/event-store';
 import { readinessOf } from '@case-journey/platform';
 import { Requires } from '../access/requires.decorator';
 import { ReadModelRedis } from '../read-models/read-models.module';
 import { RETRY_AFTER_SECONDS } from '../http/service-unavailable';
+import { LivenessDto, ReadinessDto } from './health.response';
+import { ApiProblemResponses } from '../http/problem.response';
 
 /**
  * Liveness and readiness, apart: a process whose store or Redis is away is alive (restarting it

@@ -1,8 +1,8 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiProperty } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CASE_EVENT_TYPES } from '@case-journey/domain';
 import type { RecordedHandoff } from '../cases/handoff-recorder';
-import { revisionTag } from './revision-tag';
+import { ETAG_HEADER, revisionTag } from './revision-tag';
 
 /** The answer to every write: what was stored, where, at which revision. */
 export class RecordedHandoffDto {
@@ -21,6 +21,18 @@ export class RecordedHandoffDto {
   @ApiProperty({ format: 'date-time' })
   recordedAt!: string;
 }
+
+/** Documents a write's 201: its answer and the headers sendRecordedHandoff sets. */
+export const ApiRecordedResponse = (description: string) =>
+  ApiCreatedResponse({
+    type: RecordedHandoffDto,
+    description,
+    headers: {
+      ...ETAG_HEADER,
+      Location: { description: 'The case', schema: { type: 'string', example: '/cases/6f9619ff-8b86-4011-b42d-00c04fc964ff' } },
+      'Idempotent-Replayed': { description: 'true when the record had been stored before: nothing new was stored', schema: { type: 'string', enum: ['true'] } },
+    },
+  });
 
 /** The answer to every write, the same on an idempotent replay as the first time. */
 export function sendRecordedHandoff(response: Response, recorded: RecordedHandoff): RecordedHandoffDto {

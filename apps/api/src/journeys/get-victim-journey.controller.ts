@@ -1,8 +1,6 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { VictimJourneyDto } from './victim-journey.response';
-import { ApiProblemResponses } from '../http/problem.response';
 import { areasInScope, type Grant } from '@case-journey/access';
 import type { VictimJourneyView } from '@case-journey/projections';
 import { Caller } from '../access/caller.decorator';
@@ -14,6 +12,8 @@ import { QueryParamsPipe } from '../http/query-params.pipe';
 import { VictimIdPipe } from '../http/victim-id.pipe';
 import { GetVictimJourneyQuery } from './get-victim-journey.query';
 import { ReadsRedis } from '../http/reads-redis';
+import { VictimJourneyDto } from './victim-journey.response';
+import { ApiProblemResponses } from '../http/problem.response';
 
 @ApiTags('victims')
 @ReadsRedis()

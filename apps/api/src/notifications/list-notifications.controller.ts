@@ -1,8 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { NotificationPageDto } from './notification-page.response';
-import { ApiProblemResponses } from '../http/problem.response';
 import { areasInScope, type Grant } from '@case-journey/access';
 import type { NotificationPage } from '@case-journey/projections';
 import { refuseAreaOutOfScope } from '../access/area-scope';
@@ -13,6 +11,8 @@ import { QueryParamsPipe } from '../http/query-params.pipe';
 import { ListNotificationsQuery } from './list-notifications.query';
 import { NotificationsDto } from './notifications.dto';
 import { ReadsRedis } from '../http/reads-redis';
+import { NotificationPageDto } from './notification-page.response';
+import { ApiProblemResponses } from '../http/problem.response';
 
 @ApiTags('notifications')
 @ReadsRedis()

@@ -1,10 +1,10 @@
 import { Controller, Get, Inject, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { ApiProblemResponses } from '../http/problem.response';
 import type { Response } from 'express';
 import { ServiceMetrics } from '@case-journey/platform';
 import { Requires } from '../access/requires.decorator';
 import { clusterMetricsOf, inClusterProcess } from '../cluster/api-cluster';
+import { ApiProblemResponses } from '../http/problem.response';
 
 @ApiTags('health')
 @Controller('metrics')

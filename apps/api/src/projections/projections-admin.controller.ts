@@ -1,14 +1,14 @@
 import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import { RebuildStatusDto } from './rebuild-status.response';
-import { ApiProblemResponses } from '../http/problem.response';
 import { PROJECTION_NAMES, type ProjectionName, type RebuildStatus } from '@case-journey/projections';
 import { Requires } from '../access/requires.decorator';
 import { GetRebuildQuery } from './get-rebuild.query';
 import { ProjectionNamePipe } from './projection-name.pipe';
 import { RequestRebuildCommand } from './request-rebuild.command';
 import { ReadsRedis } from '../http/reads-redis';
+import { RebuildStatusDto } from './rebuild-status.response';
+import { ApiProblemResponses } from '../http/problem.response';
 
 @ApiTags('projections')
 @ReadsRedis()

@@ -81,17 +81,21 @@ export class ReportColumnDto implements ReportColumn {
   unit!: string;
 }
 
-/** rate: numerator of denominator and their quotient; count: the count; median, p90: the value, with the cases measured as denominator. */
-export class ReportCellDto implements SuppressedReportCell {
+export class CountPairDto {
   @ApiProperty({ type: Number, nullable: true })
   numerator!: number | null;
 
   @ApiProperty({ type: Number, nullable: true })
   denominator!: number | null;
+}
 
+/** A figure with what it is worked out from: rate, numerator of denominator and their quotient; count, the count; median and p90, the value, with the cases measured as denominator. */
+export class FigureDto extends CountPairDto {
   @ApiProperty({ type: Number, nullable: true })
   value!: number | null;
+}
 
+export class ReportCellDto extends FigureDto implements SuppressedReportCell {
   @ApiPropertyOptional({ enum: [true], description: 'Suppressed: its figures are null' })
   suppressed?: true;
 }
@@ -178,14 +182,6 @@ export class SnapshotInfoDto implements SnapshotInfo {
 
   @ApiProperty()
   definitionsVersion!: string;
-}
-
-export class CountPairDto {
-  @ApiProperty({ type: Number, nullable: true })
-  numerator!: number | null;
-
-  @ApiProperty({ type: Number, nullable: true })
-  denominator!: number | null;
 }
 
 export class SnapshotChangeDto {

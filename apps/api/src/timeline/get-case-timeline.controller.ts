@@ -1,8 +1,6 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CaseTimelineDto } from './case-timeline.response';
-import { ApiProblemResponses } from '../http/problem.response';
 import { areasInScope, type Grant } from '@case-journey/access';
 import type { CaseTimeline } from '@case-journey/projections';
 import { Caller } from '../access/caller.decorator';
@@ -12,6 +10,8 @@ import { CaseIdPipe } from '../http/case-id.pipe';
 import { QueryParamsPipe } from '../http/query-params.pipe';
 import { GetCaseTimelineQuery } from './get-case-timeline.query';
 import { ReadsRedis } from '../http/reads-redis';
+import { CaseTimelineDto } from './case-timeline.response';
+import { ApiProblemResponses } from '../http/problem.response';
 
 @ApiTags('cases')
 @ReadsRedis()

@@ -1,8 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { WorklistPageDto } from './worklist-page.response';
-import { ApiProblemResponses } from '../http/problem.response';
 import { areasInScope, type Grant } from '@case-journey/access';
 import type { WorklistText } from '@case-journey/projections';
 import { Caller } from '../access/caller.decorator';
@@ -14,6 +12,8 @@ import { QueryParamsPipe } from '../http/query-params.pipe';
 import { GetWitnessCareWorklistQuery } from './get-witness-care-worklist.query';
 import { WitnessCareWorklistDto } from './witness-care-worklist.dto';
 import { ReadsRedis } from '../http/reads-redis';
+import { WorklistPageDto } from './worklist-page.response';
+import { ApiProblemResponses } from '../http/problem.response';
 
 @ApiTags('worklists')
 @ReadsRedis()

@@ -1,7 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiProblemResponses } from '../../http/problem.response';
 import { areasInScope, type Grant } from '@case-journey/access';
 import type { CaseFinderPage } from '@case-journey/projections';
 import { Caller } from '../../access/caller.decorator';
@@ -14,6 +13,7 @@ import { CasePageDto } from './case-page.response';
 import { FindCasesDto } from './find-cases.dto';
 import { FindCasesQuery } from './find-cases.query';
 import { decodeCursor, encodeCursor } from './finder-cursor';
+import { ApiProblemResponses } from '../../http/problem.response';
 
 const flag = (value: 'true' | 'false' | undefined): boolean | undefined => (value === undefined ? undefined : value === 'true');
 

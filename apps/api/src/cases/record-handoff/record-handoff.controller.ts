@@ -1,8 +1,6 @@
 import { Body, Controller, Headers, Inject, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBody, ApiCreatedResponse, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { RecordedHandoffDto, sendRecordedHandoff } from '../../http/recorded-handoff.response';
-import { ApiProblemResponses, BODY_PROBLEMS } from '../../http/problem.response';
+import { ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Grant } from '@case-journey/access';
 import { Caller } from '../../access/caller.decorator';
@@ -16,6 +14,8 @@ import { parseIfMatch } from '../../http/revision-tag';
 import { HANDOFF_OPENAPI_EXAMPLES, RecordHandoffDto, validateHandoff } from '../dto';
 import type { RecordedHandoff } from '../handoff-recorder';
 import { RecordHandoffCommand } from './record-handoff.command';
+import { ApiRecordedResponse, RecordedHandoffDto, sendRecordedHandoff } from '../../http/recorded-handoff.response';
+import { ApiProblemResponses, BODY_PROBLEMS } from '../../http/problem.response';
 
 @ApiTags('cases')
 @Controller('cases')
@@ -32,7 +32,7 @@ export class RecordHandoffController {
   @ApiHeader({ name: 'If-Match', required: false, description: 'Write only if the case is still at this revision (its ETag)' })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'For callers without a source reference: same key, one event' })
   @ApiProblemResponses(...BODY_PROBLEMS, { 404: 'No such case, or one outside your areas', 409: 'If-Match no longer holds; the body gives the current revision' }, 422, 503)
-  @ApiCreatedResponse({ type: RecordedHandoffDto, description: 'Recorded; ETag is the new revision. A repeated delivery answers the same, with Idempotent-Replayed: true' })
+  @ApiRecordedResponse('Recorded; ETag is the new revision. A repeated delivery answers the same, with Idempotent-Replayed: true')
   async recordHandoff(
     @Param('id', CaseIdPipe) caseId: string,
     @Body() body: unknown,

@@ -1,8 +1,6 @@
 import { Body, Controller, Headers, Inject, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBody, ApiCreatedResponse, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { RecordedHandoffDto, sendRecordedHandoff } from '../../http/recorded-handoff.response';
-import { ApiProblemResponses, BODY_PROBLEMS } from '../../http/problem.response';
+import { ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Grant } from '@case-journey/access';
 import { Caller } from '../../access/caller.decorator';
@@ -14,6 +12,8 @@ import { bodyRulesOf } from '../body-rules';
 import { CRIME_REPORT_OPENAPI_EXAMPLES, ReportCrimeDto, validateCrimeReport } from '../dto';
 import type { RecordedHandoff } from '../handoff-recorder';
 import { ReportCrimeCommand } from './report-crime.command';
+import { ApiRecordedResponse, RecordedHandoffDto, sendRecordedHandoff } from '../../http/recorded-handoff.response';
+import { ApiProblemResponses, BODY_PROBLEMS } from '../../http/problem.response';
 
 @ApiTags('cases')
 @Controller('cases')
@@ -29,7 +29,7 @@ export class ReportCrimeController {
   @ApiBody({ type: ReportCrimeDto, examples: CRIME_REPORT_OPENAPI_EXAMPLES })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Same key, same answer: the report is stored once' })
   @ApiProblemResponses(...BODY_PROBLEMS, { 422: 'A journey rule is broken (a report dated in the future, say), or the source reference or Idempotency-Key was used for a different record' }, 503)
-  @ApiCreatedResponse({ type: RecordedHandoffDto, description: 'Case opened; ETag is its revision, Location the case' })
+  @ApiRecordedResponse('Case opened; ETag is its revision, Location the case')
   async reportCrime(
     @Body() body: unknown,
     @Headers('idempotency-key') idempotencyKey: string | undefined,

@@ -1,13 +1,13 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ImportProgressDto } from '../import.response';
-import { ApiProblemResponses } from '../../http/problem.response';
 import type { Grant } from '@case-journey/access';
 import { Caller } from '../../access/caller.decorator';
 import { Requires } from '../../access/requires.decorator';
 import { GetImportQuery } from './get-import.query';
 import type { ImportProgress } from './get-import.handler';
+import { ImportProgressDto } from '../import.response';
+import { ApiProblemResponses } from '../../http/problem.response';
 
 @ApiTags('imports')
 @Controller('imports')

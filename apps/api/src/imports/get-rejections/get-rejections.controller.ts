@@ -2,8 +2,6 @@ import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import { Controller, Get, Param, Query, Req, StreamableFile } from '@nestjs/common';
 import { ApiExtraModels, ApiOkResponse, ApiOperation, ApiProduces, ApiPropertyOptional, ApiTags, getSchemaPath } from '@nestjs/swagger';
-import { RejectedLineDto } from '../import.response';
-import { ApiProblemResponses } from '../../http/problem.response';
 import { IsIn, IsOptional } from 'class-validator';
 import { stringify } from 'csv-stringify';
 import type { Request } from 'express';
@@ -13,6 +11,8 @@ import { Requires } from '../../access/requires.decorator';
 import { QueryParamsPipe } from '../../http/query-params.pipe';
 import { ImportStore } from '../import-store';
 import { rejectionRows, REJECTION_COLUMNS } from './rejection-rows';
+import { RejectedLineDto } from '../import.response';
+import { ApiProblemResponses } from '../../http/problem.response';
 
 export class RejectionsFormatDto {
   @ApiPropertyOptional({ enum: ['ndjson', 'csv'], description: 'Instead of the Accept header' })

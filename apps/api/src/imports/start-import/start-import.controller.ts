@@ -1,8 +1,6 @@
 import { Controller, HttpCode, Post, Query, Req, Res, UnsupportedMediaTypeException } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiAcceptedResponse, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ImportAcceptedDto } from '../import.response';
-import { ApiProblemResponses } from '../../http/problem.response';
 import type { Request, Response } from 'express';
 import type { Grant } from '@case-journey/access';
 import { Caller } from '../../access/caller.decorator';
@@ -12,6 +10,8 @@ import type { ImportFormat } from '../import-journal';
 import { StartImportCommand } from './start-import.command';
 import { StartImportDto } from './start-import.dto';
 import type { ImportAccepted } from './start-import.handler';
+import { ImportAcceptedDto } from '../import.response';
+import { ApiProblemResponses } from '../../http/problem.response';
 
 export const IMPORT_CONTENT_TYPES: Record<string, ImportFormat> = { 'application/x-ndjson': 'ndjson', 'text/csv': 'csv' };
 

@@ -1,7 +1,6 @@
 import { Controller, Get, Header, Inject, Param, Query, Req, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiAcceptedResponse, ApiExtraModels, ApiOkResponse, ApiOperation, ApiProduces, ApiTags, getSchemaPath } from '@nestjs/swagger';
-import { ApiProblemResponses } from '../../http/problem.response';
 import type { Request, Response } from 'express';
 import { areasInScope, type Grant } from '@case-journey/access';
 import { CLOCK, type Clock } from '@case-journey/platform';
@@ -14,6 +13,7 @@ import { GetReportQuery } from './get-report.query';
 import { AsOfReportJobDto, ReportDto } from '../report.response';
 import { reportCriteria, reportResponse } from './report-response';
 import { ReportParamsDto } from './report-params.dto';
+import { ApiProblemResponses } from '../../http/problem.response';
 
 @ApiTags('reports')
 @Controller('reports')

@@ -1,12 +1,12 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { MeasuresInForceDto } from './measures.response';
-import { ApiProblemResponses } from '../../http/problem.response';
 import { CLOCK, type Clock } from '@case-journey/platform';
 import { Requires } from '../../access/requires.decorator';
 import type { MeasuresInForce } from './list-measures.handler';
 import { ListMeasuresQuery } from './list-measures.query';
+import { MeasuresInForceDto } from './measures.response';
+import { ApiProblemResponses } from '../../http/problem.response';
 
 @ApiTags('reports')
 @Controller('reports/measures')

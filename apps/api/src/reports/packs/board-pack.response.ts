@@ -3,6 +3,7 @@ import type { JobState } from 'bullmq';
 import type { PackProgress, PackStatus, StoredPack } from '@case-journey/board-pack';
 import type { BoardPack, HeadlineComparison, PackColumn, PackDefinition, PackPeriod, PackRequest, PackRow, PackSection, PackTable, PeriodId, ProtectionOptions } from '@case-journey/reporting';
 import { JOB_STATES } from '../../http/job-state.response';
+import { FigureDto } from '../report.response';
 
 const PERIOD_IDS = ['this-month', 'last-month', 'last-year'] as const satisfies readonly PeriodId[];
 
@@ -142,21 +143,12 @@ export class PackStatusDto implements PackStatus {
   failedReason!: string | null;
 }
 
-export class HeadlineFigureDto {
+export class HeadlineFigureDto extends FigureDto {
   @ApiProperty({ enum: PERIOD_IDS })
   period!: PeriodId;
 
   @ApiProperty()
   label!: string;
-
-  @ApiProperty({ type: Number, nullable: true })
-  value!: number | null;
-
-  @ApiProperty({ type: Number, nullable: true })
-  numerator!: number | null;
-
-  @ApiProperty({ type: Number, nullable: true })
-  denominator!: number | null;
 }
 
 export class HeadlineComparisonDto implements HeadlineComparison {

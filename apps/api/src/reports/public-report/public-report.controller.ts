@@ -1,7 +1,6 @@
 import { Controller, Get, Header, Inject, Param, Query, Req, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiExtraModels, ApiOkResponse, ApiOperation, ApiProduces, ApiTags, getSchemaPath } from '@nestjs/swagger';
-import { ApiProblemResponses } from '../../http/problem.response';
 import type { Request, Response } from 'express';
 import { CLOCK, type Clock } from '@case-journey/platform';
 import { Requires } from '../../access/requires.decorator';
@@ -11,6 +10,7 @@ import { GetReportQuery } from '../get-report/get-report.query';
 import { reportCriteria, reportResponse } from '../get-report/report-response';
 import { ReportDto } from '../report.response';
 import { PublicReportParamsDto } from '../get-report/report-params.dto';
+import { ApiProblemResponses } from '../../http/problem.response';
 
 @ApiTags('reports')
 @Controller('public/reports')

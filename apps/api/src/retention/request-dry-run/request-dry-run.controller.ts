@@ -1,14 +1,14 @@
 import { Controller, HttpCode, Post, Req } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiAcceptedResponse, ApiExtraModels, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { DryRunListingDto, ErasureOutcomeDto, RetentionRunDto } from '../retention-run.response';
-import { ApiProblemResponses } from '../../http/problem.response';
 import type { Principal } from '@case-journey/access';
 import { Requires } from '../../access/requires.decorator';
 import { auditSubjectOf } from '../../audit/audit-subject';
 import { RequestDryRunCommand } from './request-dry-run.command';
 import { ReadsRedis } from '../../http/reads-redis';
 import type { RetentionRun } from '../retention-run';
+import { DryRunListingDto, ErasureOutcomeDto, RetentionRunDto } from '../retention-run.response';
+import { ApiProblemResponses } from '../../http/problem.response';
 
 @ApiTags('retention')
 @ReadsRedis()

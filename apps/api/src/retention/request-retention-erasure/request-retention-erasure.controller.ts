@@ -1,8 +1,6 @@
 import { Body, Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiAcceptedResponse, ApiExtraModels, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { DryRunListingDto, ErasureOutcomeDto, RetentionRunDto } from '../retention-run.response';
-import { ApiProblemResponses, BODY_PROBLEMS } from '../../http/problem.response';
 import type { Principal } from '@case-journey/access';
 import { Requires } from '../../access/requires.decorator';
 import { auditSubjectOf } from '../../audit/audit-subject';
@@ -11,6 +9,8 @@ import { ErasureRequestDto } from '../../victims/erase-victim-data/erasure-reque
 import { RequestRetentionErasureCommand } from './request-retention-erasure.command';
 import { ReadsRedis } from '../../http/reads-redis';
 import type { RetentionRun } from '../retention-run';
+import { DryRunListingDto, ErasureOutcomeDto, RetentionRunDto } from '../retention-run.response';
+import { ApiProblemResponses, BODY_PROBLEMS } from '../../http/problem.response';
 
 @ApiTags('retention')
 @ReadsRedis()

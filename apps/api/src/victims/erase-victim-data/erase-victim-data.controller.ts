@@ -1,8 +1,6 @@
 import { Body, Controller, Param, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { VictimErasureDto } from './victim-erasure.response';
-import { ApiProblemResponses, BODY_PROBLEMS } from '../../http/problem.response';
 import type { Response } from 'express';
 import type { Principal } from '@case-journey/access';
 import { Requires } from '../../access/requires.decorator';
@@ -12,6 +10,8 @@ import { VictimIdPipe } from '../../http/victim-id.pipe';
 import { EraseVictimDataCommand } from './erase-victim-data.command';
 import { ErasureRequestDto } from './erasure-request.dto';
 import type { VictimErasure } from './victim-erasure';
+import { VictimErasureDto } from './victim-erasure.response';
+import { ApiProblemResponses, BODY_PROBLEMS } from '../../http/problem.response';
 
 /** How long the answer waits for the projections to forget the victim. */
 const READ_MODELS_WAIT_MS = 5000;

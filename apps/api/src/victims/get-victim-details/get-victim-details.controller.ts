@@ -1,8 +1,6 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { VictimDetailsDto } from './victim-details.response';
-import { ApiProblemResponses } from '../../http/problem.response';
 import { areasInScope, type Grant } from '@case-journey/access';
 import { Caller } from '../../access/caller.decorator';
 import { Requires } from '../../access/requires.decorator';
@@ -13,6 +11,8 @@ import { VictimIdPipe } from '../../http/victim-id.pipe';
 import { GetVictimDetailsQuery } from './get-victim-details.query';
 import { VictimDetailsQueryDto } from './victim-details-query.dto';
 import type { VictimDetails } from './victim-details';
+import { VictimDetailsDto } from './victim-details.response';
+import { ApiProblemResponses } from '../../http/problem.response';
 
 @ApiTags('victims')
 @Controller('cases')

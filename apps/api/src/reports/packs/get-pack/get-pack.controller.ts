@@ -1,8 +1,6 @@
 import { Controller, Get, NotFoundException, Param, Req, StreamableFile } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiExtraModels, ApiOkResponse, ApiOperation, ApiProduces, ApiTags, getSchemaPath } from '@nestjs/swagger';
-import { PackAnswerDto } from '../board-pack.response';
-import { ApiProblemResponses } from '../../../http/problem.response';
 import type { Request } from 'express';
 import { isPackId, PackStore } from '@case-journey/board-pack';
 import { areasInScope, withinAreas, type Grant } from '@case-journey/access';
@@ -12,6 +10,8 @@ import { RequestValidationError } from '../../../http/request-validation.error';
 import type { PackAnswer } from './get-pack.handler';
 import { GetPackQuery } from './get-pack.query';
 import { ReadsRedis } from '../../../http/reads-redis';
+import { PackAnswerDto } from '../board-pack.response';
+import { ApiProblemResponses } from '../../../http/problem.response';
 
 @ApiTags('reports')
 @ReadsRedis()

@@ -1,14 +1,14 @@
 import { Controller, Get } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { PackListDto } from '../board-pack.response';
-import { ApiProblemResponses } from '../../../http/problem.response';
 import { areasInScope, withinAreas, type Grant } from '@case-journey/access';
 import { Caller } from '../../../access/caller.decorator';
 import { Requires } from '../../../access/requires.decorator';
 import type { PackList } from './list-packs.handler';
 import { ListPacksQuery } from './list-packs.query';
 import { ReadsRedis } from '../../../http/reads-redis';
+import { PackListDto } from '../board-pack.response';
+import { ApiProblemResponses } from '../../../http/problem.response';
 
 @ApiTags('reports')
 @ReadsRedis()

@@ -1,8 +1,6 @@
 import { Body, Controller, Header, HttpCode, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiAcceptedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { PackStatusDto } from '../board-pack.response';
-import { ApiProblemResponses, BODY_PROBLEMS } from '../../../http/problem.response';
 import type { Response } from 'express';
 import type { PackStatus } from '@case-journey/board-pack';
 import { areasInScope, type Grant } from '@case-journey/access';
@@ -14,6 +12,8 @@ import { FlatBodyPipe } from '../../../http/flat-body.pipe';
 import { RequestPackCommand } from './request-pack.command';
 import { RequestPackDto } from './request-pack.dto';
 import { ReadsRedis } from '../../../http/reads-redis';
+import { PackStatusDto } from '../board-pack.response';
+import { ApiProblemResponses, BODY_PROBLEMS } from '../../../http/problem.response';
 
 @ApiTags('reports')
 @ReadsRedis()
