@@ -13,25 +13,52 @@ async function headerOf(path: string, options: SourceOptions): Promise<string[]>
   return [];
 }
 
+/** Where a parse of the extract starts: after line `line`, at byte `offset` of the text (0, 0: the file's start, its header included). */
+interface Start {
+  line: number;
+  offset: number;
+}
+
+/** A row over the length limit, where csv-parse stopped: its line, and where the last row before it ended. */
+interface Overflow {
+  line: number;
+  after: Start;
+}
+
 /**
  * A CSV extract's rows, each made the record its mapping says, with its line number and the byte
  * offset past it. csv-parse reads the text as a stream (quoted fields may hold newlines) and reports
  * a malformed row with its line number, passing on to the next; a row the mapping cannot read (an
  * unknown code, a time that is no time) is refused naming its column. A resumed import parses from
  * the checkpoint's offset, with the header read from the file's first line.
+ *
+ * A row over IMPORT_MAX_LINE_BYTES is refused too, naming its line, and the rows after it go on:
+ * csv-parse reports it but then parses nothing more (its record stays over the limit whatever
+ * follows), so a fresh parse starts on the line after the one where the row went over.
  */
 export async function* csvRecords(path: string, mapping: Mapping, options: SourceOptions): AsyncGenerator<SourceLine> {
   const header = await headerOf(path, options);
   const missing = columnsOf(mapping).filter((column) => !header.includes(column));
   if (missing.length > 0) throw new ImportFileError(`the extract has no column ${missing.join(', ')}, which mapping ${mapping.name} reads`);
-  const resume = options.resumeAfter;
-  const startLine = resume?.line ?? 0;
-  const startOffset = resume?.offset ?? 0;
+  let start: Start = options.resumeAfter ?? { line: 0, offset: 0 };
+  for (;;) {
+    const overflow = yield* csvRows(path, mapping, header, start, options);
+    if (!overflow) return;
+    const offset = await offsetAfterLines(path, overflow.after.offset, overflow.line - overflow.after.line, options);
+    yield { number: overflow.line, end: offset, text: '', fault: lineFault(overflow.line, 'line', `the row is longer than the limit of ${options.maxLineBytes} bytes (IMPORT_MAX_LINE_BYTES)`) };
+    start = { line: overflow.line, offset };
+  }
+}
+
+/** The rows from `start` to the end of the file, or to a row over the length limit (answered, for the caller to go on after it). */
+async function* csvRows(path: string, mapping: Mapping, header: string[], start: Start, options: SourceOptions): AsyncGenerator<SourceLine, Overflow | undefined> {
+  const fromHeader = start.offset === 0;
   const skipped: SourceLine[] = [];
   // A malformed row is reported at the offset of the row before it: a checkpoint there re-reads the row after.
-  let lastEnd = startOffset;
+  const last: Start = { ...start };
+  let overflow: Overflow | undefined;
   const parser = parse({
-    columns: resume ? header : true,
+    columns: fromHeader ? true : header,
     info: true,
     raw: true,
     bom: true,
@@ -40,14 +67,20 @@ export async function* csvRecords(path: string, mapping: Mapping, options: Sourc
     skip_records_with_error: true,
     max_record_size: options.maxLineBytes,
     on_skip: (error) => {
-      const line = startLine + Number((error as { lines?: number }).lines ?? 0);
-      skipped.push({ number: line, end: -1, text: '', fault: lineFault(line, 'line', `the row is not well-formed CSV: ${error?.message ?? 'unreadable'}`) });
+      if (overflow) return;
+      const line = start.line + Number((error as { lines?: number }).lines ?? 0);
+      if ((error as { code?: string }).code === 'CSV_MAX_RECORD_SIZE') overflow = { line, after: { ...last } };
+      // csv-parse may find several faults in one row (a stray quote, then its column count): the row is refused once.
+      else if (skipped.at(-1)?.number !== line) skipped.push({ number: line, end: -1, text: '', fault: lineFault(line, 'line', `the row is not well-formed CSV: ${error?.message ?? 'unreadable'}`) });
     },
   });
-  const text = fileText(path, options);
+  const text = fileText(path, { ...options, resumeAfter: fromHeader ? undefined : start });
   void (async () => {
     try {
-      for await (const chunk of text) if (!parser.write(chunk)) await new Promise((resolve) => parser.once('drain', resolve));
+      for await (const chunk of text) {
+        if (overflow) break;
+        if (!parser.write(chunk)) await new Promise((resolve) => parser.once('drain', resolve));
+      }
       parser.end();
     } catch (error) {
       parser.destroy(error as Error);
@@ -55,10 +88,11 @@ export async function* csvRecords(path: string, mapping: Mapping, options: Sourc
   })();
   for await (const { record, info, raw } of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number; bytes: number }; raw: string }>) {
     const text = raw.replace(/\r?\n$/, '');
-    const number = startLine + info.lines - (text.split('\n').length - 1);
-    const end = startOffset + info.bytes;
-    while (skipped.length > 0 && skipped[0].number < number) yield { ...skipped.shift()!, end: lastEnd };
-    lastEnd = end;
+    const number = start.line + info.lines - (text.split('\n').length - 1);
+    const end = start.offset + info.bytes;
+    while (skipped.length > 0 && skipped[0].number < number) yield { ...skipped.shift()!, end: last.offset };
+    last.line = start.line + info.lines;
+    last.offset = end;
     if (Object.values(record).some((value) => value.includes('\uFFFD'))) {
       yield { number, end, text, fault: lineFault(number, 'line', 'the row is not valid UTF-8: an extract must be UTF-8 text') };
       continue;
@@ -70,5 +104,24 @@ export async function* csvRecords(path: string, mapping: Mapping, options: Sourc
       yield { number, end, text, fault: { ...problemOf(error), status: 400, title: 'Invalid request', detail: `Line ${number}: ${error.message}`, errors: [{ field: error.column, messages: [error.reason] }] } };
     }
   }
-  for (const fault of skipped) yield { ...fault, end: lastEnd };
+  for (const fault of skipped) yield { ...fault, end: last.offset };
+  return overflow;
+}
+
+/** The byte offset just past the `count`th line after `offset` (or the end of the text), read without holding a line. */
+async function offsetAfterLines(path: string, offset: number, count: number, options: SourceOptions): Promise<number> {
+  let position = offset;
+  let left = count;
+  for await (const chunk of fileText(path, { maxLineBytes: options.maxLineBytes, resumeAfter: { line: 0, offset } })) {
+    let from = 0;
+    while (left > 0) {
+      const newline = chunk.indexOf(0x0a, from);
+      if (newline < 0) break;
+      left -= 1;
+      from = newline + 1;
+    }
+    if (left === 0) return position + from;
+    position += chunk.length;
+  }
+  return position;
 }
