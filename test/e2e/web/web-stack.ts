@@ -108,10 +108,11 @@ export class WebStack {
   async projectionsCaughtUp(limitMs = 60_000): Promise<void> {
     const deadline = Date.now() + limitMs;
     for (;;) {
-      const health = (await (await fetch(`${this.apiUrl}/health`)).json()) as { projections?: Array<{ events: number }> };
+      const answer = await fetch(`${this.apiUrl}/health`);
+      const health = (await answer.json()) as { projections?: Array<{ events: number }> };
       const behind = (health.projections ?? []).map((projection) => projection.events);
       if (behind.length > 0 && behind.every((events) => events === 0)) return;
-      if (Date.now() > deadline) throw new Error(`The projections did not catch up: ${JSON.stringify(health.projections)}`);
+      if (Date.now() > deadline) throw new Error(`The projections did not catch up in ${limitMs} ms; /health last answered ${answer.status} ${JSON.stringify(health)}`);
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }
