@@ -84,7 +84,8 @@ export class ReportingProjection implements Projection {
 
   /** The batch's records of a case that moved the counts of a month already frozen when they were stored. */
   private listLateRecords(transaction: ChainableCommander, keys: ProjectionKeys, caseId: string, events: readonly CaseEvent[], changes: FactCells): void {
-    const recordedLast = Math.max(...events.map((event) => Date.parse(event.metadata.recordedAt)));
+    const recorded = events.map((event) => Date.parse(event.metadata.recordedAt));
+    const recordedLast = Math.max(...recorded);
     const suffixes = new Set<string>();
     for (const cell of changes.keys()) suffixes.add(splitFactCell(cell).suffix);
     const places = new Map<string, { area: string; month: string }>();
@@ -95,9 +96,9 @@ export class ReportingProjection implements Projection {
     for (const { area, month } of places.values()) {
       const frozenAt = this.snapshotInstant(month);
       if (recordedLast <= frozenAt.getTime()) continue;
-      for (const event of events) {
+      for (const [i, event] of events.entries()) {
+        if (recorded[i] <= frozenAt.getTime()) continue;
         const { eventId, recordedAt, occurredAt, agency } = event.metadata;
-        if (Date.parse(recordedAt) <= frozenAt.getTime()) continue;
         const late: LateRecord = { eventId, caseId, type: event.type, agency, occurredAt, recordedAt, month, frozenAt: frozenAt.toISOString() };
         transaction.hset(lateRecordsKey(keys, area, month), eventId, JSON.stringify(late));
       }
