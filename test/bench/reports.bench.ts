@@ -3,7 +3,7 @@
  * years to 30 June 2025, four areas). Load the data once:
  *   node -r @swc-node/register apps/generator/src/main.ts --profile bench --to-store --data-dir /tmp/cj-bench-data
  * then run
- *   npm run bench:reports -- [--data-dir=/tmp/cj-bench-data] [--requests=300] [--prefix=cjbench-kept --keep]
+ *   npm run bench:reports -- [--data-dir=/tmp/cj-bench-data] [--requests=300] [--prefix=cjbench-kept --keep] [--no-as-of]
  * 1. Catch-up: the reporting projection replays the log from the start into a fresh Redis key prefix.
  * 2. Live reports of 12 months × all areas over HTTP, one request in flight, a mix of measures and
  *    breakdowns: as served (counter hashes kept until they change); as served while the last month's
@@ -31,6 +31,7 @@ const argument = (name: string, fallback: string): string => process.argv.find((
 const DATA_DIR = argument('data-dir', '/tmp/cj-bench-data');
 const REQUESTS = Number(argument('requests', '300'));
 const KEEP = process.argv.includes('--keep');
+const AS_OF = !process.argv.includes('--no-as-of');
 const NOW = new Date(BENCH_PROFILE.now);
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const prefix = argument('prefix', `cjbench-reports-${process.pid}`);
@@ -111,31 +112,36 @@ async function main(): Promise<void> {
     }
     console.log(`Live reports computed cold in-process (every counter hash read again): ${summary(computed)} (load ${loadavg()[0].toFixed(2)})`);
 
-    // Closing the API closed the store it was given: the as-of job opens its own, as the worker has.
-    const log = SqliteEventStore.open({ dataDirectory: DATA_DIR });
-    const started = performance.now();
-    let lastShown = 0;
-    const report = await asOfReport(
-      { measure: 'code-compliance', request: { groupBy: ['entitlement'], areas: null, months: YEAR, filters: {} }, asOf: NOW.toISOString() },
-      {
-        store: log,
-        calendar,
-        definitions: SHARED_MEASURES,
-        onProgress: (progress) => {
-          if (performance.now() - lastShown < 5000) return;
-          lastShown = performance.now();
-          console.log(`  … ${progress.phase}: ${progress.eventsRead.toLocaleString('en-GB')} events read, ${progress.casesCounted.toLocaleString('en-GB')} of ${progress.cases.toLocaleString('en-GB')} cases counted`);
-        },
-      },
-    );
-    await log.close();
-    const total = report.total!.cells['met-on-time'];
-    console.log(`As-of report of a year (${PERIOD}) from the event store: ${((performance.now() - started) / 1000).toFixed(1)} s, ${total.denominator!.toLocaleString('en-GB')} obligations due; heap ${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(0)} MiB (load ${loadavg()[0].toFixed(2)})`);
+    if (AS_OF) await asOfYear(calendar);
   } finally {
     if (!KEEP) for await (const keys of keyPages(redis, `${prefix}*`, 10_000)) await redis.unlink(...keys);
     redis.disconnect();
     await store.close().catch(() => undefined);
   }
+}
+
+/** The as-of report of the year, as the worker's job computes it from the event store. */
+async function asOfYear(calendar: WorkingDayCalendar): Promise<void> {
+  // Closing the API closed the store it was given: the as-of job opens its own, as the worker has.
+  const log = SqliteEventStore.open({ dataDirectory: DATA_DIR });
+  const started = performance.now();
+  let lastShown = 0;
+  const report = await asOfReport(
+    { measure: 'code-compliance', request: { groupBy: ['entitlement'], areas: null, months: YEAR, filters: {} }, asOf: NOW.toISOString() },
+    {
+      store: log,
+      calendar,
+      definitions: SHARED_MEASURES,
+      onProgress: (progress) => {
+        if (performance.now() - lastShown < 5000) return;
+        lastShown = performance.now();
+        console.log(`  … ${progress.phase}: ${progress.eventsRead.toLocaleString('en-GB')} events read, ${progress.casesCounted.toLocaleString('en-GB')} of ${progress.cases.toLocaleString('en-GB')} cases counted`);
+      },
+    },
+  );
+  await log.close();
+  const total = report.total!.cells['met-on-time'];
+  console.log(`As-of report of a year (${PERIOD}) from the event store: ${((performance.now() - started) / 1000).toFixed(1)} s, ${total.denominator!.toLocaleString('en-GB')} obligations due; heap ${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(0)} MiB (load ${loadavg()[0].toFixed(2)})`);
 }
 
 /** The reporting projection caught up from the start of the log, in seconds; the projection (and the cases it kept) let go after. */

@@ -59,7 +59,7 @@ interface KeptHash {
  */
 export class ReportingReader {
   private readonly cache = new Map<string, KeptHash>();
-  private buckets: { base: string; mark: string; suffixes: Array<{ suffix: string; bucket: string; area: string; month: string }> } | null = null;
+  private buckets: { base: string; suffixes: Array<{ suffix: string; bucket: string; area: string; month: string }> } | null = null;
 
   constructor(
     private readonly redis: Redis,
@@ -133,11 +133,13 @@ export class ReportingReader {
 
   private async liveHashes(bucket: string, areas: readonly string[] | null, months: readonly string[]): Promise<FactCounterHash[]> {
     const keys = await this.keys();
-    const mark = (await this.redis.get(countsChangedKey(keys))) ?? '';
-    if (this.buckets?.base !== keys.base || this.buckets.mark !== mark) {
+    const [[, markRead], [, listed]] = ((await this.redis.pipeline().get(countsChangedKey(keys)).scard(counterBucketsKey(keys)).exec()) ?? []) as Array<[unknown, unknown]>;
+    const mark = (markRead as string | null) ?? '';
+    // Hashes are only ever added to the list, so the same number listed is the same list.
+    if (this.buckets?.base !== keys.base || this.buckets.suffixes.length !== listed) {
       if (this.buckets && this.buckets.base !== keys.base) this.cache.clear(); // another version is read now
       const suffixes = (await this.redis.smembers(counterBucketsKey(keys))).map((suffix) => ({ suffix, ...parseCounterSuffix(suffix) }));
-      this.buckets = { base: keys.base, mark, suffixes };
+      this.buckets = { base: keys.base, suffixes };
     }
     const wanted = this.buckets.suffixes.filter((parsed) => parsed.bucket === bucket && months.includes(parsed.month) && (areas === null || areas.includes(parsed.area)));
     await this.refresh(keys, mark, wanted.map(({ suffix }) => suffix));
