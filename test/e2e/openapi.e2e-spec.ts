@@ -1,4 +1,5 @@
 import Ajv, { type ValidateFunction } from 'ajv';
+import request from 'supertest';
 import { CRIME_REPORT_EXAMPLE, EXAMPLE_IDS, HANDOFF_EXAMPLES } from '../../apps/api/src/cases/dto/examples';
 import { startApiWithWorker, within, type ApiWithWorker } from './api-with-worker';
 
@@ -216,6 +217,35 @@ describe('the OpenAPI document: every route documents its answers and its parame
       for (const [template, path] of reads) answers.push({ method: 'get', template, answer: await app.get(path) });
 
       expect(answers.filter(({ answer }) => answer.status >= 300).map(({ template, answer }) => `${template} ${answer.status}`)).toEqual([]);
+      expect(answers.flatMap(({ method, template, answer }) => breaches(method, template, answer))).toEqual([]);
+    });
+
+    it("answers each job's request and progress as documented: a rebuild, a retention dry run, an import, a board pack, and an erasure", async () => {
+      const admin = (path: string) => request(app.api.getHttpServer()).post(path).set('Authorization', app.as());
+      const rebuild = await admin('/projections/timeline/rebuild');
+      const dryRun = await admin('/retention/dry-runs');
+      const imported = await admin('/imports').set('Content-Type', 'application/x-ndjson').send(`${JSON.stringify({ ...CRIME_REPORT_EXAMPLE, type: 'CrimeReported', sourceReference: 'OPENAPI-IMPORT' })}\n`);
+      const pack = await app.post('/reports/packs', { month: '2025-03', area: CRIME_REPORT_EXAMPLE.area });
+      const finished = async (path: string, done: (body: { state: string }) => boolean) => {
+        let answer = await app.get(path);
+        await within(30_000, `${path} finished`, async () => done((answer = await app.get(path)).body));
+        return answer;
+      };
+      const answers = [
+        { method: 'get', template: '/projections/rebuilds/{jobId}', answer: await finished(`/projections/rebuilds/${rebuild.body.jobId}`, ({ state }) => state === 'completed') },
+        { method: 'get', template: '/retention/dry-runs/{jobId}', answer: await finished(`/retention/dry-runs/${dryRun.body.jobId}`, ({ state }) => state === 'completed') },
+        { method: 'get', template: '/imports/{id}', answer: await finished(`/imports/${imported.body.id}`, ({ state }) => state === 'completed') },
+        { method: 'post', template: '/projections/{name}/rebuild', answer: rebuild },
+        { method: 'get', template: '/projections/rebuilds/{jobId}', answer: await app.get(`/projections/rebuilds/${rebuild.body.jobId}`) },
+        { method: 'post', template: '/retention/dry-runs', answer: dryRun },
+        { method: 'get', template: '/retention/dry-runs/{jobId}', answer: await app.get(`/retention/dry-runs/${dryRun.body.jobId}`) },
+        { method: 'post', template: '/imports', answer: imported },
+        { method: 'get', template: '/imports/{id}', answer: await app.get(`/imports/${imported.body.id}`) },
+        { method: 'post', template: '/reports/packs', answer: pack },
+        { method: 'get', template: '/reports/packs/{id}', answer: await app.get(`/reports/packs/${pack.body.id}`) },
+        { method: 'post', template: '/victims/{victimId}/erasure', answer: await app.post(`/victims/${EXAMPLE_IDS.victim}/erasure`, { reason: 'The victim asked for their data to be erased' }) },
+      ];
+      expect(answers.filter(({ answer }) => answer.status >= 300).map(({ template, answer }) => `${template} ${answer.status} ${JSON.stringify(answer.body)}`)).toEqual([]);
       expect(answers.flatMap(({ method, template, answer }) => breaches(method, template, answer))).toEqual([]);
     });
 
