@@ -17,15 +17,12 @@ import type { VictimPersonalData } from '@case-journey/domain';
 import { SqliteEventStore } from '@case-journey/event-store';
 import { PersonalDataVault } from '@case-journey/personal-data';
 import { loadConfiguration, openVictimKeyStore } from '@case-journey/platform';
-import { BENCH_PROFILE, generateCases, requestChunks, type SealPersonalData } from '@case-journey/synthetic';
-import { VICTIMS_CODE_2020, WorkingDayCalendar } from '@case-journey/victims-code';
+import type { SealPersonalData } from '@case-journey/synthetic';
 import { CaseStreamRepository } from '../../apps/api/src/cases/case-stream.repository';
 import { HandoffRecorder } from '../../apps/api/src/cases/handoff-recorder';
 import { ImportJournal, newImportStatus } from '../../apps/api/src/imports/import-journal';
 import { processImport } from '../../apps/api/src/imports/process-import';
 import { ndjsonSource } from '../../apps/api/src/imports/record-sources';
-import { seededSealer } from '../../apps/generator/src/seeded-sealer';
-import { fileSink, writeNdjson } from '../../apps/generator/src/write-ndjson';
 
 const option = (name: string): string | undefined => process.argv.find((arg) => arg.startsWith(`--${name}=`))?.split('=')[1];
 const cases = option('cases') ? Number(option('cases')) : undefined;
@@ -34,7 +31,12 @@ const dataDirectory = option('data-dir') ?? '/tmp/cj-bench-import';
 const batchSize = option('batch-lines') ? Number(option('batch-lines')) : undefined;
 const OPERATOR: Principal = { subject: 'bench', roles: ['admin'], areas: [], sourceSystems: [] };
 
+/** The generator is loaded only to write the file: what the import's process holds is measured, not the generator's code. */
 async function writeRequests(): Promise<void> {
+  const { BENCH_PROFILE, generateCases, requestChunks } = await import('@case-journey/synthetic');
+  const { VICTIMS_CODE_2020, WorkingDayCalendar } = await import('@case-journey/victims-code');
+  const { seededSealer } = await import('../../apps/generator/src/seeded-sealer');
+  const { fileSink, writeNdjson } = await import('../../apps/generator/src/write-ndjson');
   const sealer = seededSealer(42);
   const noted = new Map<string, VictimPersonalData>();
   const seal: SealPersonalData = (victimId, details) => (noted.set(victimId, details), sealer(victimId, details));

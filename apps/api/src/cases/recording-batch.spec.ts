@@ -48,4 +48,27 @@ describe('a batch of recordings', () => {
     expect((await batch.commit()).map((outcome) => outcome.outcome)).toEqual(['replayed', 'accepted']);
     expect((await store.readStream(`case-${generated.caseId}`)).map((event) => event.revision)).toEqual([0n, 1n, 2n]);
   });
+
+  it('given more cases in one batch than the working cases keep, then each record is decided against what the batch decided before it for its case', async () => {
+    const twoSealer = new RecordingSealer();
+    const two = [...generateCases(DEMO_PROFILE, { seed: 5, cases: 2, calendar: new WorkingDayCalendar(), rulebook: VICTIMS_CODE_2020, seal: twoSealer.seal })];
+    const twoDetails = new Map<string, VictimPersonalData>(twoSealer.sealed.map(({ victimId, details: sealed }) => [victimId, sealed]));
+    const [first, second] = two.map((one) => [...requestRecords([one], (victimId) => twoDetails.get(victimId))].slice(0, 3));
+    // Interleaved, as an extract sorted by time sends them: each case's report, then its next records.
+    const interleaved = [first[0], second[0], first[1], second[1], first[2], second[2]];
+    const ownStore = SqliteEventStore.inMemory();
+    const ownRepository = new CaseStreamRepository(ownStore);
+    const ownRecorder = new HandoffRecorder(ownRepository, loadConfiguration({}), new PersonalDataVault(new InMemoryVictimKeyStore()));
+    try {
+      const batch = new RecordingBatch(ownRecorder, ownRepository, new WorkingCases(1));
+      for (const line of interleaved) {
+        const { recording, options } = recordingOfLine(line, context);
+        await batch.add(recording, options);
+      }
+      expect((await batch.commit()).map((outcome) => outcome.outcome)).toEqual(interleaved.map(() => 'accepted'));
+      for (const one of two) expect(await ownStore.readStream(`case-${one.caseId}`)).toHaveLength(3);
+    } finally {
+      await ownStore.close();
+    }
+  });
 });

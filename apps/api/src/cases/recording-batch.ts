@@ -63,6 +63,11 @@ export class RecordingBatch {
   private readonly entries: Entry[] = [];
   /** Per touched case: the revision it was read at, and the events decided for it in this batch. */
   private readonly writes = new Map<string, { expectedRevision: ExpectedRevision; events: CaseEvent[] }>();
+  /**
+   * Every case the batch touched, as it has folded it: held until the batch is stored whatever the
+   * working cases forget meanwhile, since the store has none of the batch's events yet.
+   */
+  private readonly touched = new Map<string, LoadedCase | undefined>();
 
   constructor(
     private readonly recorder: HandoffRecorder,
@@ -76,7 +81,8 @@ export class RecordingBatch {
 
   /** Decides the recording against its case as the batch has it so far. */
   async add(recording: Recording, options: RecordingOptions): Promise<BatchOutcome> {
-    const loaded = await this.working.get(recording.caseId, this.repository);
+    const loaded = this.touched.has(recording.caseId) ? this.touched.get(recording.caseId) : await this.working.get(recording.caseId, this.repository);
+    this.touched.set(recording.caseId, loaded);
     const entry = { recording, options } as Entry;
     try {
       const decided = this.recorder.decideAgainst(loaded, recording, options);
@@ -85,6 +91,7 @@ export class RecordingBatch {
         const write = this.writes.get(recording.caseId) ?? { expectedRevision: loaded ? loaded.revision : ('no-stream' as const), events: [] };
         const folded = foldedWith(loaded, recording.caseId, decided.events);
         this.working.set(recording.caseId, folded);
+        this.touched.set(recording.caseId, folded);
         write.events.push(...decided.events);
         this.writes.set(recording.caseId, write);
         entry.toAppend = decided;
