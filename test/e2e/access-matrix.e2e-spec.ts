@@ -124,6 +124,7 @@ describe('the access matrix: every route × every role, in and out of scope', ()
     'GET /imports/{id}/rejections': () => ({ path: `/imports/${importId}/rejections` }),
     'GET /reports/measures': () => ({ path: '/reports/measures', filtered: true }),
     'GET /reports/{measure}': (scope) => ({ path: '/reports/code-compliance', query: { period: '2025-02', ...namedArea(scope) } }),
+    'GET /reports/{measure}/cases': (scope) => ({ path: '/reports/code-compliance/cases', query: { period: '2025-02', filter: 'right:4', ...namedArea(scope) } }),
     'GET /public/reports/{measure}': () => ({ path: '/public/reports/code-compliance', query: { period: '2025-02' } }),
   };
 

@@ -84,10 +84,17 @@ export const ACCESS_POLICY = {
     // Operators read the log on the administration page: breaches name a case and a pseudonymous victim id, never a person.
     grants: { 'witness-care': OWN_AREAS, 'case-progression': OWN_AREAS, admin: ANY },
   },
+  // Case progression and witness care read the figures of their own areas too, so that they can follow one to its cases.
   'reports:read': {
     description: "read the shared measures' definitions and any measure's report (live, frozen, or as known at an instant; aggregates, suppressed on request)",
     target: 'area-query',
-    grants: { board: OWN_AREAS },
+    grants: { board: OWN_AREAS, 'case-progression': OWN_AREAS, 'witness-care': OWN_AREAS },
+  },
+  // Not boards: they see aggregates only. The list names cases (URN, stage, whom they wait on), never a victim.
+  'reports:read-cases': {
+    description: 'list the cases behind a figure of a live report, each with what it adds to the figure (case references and progress; no victim named)',
+    target: 'area-query',
+    grants: { 'case-progression': OWN_AREAS, 'witness-care': OWN_AREAS },
   },
   // Anyone, without signing in: the report is always suppressed, and names no case.
   'reports:read-public': {

@@ -78,6 +78,14 @@ export class CaseFinderReader {
     return { items: entries.map((entry) => caseFinderRowAt(JSON.parse(entry) as CaseFinderEntry, query.now)), next };
   }
 
+  /** The finder's rows of some cases, by id, at an instant; a case it does not hold is left out. */
+  async rows(caseIds: readonly string[], now: Date): Promise<Map<string, CaseFinderRow>> {
+    if (caseIds.length === 0) return new Map();
+    const keys = await this.versions.reading(OBLIGATIONS);
+    const entries = await this.redis.hmget(finderEntriesKey(keys), ...caseIds);
+    return new Map(entries.flatMap((entry, i) => (entry ? [[caseIds[i], caseFinderRowAt(JSON.parse(entry) as CaseFinderEntry, now)] as const] : [])));
+  }
+
   /** Every area with a case, with how many cases each has, in name order. */
   async areas(): Promise<KnownArea[]> {
     const keys = await this.versions.reading(OBLIGATIONS);

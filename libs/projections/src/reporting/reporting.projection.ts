@@ -23,6 +23,8 @@ export interface ReportingProjectionOptions {
 
 /** One case's counts as last read: what the next reading replaces. */
 export const reportingCaseKey = (keys: ProjectionKeys, caseId: string): string => keys.key('case', caseId);
+/** The cases with a count of a source in an area and London month: where the cases behind a figure are looked for. */
+export const reportingCasesKey = (keys: ProjectionKeys, source: string, area: string, month: string): string => keys.key('cases', source, area, month);
 /** The records stored after a month was frozen that changed its figures, by event id, per area. */
 export const lateRecordsKey = (keys: ProjectionKeys, area: string, month: string): string => keys.key('late', area, month);
 
@@ -76,10 +78,19 @@ export class ReportingProjection implements Projection {
       const changes = countChanges(before, after);
       if (changes.size === 0) return;
       transaction.set(reportingCaseKey(keys, caseId), JSON.stringify([...after]));
+      this.listCaseIn(transaction, keys, caseId, before, after);
       for (const [cell, change] of changes) counts.set(cell, (counts.get(cell) ?? 0) + change);
       this.listLateRecords(transaction, keys, caseId, events, changes);
     });
     writeCountChanges(transaction, keys, counts);
+  }
+
+  /** Lists the case under each source, area and month it now counts in, and takes it off those it no longer does. */
+  private listCaseIn(transaction: ChainableCommander, keys: ProjectionKeys, caseId: string, before: FactCells, after: FactCells): void {
+    const was = placesOf(before);
+    const is = placesOf(after);
+    for (const [place, { source, area, month }] of was) if (!is.has(place)) transaction.srem(reportingCasesKey(keys, source, area, month), caseId);
+    for (const [place, { source, area, month }] of is) if (!was.has(place)) transaction.sadd(reportingCasesKey(keys, source, area, month), caseId);
   }
 
   /** The batch's records of a case that moved the counts of a month already frozen when they were stored. */
@@ -110,6 +121,18 @@ export class ReportingProjection implements Projection {
     if (!instant) this.frozenAt.set(month, (instant = snapshotInstant(month, this.options.snapshotWorkingDays, this.calendar)));
     return instant;
   }
+}
+
+/** The sources, areas and months a case's counts fall in. */
+function placesOf(cells: FactCells): Map<string, { source: string; area: string; month: string }> {
+  const places = new Map<string, { source: string; area: string; month: string }>();
+  for (const [cell, count] of cells) {
+    if (count === 0) continue;
+    const { bucket, area, month } = parseCounterSuffix(splitFactCell(cell).suffix);
+    const source = bucket.slice(0, bucket.lastIndexOf('.'));
+    places.set(`${source}\u0000${area}\u0000${month}`, { source, area, month });
+  }
+  return places;
 }
 
 /** A case is read as known once its last record was stored: the projection holds every record it has seen. */

@@ -15,10 +15,13 @@ export type HandBuiltCases = Record<string, CaseEvent[]>;
 const withCaseId = (caseId: string, events: readonly CaseEvent[]): CaseEvent[] =>
   events.map((event) => ({ ...event, data: { ...event.data, caseId }, metadata: { ...event.metadata, eventId: `${caseId}/${event.metadata.eventId}` } }) as CaseEvent);
 
+/** One case's counts as known at `asOf`: what the reporting projection keeps for it. */
+export const caseCellsOf = (caseId: string, events: readonly CaseEvent[], asOf: string) => factCells(caseFactsOf(caseId, withCaseId(caseId, events), new Date(asOf), calendar));
+
 /** The counter hashes of the cases as known at `asOf`: what the reporting projection or an as-of job would hold. */
 export function countersOf(cases: HandBuiltCases, asOf: string): FactCounterHash[] {
   const hashes = new Map<string, Map<string, number>>();
-  for (const [caseId, events] of Object.entries(cases)) addCells(hashes, factCells(caseFactsOf(caseId, withCaseId(caseId, events), new Date(asOf), calendar)));
+  for (const [caseId, events] of Object.entries(cases)) addCells(hashes, caseCellsOf(caseId, events, asOf));
   return counterHashesOf(hashes);
 }
 

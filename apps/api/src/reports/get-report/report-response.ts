@@ -18,6 +18,21 @@ export function lastTwelveMonths(now: Date): string[] {
   return months;
 }
 
+/** A measure named in the path must look like one: 400 naming `measure` otherwise. */
+export function checkMeasureId(measure: string): void {
+  if (!MEASURE_ID.test(measure)) throw new RequestValidationError([{ field: 'measure', messages: ['measure must be a measure id (GET /reports/measures lists them)'] }]);
+}
+
+/** `dimension:value` filters (checked by the params' DTO) as a map. */
+export function filtersOf(filter: readonly string[] | undefined): Record<string, string> {
+  const filters: Record<string, string> = {};
+  for (const each of filter ?? []) {
+    const at = each.indexOf(':');
+    filters[each.slice(0, at)] = each.slice(at + 1);
+  }
+  return filters;
+}
+
 /** The criteria of a report request, and whether it asked for CSV (`Accept: text/csv`, or the measure named with `.csv`). */
 export function reportCriteria(
   measureParam: string,
@@ -29,12 +44,8 @@ export function reportCriteria(
 ): { criteria: GetReportQuery['criteria']; csv: boolean } {
   const named = measureParam.endsWith(CSV_SUFFIX);
   const measure = named ? measureParam.slice(0, -CSV_SUFFIX.length) : measureParam;
-  if (!MEASURE_ID.test(measure)) throw new RequestValidationError([{ field: 'measure', messages: ['measure must be a measure id (GET /reports/measures lists them)'] }]);
-  const filters: Record<string, string> = {};
-  for (const filter of params.filter ?? []) {
-    const at = filter.indexOf(':');
-    filters[filter.slice(0, at)] = filter.slice(at + 1);
-  }
+  checkMeasureId(measure);
+  const filters = filtersOf(params.filter);
   const full = params as ReportParamsDto;
   return {
     criteria: {
