@@ -7,6 +7,7 @@ import { OidcSignIn } from './sign-in/oidc-sign-in';
 import { SignInController } from './sign-in/sign-in.controller';
 import { SignedInGuard } from './sign-in/signed-in.guard';
 import { ApiForUser } from './api/api-for-user';
+import { HandoffDescriptionsSource } from './api/handoff-descriptions';
 import type { WebConfiguration } from './web-configuration';
 import { WEB_CLOCK, WEB_CONFIGURATION, type WebClock } from './web-tokens';
 
@@ -29,6 +30,7 @@ export class WebModule {
         OidcSignIn,
         SignedInGuard,
         ApiForUser,
+        HandoffDescriptionsSource,
       ],
     };
   }

@@ -110,9 +110,9 @@ describe('the web pages in a browser', () => {
     const page = await signInAs(await newContext(), stack.webUrl, POLICE_OFFICER);
     await page.goto(`${stack.webUrl}/cases/${opened.caseId}`);
     await page.getByRole('link', { name: 'Record a handoff' }).click();
-    await page.getByLabel('Something happened to a suspect').check();
+    await page.getByLabel('Suspect event recorded').check();
     await page.getByRole('button', { name: 'Continue' }).click();
-    await page.getByLabel('What happened').selectOption('arrested');
+    await page.getByLabel('Arrested', { exact: true }).check();
     await page.getByRole('button', { name: 'Record the handoff' }).click();
 
     // The suspect reference was left empty: the API refuses it, and the page says so beside the field.
@@ -120,10 +120,17 @@ describe('the web pages in a browser', () => {
     await expect(page.locator('#data-suspectId-error').textContent()).resolves.toContain('suspectId');
     await checkPage(page, 'case-progression', 'record-handoff-error');
 
-    await page.getByLabel('Suspect reference').fill('S1');
+    // Every handoff's form is built from the API's description of it: the largest, a victim registered, passes axe too.
+    const largest = await page.context().newPage();
+    await largest.goto(`${stack.webUrl}/cases/${opened.caseId}/handoffs/new?type=VictimRegistered`);
+    await expect(largest.locator('[data-testid="handoff-form"] input, [data-testid="handoff-form"] select, [data-testid="handoff-form"] textarea').count()).resolves.toBeGreaterThan(15);
+    await checkPage(largest, 'case-progression', 'record-handoff-victim-registered');
+    await largest.close();
+
+    await page.getByLabel('Suspect ID').fill('S1');
     await page.getByRole('button', { name: 'Record the handoff' }).click();
     await page.waitForURL(`${stack.webUrl}/cases/${opened.caseId}`);
-    await expect(page.getByTestId('flash').textContent()).resolves.toContain('Suspect event recorded recorded');
+    await expect(page.getByTestId('flash').textContent()).resolves.toContain('Suspect event recorded');
     await reloadUntil(page, async () => (await page.locator('[data-testid="timeline-table"] tbody tr').count()) === 2);
     await expect(page.locator('[data-testid="timeline-table"] tbody tr').nth(1).textContent()).resolves.toContain('Suspect event recorded');
   }, 120_000);
@@ -182,18 +189,39 @@ describe('the web pages in a browser', () => {
     await expect(page.getByTestId('report-period').textContent()).resolves.toBe('2026');
     expect(new URL(page.url()).searchParams.get('period')).toBe('2026');
 
+    // The page reads the shared measure's report, as the board's pack does: none of its figures leads to cases for a board.
+    await expect(page.locator('a[href^="/reports/compliance/cases"]').count()).resolves.toBe(0);
+
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('csv-trend').click()]);
     const csv = await streamText(await download.createReadStream());
-    const figures = await stack.apiGet<{ rows: Array<{ group: { month: string; rights: string }; due: number; metOnTime: number; rate: number | null }> }>(
-      '/compliance?period=2026&groupBy=month,rights',
-      await stack.tokenFor(BOARD_MEMBER),
-    );
-    const lines = csv.trim().split('\r\n');
-    expect(lines[0]).toBe('month,rights,due,metOnTime,metLate,breached,open,notApplicable,rate');
-    expect(lines.length - 1).toBe(figures.rows.length);
-    for (const row of figures.rows) {
-      expect(lines).toContainEqual(expect.stringMatching(new RegExp(`^${row.group.month},${row.group.rights},${row.due},${row.metOnTime},`)));
-    }
+    // The API's own CSV of the report, byte for byte: the clock is stopped, so even its as-of instant is the same.
+    const fromApi = await fetch(`${stack.apiUrl}/reports/code-compliance.csv?period=2026&groupBy=month,rights`, { headers: { authorization: `Bearer ${await stack.tokenFor(BOARD_MEMBER)}` } });
+    expect(fromApi.status).toBe(200);
+    expect(csv).toBe(await fromApi.text());
+    expect(csv.split('\r\n')[1]).toMatch(/^code-compliance,1,shared-measures,/);
+
+    // A board sees aggregates only: the cases behind a figure are the API's 403, shown in its words.
+    await page.goto(`${stack.webUrl}/reports/compliance/cases?period=2026&filter=right:4`);
+    await expect(page.locator('h1').textContent()).resolves.toContain('You cannot see or do this');
+  }, 120_000);
+
+  it("follows a figure of the report to the cases behind it, for a case progression officer, and on to a case", async () => {
+    const page = await signInAs(await newContext(), stack.webUrl, POLICE_OFFICER);
+    await page.goto(`${stack.webUrl}/reports/compliance?period=2026`);
+    const cell = page.locator('[data-testid="matrix-table"] tbody a').first();
+    // "87.5% (7 of 8)": the cell's base, the deadlines due, is what the page of cases counts.
+    const due = Number(/\(\d+ of (\d+)\)/.exec((await cell.textContent()) ?? '')?.[1]);
+    expect(due).toBeGreaterThan(0);
+    await cell.click();
+    await page.waitForURL((url) => url.pathname === '/reports/compliance/cases');
+    await expect(page.getByTestId('figure-summary').textContent()).resolves.toMatch(new RegExp(`^${due} deadlines? in \\d+ cases?$`));
+    const counts = (await page.locator('[data-testid="figure-cases"] tbody tr td:nth-child(5)').allTextContents()).map(Number);
+    if ((await page.getByRole('link', { name: /Next page/ }).count()) === 0) expect(counts.reduce((sum, count) => sum + count, 0)).toBe(due);
+    await checkPage(page, 'case-progression', 'figure-cases');
+    const first = page.locator('[data-testid="figure-cases"] tbody tr a').first();
+    const urn = await first.textContent();
+    await first.click();
+    await expect(page.locator('h1').textContent()).resolves.toContain(urn!);
   }, 120_000);
 
   it('publishes figures without sign-in, every suppressed one shown as [c] and none as a number', async () => {

@@ -14,7 +14,7 @@ interface NavigationItem {
 const ITEMS: readonly NavigationItem[] = [
   { href: '/cases', text: 'Find a case', roles: ['case-progression', 'witness-care'] },
   { href: '/worklist', text: 'Worklist', roles: ['witness-care', 'case-progression'] },
-  { href: '/reports/compliance', text: 'Compliance report', roles: ['board'] },
+  { href: '/reports/compliance', text: 'Compliance report', roles: ['board', 'case-progression', 'witness-care'] },
   { href: '/admin', text: 'Administration', roles: ['admin'] },
   { href: '/public/compliance', text: 'Published figures', roles: 'everyone' },
 ];

@@ -1,15 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { AGENCIES, type Agency, type CaseStage } from '@case-journey/domain';
+import type { CaseStage } from '@case-journey/domain';
 import { FIGURE_PARTS, type FigurePart, type ReportCell } from '@case-journey/reporting';
+import { WaitingOnDto } from '../../cases/find-cases/case-page.response';
 import { CASE_STAGES } from '../../cases/find-cases/find-cases.dto';
-
-class FigureWaitingOnDto {
-  @ApiProperty({ enum: AGENCIES })
-  agency!: Agency;
-
-  @ApiProperty({ format: 'date-time' })
-  since!: string;
-}
 
 export class FigureCaseDto {
   @ApiProperty()
@@ -24,8 +17,8 @@ export class FigureCaseDto {
   @ApiProperty({ enum: CASE_STAGES, nullable: true })
   stage!: CaseStage | null;
 
-  @ApiProperty({ type: FigureWaitingOnDto, nullable: true })
-  waitingOn!: FigureWaitingOnDto | null;
+  @ApiProperty({ type: WaitingOnDto, nullable: true })
+  waitingOn!: WaitingOnDto | null;
 
   @ApiProperty({ description: 'What this case adds to the figure (the obligations, files, trials… it counts there)' })
   count!: number;

@@ -1,16 +1,21 @@
 import { Controller, Get, Inject, Query, Req, Res, UseGuards } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import type { Report } from '@case-journey/reporting';
 import { ApiForUser } from '../../api/api-for-user';
 import { WebPages } from '../../http/web-pages';
 import { SignedInGuard } from '../../sign-in/signed-in.guard';
 import { WEB_CLOCK, type WebClock } from '../../web-tokens';
+import { figureCasesHref, mayFollowFiguresToCases } from '../figure-cases/figure-cases.view-model';
 import { chosenPeriod, periodChoices } from '../reporting-period';
-import { complianceCsv } from './compliance-csv';
-import { complianceReportViewModel, type ComplianceAnswer } from './compliance-report.view-model';
+import { complianceReportViewModel, MEASURE } from './compliance-report.view-model';
 
 const DIMENSIONS = ['area', 'month', 'right', 'agency', 'rights', 'entitlement'];
 
-/** The board's compliance report: month by month for standard and enhanced rights, each right by agency, and the areas compared; every chart with its table and CSV. */
+/**
+ * The board's compliance report, read from the shared measure `code-compliance` (GET /reports/code-compliance),
+ * the report the board's tabled pack is made of: month by month for standard and enhanced rights, each
+ * right by agency, and the areas compared; every chart with its table and the API's own CSV.
+ */
 @Controller('reports')
 @UseGuards(SignedInGuard)
 export class ComplianceReportController {
@@ -26,20 +31,23 @@ export class ComplianceReportController {
     const period = chosenPeriod(periods, query.period);
     const area = (query.area ?? '').trim();
     const api = this.api.of(request);
-    const figures = (groupBy: string) => api.get<ComplianceAnswer>('compliance', { period, area: area || undefined, groupBy });
+    const figures = (groupBy: string) => api.get<Report>(`reports/${MEASURE}`, { period, area: area || undefined, groupBy });
     const [trend, matrix, byArea] = await Promise.all([figures('month,rights'), figures('right,agency'), figures('area')]);
-    const model = complianceReportViewModel(period, periods, area, request.session.user?.areas ?? [], { trend, matrix, byArea });
+    const user = request.session.user;
+    const casesLink = mayFollowFiguresToCases(user) ? figureCasesHref : () => undefined;
+    const model = complianceReportViewModel(period, periods, area, user?.areas ?? [], { trend, matrix, byArea }, casesLink);
     this.pages.send(request, response, 'pages/compliance-report/compliance-report.njk', model);
   }
 
+  /** The API's CSV of the same report, passed on as it is: every row names the measure, its version and the as-of instant. */
   @Get('compliance.csv')
   async csv(@Req() request: Request, @Res() response: Response, @Query() query: Record<string, string>): Promise<void> {
     const period = chosenPeriod(periodChoices(this.clock.now()), query.period);
     const groupBy = (query.groupBy ?? 'month,rights').split(',').filter((dimension) => DIMENSIONS.includes(dimension)).join(',') || 'month,rights';
-    const answer = await this.api.of(request).get<ComplianceAnswer>('compliance', { period, area: query.area || undefined, groupBy });
+    const answer = await this.api.of(request).download(`reports/${MEASURE}.csv`, { period, area: query.area || undefined, groupBy }, 'text/csv');
     response
       .type('text/csv; charset=utf-8')
       .attachment(`victims-code-compliance-${query.area || 'all-areas'}-${period.replace('..', '-to-')}-by-${groupBy.replace(/,/g, '-')}.csv`)
-      .send(complianceCsv(answer));
+      .send(await answer.text());
   }
 }

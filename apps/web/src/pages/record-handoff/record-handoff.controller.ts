@@ -2,71 +2,87 @@ import { Body, Controller, Get, Inject, Param, Post, Query, Req, Res, UseGuards 
 import type { Request, Response } from 'express';
 import type { CaseEventType } from '@case-journey/domain';
 import { ApiForUser } from '../../api/api-for-user';
-import { humanise } from '../../http/london-time';
+import { HandoffDescriptionsSource, type HandoffDescriptions } from '../../api/handoff-descriptions';
+import { humanise, londonDateTime } from '../../http/london-time';
 import { WebPages } from '../../http/web-pages';
 import { SignedInGuard } from '../../sign-in/signed-in.guard';
 import { WEB_CLOCK, type WebClock } from '../../web-tokens';
 import { formError, type FormErrors } from '../form-errors';
 import { idempotencyKeyOf, newIdempotencyKey, recordHandoff } from '../record-handoff-request';
 import { instantOf, whenFieldsNow, whenFieldsOf, type WhenFields } from '../when-field';
-import { dataOf, fieldId, HANDOFF_FORMS, handoffTypesFor } from './handoff-forms';
+import { dataOf, fieldsOf, formFieldOf, handoffTitle, handoffTypesFor, labelOf, type HandoffField } from './handoff-forms';
 
-/** The API's field paths as the form's field ids: `data.fileId` → `data-fileId`, the instant → the date. */
-const handoffFieldOf = (apiField: string) => (apiField === 'occurredAt' ? 'when-day' : apiField.startsWith('data.') ? fieldId(apiField.slice(5).split(/[.[]/)[0]) : undefined);
+type Answers = Record<string, string | string[] | undefined>;
 
-/** Record one of the user's agency's handoffs on a case, with the API's validation errors beside the fields. */
+/** What the case holds that a field may name: its victims and hearings, so nobody types an id. */
+interface CaseChoices {
+  state: { victims: Array<{ victimId: string; kind?: string }>; hearings?: Array<{ hearingId: string; hearingType?: string; scheduledFor?: string }> };
+}
+
+/**
+ * Record any of the user's agency's handoffs on a case: the fields of each come from the API's own
+ * description of the record, and the API's validation errors are shown beside them (GOV.UK error summary).
+ */
 @Controller('cases/:caseId/handoffs')
 @UseGuards(SignedInGuard)
 export class RecordHandoffController {
   constructor(
     private readonly api: ApiForUser,
+    private readonly descriptions: HandoffDescriptionsSource,
     private readonly pages: WebPages,
     @Inject(WEB_CLOCK) private readonly clock: WebClock,
   ) {}
 
   @Get('new')
-  form(@Req() request: Request, @Res() response: Response, @Param('caseId') caseId: string, @Query('type') type?: string): void {
-    const types = handoffTypesFor(request.session.user?.agency);
+  async form(@Req() request: Request, @Res() response: Response, @Param('caseId') caseId: string, @Query('type') type?: string): Promise<void> {
+    const described = await this.descriptions.get();
+    const types = handoffTypesFor(request.session.user?.agency, described.types);
     const chosen = types.find((candidate) => candidate === type);
-    this.render(request, response, caseId, types, chosen, {}, whenFieldsNow(this.clock.now()), newIdempotencyKey());
+    await this.render(request, response, { caseId, described, types, type: chosen, answers: {}, when: whenFieldsNow(this.clock.now()), idempotencyKey: newIdempotencyKey() });
   }
 
   @Post()
-  async record(@Req() request: Request, @Res() response: Response, @Param('caseId') caseId: string, @Body() body: Record<string, string>): Promise<void> {
-    const types = handoffTypesFor(request.session.user?.agency);
+  async record(@Req() request: Request, @Res() response: Response, @Param('caseId') caseId: string, @Body() body: Answers): Promise<void> {
+    const described = await this.descriptions.get();
+    const types = handoffTypesFor(request.session.user?.agency, described.types);
     const type = types.find((candidate) => candidate === body.type);
-    const when = whenFieldsOf(body);
-    const key = idempotencyKeyOf(body.idempotencyKey);
+    const when = whenFieldsOf(body as Record<string, string | undefined>);
+    const form = { caseId, described, types, type, answers: body, when, idempotencyKey: idempotencyKeyOf(body.idempotencyKey) };
     if (!type) {
-      this.render(request, response, caseId, types, undefined, body, when, key, formError('type', 'Choose what happened'));
+      await this.render(request, response, { ...form, errors: formError('type', 'Choose what happened') });
       return;
     }
-    const instant = instantOf(when, this.clock.now());
+    const fields = this.fieldsFor(described, type);
+    const now = this.clock.now();
+    const instant = instantOf(when, now);
+    const { data, problems } = dataOf(fields, body, (parts) => instantOf(parts, now));
     const outcome =
       'problem' in instant
         ? formError('when-day', instant.problem)
-        : await recordHandoff(this.api.of(request), caseId, { type, occurredAt: instant.instant, data: dataOf(type, body) }, key, handoffFieldOf, 'type');
+        : Object.keys(problems).length > 0
+          ? formErrorsOf(problems)
+          : await recordHandoff(this.api.of(request), caseId, { type, occurredAt: instant.instant, data }, form.idempotencyKey, (apiField) => formFieldOf(fields, apiField), 'type');
     if ('errorList' in outcome) {
-      this.render(request, response, caseId, types, type, body, when, key, outcome);
+      await this.render(request, response, { ...form, errors: outcome });
       return;
     }
-    request.session.flash = { title: `${humanise(type)} recorded`, text: 'The case’s timeline shows it within a second or two.' };
+    request.session.flash = { title: handoffTitle(type), text: 'The case’s timeline shows it within a second or two.' };
     response.redirect(303, `/cases/${encodeURIComponent(caseId)}`);
   }
 
-  private render(request: Request, response: Response, caseId: string, types: CaseEventType[], type: CaseEventType | undefined, answers: Record<string, string>, when: WhenFields, idempotencyKey: string, errors?: FormErrors): void {
-    const fields = (type ? HANDOFF_FORMS[type]!.fields : []).map((field) => {
-      const id = fieldId(field.name);
-      const value = answers[id] ?? '';
-      return {
-        ...field,
-        id,
-        label: field.optional ? `${field.label} (optional)` : field.label,
-        value,
-        error: errors?.byField[id],
-        items: field.options?.map((option) => ({ value: option, text: humanise(option), checked: option === value, selected: option === value })),
-      };
-    });
+  private fieldsFor(described: HandoffDescriptions, type: CaseEventType): HandoffField[] {
+    const payload = described.payloadOf(type);
+    return payload ? fieldsOf(payload, described.schemas) : [];
+  }
+
+  private async render(
+    request: Request,
+    response: Response,
+    form: { caseId: string; described: HandoffDescriptions; types: CaseEventType[]; type?: CaseEventType; answers: Answers; when: WhenFields; idempotencyKey: string; errors?: FormErrors },
+  ): Promise<void> {
+    const { caseId, described, types, type, answers, when, idempotencyKey, errors } = form;
+    const choices = type ? await this.api.of(request).get<CaseChoices>(`cases/${encodeURIComponent(caseId)}`) : undefined;
+    const fields = (type ? this.fieldsFor(described, type) : []).map((field) => viewOf(field, answers, errors, choices));
     this.pages.send(
       request,
       response,
@@ -76,7 +92,7 @@ export class RecordHandoffController {
         caseId,
         agency: request.session.user?.agency,
         type,
-        typeItems: types.map((candidate) => ({ value: candidate, text: HANDOFF_FORMS[candidate]!.title, checked: candidate === type })),
+        typeItems: types.map((candidate) => ({ value: candidate, text: handoffTitle(candidate), checked: candidate === type })),
         fields,
         when,
         idempotencyKey,
@@ -86,4 +102,38 @@ export class RecordHandoffController {
       errors ? 400 : 200,
     );
   }
+}
+
+/** A form problem found before anything is sent, as the error summary shows it. */
+function formErrorsOf(problems: Record<string, string>): FormErrors {
+  return { errorList: Object.entries(problems).map(([field, text]) => ({ text, href: `#${field}` })), byField: problems };
+}
+
+/** One field as the template shows it: its answer, its error, and its choices (a victim or hearing of the case picked from a list). */
+function viewOf(field: HandoffField, answers: Answers, errors: FormErrors | undefined, choices: CaseChoices | undefined) {
+  const answer = answers[field.id];
+  const chosen = ([] as string[]).concat(answer ?? []);
+  const value = typeof answer === 'string' ? answer : '';
+  const name = field.path[field.path.length - 1];
+  let kind = field.kind;
+  let options: Array<{ value: string; text: string }> | undefined = field.options?.map((option) => ({ value: option, text: labelOf(option) }));
+  if (kind === 'yes-no') options = [{ value: 'true', text: 'Yes' }, { value: 'false', text: 'No' }];
+  if (name === 'victimId' && choices?.state.victims.length) {
+    kind = 'radios';
+    options = choices.state.victims.map((victim, i) => ({ value: victim.victimId, text: `Victim ${i + 1}${victim.kind && victim.kind !== 'person' ? ` (${humanise(victim.kind)})` : ''}` }));
+  }
+  if (name === 'hearingId' && choices?.state.hearings?.length) {
+    kind = 'select';
+    options = choices.state.hearings.map((hearing) => ({ value: hearing.hearingId, text: [hearing.hearingId, hearing.hearingType && humanise(hearing.hearingType), hearing.scheduledFor && londonDateTime(hearing.scheduledFor)].filter(Boolean).join(', ') }));
+  }
+  const errorOf = (id: string) => errors?.byField[id];
+  return {
+    ...field,
+    kind: kind === 'yes-no' ? 'radios' : kind,
+    label: field.optional ? `${field.label} (optional)` : field.label,
+    value,
+    when: kind === 'instant' ? { day: answers[`${field.id}-day`] ?? '', month: answers[`${field.id}-month`] ?? '', year: answers[`${field.id}-year`] ?? '', time: answers[`${field.id}-time`] ?? '' } : undefined,
+    error: kind === 'instant' ? errorOf(`${field.id}-day`) : errorOf(field.id),
+    items: options?.map((option) => ({ ...option, checked: chosen.includes(option.value), selected: option.value === value })),
+  };
 }
