@@ -94,6 +94,10 @@ export function devProvider(settings: DevProviderSettings): Provider {
       await grant.save();
       return grant;
     },
+    // The web app signs in without prompt=consent, so its offline_access is dropped (as the OpenID spec asks); it gets
+    // a refresh token all the same, as identity providers such as Entra ID give a signed-in web app one, and renews its
+    // sessions with it. A refresh token is used once: each refresh gives a new one (rotation, the default for a public client).
+    issueRefreshToken: async (_ctx, client, code) => client.grantTypeAllowed('refresh_token') && (code.scopes.has('offline_access') || client.clientId === WEB_CLIENT_ID),
     ttl: { AccessToken: 3600, ClientCredentials: 3600, AuthorizationCode: 120, IdToken: 3600, RefreshToken: 8 * 3600, Interaction: 600, Session: 8 * 3600, Grant: 8 * 3600 },
     renderError: async (ctx, out) => {
       ctx.type = 'json';

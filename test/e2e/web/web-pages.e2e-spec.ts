@@ -1,3 +1,4 @@
+import Redis from 'ioredis';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { CRIME_REPORT_EXAMPLE } from '../../../apps/api/src/cases/dto';
 import { DEMO_USERS } from '../../../apps/dev-identity-provider/src/demo-directory';
@@ -133,6 +134,52 @@ describe('the web pages in a browser', () => {
     await expect(page.getByTestId('flash').textContent()).resolves.toContain('Suspect event recorded');
     await reloadUntil(page, async () => (await page.locator('[data-testid="timeline-table"] tbody tr').count()) === 2);
     await expect(page.locator('[data-testid="timeline-table"] tbody tr').nth(1).textContent()).resolves.toContain('Suspect event recorded');
+  }, 120_000);
+
+  it('renews a sign-in whose access token expired with its refresh token, and when that fails sends the user to sign in again, never to an error page', async () => {
+    const context = await newContext();
+    const page = await signInAs(context, stack.webUrl, WITNESS_CARE_OFFICER);
+    const redis = new Redis(stack.configuration.redisUrl);
+    try {
+      const cookie = (await context.cookies()).find((candidate) => candidate.name === 'case-journey.sid')!;
+      const key = `${stack.configuration.redisKeyPrefix}:web-session:${/^s:([^.]+)\./.exec(decodeURIComponent(cookie.value))![1]}`;
+      type Stored = { user: { accessToken: string; refreshToken?: string; expiresAt: number } };
+      const stored = async () => JSON.parse((await redis.get(key))!) as Stored;
+      const change = async (edit: (user: Stored['user']) => void) => {
+        const session = await stored();
+        edit(session.user);
+        await redis.set(key, JSON.stringify(session), 'KEEPTTL');
+      };
+      const before = (await stored()).user;
+      expect(before.refreshToken).toEqual(expect.any(String));
+
+      // The access token ran out a second ago: the next pages, two asked at once, renew it once (a refresh token is
+      // good for one use) and are shown as asked.
+      await change((user) => (user.expiresAt = Date.now() - 1000));
+      const other = await context.newPage();
+      await Promise.all([page.goto(`${stack.webUrl}/worklist`), other.goto(`${stack.webUrl}/cases`)]);
+      expect([new URL(page.url()).pathname, new URL(other.url()).pathname]).toEqual(['/worklist', '/cases']);
+      await other.close();
+      await expect(page.getByTestId('worklist-tabs').count()).resolves.toBe(1);
+      const renewed = (await stored()).user;
+      expect(renewed.accessToken).not.toBe(before.accessToken);
+      expect(renewed.refreshToken).not.toBe(before.refreshToken);
+      expect(renewed.expiresAt).toBeGreaterThan(Date.now() + 10 * 60_000);
+
+      // Ran out again, and the refresh token is one the issuer does not know (revoked, or past its life): off to sign in, then back.
+      await change((user) => {
+        user.expiresAt = Date.now() - 1000;
+        user.refreshToken = `${before.refreshToken}-revoked`;
+      });
+      const answer = await page.goto(`${stack.webUrl}/worklist?agency=Police`);
+      expect(answer!.status()).toBe(200);
+      expect(new URL(page.url()).pathname).toBe('/sign-in');
+      expect(new URL(page.url()).searchParams.get('returnTo')).toBe('/worklist?agency=Police');
+      await expect(page.getByTestId('sign-in-expired').count()).resolves.toBe(1);
+      await checkPage(page, 'witness-care', 'sign-in-expired');
+    } finally {
+      redis.disconnect();
+    }
   }, 120_000);
 
   it('works the worklist: records a contact for an overdue item, which then leaves the overdue tab', async () => {

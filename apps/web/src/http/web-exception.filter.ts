@@ -26,8 +26,10 @@ export class WebExceptionFilter implements ExceptionFilter {
     const response = host.switchToHttp().getResponse<Response>();
     if (exception instanceof SignInRequired || (exception instanceof ApiProblem && exception.status === 401)) {
       const returnTo = exception instanceof SignInRequired ? exception.returnTo : request.method === 'GET' ? request.originalUrl : '/';
+      // Signed in before, and no longer: a token the API refused, or one that could not be renewed.
+      const expired = exception instanceof ApiProblem || exception.expired;
       if (request.session) delete request.session.user;
-      response.redirect(303, `/sign-in?returnTo=${encodeURIComponent(returnTo)}`);
+      response.redirect(303, `/sign-in?returnTo=${encodeURIComponent(returnTo)}${expired ? '&expired=1' : ''}`);
       return;
     }
     let status = 500;

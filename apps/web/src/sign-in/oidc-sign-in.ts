@@ -6,6 +6,8 @@ import { claimsOf, type PendingSignIn, type SignedInUser } from './signed-in-use
 
 /** The API's scope at the issuer, and the standard ones the web app asks for. */
 const SCOPE = 'openid profile offline_access case-journey';
+/** How long a refresh's answer is kept for the other pages of the same session that asked with the same token. */
+const REFRESH_KEPT_MS = 30_000;
 
 /**
  * OpenID Connect sign-in with openid-client (5.x, the last CommonJS major): the authorization code
@@ -16,6 +18,8 @@ const SCOPE = 'openid profile offline_access case-journey';
 @Injectable()
 export class OidcSignIn {
   private client?: Promise<BaseClient>;
+  /** Refreshes under way or just done, by the refresh token they used. */
+  private readonly refreshing = new Map<string, Promise<SignedInUser | undefined>>();
 
   constructor(@Inject(WEB_CONFIGURATION) private readonly configuration: WebConfiguration) {}
 
@@ -46,11 +50,27 @@ export class OidcSignIn {
     return this.userOf(tokens);
   }
 
-  async refresh(user: SignedInUser): Promise<SignedInUser | undefined> {
-    if (!user.refreshToken) return undefined;
-    const client = await this.oidcClient();
+  /**
+   * New tokens for a user whose access token is expiring, with their refresh token (openid-client's
+   * `refresh`); undefined when there is none or the issuer refuses it (then they sign in again).
+   * Pages asked at once with one expiring session refresh once: the issuer rotates refresh tokens,
+   * so a second use of the same one would be refused and sign the user out.
+   */
+  refresh(user: SignedInUser): Promise<SignedInUser | undefined> {
+    const { refreshToken } = user;
+    if (!refreshToken) return Promise.resolve(undefined);
+    let refreshing = this.refreshing.get(refreshToken);
+    if (!refreshing) {
+      refreshing = this.exchange(refreshToken, user).finally(() => setTimeout(() => this.refreshing.delete(refreshToken), REFRESH_KEPT_MS).unref());
+      this.refreshing.set(refreshToken, refreshing);
+    }
+    return refreshing;
+  }
+
+  private async exchange(refreshToken: string, user: SignedInUser): Promise<SignedInUser | undefined> {
     try {
-      return this.userOf(await client.refresh(user.refreshToken, { exchangeBody: { resource: this.configuration.oidcAudience } }), user);
+      const client = await this.oidcClient();
+      return this.userOf(await client.refresh(refreshToken, { exchangeBody: { resource: this.configuration.oidcAudience } }), user);
     } catch {
       return undefined;
     }

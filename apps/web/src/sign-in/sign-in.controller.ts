@@ -21,9 +21,9 @@ export class SignInController {
   ) {}
 
   @Get('sign-in')
-  page(@Req() request: Request, @Res() response: Response, @Query('returnTo') returnTo?: string): void {
+  page(@Req() request: Request, @Res() response: Response, @Query('returnTo') returnTo?: string, @Query('expired') expired?: string): void {
     const demoLogins = this.configuration.demoLogins.map((login) => ({ login, label: demoLabel(login) }));
-    this.pages.send(request, response, 'sign-in/sign-in.njk', { returnTo: safeReturnPath(returnTo), demoLogins });
+    this.pages.send(request, response, 'sign-in/sign-in.njk', { returnTo: safeReturnPath(returnTo), demoLogins, expired: expired === '1' });
   }
 
   /** Off to the issuer; a demo login is passed as `login_hint`, which the dev provider fills in. */

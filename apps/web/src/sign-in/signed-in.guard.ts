@@ -4,12 +4,19 @@ import { OidcSignIn } from './oidc-sign-in';
 
 /** Thrown when a page needs a signed-in user: the filter sends the browser to sign in, then back. */
 export class SignInRequired extends Error {
-  constructor(readonly returnTo: string) {
+  constructor(
+    readonly returnTo: string,
+    /** The user was signed in, but their sign-in ran out and could not be renewed. */
+    readonly expired = false,
+  ) {
     super('Sign in to see this page');
   }
 }
 
-/** Lets a request through with a live access token, refreshing it when it is about to expire. */
+/** Refreshed this long before the access token expires, so that no call to the API carries an expired one. */
+const REFRESH_BEFORE_MS = 60_000;
+
+/** Lets a request through with a live access token, refreshing it with the refresh token when it is about to expire; otherwise off to sign in again. */
 @Injectable()
 export class SignedInGuard implements CanActivate {
   constructor(private readonly signIn: OidcSignIn) {}
@@ -19,9 +26,9 @@ export class SignedInGuard implements CanActivate {
     const user = request.session.user;
     const returnTo = request.method === 'GET' ? request.originalUrl : '/';
     if (!user) throw new SignInRequired(returnTo);
-    if (user.expiresAt - 60_000 > Date.now()) return true;
+    if (user.expiresAt - REFRESH_BEFORE_MS > Date.now()) return true;
     const refreshed = await this.signIn.refresh(user);
-    if (!refreshed) throw new SignInRequired(returnTo);
+    if (!refreshed) throw new SignInRequired(returnTo, true);
     request.session.user = refreshed;
     return true;
   }
