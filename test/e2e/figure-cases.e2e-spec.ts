@@ -69,11 +69,12 @@ describe('GET /reports/:measure/cases: from a figure to the cases behind it', ()
     expect(last).toMatchObject({ items: [{ caseId: 'z', area: 'Anglia' }], nextOffset: null });
   });
 
-  it('refuses a board (aggregates only), another area, and a column the measure has not', async () => {
+  it('refuses a board (aggregates only), another area, a measure not in force, and a column or filter the measure has not', async () => {
     await get('board', `/reports/code-compliance/cases?${R4}`).expect(403);
     expect((await get('officer', `/reports/code-compliance/cases?${R4}&area=Anglia`).expect(403)).body).toMatchObject({ field: 'area' });
     const unknown = (await get('officer', `/reports/code-compliance/cases?${R4}&column=speed`).expect(400)).body;
     expect(JSON.stringify(unknown)).toContain('column');
+    await get('officer', `/reports/no-such-measure/cases?${R4}`).expect(404);
     const badFilter = (await get('officer', '/reports/code-compliance/cases?period=2025-03&filter=colour:blue').expect(400)).body;
     expect(JSON.stringify(badFilter)).toContain('colour');
   });

@@ -6,6 +6,7 @@ import { CLOCK, type Clock } from '@case-journey/platform';
 import { refuseAreaOutOfScope } from '../../access/area-scope';
 import { Caller } from '../../access/caller.decorator';
 import { Requires } from '../../access/requires.decorator';
+import { ApiProblemResponses } from '../../http/problem.response';
 import { QueryParamsPipe } from '../../http/query-params.pipe';
 import { monthsOf } from '../../compliance/reporting-period';
 import { checkMeasureId, filtersOf, lastTwelveMonths } from '../get-report/report-response';
@@ -33,6 +34,7 @@ export class ListFigureCasesController {
       'Case references and progress only: no victim is named.',
   })
   @ApiOkResponse({ type: FigureCasesDto })
+  @ApiProblemResponses({ 400: 'A parameter that is not right, or a filter, column or part the measure has not: the field named', 404: 'No such measure in force' }, 503)
   list(@Param('measure') measure: string, @Query(QueryParamsPipe) params: FigureCasesParamsDto, @Caller() caller: Grant): Promise<FigureCasesDto> {
     checkMeasureId(measure);
     refuseAreaOutOfScope(caller, params.area);

@@ -1,3 +1,4 @@
+import { NotFoundException } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { CaseFinderReader, FigureCasesReader } from '@case-journey/projections';
 import { ReportRequestError } from '@case-journey/reporting';
@@ -18,6 +19,8 @@ export class ListFigureCasesHandler implements IQueryHandler<ListFigureCasesQuer
     try {
       found = await this.figures.casesBehind({ measure: measureId, groupBy: [], months, filters, column, part, ...(areas ? { areas } : {}) }, now);
     } catch (error) {
+      // The path names the measure: one not in force is not found, as an unknown case is.
+      if (error instanceof ReportRequestError && error.field === 'measure') throw new NotFoundException(error.reason);
       if (error instanceof ReportRequestError) throw new RequestValidationError([{ field: error.field, messages: [error.reason] }]);
       throw error;
     }
