@@ -121,12 +121,13 @@ describe('the OpenAPI document: every route documents its answers and its parame
     expect({ 'failures not documented as problems': faults }).toEqual({ 'failures not documented as problems': [] });
   });
 
-  it('documents every path parameter of every route, and every query parameter with its schema', () => {
+  it('documents every path parameter of every route, every query parameter with its schema, and the X-Request-Id every route takes', () => {
     const undocumented = operations.flatMap(({ route, path, operation }) => {
       const named = [...path.matchAll(/\{(\w+)\}/g)].map(([, name]) => name);
       const documented = (operation.parameters ?? []).filter((parameter) => parameter.in === 'path' && parameter.required && describes(parameter.schema)).map(({ name }) => name);
       const queries = (operation.parameters ?? []).filter((parameter) => parameter.in === 'query' && !describes(parameter.schema)).map(({ name }) => `?${name}`);
-      return [...named.filter((name) => !documented.includes(name)), ...queries].map((name) => `${route} ${name}`);
+      const requestId = (operation.parameters ?? []).some((parameter) => parameter.in === 'header' && parameter.name === 'X-Request-Id') ? [] : ['X-Request-Id'];
+      return [...named.filter((name) => !documented.includes(name)), ...queries, ...requestId].map((name) => `${route} ${name}`);
     });
     expect({ 'parameters undocumented': undocumented }).toEqual({ 'parameters undocumented': [] });
   });

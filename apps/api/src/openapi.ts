@@ -1,6 +1,8 @@
 import type { INestApplication } from '@nestjs/common';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import type { OperationObject, ResponseObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import { BEARER_SCHEME } from './access/requires.decorator';
+import { CALLER_REQUEST_ID } from './http/request-logging';
 
 /** The OpenAPI document, served at /docs (and as JSON at /docs-json). */
 export function mountOpenApi(app: INestApplication): void {
@@ -20,5 +22,23 @@ export function mountOpenApi(app: INestApplication): void {
       .setVersion('0.1.0')
       .build(),
   );
-  SwaggerModule.setup('docs', app, document);
+  SwaggerModule.setup('docs', app, withRequestIds(document));
+}
+
+/** Every route takes the caller's request id, and sends back the one it used: said once here rather than on each route. */
+function withRequestIds(document: OpenAPIObject): OpenAPIObject {
+  const header = {
+    name: 'X-Request-Id',
+    in: 'header' as const,
+    required: false,
+    schema: { type: 'string' as const },
+    description: `Your id for the request, kept when it is a plain token (${CALLER_REQUEST_ID.source}), otherwise replaced by one made here, so it can be followed across systems`,
+  };
+  const sentBack = { 'X-Request-Id': { description: "The request's id, also in every problem document and log line", schema: { type: 'string' as const } } };
+  const operations = Object.values(document.paths).flatMap((item) => [item.get, item.put, item.post, item.delete, item.patch].filter((operation): operation is OperationObject => operation !== undefined));
+  for (const operation of operations) {
+    operation.parameters = [...(operation.parameters ?? []), header];
+    for (const answer of Object.values(operation.responses) as ResponseObject[]) answer.headers = { ...answer.headers, ...sentBack };
+  }
+  return document;
 }

@@ -10,7 +10,7 @@ export interface LogDestination {
 }
 
 /** A caller's own request id is kept when it is a plain token (so ids can be followed across systems); otherwise one is made. */
-const CALLER_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+export const CALLER_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 export function requestIdOf(request: IncomingMessage, response: ServerResponse): string {
   const given = request.headers['x-request-id'];

@@ -1,6 +1,6 @@
 import { Controller, HttpCode, Post, Query, Req, Res, UnsupportedMediaTypeException } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiAcceptedResponse, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBody, ApiConsumes, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { Grant } from '@case-journey/access';
 import { Caller } from '../../access/caller.decorator';
@@ -34,6 +34,7 @@ export class StartImportController {
   @HttpCode(202)
   @Requires('imports:run')
   @ApiConsumes('application/x-ndjson', 'text/csv')
+  @ApiHeader({ name: 'Content-Disposition', required: false, description: 'The file\'s name, as `attachment; filename="…"`; upload.ndjson or upload.csv when not given' })
   @ApiBody({ description: 'The file: NDJSON, one request body a line (Content-Encoding: gzip allowed), or CSV read through `mapping`', schema: { type: 'string', format: 'binary' } })
   @ApiOperation({
     summary: 'Import a file of records: NDJSON (one request body a line; gzip too) or CSV through a mapping, streamed, then stored by a job',
