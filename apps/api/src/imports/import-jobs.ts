@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Worker } from 'bullmq';
 import { AppConfiguration, CLOCK, type Clock } from '@case-journey/platform';
-import { bullConnection, bullPrefix, closeBull } from '@case-journey/projections';
+import { bullConnection, bullPrefix, closeBull, jobLockOptions } from '@case-journey/projections';
 import { CaseStreamRepository } from '../cases/case-stream.repository';
 import { HandoffRecorder } from '../cases/handoff-recorder';
 import { IMPORTS_QUEUE, type ImportJobData } from './import-queue';
@@ -12,7 +12,7 @@ import { sourceFor } from './record-sources';
 /**
  * Runs the imports in the API process, where the recorder is. A job holds only the import's id: its
  * file, options and checkpoint are in its folder. If the process dies mid-import, BullMQ finds the
- * job stalled once its lock lapses and gives it to a worker again (after a restart, this one), which
+ * job stalled once its lock lapses (JOB_LOCK_MS) and gives it to a worker again (another API process, or this one restarted), which
  * resumes from the last checkpoint; what was stored after it is replayed, never stored twice.
  */
 @Injectable()
@@ -33,8 +33,9 @@ export class ImportJobs implements OnApplicationBootstrap, OnApplicationShutdown
       connection: bullConnection(this.configuration.redisUrl),
       prefix: bullPrefix(this.configuration.redisKeyPrefix),
       concurrency: 1,
-      // Resumed from its checkpoint however often the process running it dies.
-      maxStalledCount: 100,
+      // Taken over within about JOB_LOCK_MS + JOB_STALLED_CHECK_MS of its process dying (BullMQ's defaults gave up to a minute),
+      // and resumed from its checkpoint however often that happens.
+      ...jobLockOptions({ lockMs: this.configuration.jobLockMs, stalledCheckMs: this.configuration.jobStalledCheckMs }),
     });
     worker.on('error', (error) => this.logger.warn(`Import jobs: ${error.message}`));
     this.worker = worker;
@@ -44,7 +45,22 @@ export class ImportJobs implements OnApplicationBootstrap, OnApplicationShutdown
     if (this.worker) await closeBull(this.worker);
   }
 
-  private async run(importId: string): Promise<{ state: string }> {
+  /**
+   * The imports this process is running. BullMQ hands a job out again if its lock lapsed while it ran
+   * (the process too busy to renew it): the run in progress finishes it, never a second one beside it,
+   * which would read the file again from the checkpoint it started at and write its own, older, checkpoint.
+   */
+  private readonly running = new Map<string, Promise<{ state: string }>>();
+
+  private run(importId: string): Promise<{ state: string }> {
+    const running = this.running.get(importId);
+    if (running) return running;
+    const run = this.processed(importId).finally(() => this.running.delete(importId));
+    this.running.set(importId, run);
+    return run;
+  }
+
+  private async processed(importId: string): Promise<{ state: string }> {
     const journal = this.imports.journal(importId);
     const { format, mapping } = journal.read();
     const services = { recorder: this.recorder, repository: this.repository, configuration: this.configuration, clock: this.clock };

@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Problem } from '../http/problem-details.filter';
 import { problemOf } from '../http/problem-details.filter';
 import type { CaseStreamRepository } from '../cases/case-stream.repository';
@@ -47,6 +48,14 @@ export interface ImportRun {
 export const DEFAULT_BATCH_LINES = 1_000;
 
 /**
+ * Lines decided between two turns of the event loop. A chunk of the file holds thousands of lines,
+ * all decided in promise callbacks, during which no timer runs: the process answered no request,
+ * and its BullMQ lock on the import's job went unrenewed until it lapsed and the job was handed out
+ * again while it still ran.
+ */
+const LINES_PER_TURN = 100;
+
+/**
  * Reads the lines, makes each the recording its single request would be, decides them in batches
  * through the recorder, and stores each batch in one append. A refused line is reported and the
  * import goes on; a failure that is not a line's (the store down, the file unreadable) stops it,
@@ -93,6 +102,7 @@ export async function runImport(run: ImportRun): Promise<ImportTally> {
       }
     }
     if (pending.length >= batchSize) await commit();
+    if (tally.linesRead % LINES_PER_TURN === 0) await nextTurn();
   }
   await commit();
   return tally;
