@@ -1,27 +1,17 @@
 import { ApiProperty } from '@nestjs/swagger';
 import {
-  AGE_BANDS,
   AGENCIES,
   CASE_EVENT_TYPES,
   CONTACT_CHANNELS,
   ENHANCED_GROUNDS,
-  ETHNIC_GROUPS,
   INFORMATION_TOPICS,
-  OPT_OUT_SCOPES,
-  SEXES,
-  VICTIM_KINDS,
-  type AgeBand,
   type Agency,
   type CaseEventType,
   type ContactChannel,
   type EnhancedGround,
-  type EthnicGroup,
   type InformationTopic,
-  type OptOutScope,
-  type Sex,
-  type VictimKind,
 } from '@case-journey/domain';
-import type { Touchpoint, VictimJourneyView } from '@case-journey/projections';
+import { RIGHTS, type Rights, type Touchpoint, type VictimJourneyView } from '@case-journey/projections';
 import {
   CLOCK_SOURCES,
   CONFIDENCES,
@@ -34,6 +24,7 @@ import {
   type ObligationStatus,
   type VictimEnhancedRights,
 } from '@case-journey/victims-code';
+import { VictimProfileDto } from '../cases/get-case/case-view.response';
 import { CaseEventRefDto } from '../timeline/case-timeline.response';
 
 export class EnhancedGroundDto {
@@ -149,8 +140,41 @@ export class ObligationDto implements Obligation {
   notApplicable!: NotApplicableDto | null;
 }
 
+/** An obligation as the lists of them name it (the worklist, the breach notifications): which, of whose case and victim, owed by whom, due when. */
+export class ObligationEntryDto {
+  @ApiProperty()
+  obligationId!: string;
+
+  @ApiProperty()
+  caseId!: string;
+
+  @ApiProperty({ type: String, nullable: true })
+  urn!: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  area!: string | null;
+
+  @ApiProperty()
+  victimId!: string;
+
+  @ApiProperty({ example: 'R6.hearing-date' })
+  ruleId!: string;
+
+  @ApiProperty({ description: "The Victims' Code right (1–12)" })
+  right!: number;
+
+  @ApiProperty({ enum: AGENCIES })
+  responsible!: Agency;
+
+  @ApiProperty({ enum: RIGHTS })
+  rights!: Rights;
+
+  @ApiProperty({ format: 'date-time' })
+  dueAt!: string;
+}
+
 /** GET /cases/{id}/victims/{victimId}/journey. */
-export class VictimJourneyDto implements VictimJourneyView {
+export class VictimJourneyDto extends VictimProfileDto implements VictimJourneyView {
   @ApiProperty()
   caseId!: string;
 
@@ -159,30 +183,6 @@ export class VictimJourneyDto implements VictimJourneyView {
 
   @ApiProperty({ format: 'date-time', description: 'The instant the obligations are judged at' })
   asOf!: string;
-
-  @ApiProperty()
-  victimId!: string;
-
-  @ApiProperty({ enum: VICTIM_KINDS })
-  kind!: VictimKind;
-
-  @ApiProperty({ enum: AGE_BANDS })
-  ageBand!: AgeBand;
-
-  @ApiProperty({ enum: SEXES, nullable: true })
-  sex!: Sex | null;
-
-  @ApiProperty({ enum: ETHNIC_GROUPS, nullable: true })
-  ethnicity!: EthnicGroup | null;
-
-  @ApiProperty({ enum: CONTACT_CHANNELS })
-  contactPreference!: ContactChannel;
-
-  @ApiProperty({ enum: OPT_OUT_SCOPES, isArray: true })
-  optOuts!: OptOutScope[];
-
-  @ApiProperty({ format: 'date-time' })
-  registeredAt!: string;
 
   @ApiProperty({ type: EnhancedRightsDto })
   enhanced!: EnhancedRightsDto;

@@ -1,9 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { AGENCIES, type Agency } from '@case-journey/domain';
 import type { Notification, NotificationPage } from '@case-journey/projections';
 import { OffsetPageDto } from '../http/paging.dto';
+import { ObligationEntryDto } from '../journeys/victim-journey.response';
 
-export class NotificationDto implements Notification {
+export class NotificationDto extends ObligationEntryDto implements Notification {
   @ApiProperty()
   id!: string;
 
@@ -12,36 +12,6 @@ export class NotificationDto implements Notification {
 
   @ApiProperty({ format: 'date-time', description: 'The moment the deadline passed unmet' })
   raisedAt!: string;
-
-  @ApiProperty()
-  caseId!: string;
-
-  @ApiProperty({ type: String, nullable: true })
-  urn!: string | null;
-
-  @ApiProperty({ type: String, nullable: true })
-  area!: string | null;
-
-  @ApiProperty()
-  victimId!: string;
-
-  @ApiProperty()
-  obligationId!: string;
-
-  @ApiProperty({ example: 'R6.hearing-date' })
-  ruleId!: string;
-
-  @ApiProperty()
-  right!: number;
-
-  @ApiProperty({ enum: AGENCIES })
-  responsible!: Agency;
-
-  @ApiProperty({ enum: ['standard', 'enhanced'] })
-  rights!: 'standard' | 'enhanced';
-
-  @ApiProperty({ format: 'date-time' })
-  dueAt!: string;
 
   @ApiPropertyOptional({ enum: [true], description: 'Raised by a replay of past events, not as the deadline passed' })
   historical?: true;

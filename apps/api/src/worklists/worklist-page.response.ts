@@ -1,7 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { AGENCIES, CONTACT_CHANNELS, OFFENCE_CATEGORIES, OPT_OUT_SCOPES, type Agency, type ContactChannel, type OffenceCategory, type OptOutScope } from '@case-journey/domain';
-import { OPEN_STATUSES, RIGHTS, type OpenStatus, type Rights, type WorklistItem, type WorklistPage } from '@case-journey/projections';
+import { CONTACT_CHANNELS, OFFENCE_CATEGORIES, OPT_OUT_SCOPES, type ContactChannel, type OffenceCategory, type OptOutScope } from '@case-journey/domain';
+import { OPEN_STATUSES, type OpenStatus, type WorklistItem, type WorklistPage } from '@case-journey/projections';
 import { OffsetPageDto } from '../http/paging.dto';
+import { ObligationEntryDto } from '../journeys/victim-journey.response';
 
 export class WorklistVictimDto {
   @ApiProperty()
@@ -14,42 +15,12 @@ export class WorklistVictimDto {
   optOuts!: OptOutScope[];
 }
 
-export class WorklistItemDto implements WorklistItem {
-  @ApiProperty()
-  obligationId!: string;
-
-  @ApiProperty()
-  caseId!: string;
-
-  @ApiProperty({ type: String, nullable: true })
-  urn!: string | null;
-
-  @ApiProperty({ type: String, nullable: true })
-  area!: string | null;
-
+export class WorklistItemDto extends ObligationEntryDto implements WorklistItem {
   @ApiProperty({ enum: OFFENCE_CATEGORIES, nullable: true })
   offenceCategory!: OffenceCategory | null;
 
-  @ApiProperty()
-  victimId!: string;
-
-  @ApiProperty({ example: 'R6.hearing-date' })
-  ruleId!: string;
-
-  @ApiProperty({ description: "The Victims' Code right (1–12)" })
-  right!: number;
-
-  @ApiProperty({ enum: AGENCIES })
-  responsible!: Agency;
-
   @ApiProperty({ enum: OPEN_STATUSES })
   status!: OpenStatus;
-
-  @ApiProperty({ enum: RIGHTS })
-  rights!: Rights;
-
-  @ApiProperty({ format: 'date-time' })
-  dueAt!: string;
 
   @ApiProperty({ format: 'date-time' })
   clockStartedAt!: string;

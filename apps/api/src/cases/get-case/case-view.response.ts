@@ -132,8 +132,8 @@ export class ErasureMarkDto {
   at!: string;
 }
 
-/** A victim as the case knows them: no name or contact details (those are sealed, GET /cases/{id}/victims/{victimId}). */
-export class VictimStateDto implements VictimState {
+/** Who a victim is to the Victims' Code, without their personal details: what the case and their journey both say of them. */
+export class VictimProfileDto {
   @ApiProperty()
   victimId!: string;
 
@@ -143,29 +143,32 @@ export class VictimStateDto implements VictimState {
   @ApiProperty({ enum: AGE_BANDS })
   ageBand!: AgeBand;
 
-  @ApiProperty()
-  under18AtOffence!: boolean;
-
   @ApiProperty({ enum: SEXES, nullable: true })
   sex!: Sex | null;
 
   @ApiProperty({ enum: ETHNIC_GROUPS, nullable: true })
   ethnicity!: EthnicGroup | null;
 
-  @ApiProperty({ type: [EnhancedGroundRecordDto] })
-  enhancedGrounds!: EnhancedGroundRecordDto[];
-
   @ApiProperty({ enum: CONTACT_CHANNELS })
   contactPreference!: ContactChannel;
-
-  @ApiProperty()
-  consentToReferral!: boolean;
 
   @ApiProperty({ enum: OPT_OUT_SCOPES, isArray: true })
   optOuts!: OptOutScope[];
 
-  @ApiProperty(instant)
+  @ApiProperty({ format: 'date-time' })
   registeredAt!: string;
+}
+
+/** A victim as the case knows them: no name or contact details (those are sealed, GET /cases/{id}/victims/{victimId}). */
+export class VictimStateDto extends VictimProfileDto implements VictimState {
+  @ApiProperty()
+  under18AtOffence!: boolean;
+
+  @ApiProperty({ type: [EnhancedGroundRecordDto] })
+  enhancedGrounds!: EnhancedGroundRecordDto[];
+
+  @ApiProperty()
+  consentToReferral!: boolean;
 
   @ApiProperty({ type: [String], nullable: true })
   needsIdentified!: string[] | null;
