@@ -51,9 +51,11 @@ interface Tally {
   group: Record<string, string>;
   counts: Map<string, number>;
   histograms: Map<string, Map<number, number>>;
+  /** Each histogram sorted, once a percentile of it is asked for. */
+  sorted: Map<string, { histogram: Array<[number, number]>; cases: number }>;
 }
 
-const newTally = (group: Record<string, string>): Tally => ({ group, counts: new Map(), histograms: new Map() });
+const newTally = (group: Record<string, string>): Tally => ({ group, counts: new Map(), histograms: new Map(), sorted: new Map() });
 
 /**
  * A measure's report from counter hashes (live, as-of or a snapshot's: the same arithmetic for all):
@@ -75,10 +77,11 @@ export function computeReport(definitions: MeasureDefinitions, measure: MeasureD
   const grouped = groupBy.filter((dimension) => dimension !== 'area' && dimension !== 'month');
   // Each field read once however many hashes hold it: null when the measure does not count it.
   const readings = new Map<string, FieldReading | null>();
+  const readField = fieldReader(rollup, hasValue);
   const readingOf = (field: string): FieldReading | null => {
     let reading = readings.get(field);
     if (reading !== undefined) return reading;
-    const { values, outcome, value } = readField(field, rollup, hasValue);
+    const { values, outcome, value } = readField(field);
     const wanted = (!entitlements || entitlements.has(values.entitlement)) && filters.every(([dimension, asked]) => values[dimension] === asked);
     reading = wanted ? { group: Object.fromEntries(grouped.map((dimension) => [dimension, values[dimension]])), key: grouped.map((dimension) => values[dimension]).join(FIELD_SEPARATOR), outcome: judged(outcome, asOfDay), value } : null;
     readings.set(field, reading);
@@ -100,8 +103,9 @@ export function computeReport(definitions: MeasureDefinitions, measure: MeasureD
       addTally(row, part);
     }
   }
-  const total = newTally({});
-  for (const row of rows.values()) addTally(total, row);
+  // Timeliness intervals do not add up: it has no total row.
+  const total = measure.source === 'timeliness' ? null : newTally({});
+  if (total) for (const row of rows.values()) addTally(total, row);
 
   const rowOf = (tally: Tally): ReportRow => ({ group: tally.group, cells: Object.fromEntries(measure.columns.map((column) => [column.id, cellOf(column, tally)])) });
   const reportRows = [...rows.values()].map(rowOf).sort((a, b) => compareGroupsOf(a.group, b.group, groupBy));
@@ -128,7 +132,7 @@ export function computeReport(definitions: MeasureDefinitions, measure: MeasureD
     filters: Object.fromEntries(filters),
     columns: measure.columns.map(({ id, title, statistic, unit }) => ({ id, title, statistic, unit })),
     rows: reportRows,
-    total: measure.source === 'timeliness' ? null : rowOf(total),
+    total: total ? rowOf(total) : null,
     disproportionality: characteristic ? { characteristic, column: measure.headline, confidence: 0.95 } : null,
   };
 }
@@ -188,7 +192,29 @@ function addTally(into: Tally, from: Tally): void {
   }
 }
 
-function readField(field: string, rollup: readonly string[], hasValue: boolean): { values: Record<string, string>; outcome: string; value: number | null } {
+type ParsedField = { values: Record<string, string>; outcome: string; value: number | null };
+
+/** Fields read, by rollup (and whether a value ends them) and field, kept across reports (a field means the same in every hash of its rollup); let go past a bound. */
+const parsedFields = new Map<string, Map<string, ParsedField>>();
+const PARSED_FIELDS_KEPT = 100_000;
+
+/** How a report reads its rollup's fields: each parsed once for as long as it is kept. */
+function fieldReader(rollup: readonly string[], hasValue: boolean): (field: string) => ParsedField {
+  const kind = `${rollup.join(',')}|${hasValue}`;
+  let parsed = parsedFields.get(kind);
+  if (!parsed) parsedFields.set(kind, (parsed = new Map()));
+  const fields = parsed;
+  return (field) => {
+    let reading = fields.get(field);
+    if (!reading) {
+      if (fields.size >= PARSED_FIELDS_KEPT) fields.clear();
+      fields.set(field, (reading = parseField(field, rollup, hasValue)));
+    }
+    return reading;
+  };
+}
+
+function parseField(field: string, rollup: readonly string[], hasValue: boolean): ParsedField {
   const parts = field.split(FIELD_SEPARATOR);
   const values: Record<string, string> = {};
   rollup.forEach((dimension, i) => (values[dimension] = readFieldPart(parts[i])));
@@ -217,11 +243,20 @@ function cellOf(column: MeasureColumn, tally: Tally): ReportCell {
       return { numerator: count, denominator: null, value: count };
     }
     default: {
-      const histogram = [...(tally.histograms.get(column.numerator[0]) ?? new Map<number, number>())].sort(([a], [b]) => a - b);
-      const cases = histogram.reduce((sum, [, n]) => sum + n, 0);
+      const { histogram, cases } = sortedHistogram(tally, column.numerator[0]);
       return { numerator: null, denominator: cases, value: nearestRankPercentile(histogram, cases, column.statistic === 'median' ? 0.5 : 0.9) };
     }
   }
+}
+
+/** A tally's histogram of an outcome sorted by value, and its count of cases: sorted once for every percentile of it. */
+function sortedHistogram(tally: Tally, outcome: string): { histogram: Array<[number, number]>; cases: number } {
+  let sorted = tally.sorted.get(outcome);
+  if (!sorted) {
+    const histogram = [...(tally.histograms.get(outcome) ?? new Map<number, number>())].sort(([a], [b]) => a - b);
+    tally.sorted.set(outcome, (sorted = { histogram, cases: histogram.reduce((sum, [, n]) => sum + n, 0) }));
+  }
+  return sorted;
 }
 
 /** The nearest-rank percentile of a histogram sorted by value: the smallest value with at least `share` of cases at or below it. */
