@@ -61,6 +61,7 @@ async function main(): Promise<void> {
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
   const loadBefore = loadavg()[0];
   const started = process.hrtime.bigint();
+  const cpuBefore = process.cpuUsage();
   let reported = 0;
   const status = await processImport(journal, file, { recorder, repository, configuration, clock: { now: () => new Date() } }, {
     batchSize,
@@ -72,6 +73,9 @@ async function main(): Promise<void> {
     },
   }, ndjsonSource);
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  // The import's own CPU time (user and system), which other processes on the machine hardly change: its pace on a machine to itself.
+  const cpu = process.cpuUsage(cpuBefore);
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
   clearInterval(sampler);
   peakRss = Math.max(peakRss, process.memoryUsage().rss, process.resourceUsage().maxRSS * 1024);
   const stored = status.tally.accepted;
@@ -79,6 +83,7 @@ async function main(): Promise<void> {
     [
       `Imported ${status.tally.linesRead} lines (${(status.bytesTotal / 1e6).toFixed(0)} MB): ${stored} accepted, ${status.tally.replayed} replayed, ${status.tally.rejected} rejected, state ${status.state}`,
       `  ${seconds.toFixed(1)} s: ${Math.round(stored / seconds)} events/s (target ≥ 10,000)`,
+      `  ${cpuSeconds.toFixed(1)} s of CPU: ${Math.round(stored / cpuSeconds)} events per CPU second`,
       `  peak RSS ${(peakRss / 2 ** 20).toFixed(0)} MiB (target < 250 MB)`,
       `  ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, load average ${loadBefore.toFixed(1)} before, ${loadavg()[0].toFixed(1)} after`,
     ].join('\n') + '\n',

@@ -77,6 +77,10 @@ export class EventLog {
       streamBackwards: prepare(
         `SELECT ${columns} FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`,
       ),
+      // The whole of a stream, without LIMIT: with -1 bound as its limit SQLite took about six times as long to find
+      // a stream empty (42 µs against 7), which a bulk import does for every case it opens.
+      wholeStreamForwards: prepare(`SELECT ${columns} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision`),
+      wholeStreamBackwards: prepare(`SELECT ${columns} FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC`),
       allForwards: prepare(`SELECT ${columns} FROM events WHERE position > ? ORDER BY position LIMIT ?`),
       allBackwards: prepare(`SELECT ${columns} FROM events WHERE position < ? ORDER BY position DESC LIMIT ?`),
     };
@@ -117,9 +121,13 @@ export class EventLog {
   }
 
   readStream(streamId: string, forwards: boolean, fromRevision: bigint | undefined, maxCount?: number): RecordedEvent[] {
+    const from = fromRevision ?? (forwards ? 0n : END);
+    if (maxCount === undefined) {
+      const whole = forwards ? this.statements.wholeStreamForwards : this.statements.wholeStreamBackwards;
+      return (whole.all(streamId, from) as EventRow[]).map(toRecordedEvent);
+    }
     const statement = forwards ? this.statements.streamForwards : this.statements.streamBackwards;
-    const rows = statement.all(streamId, fromRevision ?? (forwards ? 0n : END), maxCount ?? UNLIMITED);
-    return (rows as EventRow[]).map(toRecordedEvent);
+    return (statement.all(streamId, from, maxCount) as EventRow[]).map(toRecordedEvent);
   }
 
   readAll(forwards: boolean, after: bigint | undefined, maxCount?: number): RecordedEvent[] {
