@@ -16,7 +16,7 @@ describe('the worker', () => {
     redis.disconnect();
   });
 
-  it('connects to Redis and reports each handoff appended after it started, not the ones before', async () => {
+  it('connects to Redis and reports each handoff appended after it started, not the ones before, nor events of other streams', async () => {
     const store = SqliteEventStore.inMemory({ pollIntervalMs: 10 });
     await store.append('case-before', [{ id: '00000000-0000-4000-8000-000000000001', type: 'CrimeReported', data: {}, metadata: { agency: 'Police' } }]);
     const lines: string[] = [];
@@ -27,6 +27,7 @@ describe('the worker', () => {
       { logger: false },
     );
     await worker.init();
+    await store.append('notified-after', [{ id: '00000000-0000-4000-8000-000000000003', type: 'BreachNotified', data: {}, metadata: { occurredAt: '2026-03-02T09:00:00.000Z' } }]);
     await store.append('case-after', [
       { id: '00000000-0000-4000-8000-000000000002', type: 'HearingListed', data: {}, metadata: { agency: 'HMCTS', occurredAt: '2026-03-02T10:00:00.000Z' } },
     ]);
@@ -36,6 +37,7 @@ describe('the worker', () => {
     expect(lines).toContain('Redis answers');
     expect(lines).toContain('case-after@0 HearingListed by HMCTS (happened 2026-03-02T10:00:00.000Z)');
     expect(lines.some((line) => line.includes('case-before'))).toBe(false);
+    expect(lines.filter((line) => /notified-after|unknown agency/.test(line))).toEqual([]);
   });
 });
 

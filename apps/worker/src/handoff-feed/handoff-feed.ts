@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { EVENT_STORE, type AllSubscription, type EventStore, type RecordedEvent } from '@case-journey/event-store';
+import { caseIdOfStream } from '@case-journey/projections';
 
 /** One line for the operator's log per handoff recorded, from the moment the worker starts. */
 export function describeHandoff(event: RecordedEvent): string {
@@ -8,7 +9,9 @@ export function describeHandoff(event: RecordedEvent): string {
 }
 
 /**
- * Follows the global log live. It is the worker's first duty; the projections and deadline jobs
+ * Follows the global log live, and says the handoffs: the events of case streams. The log holds
+ * others (the audit log's, and the worker's own `BreachNotified` records of `notified-…` streams),
+ * which no agency handed off. It is the worker's first duty; the projections and deadline jobs
  * of the next issue subscribe the same way, each from its own checkpoint.
  */
 @Injectable()
@@ -33,7 +36,9 @@ export class HandoffFeed implements OnApplicationBootstrap, OnApplicationShutdow
 
   private async follow(subscription: AllSubscription): Promise<void> {
     try {
-      for await (const event of subscription) this.logger.log(describeHandoff(event));
+      for await (const event of subscription) {
+        if (caseIdOfStream(event.streamId) !== undefined) this.logger.log(describeHandoff(event));
+      }
     } catch (error) {
       this.logger.error(`The event log subscription failed: ${error instanceof Error ? error.message : String(error)}`);
     }
