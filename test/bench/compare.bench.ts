@@ -164,7 +164,7 @@ async function main(): Promise<void> {
     if (generated.status !== 0) throw new Error('the generator failed');
     const store = SqliteEventStore.open({ dataDirectory });
     const [head] = await store.readAll({ direction: 'backwards', maxCount: 1 });
-    const queues = new JobQueues(bullConnection(REDIS_URL), bullPrefix(PREFIX));
+    const queues = new JobQueues({ connection: bullConnection(REDIS_URL), prefix: bullPrefix(PREFIX) });
     const catchUps = {
       store: await storeReadRate(store, head.position),
       timeline: await catchUp(store, new TimelineProjection(), head.position),

@@ -120,7 +120,7 @@ async function main(): Promise<void> {
   const through = last.position;
   const events = (limit ? Number(limit) : Number(head.position)) as number;
   const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: null });
-  const queues = new JobQueues(bullConnection(REDIS_URL), bullPrefix(prefix));
+  const queues = new JobQueues({ connection: bullConnection(REDIS_URL), prefix: bullPrefix(prefix) });
 
   try {
     console.log(`Catch-up from the start of ${DATA_DIR} (through position ${through}), judged at ${NOW.toISOString()}:`);

@@ -16,7 +16,7 @@ async function main(name: string | undefined): Promise<number> {
     return 2;
   }
   const configuration = loadConfiguration();
-  const queues = new JobQueues(bullConnection(configuration.redisUrl), bullPrefix(configuration.redisKeyPrefix));
+  const queues = new JobQueues({ connection: bullConnection(configuration.redisUrl), prefix: bullPrefix(configuration.redisKeyPrefix) });
   try {
     let status = await requestRebuild(queues, name as ProjectionName);
     process.stdout.write(`Rebuild of ${name} queued as job ${status.jobId} (a worker must be running to do it)\n`);

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import Redis from 'ioredis';
 import { AppConfiguration } from '@case-journey/platform';
-import { failFastConnection, isRedisUnreachable, RedisLinkState } from '@case-journey/projections';
+import { bullConnection, bullPrefix, failFastConnection, isRedisUnreachable, RedisLinkState, type QueueSite } from '@case-journey/projections';
 
 /** Anything that reports its Redis errors as 'error' events: an ioredis client, a BullMQ queue or worker. */
 export interface RedisErrorSource {
@@ -47,6 +47,11 @@ export class RedisLink implements OnApplicationBootstrap, OnApplicationShutdown 
       if (this.state.answering) void this.check();
     });
     return source;
+  }
+
+  /** Where the worker's BullMQ queues and workers connect; each queue opened there hands its errors here. */
+  queueSite(): Required<QueueSite> {
+    return { connection: bullConnection(this.configuration.redisUrl), prefix: bullPrefix(this.configuration.redisKeyPrefix), onOpen: (queue) => void this.watch(queue) };
   }
 
   /** Runs `listener` after each probe Redis answered (one at a time, never overlapping). */

@@ -1,5 +1,5 @@
-import { Queue, type ConnectionOptions, type JobState } from 'bullmq';
-import { closeBull, queueReadyWithin } from '@case-journey/projections';
+import type { Queue, JobState } from 'bullmq';
+import { closeBull, openQueue, queueReadyWithin, type QueueSite } from '@case-journey/projections';
 import type { PackRequest } from '@case-journey/reporting';
 import type { PackProgress } from './build-board-pack';
 import { newPackId, type PackStore, type StoredPack } from './pack-store';
@@ -26,10 +26,9 @@ export class BoardPackQueue {
   private opened?: Queue<PackJob>;
 
   constructor(
-    private readonly connection: ConnectionOptions,
-    private readonly prefix: string,
-    /** The API's: how long to wait for the queue to connect before refusing, and who takes its connection errors. */
-    private readonly options: { readyWithinMs?: number; onOpen?: (queue: Queue) => void } = {},
+    private readonly site: QueueSite,
+    /** The API's: how long to wait for the queue to connect before refusing. */
+    private readonly options: { readyWithinMs?: number } = {},
   ) {}
 
   /** Queues a month's pack; its id is the job's and, once built, the stored pack's. */
@@ -85,10 +84,6 @@ export class BoardPackQueue {
   }
 
   private get queue(): Queue<PackJob> {
-    if (!this.opened) {
-      this.opened = new Queue<PackJob>(BOARD_PACKS_QUEUE, { connection: this.connection, prefix: this.prefix });
-      this.options.onOpen?.(this.opened);
-    }
-    return this.opened;
+    return (this.opened ??= openQueue<PackJob>(BOARD_PACKS_QUEUE, this.site));
   }
 }

@@ -1,9 +1,10 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Worker } from 'bullmq';
 import { AppConfiguration, CLOCK, type Clock } from '@case-journey/platform';
-import { bullConnection, bullPrefix, closeBull, jobLockOptions } from '@case-journey/projections';
+import { closeBull, jobLockOptions } from '@case-journey/projections';
 import { CaseStreamRepository } from '../cases/case-stream.repository';
 import { HandoffRecorder } from '../cases/handoff-recorder';
+import { apiWorkerSite, hearWorkerErrors } from '../read-models/api-queues';
 import { IMPORTS_QUEUE, type ImportJobData } from './import-queue';
 import { ImportStore } from './import-store';
 import { processImport } from './process-import';
@@ -30,14 +31,13 @@ export class ImportJobs implements OnApplicationBootstrap, OnApplicationShutdown
 
   onApplicationBootstrap(): void {
     const worker = new Worker<ImportJobData>(IMPORTS_QUEUE, (job) => this.run(job.data.importId), {
-      connection: bullConnection(this.configuration.redisUrl),
-      prefix: bullPrefix(this.configuration.redisKeyPrefix),
+      ...apiWorkerSite(this.configuration),
       concurrency: 1,
       // Taken over within about JOB_LOCK_MS + JOB_STALLED_CHECK_MS of its process dying (BullMQ's defaults gave up to a minute),
       // and resumed from its checkpoint however often that happens.
       ...jobLockOptions({ lockMs: this.configuration.jobLockMs, stalledCheckMs: this.configuration.jobStalledCheckMs }),
     });
-    worker.on('error', (error) => this.logger.warn(`Import jobs: ${error.message}`));
+    hearWorkerErrors(worker, this.logger, 'Import jobs');
     this.worker = worker;
   }
 

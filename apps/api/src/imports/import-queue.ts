@@ -1,7 +1,8 @@
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
-import { Queue } from 'bullmq';
+import type { Queue } from 'bullmq';
 import { AppConfiguration } from '@case-journey/platform';
-import { bullConnection, bullPrefix, closeBull } from '@case-journey/projections';
+import { closeBull, openQueue, queueReadyWithin } from '@case-journey/projections';
+import { apiQueueSite } from '../read-models/api-queues';
 
 export const IMPORTS_QUEUE = 'imports';
 
@@ -22,11 +23,13 @@ export class ImportQueue implements OnApplicationShutdown {
   readonly queue: Queue<ImportJobData>;
   private concurrencySet: Promise<void> | undefined;
 
-  constructor(@Inject(AppConfiguration) configuration: AppConfiguration) {
-    this.queue = new Queue(IMPORTS_QUEUE, { connection: bullConnection(configuration.redisUrl), prefix: bullPrefix(configuration.redisKeyPrefix) });
+  constructor(@Inject(AppConfiguration) private readonly configuration: AppConfiguration) {
+    this.queue = openQueue<ImportJobData>(IMPORTS_QUEUE, apiQueueSite(configuration));
   }
 
+  /** Queued only on a connected queue, or refused (503): an import sent during an outage never starts when it ends. */
   async add(importId: string): Promise<void> {
+    await queueReadyWithin(this.queue, this.configuration.redisReadTimeoutMs);
     this.concurrencySet ??= this.queue.setGlobalConcurrency(1).then(() => undefined);
     await this.concurrencySet;
     await this.queue.add('import', { importId }, { jobId: importId, removeOnComplete: KEEP, removeOnFail: KEEP, attempts: 3, backoff: { type: 'exponential', delay: 5_000 } });

@@ -1,7 +1,8 @@
 import { Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
 import Redis from 'ioredis';
 import { AppConfiguration } from '@case-journey/platform';
-import { bullPrefix, CaseFinderReader, failFastConnection, JobQueues, NotificationStore, ObligationsReader, ProjectionVersions, TimelineReader } from '@case-journey/projections';
+import { CaseFinderReader, JobQueues, NotificationStore, ObligationsReader, ProjectionVersions, TimelineReader } from '@case-journey/projections';
+import { apiQueueSite } from './api-queues';
 
 /**
  * The API's one Redis connection for reading the projections. It connects in the background: the
@@ -23,7 +24,6 @@ export class ReadModelRedis implements OnApplicationShutdown {
 }
 
 const prefixOf = (configuration: AppConfiguration) => configuration.redisKeyPrefix;
-// The queues' connection errors are told per request (503), not logged per reconnection attempt.
 
 @Module({
   providers: [
@@ -33,7 +33,7 @@ const prefixOf = (configuration: AppConfiguration) => configuration.redisKeyPref
     { provide: ObligationsReader, useFactory: (redis: ReadModelRedis, versions: ProjectionVersions) => new ObligationsReader(redis.client, versions), inject: [ReadModelRedis, ProjectionVersions] },
     { provide: CaseFinderReader, useFactory: (redis: ReadModelRedis, versions: ProjectionVersions) => new CaseFinderReader(redis.client, versions), inject: [ReadModelRedis, ProjectionVersions] },
     { provide: NotificationStore, useFactory: (redis: ReadModelRedis, c: AppConfiguration) => new NotificationStore(redis.client, prefixOf(c)), inject: [ReadModelRedis, AppConfiguration] },
-    { provide: JobQueues, useFactory: (c: AppConfiguration) => new JobQueues(failFastConnection(c.redisUrl, c.redisReadTimeoutMs), bullPrefix(prefixOf(c)), (queue) => queue.on('error', () => undefined)), inject: [AppConfiguration] },
+    { provide: JobQueues, useFactory: (c: AppConfiguration) => new JobQueues(apiQueueSite(c)), inject: [AppConfiguration] },
   ],
   exports: [ReadModelRedis, ProjectionVersions, TimelineReader, ObligationsReader, CaseFinderReader, NotificationStore, JobQueues],
 })

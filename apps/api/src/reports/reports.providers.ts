@@ -1,6 +1,7 @@
 import type { Provider } from '@nestjs/common';
 import { AppConfiguration } from '@case-journey/platform';
-import { AsOfReportQueue, bullConnection, bullPrefix, FigureCasesReader, ProjectionVersions, ReportingReader, ReportSnapshotStore } from '@case-journey/projections';
+import { AsOfReportQueue, FigureCasesReader, ProjectionVersions, ReportingReader, ReportSnapshotStore } from '@case-journey/projections';
+import { apiQueueSite } from '../read-models/api-queues';
 import { ReadModelRedis } from '../read-models/read-models.module';
 
 /** The reports' read side: the reporting projection, the cases behind its figures and the frozen snapshots (over the API's read connection), and the as-of queue. */
@@ -12,5 +13,5 @@ export const REPORT_PROVIDERS: Provider[] = [
     inject: [ReadModelRedis, ProjectionVersions, ReportSnapshotStore],
   },
   { provide: FigureCasesReader, useFactory: (redis: ReadModelRedis, versions: ProjectionVersions) => new FigureCasesReader(redis.client, versions), inject: [ReadModelRedis, ProjectionVersions] },
-  { provide: AsOfReportQueue, useFactory: (c: AppConfiguration) => new AsOfReportQueue(bullConnection(c.redisUrl), bullPrefix(c.redisKeyPrefix)), inject: [AppConfiguration] },
+  { provide: AsOfReportQueue, useFactory: (c: AppConfiguration) => new AsOfReportQueue(apiQueueSite(c), c.redisReadTimeoutMs), inject: [AppConfiguration] },
 ];

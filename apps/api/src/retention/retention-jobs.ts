@@ -4,8 +4,9 @@ import { Worker, type Job } from 'bullmq';
 import { retentionCandidates, victimRetentionOf, type RetentionCandidate, type VictimRetention } from '@case-journey/domain';
 import { EVENT_STORE, type EventStore } from '@case-journey/event-store';
 import { AppConfiguration } from '@case-journey/platform';
-import { bullConnection, bullPrefix, caseIdOfStream, closeBull, isRedisUnreachable, ObligationsReader } from '@case-journey/projections';
+import { caseIdOfStream, closeBull, ObligationsReader } from '@case-journey/projections';
 import { CaseStreamRepository } from '../cases/case-stream.repository';
+import { apiWorkerSite, hearWorkerErrors } from '../read-models/api-queues';
 import { EraseVictimDataCommand } from '../victims/erase-victim-data/erase-victim-data.command';
 import {
   DRY_RUN,
@@ -44,16 +45,9 @@ export class RetentionJobs implements OnApplicationBootstrap, OnApplicationShutd
     const worker = new Worker<DryRunRequest | ErasureRequest, DryRunListing | ErasureOutcome, RetentionJobName>(
       RETENTION_QUEUE,
       (job) => (job.name === DRY_RUN ? this.dryRun(job as Job<DryRunRequest>) : this.erase(job as Job<ErasureRequest>)),
-      { connection: bullConnection(this.configuration.redisUrl), prefix: bullPrefix(this.configuration.redisKeyPrefix), concurrency: 1 },
+      { ...apiWorkerSite(this.configuration), concurrency: 1 },
     );
-    let waitingSaidAt = -Infinity; // Redis away: said once a minute at most, not per reconnection attempt
-    worker.on('error', (error) => {
-      if (!isRedisUnreachable(error)) this.logger.warn(`Retention jobs: ${error.message}`);
-      else if (Date.now() - waitingSaidAt >= 60_000) {
-        waitingSaidAt = Date.now();
-        this.logger.warn(`Retention jobs wait for Redis (said once a minute while it is away): ${error.message}`);
-      }
-    });
+    hearWorkerErrors(worker, this.logger, 'Retention jobs');
     this.worker = worker;
   }
 

@@ -1,9 +1,10 @@
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
-import { Queue } from 'bullmq';
+import type { Queue } from 'bullmq';
 import type { RetentionCandidate } from '@case-journey/domain';
 import { AppConfiguration } from '@case-journey/platform';
-import { bullPrefix, closeBull, failFastConnection, queueReadyWithin } from '@case-journey/projections';
+import { closeBull, openQueue, queueReadyWithin } from '@case-journey/projections';
 import type { AuditSubject } from '../audit/audit-subject';
+import { apiQueueSite } from '../read-models/api-queues';
 
 export const RETENTION_QUEUE = 'retention';
 export const DRY_RUN = 'dry-run';
@@ -54,8 +55,7 @@ export class RetentionQueue implements OnApplicationShutdown {
   readonly queue: Queue<DryRunRequest | ErasureRequest, DryRunListing | ErasureOutcome, RetentionJobName>;
 
   constructor(@Inject(AppConfiguration) private readonly configuration: AppConfiguration) {
-    this.queue = new Queue(RETENTION_QUEUE, { connection: failFastConnection(configuration.redisUrl, configuration.redisReadTimeoutMs), prefix: bullPrefix(configuration.redisKeyPrefix) });
-    this.queue.on('error', () => undefined); // told per request (503), not per reconnection attempt
+    this.queue = openQueue(RETENTION_QUEUE, apiQueueSite(configuration));
   }
 
   /** Queued only on a connected queue, or refused (503): a job asked for during an outage never starts when it ends. */

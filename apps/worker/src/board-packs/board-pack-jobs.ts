@@ -1,9 +1,10 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { Worker } from 'bullmq';
 import { AppConfiguration, CLOCK, type Clock } from '@case-journey/platform';
-import { bullConnection, bullPrefix, closeBull } from '@case-journey/projections';
+import { closeBull } from '@case-journey/projections';
 import { BOARD_PACKS_QUEUE, buildBoardPack, PackStore, PdfPrinter, type PackJob, type PackReportSource, type StoredPack } from '@case-journey/board-pack';
 import { PageRenderer } from '@case-journey/pages';
+import { RedisLink } from '../redis-link';
 
 export const PACK_REPORT_SOURCE = Symbol('PACK_REPORT_SOURCE');
 
@@ -24,6 +25,7 @@ export class BoardPackJobs implements OnApplicationBootstrap, BeforeApplicationS
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(PACK_REPORT_SOURCE) private readonly source: PackReportSource,
     private readonly store: PackStore,
+    private readonly link: RedisLink,
   ) {
     this.printer = new PdfPrinter(configuration.chromiumPath);
   }
@@ -47,8 +49,9 @@ export class BoardPackJobs implements OnApplicationBootstrap, BeforeApplicationS
         this.logger.log(`Board pack ${stored.id} stored (figures ${stored.figuresDigest.slice(0, 12)}…)`);
         return stored;
       },
-      { connection: bullConnection(this.configuration.redisUrl), prefix: bullPrefix(this.configuration.redisKeyPrefix), concurrency: 1 },
+      { ...this.link.queueSite(), concurrency: 1 },
     );
+    this.link.watch(this.worker);
   }
 
   async beforeApplicationShutdown(): Promise<void> {

@@ -2,8 +2,6 @@ import { Module } from '@nestjs/common';
 import { EVENT_STORE, type EventStore } from '@case-journey/event-store';
 import { AppConfiguration, ServiceMetrics } from '@case-journey/platform';
 import {
-  bullConnection,
-  bullPrefix,
   DeadlineQueue,
   JobQueues,
   NotificationStore,
@@ -14,6 +12,7 @@ import {
   WebhookOutbox,
 } from '@case-journey/projections';
 import { RedisLink } from '../redis-link';
+import { RedisLinkModule } from '../redis-link.module';
 import { DeadlineJobs } from './deadline-jobs';
 import { ProjectionSupervisor } from './projection-supervisor';
 import { RebuildJobs } from './rebuild-jobs';
@@ -23,13 +22,13 @@ import { WORKER_PROJECTIONS } from './worker-projections';
 
 /** The worker's projections, their deadline jobs and notifications, over the configured Redis. */
 @Module({
+  imports: [RedisLinkModule],
   providers: [
-    RedisLink,
     RedisConnections,
     {
       provide: JobQueues,
       useFactory: (configuration: AppConfiguration, link: RedisLink) =>
-        new JobQueues(bullConnection(configuration.redisUrl), bullPrefix(configuration.redisKeyPrefix), (queue) => link.watch(queue)),
+        new JobQueues(link.queueSite()),
       inject: [AppConfiguration, RedisLink],
     },
     {
@@ -71,6 +70,6 @@ import { WORKER_PROJECTIONS } from './worker-projections';
     RebuildJobs,
     RedisLossWatch,
   ],
-  exports: [RedisLink, RedisConnections, ProjectionVersions, JobQueues, WORKER_PROJECTIONS],
+  exports: [RedisLinkModule, RedisConnections, ProjectionVersions, JobQueues, WORKER_PROJECTIONS],
 })
 export class ProjectionsModule {}

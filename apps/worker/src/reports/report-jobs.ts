@@ -1,13 +1,13 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { Queue, Worker } from 'bullmq';
+import { Worker, type Queue } from 'bullmq';
 import { EVENT_STORE, type EventStore } from '@case-journey/event-store';
 import { AppConfiguration, CLOCK, type Clock } from '@case-journey/platform';
 import {
   asOfReport,
-  bullConnection,
-  bullPrefix,
   closeBull,
   freezeMonthEnds,
+  isRedisUnreachable,
+  openQueue,
   REPORT_AS_OF_QUEUE,
   REPORT_SNAPSHOTS_QUEUE,
   ReportingReader,
@@ -16,6 +16,7 @@ import {
 } from '@case-journey/projections';
 import type { Report } from '@case-journey/reporting';
 import { WorkingDayCalendar } from '@case-journey/victims-code';
+import { RedisLink } from '../redis-link';
 
 /** How often the worker looks for a month whose snapshot instant has passed. */
 const SNAPSHOT_CHECK_MS = 15 * 60_000;
@@ -40,11 +41,12 @@ export class ReportJobs implements OnApplicationBootstrap, BeforeApplicationShut
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly reader: ReportingReader,
     private readonly snapshots: ReportSnapshotStore,
+    private readonly link: RedisLink,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    const connection = bullConnection(this.configuration.redisUrl);
-    const prefix = bullPrefix(this.configuration.redisKeyPrefix);
+    const site = this.link.queueSite();
+    const { connection, prefix } = site;
     const definitions = this.reader.definitions;
     this.workers.push(
       new Worker<AsOfReportJob, Report>(
@@ -71,8 +73,11 @@ export class ReportJobs implements OnApplicationBootstrap, BeforeApplicationShut
         { connection, prefix, concurrency: 1 },
       ),
     );
-    for (const worker of this.workers) worker.on('failed', (job, error) => this.logger.warn(`${worker.name} job ${job?.id} failed: ${error.message}`));
-    this.snapshotQueue = new Queue(REPORT_SNAPSHOTS_QUEUE, { connection, prefix });
+    for (const worker of this.workers) {
+      this.link.watch(worker);
+      worker.on('failed', (job, error) => isRedisUnreachable(error) || this.logger.warn(`${worker.name} job ${job?.id} failed: ${error.message}`));
+    }
+    this.snapshotQueue = openQueue(REPORT_SNAPSHOTS_QUEUE, site);
     await this.snapshotQueue.upsertJobScheduler('month-end-snapshots', { every: SNAPSHOT_CHECK_MS }, { name: 'freeze', opts: { removeOnComplete: { count: 50 }, removeOnFail: { count: 50 } } });
   }
 

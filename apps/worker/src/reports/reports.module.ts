@@ -5,6 +5,8 @@ import { AppConfiguration, CLOCK, type Clock } from '@case-journey/platform';
 import { ProjectionVersions, ReportingReader, ReportSnapshotStore } from '@case-journey/projections';
 import { PACK_REPORT_SOURCE } from '../board-packs/board-pack-jobs';
 import { BoardPacksModule } from '../board-packs/board-packs.module';
+import { RedisLink } from '../redis-link';
+import { RedisLinkModule } from '../redis-link.module';
 import { ReportJobs } from './report-jobs';
 
 /** The worker's connection for reading reports and writing snapshots. */
@@ -12,8 +14,8 @@ import { ReportJobs } from './report-jobs';
 export class ReportsRedis implements OnApplicationShutdown {
   readonly client: Redis;
 
-  constructor(@Inject(AppConfiguration) configuration: AppConfiguration) {
-    this.client = new Redis(configuration.redisUrl, { maxRetriesPerRequest: null, connectionName: 'case-journey-worker-reports' });
+  constructor(@Inject(AppConfiguration) configuration: AppConfiguration, link: RedisLink) {
+    this.client = link.watch(new Redis(configuration.redisUrl, { maxRetriesPerRequest: null, connectionName: 'case-journey-worker-reports' }));
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -31,12 +33,13 @@ const READING = [
   },
 ];
 
-@Module({ providers: READING, exports: [ReportingReader, ReportSnapshotStore] })
+@Module({ imports: [RedisLinkModule], providers: READING, exports: [ReportingReader, ReportSnapshotStore] })
 export class ReportReadingModule {}
 
 /** As-of reports, month-end snapshots, and board packs built from the real reports (frozen where a month is). */
 @Module({
   imports: [
+    RedisLinkModule,
     ReportReadingModule,
     BoardPacksModule.forRoot(
       { provide: PACK_REPORT_SOURCE, useFactory: (reader: ReportingReader, clock: Clock) => new MonthlyPackReports(reader, () => clock.now()), inject: [ReportingReader, CLOCK] },

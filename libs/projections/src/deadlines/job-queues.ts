@@ -1,7 +1,7 @@
-import { Queue, type ConnectionOptions, type JobType } from 'bullmq';
+import type { Queue, JobType } from 'bullmq';
 import type { Deadline } from '../obligations/deadlines';
 import type { Notification } from '../notifications/notification';
-import { closeBull, DEADLINES_QUEUE, REBUILDS_QUEUE, WEBHOOKS_QUEUE } from './queues';
+import { closeBull, DEADLINES_QUEUE, openQueue, REBUILDS_QUEUE, WEBHOOKS_QUEUE, type QueueSite } from './queues';
 
 /** What a rebuild job is asked to do. */
 export interface RebuildRequest {
@@ -17,12 +17,7 @@ const COUNTED: JobType[] = ['waiting', 'delayed', 'active', 'failed', 'completed
 export class JobQueues {
   private readonly opened = new Map<string, Queue>();
 
-  constructor(
-    readonly connection: ConnectionOptions,
-    readonly prefix: string,
-    /** Given each queue as it is opened: whoever handles its connection's errors. */
-    private readonly onOpen?: (queue: Queue) => void,
-  ) {}
+  constructor(readonly site: QueueSite) {}
 
   get deadlines(): Queue<Deadline> {
     return this.queue<Deadline>(DEADLINES_QUEUE);
@@ -55,8 +50,7 @@ export class JobQueues {
   private queue<T>(name: string): Queue<T> {
     let queue = this.opened.get(name);
     if (!queue) {
-      this.opened.set(name, (queue = new Queue(name, { connection: this.connection, prefix: this.prefix })));
-      this.onOpen?.(queue);
+      this.opened.set(name, (queue = openQueue(name, this.site)));
     }
     return queue as Queue<T>;
   }

@@ -1,4 +1,4 @@
-import type { JobsOptions } from 'bullmq';
+import { Queue, type ConnectionOptions, type JobsOptions } from 'bullmq';
 
 /** BullMQ queues of the worker. Their keys live under `{prefix}-bull:{queue}:…`. */
 export const DEADLINES_QUEUE = 'deadlines';
@@ -10,6 +10,25 @@ export const bullPrefix = (prefix: string): string => `${prefix}-bull`;
 
 /** What BullMQ is given to connect: a URL, and no retry limit (its blocking connections need none). */
 export const bullConnection = (redisUrl: string) => ({ url: redisUrl, maxRetriesPerRequest: null });
+
+/**
+ * Where a process opens its BullMQ queues: the connection, the key prefix, and who hears each
+ * queue's connection errors. A queue nobody listens to prints every reconnection attempt during an
+ * outage; each app gives one site to all its queues (the API: fail fast, told per request; the
+ * worker: its RedisLink).
+ */
+export interface QueueSite {
+  connection: ConnectionOptions;
+  prefix: string;
+  onOpen?: (queue: Queue) => void;
+}
+
+/** Opens a queue at a site, its errors handed to whoever the site names. */
+export function openQueue<Data = unknown, Result = unknown, Name extends string = string>(name: string, site: QueueSite): Queue<Data, Result, Name> {
+  const queue = new Queue<Data, Result, Name>(name, { connection: site.connection, prefix: site.prefix });
+  site.onOpen?.(queue as Queue);
+  return queue;
+}
 
 /** The deadline workers' own backoff, named on each job (BullMQ asks the worker for an unknown type). */
 export const DEADLINE_BACKOFF = 'deadline';

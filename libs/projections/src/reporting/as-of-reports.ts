@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import { Queue, type ConnectionOptions, type JobState } from 'bullmq';
+import type { Queue, JobState } from 'bullmq';
 import type { EventStore } from '@case-journey/event-store';
 import { canonicalJson, computeReport, counterHashesOf, measureInForce, ReportRequestError, type MeasureDefinitions, type Report, type ReportRequest } from '@case-journey/reporting';
 import { londonDayOf, type WorkingDayCalendar } from '@case-journey/victims-code';
-import { closeBull } from '../deadlines/queues';
+import { closeBull, openQueue, type QueueSite } from '../deadlines/queues';
+import { queueReadyWithin } from '../redis-link/redis-failures';
 import { asOfCounters, type AsOfProgress } from './as-of-counters';
 
 export const REPORT_AS_OF_QUEUE = 'report-as-of';
@@ -41,8 +42,9 @@ export class AsOfReportQueue {
   private opened?: Queue<AsOfReportJob, Report>;
 
   constructor(
-    private readonly connection: ConnectionOptions,
-    private readonly prefix: string,
+    private readonly site: QueueSite,
+    /** The API's: how long to wait for the queue to connect before refusing (503), so a report asked for during an outage is not computed later. */
+    private readonly readyWithinMs?: number,
   ) {}
 
   /** The job's status, queuing it first when nobody has asked this question lately. */
@@ -51,6 +53,7 @@ export class AsOfReportQueue {
     const known = await this.status(jobId);
     if (known && known.state !== 'failed') return known;
     if (known) await this.queue.remove(jobId);
+    if (this.readyWithinMs !== undefined) await queueReadyWithin(this.queue, this.readyWithinMs);
     await this.queue.add('as-of-report', job, { jobId, removeOnComplete: { age: 3600, count: 200 }, removeOnFail: { age: 600 } });
     return (await this.status(jobId)) ?? { jobId, state: 'waiting', progress: null, report: null, failedReason: null };
   }
@@ -72,6 +75,6 @@ export class AsOfReportQueue {
   }
 
   private get queue(): Queue<AsOfReportJob, Report> {
-    return (this.opened ??= new Queue<AsOfReportJob, Report>(REPORT_AS_OF_QUEUE, { connection: this.connection, prefix: this.prefix }));
+    return (this.opened ??= openQueue<AsOfReportJob, Report>(REPORT_AS_OF_QUEUE, this.site));
   }
 }
