@@ -27,3 +27,19 @@ export async function readModelSnapshot(redis: Redis, keys: ProjectionKeys): Pro
   if (Array.isArray(snapshot.buckets)) snapshot.buckets = (snapshot.buckets as string[]).filter((bucket) => bucket in snapshot);
   return snapshot;
 }
+
+/**
+ * A snapshot without the lease's own keys, and without the instant each stored reading was judged
+ * at (`asOf`: a worker re-reads a case when a deadline job fires, a rebuild judges when it passes
+ * the case); the statuses themselves must agree.
+ */
+export function comparableSnapshot(snapshot: Record<string, unknown>): Record<string, unknown> {
+  const { lease: _lease, fence: _fence, 'lease-token': _token, ...rest } = snapshot;
+  return Object.fromEntries(Object.entries(rest).map(([key, value]) => [key, typeof value === 'string' ? value.replace(/"asOf":"[^"]*"/, '"asOf":"-"') : value]));
+}
+
+/** The keys two comparable snapshots disagree on, each with both values (the first few). */
+export function snapshotDifferences(live: Record<string, unknown>, rebuilt: Record<string, unknown>, shown = 5): Array<[string, unknown, unknown]> {
+  const keys = Object.keys({ ...live, ...rebuilt }).filter((key) => JSON.stringify(live[key]) !== JSON.stringify(rebuilt[key]));
+  return keys.slice(0, shown).map((key) => [key, live[key], rebuilt[key]]);
+}
