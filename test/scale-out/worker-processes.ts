@@ -3,7 +3,7 @@ import { join } from 'node:path';
 
 const ROOT = join(__dirname, '../..');
 
-/** One app started as its own process (`apps/<app>/src/main.ts`), as `npm run worker` / `npm run api` do. */
+/** One app started as its own process (`apps/<app>/src/main.ts`, or a test's entry wrapping it), as `npm run worker` / `npm run api` do. */
 export interface AppProcess {
   readonly child: ChildProcess;
   readonly pid: number;
@@ -17,8 +17,8 @@ export interface AppProcess {
   said(pattern: RegExp): Promise<void>;
 }
 
-export function startApp(app: 'worker' | 'api', environment: Record<string, string>): AppProcess {
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', join(ROOT, `apps/${app}/src/main.ts`)], {
+export function startApp(app: 'worker' | 'api', environment: Record<string, string>, entry = join(ROOT, `apps/${app}/src/main.ts`)): AppProcess {
+  const child = spawn(process.execPath, ['-r', '@swc-node/register', entry], {
     cwd: ROOT,
     env: { ...process.env, NODE_ENV: 'development', ...environment },
     stdio: ['ignore', 'pipe', 'pipe'],
