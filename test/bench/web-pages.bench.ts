@@ -66,7 +66,9 @@ async function main(): Promise<void> {
       ['worklist (overdue tab)', 'witness-care/WCU/Wessex,Anglia', '/worklist'],
       ['victim page', 'witness-care/WCU/Wessex,Anglia', `/cases/${caseId}/victims/${victimId}`],
       ['record a contact form', 'witness-care/WCU/Wessex,Anglia', `/cases/${caseId}/victims/${victimId}/contacts/new`],
+      ['record a handoff form, the largest (a victim registered)', 'case-progression/Police/Wessex', `/cases/${caseId}/handoffs/new?type=VictimRegistered`],
       ['compliance report', 'board/-/Wessex', '/reports/compliance'],
+      ['the cases behind a figure (Right 4, Police)', 'case-progression/Police/Wessex', '/reports/compliance/cases?period=2026&filter=right:4,agency:Police'],
       ['published figures', 'board/-/Wessex', '/public/compliance'],
       ['administration', 'admin', '/admin'],
     ];

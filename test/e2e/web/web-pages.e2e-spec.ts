@@ -43,7 +43,7 @@ describe('the web pages in a browser', () => {
     if (started.status === 'fulfilled') stack = started.value;
     if (launched.status === 'fulfilled') browser = launched.value;
     for (const outcome of [started, launched]) if (outcome.status === 'rejected') throw outcome.reason;
-  }, 180_000);
+  }, 300_000);
 
   afterAll(async () => {
     for (const context of contexts) await context.close();
@@ -134,6 +134,15 @@ describe('the web pages in a browser', () => {
     await expect(page.getByTestId('flash').textContent()).resolves.toContain('Suspect event recorded');
     await reloadUntil(page, async () => (await page.locator('[data-testid="timeline-table"] tbody tr').count()) === 2);
     await expect(page.locator('[data-testid="timeline-table"] tbody tr').nth(1).textContent()).resolves.toContain('Suspect event recorded');
+
+    // Another type, from the same description: the record retracted is picked from the case's own records, not typed as an id.
+    await page.goto(`${stack.webUrl}/cases/${opened.caseId}/handoffs/new?type=EventRetracted`);
+    const suspectEvent = page.getByLabel('Retracted event ID');
+    await suspectEvent.selectOption({ label: (await suspectEvent.locator('option', { hasText: 'Suspect event recorded (Police)' }).textContent())! });
+    await page.getByLabel('Reason').fill('Recorded on the wrong case');
+    await page.getByRole('button', { name: 'Record the handoff' }).click();
+    await page.waitForURL(`${stack.webUrl}/cases/${opened.caseId}`);
+    await expect(page.getByTestId('flash').textContent()).resolves.toContain('Event retracted');
   }, 120_000);
 
   it('renews a sign-in whose access token expired with its refresh token, and when that fails sends the user to sign in again, never to an error page', async () => {

@@ -14,10 +14,17 @@ import { dataOf, fieldsOf, formFieldOf, handoffTitle, handoffTypesFor, labelOf, 
 
 type Answers = Record<string, string | string[] | undefined>;
 
-/** What the case holds that a field may name: its victims and hearings, so nobody types an id. */
+/** What the case holds that a field may name: its victims, hearings and records, so nobody types an id. */
 interface CaseChoices {
   state: { victims: Array<{ victimId: string; kind?: string }>; hearings?: Array<{ hearingId: string; hearingType?: string; scheduledFor?: string }> };
+  /** The case's records, for a field naming one (`…EventId`); those a correction may name are the user's agency's own. */
+  records: Array<{ eventId: string; type: string; agency: string; occurredAt: string }>;
+  agency?: string;
 }
+
+/** Records an agency may amend: its own, and not an amendment itself. */
+const AMENDS = new Set(['correctedEventId', 'retractedEventId']);
+const AMENDMENTS = new Set(['EventCorrected', 'EventRetracted']);
 
 /**
  * Record any of the user's agency's handoffs on a case: the fields of each come from the API's own
@@ -70,6 +77,17 @@ export class RecordHandoffController {
     response.redirect(303, `/cases/${encodeURIComponent(caseId)}`);
   }
 
+  private async caseChoices(request: Request, caseId: string, fields: HandoffField[]): Promise<CaseChoices> {
+    const api = this.api.of(request);
+    const path = `cases/${encodeURIComponent(caseId)}`;
+    const namesRecords = fields.some((field) => field.path[field.path.length - 1].endsWith('EventId'));
+    const [found, timeline] = await Promise.all([
+      api.get<Pick<CaseChoices, 'state'>>(path),
+      namesRecords ? api.get<{ entries: CaseChoices['records'] }>(`${path}/timeline`) : Promise.resolve({ entries: [] }),
+    ]);
+    return { state: found.state, records: timeline.entries, agency: request.session.user?.agency };
+  }
+
   private fieldsFor(described: HandoffDescriptions, type: CaseEventType): HandoffField[] {
     const payload = described.payloadOf(type);
     return payload ? fieldsOf(payload, described.schemas) : [];
@@ -81,8 +99,9 @@ export class RecordHandoffController {
     form: { caseId: string; described: HandoffDescriptions; types: CaseEventType[]; type?: CaseEventType; answers: Answers; when: WhenFields; idempotencyKey: string; errors?: FormErrors },
   ): Promise<void> {
     const { caseId, described, types, type, answers, when, idempotencyKey, errors } = form;
-    const choices = type ? await this.api.of(request).get<CaseChoices>(`cases/${encodeURIComponent(caseId)}`) : undefined;
-    const fields = (type ? this.fieldsFor(described, type) : []).map((field) => viewOf(field, answers, errors, choices));
+    const fieldsOfType = type ? this.fieldsFor(described, type) : [];
+    const choices = type ? await this.caseChoices(request, caseId, fieldsOfType) : undefined;
+    const fields = fieldsOfType.map((field) => viewOf(field, answers, errors, choices));
     this.pages.send(
       request,
       response,
@@ -125,6 +144,11 @@ function viewOf(field: HandoffField, answers: Answers, errors: FormErrors | unde
   if (name === 'hearingId' && choices?.state.hearings?.length) {
     kind = 'select';
     options = choices.state.hearings.map((hearing) => ({ value: hearing.hearingId, text: [hearing.hearingId, hearing.hearingType && humanise(hearing.hearingType), hearing.scheduledFor && londonDateTime(hearing.scheduledFor)].filter(Boolean).join(', ') }));
+  }
+  if (name.endsWith('EventId') && choices?.records.length) {
+    const records = AMENDS.has(name) ? choices.records.filter((record) => record.agency === choices.agency && !AMENDMENTS.has(record.type)) : choices.records;
+    kind = 'select';
+    options = records.map((record) => ({ value: record.eventId, text: `${handoffTitle(record.type)} (${record.agency}), ${londonDateTime(record.occurredAt)}` }));
   }
   const errorOf = (id: string) => errors?.byField[id];
   return {
