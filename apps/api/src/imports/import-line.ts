@@ -73,7 +73,16 @@ function requireSource({ sourceSystem, sourceReference }: { sourceSystem?: strin
   throw new RequestValidationError([{ field, messages: [`an imported record needs its sourceSystem and sourceReference, so that sending it again is a no-op`] }]);
 }
 
+/** Per import's grant, the grant each of its lines is checked under: the same for every line of the import, so worked out once. */
+const LINE_GRANTS = new WeakMap<Grant, Map<Permission, Grant>>();
+
 function lineGrant(importGrant: Grant, permission: Permission): Grant {
+  const known = LINE_GRANTS.get(importGrant) ?? new Map<Permission, Grant>();
+  LINE_GRANTS.set(importGrant, known);
+  const remembered = known.get(permission);
+  if (remembered) return remembered;
   const decision = grantFor(importGrant.principal, permission);
-  return decision.granted ? decision.grant : importGrant;
+  const grant = decision.granted ? decision.grant : importGrant;
+  known.set(permission, grant);
+  return grant;
 }
