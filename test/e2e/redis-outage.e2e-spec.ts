@@ -1,3 +1,6 @@
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Logger, type INestApplication, type INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import request from 'supertest';
@@ -40,6 +43,7 @@ interface OpenApiOperation {
 
 describe('a Redis outage: bounded 503s for what needs Redis, writes go on, the worker says it once', () => {
   const keyPrefix = `cjtest-outage-${process.pid}`;
+  const dataDirectory = mkdtempSync(join(tmpdir(), 'cj-outage-'));
   const store = SqliteEventStore.inMemory({ pollIntervalMs: 10 });
   const overrides = { eventStore: store, victimKeyStore: new InMemoryVictimKeyStore(), clock: { now: () => NOW } };
   let redis: PrivateRedis;
@@ -62,6 +66,7 @@ describe('a Redis outage: bounded 503s for what needs Redis, writes go on, the w
     jest.spyOn(console, 'error').mockImplementation((...parts: unknown[]) => void printed.push(parts.map(String).join(' ')));
     const configuration = loadConfiguration({
       REDIS_URL: redis.url,
+      DATA_DIR: dataDirectory,
       REDIS_KEY_PREFIX: keyPrefix,
       REDIS_READ_TIMEOUT_MS: String(READ_TIMEOUT_MS),
       REDIS_LOSS_CHECK_MS: '200',
@@ -82,6 +87,7 @@ describe('a Redis outage: bounded 503s for what needs Redis, writes go on, the w
     await worker?.close();
     await issuer?.stop();
     await redis?.dispose();
+    rmSync(dataDirectory, { recursive: true, force: true });
     jest.restoreAllMocks();
   }, 90_000);
 
@@ -90,7 +96,7 @@ describe('a Redis outage: bounded 503s for what needs Redis, writes go on, the w
     return response.status === 200 ? (response.body.entries as Array<{ type: string }>).map((entry) => entry.type) : [];
   };
 
-  it('answers every read route that needs Redis, and the rebuild route, 503 with Retry-After within the bound; and never runs that rebuild later', async () => {
+  it('answers every read route that needs Redis, the rebuild route and an import, 503 with Retry-After within the bound; and never runs that rebuild later', async () => {
     caseId = (await http.post('/cases').send(CRIME_REPORT_EXAMPLE).expect(201)).body.caseId;
     await until('the crime report on the timeline', 5000, async () => (await timelineTypes()).includes('CrimeReported'));
     const document = (await http.get('/docs-json').expect(200)).body as { paths: Record<string, Record<string, OpenApiOperation>> };
@@ -108,11 +114,17 @@ describe('a Redis outage: bounded 503s for what needs Redis, writes go on, the w
     const started = Date.now();
     const rebuild = await http.post(`/projections/${TIMELINE}/rebuild`);
     answers.push({ path: 'POST /projections/{name}/rebuild', status: rebuild.status, retryAfter: rebuild.headers['retry-after'], ms: Date.now() - started });
+    const importStarted = Date.now();
+    const upload = await http.post('/imports').set('Content-Type', 'application/x-ndjson').send('{}\n');
+    answers.push({ path: 'POST /imports', status: upload.status, retryAfter: upload.headers['retry-after'], ms: Date.now() - importStarted });
 
     const expected = (answer: (typeof answers)[number]) =>
       answer.ms <= READ_TIMEOUT_MS + SLACK_MS && (ANSWERED_WITHOUT_REDIS.has(answer.path) ? answer.status < 500 : answer.status === 503 && answer.retryAfter === '5');
     expect(answers.filter((answer) => !expected(answer))).toEqual([]);
     expect(rebuild.body).toMatchObject({ status: 503, unavailable: 'redis' });
+    // An import refused for want of Redis keeps nothing: its upload and status were removed, never run later.
+    const importsDirectory = join(dataDirectory, 'imports');
+    expect(existsSync(importsDirectory) ? readdirSync(importsDirectory) : []).toEqual([]);
 
     // Writes go on without Redis.
     await http.post(`/cases/${caseId}/events`).send({ ...HANDOFF_EXAMPLES.SuspectEventRecorded, occurredAt: '2025-03-04T08:30:00Z' }).expect(201);

@@ -61,7 +61,13 @@ export class StartImportHandler implements ICommandHandler<StartImportCommand, I
       throw error;
     }
     journal.create(newImportStatus(id, caller.principal, { format, fileName, bytesTotal: bytes, dryRun: params.dryRun ?? false, ...(sourceSystem && { sourceSystem }), ...(params.mapping && { mapping: params.mapping }) }, this.clock.now()));
-    await this.queue.add(id);
+    try {
+      await this.queue.add(id);
+    } catch (error) {
+      // Not queued (Redis away: 503): nothing of a refused request is kept.
+      rmSync(journal.directory, { recursive: true, force: true });
+      throw error;
+    }
     return { id, state: 'queued', status: `/imports/${id}`, rejections: `/imports/${id}/rejections` };
   }
 }
