@@ -234,6 +234,16 @@ describe('the web pages in a browser', () => {
     await page.getByRole('button', { name: 'Show contact details' }).click();
     await expect(page.getByTestId('victim-details').textContent()).resolves.toContain('Tell the victim about a hearing');
     await checkPage(page, 'witness-care', 'victim');
+
+    // The data protection officer finds that opening in the audit log, with its purpose, and the log's chain intact.
+    const officer = await signInAs(await newContext(), stack.webUrl, 'data-protection');
+    expect(new URL(officer.url()).pathname).toBe('/audit');
+    await officer.getByLabel('Case').fill(caseId);
+    await officer.getByLabel('What they did').selectOption('victim-details-read');
+    await officer.getByRole('button', { name: 'Show entries' }).click();
+    await expect(officer.locator('[data-testid="audit-entries"] tbody tr').first().textContent()).resolves.toContain('Tell the victim about a hearing');
+    await expect(officer.getByTestId('audit-chain').textContent()).resolves.toContain('The log is intact');
+    await checkPage(officer, 'data-protection', 'audit-log');
   }, 120_000);
 
   it('gives the board its report: a period changed, the CSV downloaded and the same as the API', async () => {

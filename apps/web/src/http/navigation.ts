@@ -16,6 +16,7 @@ const ITEMS: readonly NavigationItem[] = [
   { href: '/worklist', text: 'Worklist', roles: ['witness-care', 'case-progression'] },
   { href: '/reports/compliance', text: 'Compliance report', roles: ['board', 'case-progression', 'witness-care'] },
   { href: '/admin', text: 'Administration', roles: ['admin'] },
+  { href: '/audit', text: 'Audit log', roles: ['data-protection'] },
   { href: '/public/compliance', text: 'Published figures', roles: 'everyone' },
 ];
 
@@ -33,6 +34,7 @@ const START_PAGES: ReadonlyArray<[Role, string]> = [
   ['case-progression', '/cases'],
   ['board', '/reports/compliance'],
   ['admin', '/admin'],
+  ['data-protection', '/audit'],
 ];
 
 export function startPageOf(user: SignedInUser): string {

@@ -1,4 +1,5 @@
 import { AdminController } from './admin/admin.controller';
+import { AuditController } from './audit/audit.controller';
 import { CaseController } from './case/case.controller';
 import { CaseFinderController } from './case-finder/case-finder.controller';
 import { ComplianceReportController } from './compliance-report/compliance-report.controller';
@@ -11,4 +12,4 @@ import { VictimController } from './victim/victim.controller';
 import { WorklistController } from './worklist/worklist.controller';
 
 /** One controller per page, each in its own folder with its view model and template. */
-export const PAGE_CONTROLLERS = [HomeController, CaseFinderController, CaseController, RecordHandoffController, WorklistController, VictimController, RecordContactController, ComplianceReportController, FigureCasesController, PublicFiguresController, AdminController];
+export const PAGE_CONTROLLERS = [HomeController, CaseFinderController, CaseController, RecordHandoffController, WorklistController, VictimController, RecordContactController, ComplianceReportController, FigureCasesController, PublicFiguresController, AdminController, AuditController];
