@@ -99,4 +99,32 @@ describe('the reporting projection, frozen month-end snapshots and late records'
   it('does not list a record stored before the month was frozen as late', async () => {
     expect((await reader.lateRecords('2025-03', ['Anglia']))).toEqual([]);
   });
+
+  it('reads no counter hash again while none moved, and only the one that moved when a record arrives', async () => {
+    const keeping = new ReportingReader(redis, versions, snapshots, SHARED_MEASURES);
+    const read: string[] = [];
+    const pipeline = redis.pipeline.bind(redis);
+    const spy = jest.spyOn(redis, 'pipeline').mockImplementation((...commands) => {
+      const opened = pipeline(...commands);
+      const hgetall = opened.hgetall.bind(opened);
+      // The projection's counter hashes (a frozen month's snapshot is read too, from its own keys).
+      opened.hgetall = ((key: string) => (key.includes(`:${REPORTING}:`) && read.push(key), hgetall(key))) as typeof opened.hgetall;
+      return opened;
+    });
+    try {
+      const first = await keeping.live(request, clock.now());
+      expect(read.map((key) => key.slice(key.lastIndexOf(':', key.lastIndexOf(':') - 1) + 1)).sort()).toEqual(['Anglia:2025-03', 'Wessex:2025-03']);
+      read.length = 0;
+      expect(referrals(await keeping.live(request, clock.now()))).toEqual(referrals(first));
+      expect(read).toEqual([]);
+
+      // Anglia's case referred on 4 March: only Anglia's March hash moves, and only it is read again.
+      await appendEvents(store, [referral('other-area', '2025-03-04T11:00:00.000Z')]);
+      await caughtUp();
+      expect(referrals(await keeping.live(request, clock.now()))).toEqual({ metOnTime: 3, breached: 0, due: 3 });
+      expect(read.map((key) => key.slice(key.lastIndexOf(':', key.lastIndexOf(':') - 1) + 1))).toEqual(['Anglia:2025-03']);
+    } finally {
+      spy.mockRestore();
+    }
+  });
 });
