@@ -196,7 +196,7 @@ type ParsedField = { values: Record<string, string>; outcome: string; value: num
 
 /** Fields read, by rollup (and whether a value ends them) and field, kept across reports (a field means the same in every hash of its rollup); let go past a bound. */
 const parsedFields = new Map<string, Map<string, ParsedField>>();
-const PARSED_FIELDS_KEPT = 100_000;
+const PARSED_FIELDS_KEPT = 50_000;
 
 /** How a report reads its rollup's fields: each parsed once for as long as it is kept. */
 function fieldReader(rollup: readonly string[], hasValue: boolean): (field: string) => ParsedField {
