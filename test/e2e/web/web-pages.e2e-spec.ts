@@ -125,6 +125,8 @@ describe('the web pages in a browser', () => {
     const largest = await page.context().newPage();
     await largest.goto(`${stack.webUrl}/cases/${opened.caseId}/handoffs/new?type=VictimRegistered`);
     await expect(largest.locator('[data-testid="handoff-form"] input, [data-testid="handoff-form"] select, [data-testid="handoff-form"] textarea').count()).resolves.toBeGreaterThan(15);
+    // A victim being registered is a new one: their id is typed (or left to the API), not picked from the case's victims.
+    await expect(largest.getByRole('textbox', { name: 'Victim: victim ID (optional)' }).count()).resolves.toBe(1);
     await checkPage(largest, 'case-progression', 'record-handoff-victim-registered');
     await largest.close();
 

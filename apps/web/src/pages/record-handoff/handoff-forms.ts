@@ -64,7 +64,7 @@ export function fieldsOf(schema: SchemaObject, schemas: Schemas, parent: { path:
   return Object.entries(record.properties ?? {}).flatMap(([name, property]): HandoffField[] => {
     const path = [...parent.path, name];
     const optional = parent.optional || !required.has(name);
-    const label = parent.label ? `${parent.label}: ${labelOf(name).toLowerCase()}` : labelOf(name);
+    const label = parent.label ? `${parent.label}: ${humanise(name)}` : labelOf(name);
     const field = (kind: HandoffField['kind'], extra: Partial<HandoffField> = {}): HandoffField[] => [
       { path, id: fieldIdOf(path), label, ...(property.description && { hint: property.description }), kind, optional, ...extra },
     ];

@@ -137,11 +137,12 @@ function viewOf(field: HandoffField, answers: Answers, errors: FormErrors | unde
   let kind = field.kind;
   let options: Array<{ value: string; text: string }> | undefined = field.options?.map((option) => ({ value: option, text: labelOf(option) }));
   if (kind === 'yes-no') options = [{ value: 'true', text: 'Yes' }, { value: 'false', text: 'No' }];
-  if (name === 'victimId' && choices?.state.victims.length) {
+  const aboutTheCase = field.path.length === 1; // a victim being registered (`victim.victimId`) is a new one, not one of the case's
+  if (name === 'victimId' && aboutTheCase && choices?.state.victims.length) {
     kind = 'radios';
     options = choices.state.victims.map((victim, i) => ({ value: victim.victimId, text: `Victim ${i + 1}${victim.kind && victim.kind !== 'person' ? ` (${humanise(victim.kind)})` : ''}` }));
   }
-  if (name === 'hearingId' && choices?.state.hearings?.length) {
+  if (name === 'hearingId' && aboutTheCase && choices?.state.hearings?.length) {
     kind = 'select';
     options = choices.state.hearings.map((hearing) => ({ value: hearing.hearingId, text: [hearing.hearingId, hearing.hearingType && humanise(hearing.hearingType), hearing.scheduledFor && londonDateTime(hearing.scheduledFor)].filter(Boolean).join(', ') }));
   }
