@@ -16,7 +16,7 @@ const REPORTED_AT = '2025-03-03T10:00:00.000Z';
 const BREACHED_FROM = Date.parse('2025-03-06T00:00:00.000Z');
 const CASES = 12;
 /** Real time from the test's start to the breach instant: both workers start (30 s or more each on a loaded 2-core machine) and schedule the jobs before it. */
-const LEAD_MS = 150_000;
+const LEAD_MS = 90_000;
 /**
  * Beyond the lock and the stall check: the job run again (the case re-read, the notice stored and
  * remembered), its webhook delivery queued and POSTed, on a loaded machine.
