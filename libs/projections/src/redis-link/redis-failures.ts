@@ -52,6 +52,10 @@ export async function queueReadyWithin(queue: Pick<Queue, 'waitUntilReady'>, ms:
  * while Redis is away, rather than waiting in ioredis' offline queue to run whenever Redis comes back
  * (a rebuild asked for during an outage, answered 503, must not start later as a surprise), and a
  * command sent just before the connection dropped is not sent again on reconnection.
+ * BullMQ asks a new connection's server version (INFO) once, under the command timeout, and a
+ * connection whose question failed stays failed for the life of its queue: one slow answer on a busy
+ * machine left /health at 503 for good. Such a connection skips the question; the version is checked
+ * by the worker's connections, which wait for their answers.
  */
 export const failFastConnection = (redisUrl: string, commandTimeoutMs: number) => ({
   url: redisUrl,
@@ -59,4 +63,5 @@ export const failFastConnection = (redisUrl: string, commandTimeoutMs: number) =
   enableOfflineQueue: false,
   autoResendUnfulfilledCommands: false,
   commandTimeout: commandTimeoutMs,
+  skipVersionCheck: true,
 });
