@@ -1,9 +1,13 @@
-import { createRemoteJWKSet, errors, jwtVerify, type JWTVerifyGetKey } from 'jose';
+import { createRemoteJWKSet, decodeJwt, errors, jwtVerify, type JWTVerifyGetKey } from 'jose';
 import { DEFAULT_CLAIM_NAMES, principalFromClaims, type ClaimNames, type PrincipalReading } from '@case-journey/access';
 import type { AppConfiguration } from '@case-journey/platform';
 
 /** Asymmetric algorithms only: a shared-secret (HS*) or unsigned token is refused whatever its header says. */
 const ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA'];
+/** How long a verified token is taken on trust before its signature is checked again: a key the issuer withdraws stops working within this. */
+const REMEMBERED_FOR_MS = 30_000;
+/** Tokens remembered at most; the oldest remembered go first. */
+const REMEMBERED_AT_MOST = 10_000;
 
 export interface TokenVerifierSettings {
   issuer: string;
@@ -25,6 +29,11 @@ export interface TokenVerifierSettings {
  */
 export class TokenVerifier {
   private keys?: Promise<JWTVerifyGetKey>;
+  /**
+   * Tokens verified lately, with when to stop trusting them: a signature check is most of what a
+   * cheap read costs, and a client sends the same token with every request.
+   */
+  private readonly verified = new Map<string, { reading: PrincipalReading; until: number }>();
 
   constructor(private readonly settings: TokenVerifierSettings) {}
 
@@ -49,6 +58,22 @@ export class TokenVerifier {
 
   /** The principal the token names, or why it is not acceptable (401), or that the issuer's keys cannot be read now (503). */
   async verify(token: string): Promise<TokenReading> {
+    const remembered = this.verified.get(token);
+    if (remembered && Date.now() < remembered.until) return remembered.reading;
+    this.verified.delete(token);
+    const reading = await this.verifyAfresh(token);
+    if (reading.ok) this.remember(token, reading);
+    return reading;
+  }
+
+  /** Until the sooner of its expiry and REMEMBERED_FOR_MS from now. */
+  private remember(token: string, reading: PrincipalReading): void {
+    const expiresAt = Number(decodeJwt(token).exp) * 1000;
+    if (this.verified.size >= REMEMBERED_AT_MOST) this.verified.delete(this.verified.keys().next().value!);
+    this.verified.set(token, { reading, until: Math.min(expiresAt, Date.now() + REMEMBERED_FOR_MS) });
+  }
+
+  private async verifyAfresh(token: string): Promise<TokenReading> {
     try {
       const { payload } = await jwtVerify(token, await this.keySet(), {
         issuer: this.settings.issuer,
