@@ -19,6 +19,8 @@ export const victimCasesKey = (keys: ProjectionKeys, victimId: string): string =
  * from nothing can never repeat a mark a reader still holds.
  */
 export const countsChangedKey = (keys: ProjectionKeys): string => keys.key('counts-changed');
+/** Like `countsChangedKey`, for the worklist: a fresh random mark whenever an entry is added, moved or taken off. */
+export const worklistChangedKey = (keys: ProjectionKeys): string => keys.key('worklist-changed');
 /**
  * Each counter hash's own change mark (hash suffix → the mark of the last batch that moved it), so a
  * reader can keep the hashes that did not move and read again only those that did.
@@ -45,19 +47,38 @@ export function writeCaseChanges(
   writeVictimIndex(transaction, keys, before, after);
   if (after.finder) writeFinderChanges(transaction, keys, before?.finder ?? null, after.finder);
 
+  if (writeWorklistChanges(transaction, keys, before, after)) transaction.set(worklistChangedKey(keys), randomUUID());
+}
+
+/** Queues the worklist entries' changes; whether there were any. */
+function writeWorklistChanges(transaction: ChainableCommander, keys: ProjectionKeys, before: CaseObligations | null, after: CaseObligations): boolean {
+  let moved = false;
   const listed = worklistOf(before);
   const listing = worklistOf(after);
   for (const [obligationId, was] of listed) {
     const now = listing.get(obligationId);
-    for (const index of was.indexes) if (!now?.indexes.includes(index)) transaction.zrem(keys.within(index), obligationId);
-    if (!now) transaction.hdel(worklistItemsKey(keys), obligationId);
+    for (const index of was.indexes.filter((index) => !now?.indexes.includes(index))) {
+      transaction.zrem(keys.within(index), obligationId);
+      moved = true;
+    }
+    if (!now) {
+      transaction.hdel(worklistItemsKey(keys), obligationId);
+      moved = true;
+    }
   }
   for (const [obligationId, now] of listing) {
     const was = listed.get(obligationId);
-    for (const index of now.indexes) if (!was?.indexes.includes(index) || was.score !== now.score) transaction.zadd(keys.within(index), now.score, obligationId);
+    for (const index of now.indexes.filter((index) => !was?.indexes.includes(index) || was.score !== now.score)) {
+      transaction.zadd(keys.within(index), now.score, obligationId);
+      moved = true;
+    }
     const item = JSON.stringify(now.item);
-    if (!was || JSON.stringify(was.item) !== item) transaction.hset(worklistItemsKey(keys), obligationId, item);
+    if (!was || JSON.stringify(was.item) !== item) {
+      transaction.hset(worklistItemsKey(keys), obligationId, item);
+      moved = true;
+    }
   }
+  return moved;
 }
 
 /** Queues the counters' changes, lists each hash that gained a count so queries can find it, and marks the hashes that moved. */

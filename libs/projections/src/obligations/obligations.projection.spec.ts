@@ -129,6 +129,8 @@ describe('the Victims\' Code projection against Redis', () => {
     const caching = new ObligationsReader(redis, versions, { countsFreshForMs: 60_000 });
     expect((await caching.compliance({ groupBy: ['entitlement'] })).rows).toEqual((await reader.compliance({ groupBy: ['entitlement'] })).rows);
     expect((await referralOf()).map((item) => [item.ruleId, item.status])).toEqual([['R4.referral', 'breached']]);
+    const policeWorklist = { agency: 'Police' as const, offset: 0, limit: 50 };
+    expect((await caching.worklist(policeWorklist)).items).toHaveLength(1);
 
     await appendEvents(store, [aCaseEvent('late', 'VictimReferredToSupport', '2025-03-04T09:00:00.000Z', 'Police', { victimId: 'v-1', service: 'Care' }, { recordedAt: '2025-03-10T11:00:00.000Z' })]);
     await waitFor(async () => (await figures())?.metOnTime === 1, 1000, 'the referral met');
@@ -136,6 +138,8 @@ describe('the Victims\' Code projection against Redis', () => {
     // a reader keeping counts for a minute still gives what it read, until its counts go stale
     const cached = (await caching.compliance({ groupBy: ['entitlement'] })).rows.find((row) => row.group.entitlement === 'R4.referral');
     expect(cached).toMatchObject({ breached: 1, metOnTime: 0 });
+    expect((await caching.worklist(policeWorklist)).items).toHaveLength(1);
+    // a reader asking whether the worklist moved each time sees the referral gone
     expect(await referralOf()).toEqual([]);
   });
 

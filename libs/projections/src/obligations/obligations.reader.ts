@@ -7,7 +7,8 @@ import { mergedPage } from '../runner/merged-page';
 import type { ProjectionKeys } from '../runner/projection-keys';
 import type { ProjectionVersions } from '../runner/projection-versions';
 import type { CaseObligations, VictimJourney } from './case-obligations';
-import { caseObligationsKey, counterBucketsKey, countsChangedKey, victimCasesKey, worklistItemsKey } from './case-changes';
+import { caseObligationsKey, counterBucketsKey, countsChangedKey, victimCasesKey, worklistChangedKey, worklistItemsKey } from './case-changes';
+import { AnswersWhileUnchanged } from '../runner/answers-while-unchanged';
 import { complianceRows, countersFor, groupingProblem, timelinessSummaries, type ComplianceDimension, type ComplianceRow, type CounterHash, type TimelinessSummary } from './compliance-figures';
 import { OBLIGATIONS } from './obligations.projection';
 import { parseReading } from './stored-reading';
@@ -85,18 +86,11 @@ export interface ObligationsReaderOptions {
   countsFreshForMs: number;
 }
 
-/** Figures as last added up, and the counters' change count they were added up at. */
-interface KnownFigures {
-  checkedAt: number;
-  countsSeen?: string;
-  answer?: JsonText;
-  refreshing?: Promise<JsonText>;
-}
-
 export class ObligationsReader {
   /** Counter hashes as read, valid while the change count they were read at stands. */
   private readonly counterCache = new Map<string, { countsSeen: string; fields: Record<string, string> }>();
-  private readonly figuresCache = new Map<string, KnownFigures>();
+  private readonly figuresCache: AnswersWhileUnchanged<JsonText>;
+  private readonly worklistCache: AnswersWhileUnchanged<WorklistText>;
   private readonly options: ObligationsReaderOptions;
 
   constructor(
@@ -105,6 +99,8 @@ export class ObligationsReader {
     options: Partial<ObligationsReaderOptions> = {},
   ) {
     this.options = { countsFreshForMs: 1000, ...options };
+    this.figuresCache = new AnswersWhileUnchanged(this.options.countsFreshForMs);
+    this.worklistCache = new AnswersWhileUnchanged(this.options.countsFreshForMs);
   }
 
   async caseReading(caseId: string): Promise<CaseObligations | null> {
@@ -142,9 +138,20 @@ export class ObligationsReader {
     return (await this.worklistText(query)).toJSON();
   }
 
-  /** The worklist page made of the items' JSON as Redis keeps it, neither parsed nor written again. */
+  /**
+   * The worklist page made of the items' JSON as Redis keeps it, neither parsed nor written again;
+   * read again only when the worklist moved since (see `AnswersWhileUnchanged`).
+   */
   async worklistText(query: WorklistQuery): Promise<WorklistText> {
     const keys = await this.keys();
+    return this.worklistCache.answer(
+      JSON.stringify(query),
+      async () => `${keys.base}@${(await this.redis.get(worklistChangedKey(keys))) ?? 0}`,
+      () => this.readWorklist(query, keys),
+    );
+  }
+
+  private async readWorklist(query: WorklistQuery, keys: ProjectionKeys): Promise<WorklistText> {
     const areas: ReadonlyArray<string | undefined> = query.area !== undefined ? [query.area] : (query.areas ?? [undefined]);
     const indexes = (query.statuses ?? OPEN_STATUSES).flatMap((status) =>
       (query.rights ?? RIGHTS).flatMap((rights) => areas.map((area) => keys.within(worklistIndex(query.agency, status, rights, area)))),
@@ -183,45 +190,18 @@ export class ObligationsReader {
     return this.figures('timeliness', query, (months, hashes) => ({ area: query.area ?? null, months, measures: timelinessSummaries(hashes) }));
   }
 
-  /**
-   * Figures added up from counter hashes, as JSON with its ETag. While they are fresh they are
-   * given as they are. Once stale, one request asks whether any counter changed since (one GET),
-   * and adds them up again only if one did, while every other request meanwhile is given the
-   * previous figures: no stampede on Redis or the CPU however many boards ask at once.
-   */
+  /** Figures added up from counter hashes, as JSON with its ETag, added up again only when a counter moved (see `AnswersWhileUnchanged`). */
   private async figures<T>(kind: string, query: TimelinessQuery, addUp: (months: string[], hashes: CounterHash[]) => T): Promise<JsonText<T>> {
-    const key = JSON.stringify([kind, query]);
-    let known = this.figuresCache.get(key);
-    if (!known) {
-      this.forgetUnasked();
-      this.figuresCache.set(key, (known = { checkedAt: 0 }));
-    }
-    if (known.answer && Date.now() - known.checkedAt < this.options.countsFreshForMs) return known.answer as JsonText<T>;
-    if (known.refreshing) return (known.answer ?? known.refreshing) as Promise<JsonText<T>>;
-    const entry = known;
-    entry.refreshing = this.refreshFigures(entry, kind, query, addUp).finally(() => (entry.refreshing = undefined));
-    return entry.refreshing as Promise<JsonText<T>>;
-  }
-
-  private async refreshFigures<T>(known: KnownFigures, kind: string, query: TimelinessQuery, addUp: (months: string[], hashes: CounterHash[]) => T): Promise<JsonText> {
     const keys = await this.keys();
-    // Read before the counters: a change that lands between the two is added up again next time.
-    const countsSeen = `${keys.base}@${(await this.redis.get(countsChangedKey(keys))) ?? 0}`;
-    if (known.answer && known.countsSeen === countsSeen) {
-      known.checkedAt = Date.now();
-      return known.answer;
-    }
-    const { months, hashes } = await this.counters(kind, query, keys, countsSeen);
-    const text = JSON.stringify(addUp(months, hashes));
-    Object.assign(known, { checkedAt: Date.now(), countsSeen, answer: new JsonText(text, `"${createHash('sha1').update(text).digest('base64url')}"`) });
-    return known.answer!;
-  }
-
-  /** Keeps the cache of figures small: the questions not asked lately go. */
-  private forgetUnasked(): void {
-    if (this.figuresCache.size < 1000) return;
-    const now = Date.now();
-    for (const [key, known] of this.figuresCache) if (!known.refreshing && now - known.checkedAt > 10 * this.options.countsFreshForMs) this.figuresCache.delete(key);
+    return (await this.figuresCache.answer(
+      JSON.stringify([kind, query]),
+      async () => `${keys.base}@${(await this.redis.get(countsChangedKey(keys))) ?? 0}`,
+      async (countsSeen) => {
+        const { months, hashes } = await this.counters(kind, query, keys, countsSeen);
+        const text = JSON.stringify(addUp(months, hashes));
+        return new JsonText(text, `"${createHash('sha1').update(text).digest('base64url')}"`);
+      },
+    )) as JsonText<T>;
   }
 
   /**

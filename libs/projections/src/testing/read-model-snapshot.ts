@@ -1,17 +1,17 @@
 import type { Redis } from 'ioredis';
 import { keysMatching } from '../runner/key-pages';
-import { bucketsChangedKey, countsChangedKey } from '../obligations/case-changes';
+import { bucketsChangedKey, countsChangedKey, worklistChangedKey } from '../obligations/case-changes';
 import type { ProjectionKeys } from '../runner/projection-keys';
 
 /**
  * Everything one version of a projection holds, by key suffix, in a form two versions can be
- * compared in: its checkpoint, progress and the counters' change marks left out, counters at zero dropped (a live version
+ * compared in: its checkpoint, progress and the change marks (counters', worklist's) left out, counters at zero dropped (a live version
  * keeps a field, and lists a hash, that a case's count went back to zero in; a rebuild never wrote them).
  */
 export async function readModelSnapshot(redis: Redis, keys: ProjectionKeys): Promise<Record<string, unknown>> {
   const snapshot: Record<string, unknown> = {};
   for (const key of await keysMatching(redis, keys.pattern)) {
-    if (key === keys.checkpoint || key === keys.progress || key === countsChangedKey(keys) || key === bucketsChangedKey(keys)) continue;
+    if (key === keys.checkpoint || key === keys.progress || key === countsChangedKey(keys) || key === bucketsChangedKey(keys) || key === worklistChangedKey(keys)) continue;
     const suffix = key.slice(keys.base.length + 1);
     const type = await redis.type(key);
     if (type === 'string') snapshot[suffix] = await redis.get(key);
