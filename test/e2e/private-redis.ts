@@ -33,6 +33,7 @@ export class PrivateRedis {
     const server = spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', this.directory], { stdio: 'ignore' });
     this.server = server;
     const client = new Redis(this.url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+    client.on('error', () => undefined); // refused until the server listens: each attempt's error is handled below
     const deadline = Date.now() + 5000;
     for (;;) {
       try {
