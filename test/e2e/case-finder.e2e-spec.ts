@@ -132,7 +132,9 @@ describe('the case finder over the 400 demo cases', () => {
     expect(overdue.items.length).toBeGreaterThan(0);
     expect(overdue.items.every((item) => item.dueAt < NOW.toISOString())).toBe(true);
     expect(overdue.oldestBreach).toMatchObject({ obligationId: overdue.items[0].obligationId });
-    expect(overdue.oldestBreach!.overdueDays).toBeGreaterThanOrEqual(0);
+    // Whole London calendar days from the day it fell due to today, worked out here from the two London dates.
+    const londonDay = (instant: string | Date) => Date.parse(`${new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date(instant))}T00:00:00Z`);
+    expect(overdue.oldestBreach!.overdueDays).toBe((londonDay(NOW) - londonDay(overdue.items[0].dueAt)) / 86_400_000);
     // Monday 30 June 2025, 18:00 BST: today ends at 22:59:59.999 UTC, tomorrow a day later, this week on Sunday 6 July.
     const today = await worklist({ due: 'today' });
     expect(today.items.every((item) => item.dueAt >= NOW.toISOString() && item.dueAt <= '2025-06-30T22:59:59.999Z')).toBe(true);
