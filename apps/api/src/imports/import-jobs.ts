@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Worker } from 'bullmq';
-import { AppConfiguration, CLOCK, type Clock } from '@case-journey/platform';
-import { closeBull, jobLockOptions } from '@case-journey/projections';
+import { AppConfiguration, CLOCK, ServiceMetrics, type Clock } from '@case-journey/platform';
+import { closeBull, jobLockOptions, jobRunnerName } from '@case-journey/projections';
 import { CaseStreamRepository } from '../cases/case-stream.repository';
 import { HandoffRecorder } from '../cases/handoff-recorder';
 import { apiWorkerSite, hearWorkerErrors } from '../read-models/api-queues';
@@ -27,17 +27,20 @@ export class ImportJobs implements OnApplicationBootstrap, OnApplicationShutdown
     private readonly recorder: HandoffRecorder,
     private readonly repository: CaseStreamRepository,
     private readonly imports: ImportStore,
+    @Inject(ServiceMetrics) private readonly metrics: ServiceMetrics,
   ) {}
 
   onApplicationBootstrap(): void {
     const worker = new Worker<ImportJobData>(IMPORTS_QUEUE, (job) => this.run(job.data.importId), {
       ...apiWorkerSite(this.configuration),
+      name: jobRunnerName(),
       concurrency: 1,
       // Taken over within about JOB_LOCK_MS + JOB_STALLED_CHECK_MS of its process dying (BullMQ's defaults gave up to a minute),
       // and resumed from its checkpoint however often that happens.
       ...jobLockOptions({ lockMs: this.configuration.jobLockMs, stalledCheckMs: this.configuration.jobStalledCheckMs }),
     });
     hearWorkerErrors(worker, this.logger, 'Import jobs');
+    this.metrics.countJobsOf(worker);
     this.worker = worker;
   }
 

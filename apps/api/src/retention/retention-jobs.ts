@@ -3,8 +3,8 @@ import { CommandBus } from '@nestjs/cqrs';
 import { Worker, type Job } from 'bullmq';
 import { retentionCandidates, victimRetentionOf, type RetentionCandidate, type VictimRetention } from '@case-journey/domain';
 import { EVENT_STORE, type EventStore } from '@case-journey/event-store';
-import { AppConfiguration } from '@case-journey/platform';
-import { caseIdOfStream, closeBull, ObligationsReader } from '@case-journey/projections';
+import { AppConfiguration, ServiceMetrics } from '@case-journey/platform';
+import { caseIdOfStream, closeBull, jobRunnerName, ObligationsReader } from '@case-journey/projections';
 import { CaseStreamRepository } from '../cases/case-stream.repository';
 import { apiWorkerSite, hearWorkerErrors } from '../read-models/api-queues';
 import { EraseVictimDataCommand } from '../victims/erase-victim-data/erase-victim-data.command';
@@ -39,15 +39,17 @@ export class RetentionJobs implements OnApplicationBootstrap, OnApplicationShutd
     private readonly obligations: ObligationsReader,
     private readonly retention: RetentionQueue,
     private readonly commands: CommandBus,
+    @Inject(ServiceMetrics) private readonly metrics: ServiceMetrics,
   ) {}
 
   onApplicationBootstrap(): void {
     const worker = new Worker<DryRunRequest | ErasureRequest, DryRunListing | ErasureOutcome, RetentionJobName>(
       RETENTION_QUEUE,
       (job) => (job.name === DRY_RUN ? this.dryRun(job as Job<DryRunRequest>) : this.erase(job as Job<ErasureRequest>)),
-      { ...apiWorkerSite(this.configuration), concurrency: 1 },
+      { ...apiWorkerSite(this.configuration), name: jobRunnerName(), concurrency: 1 },
     );
     hearWorkerErrors(worker, this.logger, 'Retention jobs');
+    this.metrics.countJobsOf(worker);
     this.worker = worker;
   }
 

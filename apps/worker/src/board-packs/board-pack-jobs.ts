@@ -1,7 +1,7 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { Worker } from 'bullmq';
-import { AppConfiguration, CLOCK, type Clock } from '@case-journey/platform';
-import { closeBull } from '@case-journey/projections';
+import { AppConfiguration, CLOCK, ServiceMetrics, type Clock } from '@case-journey/platform';
+import { closeBull, jobRunnerName } from '@case-journey/projections';
 import { BOARD_PACKS_QUEUE, buildBoardPack, PackStore, PdfPrinter, type PackJob, type PackReportSource, type StoredPack } from '@case-journey/board-pack';
 import { PageRenderer } from '@case-journey/pages';
 import { RedisLink } from '../redis-link';
@@ -26,6 +26,7 @@ export class BoardPackJobs implements OnApplicationBootstrap, BeforeApplicationS
     @Inject(PACK_REPORT_SOURCE) private readonly source: PackReportSource,
     private readonly store: PackStore,
     private readonly link: RedisLink,
+    @Inject(ServiceMetrics) private readonly metrics: ServiceMetrics,
   ) {
     this.printer = new PdfPrinter(configuration.chromiumPath);
   }
@@ -49,9 +50,10 @@ export class BoardPackJobs implements OnApplicationBootstrap, BeforeApplicationS
         this.logger.log(`Board pack ${stored.id} stored (figures ${stored.figuresDigest.slice(0, 12)}…)`);
         return stored;
       },
-      { ...this.link.queueSite(), concurrency: 1 },
+      { ...this.link.queueSite(), name: jobRunnerName(), concurrency: 1 },
     );
     this.link.watch(this.worker);
+    this.metrics.countJobsOf(this.worker);
   }
 
   async beforeApplicationShutdown(): Promise<void> {

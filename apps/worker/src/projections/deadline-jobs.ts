@@ -46,6 +46,7 @@ export class DeadlineJobs implements OnApplicationBootstrap, BeforeApplicationSh
     }
     for (const worker of this.workers) {
       this.link.watch(worker);
+      this.metrics.countJobsOf(worker);
       // While Redis is away the RedisLink has said so once; a job failing for it is not news.
       worker.on('failed', (job, error) => isRedisUnreachable(error) || this.logger.warn(`${worker.name} job ${job?.id} failed: ${error.message}`));
     }

@@ -1,8 +1,8 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, BeforeApplicationShutdown } from '@nestjs/common';
 import { Worker } from 'bullmq';
 import { EVENT_STORE, type EventStore } from '@case-journey/event-store';
-import { AppConfiguration, CLOCK, type Clock } from '@case-journey/platform';
-import { bullConnection, bullPrefix, closeBull, ProjectionVersions, rebuildProjection, type RebuildRequest, type RebuildResult, REBUILDS_QUEUE } from '@case-journey/projections';
+import { AppConfiguration, CLOCK, ServiceMetrics, type Clock } from '@case-journey/platform';
+import { bullConnection, bullPrefix, closeBull, jobRunnerName, ProjectionVersions, rebuildProjection, type RebuildRequest, type RebuildResult, REBUILDS_QUEUE } from '@case-journey/projections';
 import { ProjectionSupervisor } from './projection-supervisor';
 import { RedisLink } from '../redis-link';
 import { RedisConnections } from './redis-connections';
@@ -21,6 +21,7 @@ export class RebuildJobs implements OnApplicationBootstrap, BeforeApplicationShu
     private readonly versions: ProjectionVersions,
     private readonly connections: RedisConnections,
     private readonly link: RedisLink,
+    @Inject(ServiceMetrics) private readonly metrics: ServiceMetrics,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -43,9 +44,10 @@ export class RebuildJobs implements OnApplicationBootstrap, BeforeApplicationShu
         this.logger.log(`Projection ${name} rebuilt as v${result.toVersion}; v${result.fromVersion} dropped (${result.keysDropped} keys)`);
         return result;
       },
-      { connection: bullConnection(this.configuration.redisUrl), prefix: bullPrefix(this.configuration.redisKeyPrefix), concurrency: 1 },
+      { connection: bullConnection(this.configuration.redisUrl), prefix: bullPrefix(this.configuration.redisKeyPrefix), name: jobRunnerName(), concurrency: 1 },
     );
     this.link.watch(this.worker);
+    this.metrics.countJobsOf(this.worker);
   }
 
   /** A rebuild cut short is picked up again later (as a stalled job) and starts over from its leftovers' removal. */

@@ -1,12 +1,13 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { Worker, type Queue } from 'bullmq';
 import { EVENT_STORE, type EventStore } from '@case-journey/event-store';
-import { AppConfiguration, CLOCK, type Clock } from '@case-journey/platform';
+import { AppConfiguration, CLOCK, ServiceMetrics, type Clock } from '@case-journey/platform';
 import {
   asOfReport,
   closeBull,
   freezeMonthEnds,
   isRedisUnreachable,
+  jobRunnerName,
   openQueue,
   REPORT_AS_OF_QUEUE,
   REPORT_SNAPSHOTS_QUEUE,
@@ -42,6 +43,7 @@ export class ReportJobs implements OnApplicationBootstrap, BeforeApplicationShut
     private readonly reader: ReportingReader,
     private readonly snapshots: ReportSnapshotStore,
     private readonly link: RedisLink,
+    @Inject(ServiceMetrics) private readonly metrics: ServiceMetrics,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -52,7 +54,7 @@ export class ReportJobs implements OnApplicationBootstrap, BeforeApplicationShut
       new Worker<AsOfReportJob, Report>(
         REPORT_AS_OF_QUEUE,
         (job) => asOfReport(job.data, { store: this.store, calendar: this.calendar, definitions, onProgress: (progress) => job.updateProgress({ ...progress }) }),
-        { connection, prefix, concurrency: 1 },
+        { connection, prefix, name: jobRunnerName(), concurrency: 1 },
       ),
       new Worker<unknown, string[]>(
         REPORT_SNAPSHOTS_QUEUE,
@@ -70,11 +72,12 @@ export class ReportJobs implements OnApplicationBootstrap, BeforeApplicationShut
           if (frozen.length > 0) this.logger.log(`Froze the report figures of ${frozen.join(', ')}`);
           return frozen;
         },
-        { connection, prefix, concurrency: 1 },
+        { connection, prefix, name: jobRunnerName(), concurrency: 1 },
       ),
     );
     for (const worker of this.workers) {
       this.link.watch(worker);
+      this.metrics.countJobsOf(worker);
       worker.on('failed', (job, error) => isRedisUnreachable(error) || this.logger.warn(`${worker.name} job ${job?.id} failed: ${error.message}`));
     }
     this.snapshotQueue = openQueue(REPORT_SNAPSHOTS_QUEUE, site);

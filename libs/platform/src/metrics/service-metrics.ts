@@ -14,6 +14,12 @@ export interface ProjectionStanding {
 /** Jobs per state in each queue. */
 export type QueueDepths = Record<string, Record<string, number>>;
 
+/** A BullMQ worker as far as counting its jobs goes (the queue it takes from, and its job events). */
+export interface JobTaker {
+  readonly name: string;
+  on(event: 'completed' | 'failed', listener: () => void): unknown;
+}
+
 /** What a scrape reads at its own moment rather than counts as things happen. */
 export interface ScrapeSources {
   projections?: () => Promise<ProjectionStanding[]>;
@@ -30,6 +36,7 @@ const SECONDS_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5
  * - `case_journey_projection_lag_events` / `_lag_seconds` / `_events_applied{projection}`, read at scrape time;
  * - `case_journey_projection_events_total{projection}`: events this process applied (its rate is the projection's rate);
  * - `case_journey_queue_jobs{queue,state}`, read at scrape time;
+ * - `case_journey_jobs_total{queue,outcome}`: BullMQ jobs this process ran to completion or failure;
  * - `case_journey_breaches_raised_total`, `case_journey_webhook_failures_total` (worker);
  * - `case_journey_projection_lease_held{projection}` and `case_journey_projection_lease_acquired_total{projection}` (worker);
  * - Node's own process metrics (`process_*`, `nodejs_*`).
@@ -39,6 +46,7 @@ export class ServiceMetrics {
   readonly httpRequestDuration: Histogram<'method' | 'route' | 'status'>;
   readonly eventStoreDuration: Histogram<'operation' | 'outcome'>;
   readonly projectionEvents: Counter<'projection'>;
+  readonly jobsRun: Counter<'queue' | 'outcome'>;
   readonly breachesRaised: Counter;
   readonly webhookFailures: Counter;
   readonly leaseHeld: Gauge<'projection'>;
@@ -64,6 +72,7 @@ export class ServiceMetrics {
       registers,
     });
     this.projectionEvents = new Counter({ name: 'case_journey_projection_events_total', help: 'Events this process applied to each projection (rate() gives the projection rate)', labelNames: ['projection'], registers });
+    this.jobsRun = new Counter({ name: 'case_journey_jobs_total', help: 'BullMQ jobs this process ran, by queue and outcome (completed, failed): how the jobs spread across processes', labelNames: ['queue', 'outcome'], registers });
     this.breachesRaised = new Counter({ name: 'case_journey_breaches_raised_total', help: "Victims' Code breaches this process raised as notifications (each once)", registers });
     this.webhookFailures = new Counter({ name: 'case_journey_webhook_failures_total', help: 'Webhook deliveries that failed (each attempt; they are retried)', registers });
     this.leaseHeld = new Gauge({ name: 'case_journey_projection_lease_held', help: "1 while this process holds the projection's lease and runs it, else 0", labelNames: ['projection'], registers });
@@ -74,6 +83,12 @@ export class ServiceMetrics {
   /** Where the scrape-time families read from (each app has its own). */
   readFrom(sources: ScrapeSources): void {
     this.sources = { ...this.sources, ...sources };
+  }
+
+  /** Counts each job `worker` completes or fails, under its queue. */
+  countJobsOf(worker: JobTaker): void {
+    worker.on('completed', () => this.jobsRun.inc({ queue: worker.name, outcome: 'completed' }));
+    worker.on('failed', () => this.jobsRun.inc({ queue: worker.name, outcome: 'failed' }));
   }
 
   async exposition(): Promise<string> {

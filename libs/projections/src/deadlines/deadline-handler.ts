@@ -10,7 +10,7 @@ import { breachNotification } from '../notifications/notification';
 import type { BreachRecord } from '../notifications/breach-record';
 import type { Notification } from '../notifications/notification';
 import type { NotificationStore } from '../notifications/notification-store';
-import { DEADLINES_QUEUE, deadlineRetryDelay, jobLockOptions, type JobLockSettings } from './queues';
+import { DEADLINES_QUEUE, deadlineRetryDelay, jobLockOptions, jobRunnerName, type JobLockSettings } from './queues';
 
 export type DeadlineOutcome = Obligation['status'] | 'not-yet' | 'gone';
 
@@ -102,6 +102,6 @@ export function deadlineWorker(
       }
       return outcome;
     },
-    { connection, prefix, concurrency: 1, settings: { backoffStrategy: deadlineRetryDelay }, ...(locks && jobLockOptions(locks)) },
+    { connection, prefix, name: jobRunnerName(), concurrency: 1, settings: { backoffStrategy: deadlineRetryDelay }, ...(locks && jobLockOptions(locks)) },
   );
 }

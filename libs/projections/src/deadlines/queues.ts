@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import { Queue, type ConnectionOptions, type JobsOptions } from 'bullmq';
 
 /** BullMQ queues of the worker. Their keys live under `{prefix}-bull:{queue}:…`. */
@@ -29,6 +30,13 @@ export function openQueue<Data = unknown, Result = unknown, Name extends string 
   site.onOpen?.(queue as Queue);
   return queue;
 }
+
+/**
+ * This process as a job's runner: BullMQ stores a worker's name on every job it takes (`processedBy`),
+ * so an operator looking at a job, and the test that jobs spread across processes, can tell which
+ * host and process ran it.
+ */
+export const jobRunnerName = (): string => `${hostname()}:${process.pid}`;
 
 /** The deadline workers' own backoff, named on each job (BullMQ asks the worker for an unknown type). */
 export const DEADLINE_BACKOFF = 'deadline';

@@ -2,7 +2,7 @@ import { Worker, type ConnectionOptions, type JobsOptions, type Queue } from 'bu
 import type { Notification } from './notification';
 import type { NotificationOutbox } from './notification-store';
 import { DELIVERY_HEADER, SIGNATURE_HEADER, TIMESTAMP_HEADER, webhookSignature } from './webhook-signature';
-import { jobLockOptions, WEBHOOKS_QUEUE, type JobLockSettings } from '../deadlines/queues';
+import { jobLockOptions, jobRunnerName, WEBHOOKS_QUEUE, type JobLockSettings } from '../deadlines/queues';
 
 export interface WebhookSettings {
   url: string;
@@ -56,5 +56,5 @@ export async function deliverWebhook(notification: Notification, settings: Webho
 }
 
 export function webhookWorker(connection: ConnectionOptions, prefix: string, settings: WebhookSettings, locks?: JobLockSettings): Worker<Notification> {
-  return new Worker<Notification>(WEBHOOKS_QUEUE, (job) => deliverWebhook(job.data, settings), { connection, prefix, concurrency: 4, ...(locks && jobLockOptions(locks)) });
+  return new Worker<Notification>(WEBHOOKS_QUEUE, (job) => deliverWebhook(job.data, settings), { connection, prefix, name: jobRunnerName(), concurrency: 4, ...(locks && jobLockOptions(locks)) });
 }

@@ -18,8 +18,13 @@ export interface RebuildStatus {
   failedReason: string | null;
 }
 
-/** Asks the worker to rebuild a projection (a BullMQ job, run one at a time); answers where it stands. */
+/**
+ * Asks the workers to rebuild a projection; answers where it stands. Rebuilds run one at a time
+ * across every worker process (the queue's global concurrency is 1): two of one projection at once
+ * would both build its next version in the same keys, the second dropping what the first had built.
+ */
 export async function requestRebuild(queues: JobQueues, projection: ProjectionName): Promise<RebuildStatus> {
+  await queues.rebuilds.setGlobalConcurrency(1);
   const job = await queues.rebuilds.add('rebuild', { projection }, { removeOnComplete: { count: 100 }, removeOnFail: { count: 100 } });
   return (await rebuildStatus(queues, job.id!))!;
 }
