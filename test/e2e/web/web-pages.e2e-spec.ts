@@ -1,6 +1,6 @@
 import Redis from 'ioredis';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { CRIME_REPORT_EXAMPLE } from '../../../apps/api/src/cases/dto';
+import { CRIME_REPORT_EXAMPLE, HANDOFF_EXAMPLES } from '../../../apps/api/src/cases/dto';
 import { DEMO_USERS } from '../../../apps/dev-identity-provider/src/demo-directory';
 import { checkPage, launchChromium, signInAs } from './browser';
 import { WebStack } from './web-stack';
@@ -10,6 +10,8 @@ const NOW = new Date('2026-11-25T11:00:00.000Z');
 const POLICE_OFFICER = 'case-progression/Police/Wessex';
 const WITNESS_CARE_OFFICER = 'witness-care/WCU/Wessex,Anglia';
 const BOARD_MEMBER = 'board/-/Wessex';
+const CPS_LAWYER = 'case-progression/CPS/Wessex';
+const DATA_PROTECTION_OFFICER = 'data-protection';
 
 /** Reloads the page until `done` holds (the projections show a recording within a second or two). */
 async function reloadUntil(page: Page, done: () => Promise<boolean>, limitMs = 15_000): Promise<void> {
@@ -323,6 +325,100 @@ describe('the web pages in a browser', () => {
     await expect(page.locator('progress').getAttribute('value')).resolves.toBe('100');
     await checkPage(page, 'admin', 'rebuild');
   }, 120_000);
+
+  // Last, since it erases: a victim of a case closed in 2018 by retention, and a victim of a new case on request.
+  it("lets the data protection officer review retention and erase a victim's data from the pages alone", async () => {
+    const police = await stack.tokenFor(POLICE_OFFICER);
+    const { agency: _agency, ...report } = CRIME_REPORT_EXAMPLE;
+    const victimOf = (victimId: string) => [{ ...CRIME_REPORT_EXAMPLE.victims[0], victimId }];
+    const page = await signInAs(await newContext(), stack.webUrl, DATA_PROTECTION_OFFICER);
+    await page.getByRole('link', { name: 'Retention review' }).click();
+    await checkPage(page, 'data-protection', 'retention');
+
+    // A dry run on the demo data, whose cases all closed within the last year: nobody is listed, and the page says so.
+    const dryRun = async () => {
+      await page.goto(`${stack.webUrl}/retention`);
+      await page.getByRole('button', { name: 'Start a dry run' }).click();
+      await page.waitForURL(/\/retention\/dry-runs\/[^/]+$/);
+      // The page's script reloads it when the run ends; without JavaScript its "Check progress again" link does.
+      await page.getByTestId('listing-summary').waitFor({ timeout: 60_000 });
+    };
+    await dryRun();
+    await expect(page.getByTestId('listing-summary').textContent()).resolves.toContain('No victim is held past the retention period');
+    await expect(page.getByTestId('retention-erasure-form').count()).resolves.toBe(0);
+    await checkPage(page, 'data-protection', 'retention-dry-run-empty');
+
+    // A case reported in 2018 and closed by the CPS's decision of no further action: more than six years ago.
+    const longAgo = '0b7f3c1e-5a2d-4e8f-9c61-2d4a8b6e0f13';
+    const oldCase = await stack.apiPost<{ caseId: string }>('/cases', police, { ...report, area: 'Wessex', urn: '91WE9990002', sourceReference: 'WEB-E2E-2018', occurredAt: '2018-01-10T10:00:00Z', receivedAt: '2018-01-10T11:00:00Z', victims: victimOf(longAgo) });
+    const noFurtherAction = { ...HANDOFF_EXAMPLES.ChargeDecisionMade, sourceReference: 'WEB-E2E-2018-NFA', occurredAt: '2018-02-01T11:00:00Z', data: { decision: 'no-further-action', decidedBy: 'CPS', charges: [] } };
+    await stack.apiPost(`/cases/${oldCase.caseId}/events`, await stack.tokenFor(CPS_LAWYER), noFurtherAction);
+    await dryRun();
+    await expect(page.getByTestId('listing-summary').textContent()).resolves.toMatch(/^1 victim is held past the retention period/);
+    await expect(page.locator(`[data-testid="listing"] tbody tr[data-victim="${longAgo}"]`).textContent()).resolves.toContain('No further action, 1 February 2018');
+    await checkPage(page, 'data-protection', 'retention-dry-run');
+
+    // Erasing the listing needs a reason: sent empty, the error is summarised and shown beside the field.
+    await page.getByRole('button', { name: 'Erase the personal data of the victims listed' }).click();
+    await expect(page.locator('.govuk-error-summary').textContent()).resolves.toContain('Enter why the personal data is erased');
+    await expect(page.locator('#reason-error').textContent()).resolves.toContain('Enter why the personal data is erased');
+    await checkPage(page, 'data-protection', 'retention-dry-run-error');
+    await page.getByLabel('Why is their data erased?').fill('Retention period of six years ended (RP-2026-11)');
+    await page.getByRole('button', { name: 'Erase the personal data of the victims listed' }).click();
+    await page.waitForURL(/\/retention\/erasures\/[^/]+$/);
+    await page.getByTestId('retention-outcome').waitFor({ timeout: 60_000 });
+    await expect(page.getByTestId('retention-erased').textContent()).resolves.toContain(longAgo);
+    await checkPage(page, 'data-protection', 'retention-erasure');
+
+    // On request: a victim of a new case, whose details a witness care officer opened, found through that entry of the audit log.
+    const requested = '5d9e2a7b-3c4f-4a1e-8b06-7e1f9c2d4a58';
+    const newCase = await stack.apiPost<{ caseId: string }>('/cases', police, { ...report, area: 'Wessex', urn: '91WE9990003', sourceReference: 'WEB-E2E-ERASE', occurredAt: '2026-11-20T20:00:00Z', receivedAt: '2026-11-20T20:30:00Z', victims: victimOf(requested) });
+    const wcu = await stack.tokenFor(WITNESS_CARE_OFFICER);
+    const details = (victimId: string, caseId: string) => fetch(`${stack.apiUrl}/cases/${caseId}/victims/${victimId}?purpose=safeguarding`, { headers: { authorization: `Bearer ${wcu}` } });
+    await stack.projectionsCaughtUp();
+    expect((await details(requested, newCase.caseId)).status).toBe(200);
+
+    await page.getByRole('link', { name: 'Erase personal data' }).click();
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await expect(page.locator('#victimId-error').textContent()).resolves.toContain('Enter the victim’s ID');
+    await checkPage(page, 'data-protection', 'erasures');
+
+    await page.getByRole('link', { name: 'Audit log', exact: true }).click();
+    await page.getByLabel('Case').fill(newCase.caseId);
+    await page.getByRole('button', { name: 'Show entries' }).click();
+    await page.getByRole('link', { name: `Erase the personal data of victim ${requested}` }).first().click();
+    expect(new URL(page.url()).pathname).toBe(`/victims/${requested}/erasure`);
+    await expect(page.getByTestId('erasure-victim').textContent()).resolves.toContain(newCase.caseId);
+    await checkPage(page, 'data-protection', 'erasure-confirm');
+    await page.getByRole('button', { name: 'Erase their personal data' }).click();
+    await expect(page.locator('.govuk-error-summary a[href="#reason"]').textContent()).resolves.toContain('Enter why the personal data is erased');
+    await expect(page.locator('#reason-error').textContent()).resolves.toContain('Enter why the personal data is erased');
+    await checkPage(page, 'data-protection', 'erasure-confirm-error');
+    await page.getByLabel('Why is their data erased?').fill('Erasure request DP-2026-0099 upheld');
+    await page.getByRole('button', { name: 'Erase their personal data' }).click();
+    await page.waitForURL(`${stack.webUrl}/victims/${requested}/erasure/done`);
+    await expect(page.getByTestId('erasure-outcome').getAttribute('data-outcome')).resolves.toMatch(/^(erased|pending)$/);
+    await expect(page.getByTestId('erased-cases').textContent()).resolves.toContain(newCase.caseId);
+    await checkPage(page, 'data-protection', 'erasure-result');
+
+    // Through the API: both victims' details are gone (410), and the log holds each erasure with its reason.
+    expect((await details(requested, newCase.caseId)).status).toBe(410);
+    expect((await details(longAgo, oldCase.caseId)).status).toBe(410);
+    const dpo = await stack.tokenFor(DATA_PROTECTION_OFFICER);
+    const erasures = await stack.apiGet<{ entries: Array<{ victimId: string; reason: string; caseIds: string[] }> }>('/audit?action=victim-data-erased', dpo);
+    expect(erasures.entries).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ victimId: requested, caseIds: [newCase.caseId], reason: 'Erasure request DP-2026-0099 upheld' }),
+        expect.objectContaining({ victimId: longAgo, caseIds: [oldCase.caseId], reason: 'Retention period of six years ended (RP-2026-11)' }),
+      ]),
+    );
+
+    // Asked again, the same victim is already erased.
+    await page.goto(`${stack.webUrl}/victims/${requested}/erasure`);
+    await page.getByLabel('Why is their data erased?').fill('Erasure request DP-2026-0099 upheld');
+    await page.getByRole('button', { name: 'Erase their personal data' }).click();
+    await expect(page.getByTestId('erasure-outcome').getAttribute('data-outcome')).resolves.toBe('already-erased');
+  }, 240_000);
 });
 
 async function streamText(stream: NodeJS.ReadableStream): Promise<string> {

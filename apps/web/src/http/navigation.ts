@@ -5,6 +5,8 @@ interface NavigationItem {
   href: string;
   text: string;
   roles: readonly Role[] | 'everyone';
+  /** Other paths of the same work, where the item shows as the current one too. */
+  also?: readonly RegExp[];
 }
 
 /**
@@ -17,6 +19,8 @@ const ITEMS: readonly NavigationItem[] = [
   { href: '/reports/compliance', text: 'Compliance report', roles: ['board', 'case-progression', 'witness-care'] },
   { href: '/admin', text: 'Administration', roles: ['admin'] },
   { href: '/audit', text: 'Audit log', roles: ['data-protection'] },
+  { href: '/erasures', text: 'Erase personal data', roles: ['data-protection'], also: [/^\/victims\/[^/]+\/erasure(\/|$)/] },
+  { href: '/retention', text: 'Retention review', roles: ['data-protection'] },
   { href: '/public/compliance', text: 'Published figures', roles: 'everyone' },
 ];
 
@@ -24,7 +28,7 @@ export function navigationFor(user: SignedInUser | undefined, path: string) {
   return ITEMS.filter((item) => item.roles === 'everyone' || (user && item.roles.some((role) => user.roles.includes(role)))).map((item) => ({
     href: item.href,
     text: item.text,
-    active: path === item.href || path.startsWith(`${item.href}/`),
+    active: path === item.href || path.startsWith(`${item.href}/`) || (item.also ?? []).some((pattern) => pattern.test(path)),
   }));
 }
 

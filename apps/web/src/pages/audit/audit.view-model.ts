@@ -15,9 +15,9 @@ export const PAGE = 50;
 /** The filters as the form sends them, and as the API's query. */
 export function auditQuery(query: Record<string, string | undefined>) {
   const one = (name: string) => (typeof query[name] === 'string' ? query[name]!.trim() : '');
-  const filters = { subject: one('subject'), caseId: one('caseId'), action: (AUDIT_ACTIONS as readonly string[]).includes(one('action')) ? one('action') : '' };
+  const filters = { subject: one('subject'), caseId: one('caseId'), victimId: one('victimId'), action: (AUDIT_ACTIONS as readonly string[]).includes(one('action')) ? one('action') : '' };
   const offset = Math.max(0, Math.floor(Number(query.offset) || 0));
-  return { filters, offset, api: { subject: filters.subject || undefined, caseId: filters.caseId || undefined, action: filters.action || undefined, offset, limit: PAGE } };
+  return { filters, offset, api: { subject: filters.subject || undefined, caseId: filters.caseId || undefined, victimId: filters.victimId || undefined, action: filters.action || undefined, offset, limit: PAGE } };
 }
 
 export function auditViewModel(answer: AuditAnswer, filters: ReturnType<typeof auditQuery>['filters']) {
@@ -36,6 +36,9 @@ export function auditViewModel(answer: AuditAnswer, filters: ReturnType<typeof a
       action: humanise(entry.action),
       why: entry.purpose ? (ACCESS_PURPOSES[entry.purpose as keyof typeof ACCESS_PURPOSES] ?? humanise(entry.purpose)) : (entry.reason ?? ''),
       cases: entry.caseIds,
+      victimId: entry.victimId ?? undefined,
+      // An erasure request is upheld for a victim the log names: their entries lead to it, unless the entry is the erasure itself.
+      erase: entry.victimId && entry.action !== 'victim-data-erased' ? `/victims/${encodeURIComponent(entry.victimId)}/erasure` : undefined,
     })),
     previous: answer.offset > 0 ? page(Math.max(0, answer.offset - answer.limit)) : undefined,
     next: answer.offset + answer.entries.length < answer.total ? page(answer.offset + answer.limit) : undefined,
