@@ -1,7 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { ConfigurationError, ServiceMetrics, type AppConfiguration } from '@case-journey/platform';
 import { AppModule, type ApiOverrides } from './app.module';
@@ -10,6 +9,7 @@ import { JsonTextExpressAdapter } from './http/json-text.adapter';
 import { withRequestContext } from './http/request-context';
 import { assignRequestId } from './http/request-logging';
 import { refuseUnfitRequestText } from './http/request-text';
+import { securityHeaders } from './http/security-headers';
 import { answerUnparseableRequest } from './http/unparseable-request';
 import { timeRequests } from './observability/request-durations';
 import { mountOpenApi } from './openapi';
@@ -22,7 +22,7 @@ export async function createApi(configuration: AppConfiguration, overrides: ApiO
   app.useLogger(app.get(Logger));
   app.use(assignRequestId);
   app.use(timeRequests(app.get(ServiceMetrics)));
-  app.use(helmet());
+  app.use(securityHeaders());
   if (configuration.corsOrigins) {
     app.enableCors({
       origin: configuration.corsOrigins,
