@@ -40,6 +40,8 @@ export const RequestLoggingModule = {
       quietReqLogger: true,
       serializers: {
         req: (request: { id: string; method: string; url: string }) => ({ id: request.id, method: request.method, url: request.url }),
+        // The status alone: the default wrote every response header (a long Content-Security-Policy among them) into every line.
+        res: (response: { statusCode: number }) => ({ statusCode: response.statusCode }),
       },
       customLogLevel: (_request, response, error) => (error || response.statusCode >= 500 ? 'error' : 'info'),
     };
