@@ -1,0 +1,215 @@
+/**
+ * CPU per request of one API process, for each kind `bench:compare` measures (issue 14, item 5).
+ * Throughput on a shared machine is noise; the CPU a process spends on N requests is far less so.
+ *   npm run bench:request-cpu -- [--cases=1000] [--requests=4000] [--connections=16] [--kinds=write,timeline,worklist,compliance]
+ *                                [--data-dir=/tmp/…] [--redis-port=47101] [--no-baseline] [--profile] [--against=<checkout>] [--rounds=2]
+ * It loads `--cases` bench cases into a fresh store (or reuses `--data-dir`'s), catches the projections
+ * up on a private redis-server, starts the API (one process, as `npm run api`) and the bare baseline
+ * app of `bench:compare`, and for each kind sends `--requests` requests after a warm-up of half as
+ * many, reading the user and system CPU time of the API process, the baseline and Redis from /proc
+ * before and after. `--profile` also writes a CPU profile of the API over each kind's measured
+ * requests to /tmp/cj-request-cpu/<kind>.cpuprofile. `--against=<checkout>` also starts the API of
+ * another checkout of the product (a commit's `git archive`, say, with node_modules linked), on the
+ * same store and Redis, and measures the two in turn, `--rounds` times each, so that a change is
+ * compared with what came before under the same load. Prints the load average beside every figure.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import Redis from 'ioredis';
+import { SqliteEventStore } from '@case-journey/event-store';
+import { bullConnection, bullPrefix, DeadlineQueue, JobQueues, ObligationsProjection, TimelineProjection } from '@case-journey/projections';
+import { BENCH_PROFILE } from '@case-journey/synthetic';
+import { TestIssuer } from '../../apps/api/src/access/testing/test-issuer';
+import { CRIME_REPORT_EXAMPLE } from '../../apps/api/src/cases/dto/examples';
+import { PrivateRedis } from '../e2e/private-redis';
+import { timeCatchUp } from './projection-catch-up';
+
+const argument = (name: string, fallback: string): string => process.argv.find((arg) => arg.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
+const CASES = Number(argument('cases', '1000'));
+const REQUESTS = Number(argument('requests', '4000'));
+const CONNECTIONS = Number(argument('connections', '16'));
+const KINDS = argument('kinds', 'write,timeline,worklist,compliance').split(',');
+const PROFILED = process.argv.includes('--profile');
+const PROFILE_DIR = '/tmp/cj-request-cpu';
+const REDIS_PORT = Number(argument('redis-port', '47101'));
+const PRODUCT_PORT = REDIS_PORT + 1;
+const BASELINE_PORT = REDIS_PORT + 2;
+const REDIS_URL = `redis://127.0.0.1:${REDIS_PORT}`;
+const PREFIX = 'cjcpu';
+const AREA = BENCH_PROFILE.areas[0].name;
+const WITH_BASELINE = !process.argv.includes('--no-baseline');
+const AGAINST = argument('against', '');
+const ROUNDS = Number(argument('rounds', AGAINST ? '2' : '1'));
+const AGAINST_PORT = REDIS_PORT + 3;
+const load = () => loadavg().map((n) => n.toFixed(2)).join(' ');
+const TICK_MS = 1000 / Number(spawnSync('getconf', ['CLK_TCK']).stdout.toString().trim() || 100);
+
+/** User plus system CPU milliseconds a process has used, from /proc (it need not be ours to ask). */
+function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * TICK_MS; // utime, stime (fields 14 and 15 of stat)
+}
+
+async function start(script: string, env: Record<string, string>, ready: string, nodeArgs: string[] = [], cwd?: string): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['-r', '@swc-node/register', ...nodeArgs, script], { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+  for (let attempt = 0; attempt < 600; attempt++) {
+    if (child.exitCode !== null) throw new Error(`${script} exited with ${child.exitCode}`);
+    if (await fetch(ready).then(() => true, () => false)) return child;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`${script} did not answer ${ready}`);
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  const killer = setTimeout(() => child.kill('SIGKILL'), 5000);
+  await exited;
+  clearTimeout(killer);
+}
+
+const contact = (victimId: string, reference: string) =>
+  JSON.stringify({ type: 'VictimInformed', occurredAt: '2025-03-06T09:00:00Z', sourceSystem: 'Athena', sourceReference: reference, data: { victimId, topic: 'other', channel: 'phone' } });
+
+async function sampleCaseIds(store: SqliteEventStore, count: number): Promise<string[]> {
+  const ids = new Set<string>();
+  for (let after: bigint | undefined; ids.size < count; ) {
+    const page = await store.readAll({ after, maxCount: 1000 });
+    if (page.length === 0) break;
+    for (const event of page) if (event.streamId.startsWith('case-') && ids.size < count) ids.add(event.streamId.slice('case-'.length));
+    after = page[page.length - 1].position + 5_000n;
+  }
+  return [...ids];
+}
+
+async function main(): Promise<void> {
+  const given = argument('data-dir', '');
+  const dataDirectory = given || mkdtempSync(join(tmpdir(), 'cj-request-cpu-'));
+  if (!existsSync(join(dataDirectory, 'events.sqlite')) && !existsSync(join(dataDirectory, 'events.db'))) {
+    const generated = spawnSync(process.execPath, ['-r', '@swc-node/register', 'apps/generator/src/main.ts', '--profile', 'bench', '--cases', String(CASES), '--to-store', '--data-dir', dataDirectory], { stdio: ['ignore', 'ignore', 'inherit'] });
+    if (generated.status !== 0) throw new Error('the generator failed');
+  }
+  const redisServer = await PrivateRedis.start(REDIS_PORT);
+  const redis = new Redis(REDIS_URL);
+  const redisPid = Number(/process_id:(\d+)/.exec(await redis.info('server'))![1]);
+  const issuer = await TestIssuer.start();
+  const children: ChildProcess[] = [];
+  try {
+    const store = SqliteEventStore.open({ dataDirectory });
+    const [head] = await store.readAll({ direction: 'backwards', maxCount: 1 });
+    const queues = new JobQueues({ connection: bullConnection(REDIS_URL), prefix: bullPrefix(PREFIX) });
+    const clock = { now: () => new Date(BENCH_PROFILE.now) };
+    for (const projection of [new TimelineProjection(), new ObligationsProjection({ store, deadlines: new DeadlineQueue(queues.deadlines) })]) {
+      await timeCatchUp({ store, redisUrl: REDIS_URL, prefix: PREFIX, projection, clock, through: head.position });
+    }
+    await queues.close();
+    const caseIds = await sampleCaseIds(store, 200);
+    await store.close();
+
+    const product = `http://127.0.0.1:${PRODUCT_PORT}`;
+    const baseline = `http://127.0.0.1:${BASELINE_PORT}`;
+    if (PROFILED) mkdirSync(PROFILE_DIR, { recursive: true });
+    let profiles = 0;
+    const apiEnvironment = (port: number) => ({ ...issuer.environment, DATA_DIR: dataDirectory, REDIS_URL, REDIS_KEY_PREFIX: PREFIX, RATE_LIMIT_PER_MINUTE: '100000000', PORT: String(port), API_PROCESSES: '1', NODE_ENV: 'development', CPU_PROFILE_DIR: PROFILE_DIR });
+    const api = await start('apps/api/src/main.ts', apiEnvironment(PRODUCT_PORT), `${product}/health`, PROFILED ? ['-r', './test/bench/cpu-profile-preload.ts'] : []);
+    children.push(api);
+    const other = `http://127.0.0.1:${AGAINST_PORT}`;
+    const againstApi = AGAINST ? await start('apps/api/src/main.ts', apiEnvironment(AGAINST_PORT), `${other}/health`, [], AGAINST) : undefined;
+    if (againstApi) children.push(againstApi);
+    const base = WITH_BASELINE ? await start('test/bench/baseline/baseline-app.ts', { BASELINE_PORT: String(BASELINE_PORT), BASELINE_SQLITE: join(dataDirectory, 'baseline.sqlite'), REDIS_URL }, `${baseline}/read/none`) : undefined;
+    if (base) children.push(base);
+
+    const reader = `Bearer ${await issuer.token({ subject: 'bench.reader', roles: ['case-progression', 'witness-care', 'board'], agency: 'WCU', areas: BENCH_PROFILE.areas.map((area) => area.name) }, { expiresIn: 6 * 3600 })}`;
+    const police = `Bearer ${await issuer.token({ subject: 'bench.police-system', roles: ['agency-system'], agency: 'Police', areas: [AREA], sourceSystems: ['Athena'] }, { expiresIn: 6 * 3600 })}`;
+    const reads: Record<string, string[]> = {
+      timeline: caseIds.map((id) => `/cases/${id}/timeline`),
+      worklist: ['WCU', 'Police', 'CPS'].flatMap((agency) => ['', '&status=breached', '&status=due-soon'].map((status) => `/worklists/witness-care?agency=${agency}${status}&limit=50`)),
+      compliance: ['entitlement', 'area,entitlement', 'agency,rights', 'entitlement,offence', 'entitlement,ethnicity'].flatMap((groupBy) => ['', '&period=2025-Q1', `&area=${AREA}`].map((filter) => `/compliance?groupBy=${groupBy}${filter}`)),
+    };
+    for (const [kind, paths] of Object.entries(reads)) {
+      for (const [i, path] of paths.entries()) {
+        const response = await fetch(product + path, { headers: { authorization: reader } });
+        if (response.status !== 200) throw new Error(`${path}: ${response.status} ${await response.text()}`);
+        await redis.hset(`baseline:${kind}-${i}`, { body: await response.text() });
+      }
+    }
+    const writeCases = await Promise.all(
+      Array.from({ length: 64 }, async () => {
+        const victimId = randomUUID();
+        const report = { ...CRIME_REPORT_EXAMPLE, area: AREA, sourceReference: `BENCH-${randomUUID()}`, victims: [{ ...CRIME_REPORT_EXAMPLE.victims[0], victimId }] };
+        const response = await fetch(`${product}/cases`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: police }, body: JSON.stringify(report) });
+        if (response.status !== 201) throw new Error(`POST /cases: ${response.status} ${await response.text()}`);
+        return { caseId: ((await response.json()) as { caseId: string }).caseId, victimId };
+      }),
+    );
+    let sent = 0;
+    const requestsOf = (kind: string, target: 'product' | 'baseline' | 'against'): autocannon.Request[] => {
+      if (kind === 'write') {
+        return [
+          {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', authorization: police },
+            setupRequest: (request) => {
+              const chosen = writeCases[sent++ % writeCases.length];
+              return { ...request, path: `/cases/${chosen.caseId}/events`, body: contact(chosen.victimId, `CPU-${process.pid}-${sent}`) };
+            },
+          },
+        ];
+      }
+      return reads[kind].map((path, i) => ({ method: 'GET', path: target === 'baseline' ? `/read/${kind}-${i}` : path, headers: { authorization: reader } }));
+    };
+
+    const measure = async (kind: string, url: string, target: 'product' | 'baseline' | 'against', pid: number, profile: boolean) => {
+      const send = (amount: number) => autocannon({ url, connections: CONNECTIONS, amount, pipelining: 1, requests: requestsOf(kind, target) });
+      await send(Math.ceil(REQUESTS / 2));
+      if (profile) process.kill(pid, 'SIGWINCH');
+      const before = { server: cpuMs(pid), redis: cpuMs(redisPid), load: loadavg()[0] };
+      const result = await send(REQUESTS);
+      const after = { server: cpuMs(pid), redis: cpuMs(redisPid), load: loadavg()[0] };
+      if (profile) {
+        process.kill(pid, 'SIGWINCH');
+        const written = join(PROFILE_DIR, `profile-${++profiles}.cpuprofile`);
+        for (let waited = 0; !existsSync(written) && waited < 100; waited++) await new Promise((resolve) => setTimeout(resolve, 100));
+        renameSync(written, join(PROFILE_DIR, `${kind}.cpuprofile`));
+      }
+      const failures = result.non2xx + result.errors + result.timeouts;
+      return {
+        kind,
+        target,
+        'server CPU ms/req': ((after.server - before.server) / REQUESTS).toFixed(3),
+        'redis CPU ms/req': ((after.redis - before.redis) / REQUESTS).toFixed(3),
+        'req/s': Math.round(result.requests.average),
+        'p99 ms': result.latency.p99,
+        failures,
+        load: `${before.load.toFixed(2)}→${after.load.toFixed(2)}`,
+      };
+    };
+    const rows = [];
+    for (const kind of KINDS) {
+      for (let round = 0; round < ROUNDS; round++) {
+        rows.push(await measure(kind, product, 'product', api.pid!, PROFILED && round === 0));
+        if (againstApi) rows.push({ ...(await measure(kind, other, 'against', againstApi.pid!, false)), target: `against ${AGAINST}` });
+      }
+      if (base) rows.push(await measure(kind, baseline, 'baseline', base.pid!, false));
+    }
+    console.log(`${REQUESTS} requests per kind, ${CONNECTIONS} in flight, after ${Math.ceil(REQUESTS / 2)} to warm up; load now ${load()}`);
+    console.table(rows);
+    if (PROFILED) console.log(`CPU profiles of the API over each kind's measured requests: ${PROFILE_DIR}/<kind>.cpuprofile`);
+  } finally {
+    for (const child of children) await stop(child);
+    await issuer.stop();
+    redis.disconnect();
+    await redisServer.dispose();
+    if (!given) rmSync(dataDirectory, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.stack : error);
+  process.exitCode = 1;
+});
