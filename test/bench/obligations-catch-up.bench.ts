@@ -1,0 +1,167 @@
+/**
+ * The Victims' Code projection's catch-up in CPU seconds, for before/after comparisons on a shared
+ * machine (wall time there is mostly other people's work):
+ *   node -r @swc-node/register apps/generator/src/main.ts --profile bench --cases 2000 --to-store --data-dir /tmp/cj-slice
+ *   node -r @swc-node/register test/bench/obligations-catch-up.bench.ts --data-dir=/tmp/cj-slice [--batch-size=500] [--no-deadlines]
+ *     [--warm-up] [--live=200] [--commandstats] [--profile=/tmp/catch-up.cpuprofile]
+ * It starts a private redis-server (never the shared one), catches the obligations projection up
+ * from the start (as a rebuild does, judged at the profile's clock), and prints this process's CPU
+ * seconds per 1,000 events beside the wall time and the load average. `--live=N` then appends N
+ * contacts, one at a time, to cases already read, each followed by the runner alone (the worker's
+ * live path: batches of one event), and prints the CPU per event of that too.
+ */
+import { randomUUID } from 'node:crypto';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import Redis from 'ioredis';
+import { caseStreamId, type CaseEvent } from '@case-journey/domain';
+import { SqliteEventStore } from '@case-journey/event-store';
+import { bullConnection, bullPrefix, DeadlineQueue, JobQueues, ObligationsProjection, ProjectionRunner, ProjectionVersions } from '@case-journey/projections';
+import { BENCH_PROFILE } from '@case-journey/synthetic';
+import { PrivateRedis } from '../e2e/private-redis';
+
+const argument = (name: string, fallback: string): string => process.argv.find((arg) => arg.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
+const DATA_DIR = argument('data-dir', '/tmp/cj-slice');
+const BATCH_SIZE = Number(argument('batch-size', '500'));
+const LIVE = Number(argument('live', '0'));
+const DEADLINES = !process.argv.includes('--no-deadlines');
+/** Catch up once first into keys of their own, so that the run measured is the JIT's steady state (a long catch-up's). */
+const WARM_UP = process.argv.includes('--warm-up');
+/** Writes a CPU profile of the measured catch-up alone to this file. */
+const PROFILE = argument('profile', '') || undefined;
+const PREFIX = 'cjcatchup';
+const NOW = new Date(BENCH_PROFILE.now);
+const load = () => loadavg().map((n) => n.toFixed(2)).join(' ');
+
+const cpuSeconds = (since: NodeJS.CpuUsage) => {
+  const { user, system } = process.cpuUsage(since);
+  return (user + system) / 1e6;
+};
+
+async function main(): Promise<void> {
+  // The live events are appended to a copy, so that the slice stays the same for the next run.
+  const directory = LIVE > 0 ? mkdtempSync(join(tmpdir(), 'cj-catch-up-')) : DATA_DIR;
+  if (LIVE > 0) cpSync(DATA_DIR, directory, { recursive: true });
+  const store = SqliteEventStore.open({ dataDirectory: directory });
+  const [head] = await store.readAll({ direction: 'backwards', maxCount: 1 });
+  if (!head) throw new Error(`No events in ${DATA_DIR}`);
+  const server = await PrivateRedis.start();
+  const redis = new Redis(server.url, { maxRetriesPerRequest: null });
+  const queues = new JobQueues({ connection: bullConnection(server.url), prefix: bullPrefix(PREFIX) });
+  try {
+    let now = NOW;
+    const catchUp = async (prefix: string, profile?: string) => {
+      const projection = new ObligationsProjection({ store, deadlines: DEADLINES ? new DeadlineQueue(queues.deadlines) : undefined });
+      const keys = await new ProjectionVersions(redis, prefix).current(projection.name);
+      // CPU per 1,000 events in each quarter of the log: the first pays for the JIT's warm-up.
+      const quarters: number[] = [];
+      let quarterCpu = process.cpuUsage();
+      const onCommit = ({ checkpoint }: { checkpoint: bigint }) => {
+        if (checkpoint * 4n < head.position * BigInt(quarters.length + 1)) return;
+        quarters.push(cpuSeconds(quarterCpu));
+        quarterCpu = process.cpuUsage();
+      };
+      const runner = new ProjectionRunner({ store, redis, projection, keys, clock: { now: () => now }, batchSize: BATCH_SIZE, onCommit });
+      const profiler = profile ? await startProfiler() : undefined;
+      const cpu = process.cpuUsage();
+      quarterCpu = cpu;
+      const started = performance.now();
+      runner.start();
+      await runner.reached(head.position);
+      const seconds = (performance.now() - started) / 1000;
+      const cpuUsed = cpuSeconds(cpu);
+      if (profiler && profile) await profiler(profile);
+      const events = Number(head.position);
+      console.log(
+        `catch-up: ${events} events in ${seconds.toFixed(2)} s wall (${Math.round(events / seconds)} events/s), ${cpuUsed.toFixed(2)} s CPU = ${((cpuUsed / events) * 1e6).toFixed(1)} ms CPU per 1,000 events (${Math.round(events / cpuUsed)} events per CPU second); load ${load()}`,
+      );
+      console.log(`  by quarter of the log: ${quarters.map((q) => ((q / (events / 4)) * 1e6).toFixed(1)).join(' / ')} ms CPU per 1,000 events`);
+      return runner;
+    };
+    console.log(`load ${load()}; ${DATA_DIR} through position ${head.position}, batches of ${BATCH_SIZE}, deadlines ${DEADLINES ? 'on' : 'off'}`);
+    if (WARM_UP) await (await catchUp(`${PREFIX}-warm-up`)).stop();
+    const runner = await catchUp(PREFIX, PROFILE);
+    if (process.argv.includes('--commandstats')) console.log(commandStats(await redis.info('commandstats')));
+    if (DEADLINES) console.log(`  deadline jobs: ${JSON.stringify(await queues.deadlines.getJobCounts('delayed', 'waiting'))}`);
+
+    if (LIVE > 0) {
+      // Contacts on cases the catch-up read, one at a time: each is one batch of one event.
+      const targets = await liveTargets(store, LIVE);
+      now = new Date(NOW.getTime() + 86_400_000); // after every contact appended (one a minute)
+      let cpuLive = 0;
+      for (let i = 0; i < targets.length; i++) {
+        const { caseId, victimId, revision } = targets[i];
+        const event = contact(caseId, victimId, i);
+        const appended = await store.append(caseStreamId(caseId), [{ id: event.metadata.eventId, type: event.type, data: event.data, metadata: { ...event.metadata } }], { expectedRevision: revision });
+        const cpuOne = process.cpuUsage();
+        await runner.reached(appended.position);
+        cpuLive += cpuSeconds(cpuOne);
+      }
+      console.log(`live: ${targets.length} single events, ${((cpuLive / targets.length) * 1000).toFixed(2)} ms CPU per event (runner side, after the append); load ${load()}`);
+    }
+    await runner.stop();
+  } finally {
+    await queues.close();
+    redis.disconnect();
+    await server.stop();
+    await store.close();
+    if (directory !== DATA_DIR) rmSync(directory, { recursive: true, force: true });
+  }
+}
+
+/** Starts V8's CPU profiler in this process; the function returned stops it and writes the profile. */
+async function startProfiler(): Promise<(file: string) => Promise<void>> {
+  const session = new Session();
+  session.connect();
+  const post = (method: string, params?: object) => new Promise<unknown>((resolve, reject) => session.post(method, params, (error, result) => (error ? reject(error) : resolve(result))));
+  await post('Profiler.enable');
+  await post('Profiler.start');
+  return async (file) => {
+    const { profile } = (await post('Profiler.stop')) as { profile: object };
+    writeFileSync(file, JSON.stringify(profile));
+    session.disconnect();
+  };
+}
+
+/** Calls per command in the private server, most first. */
+function commandStats(info: string): string {
+  return [...info.matchAll(/cmdstat_(\w+):calls=(\d+),usec=(\d+)/g)]
+    .map(([, command, calls, usec]) => ({ command, calls: Number(calls), usec: Number(usec) }))
+    .sort((a, b) => b.calls - a.calls)
+    .map(({ command, calls, usec }) => `  ${command} ${calls} calls, ${(usec / 1e6).toFixed(2)} s in Redis`)
+    .join('\n');
+}
+
+async function liveTargets(store: SqliteEventStore, count: number): Promise<Array<{ caseId: string; victimId: string; revision: bigint }>> {
+  const targets = new Map<string, { caseId: string; victimId: string; revision: bigint }>();
+  for (let after: bigint | undefined; targets.size < count; ) {
+    const page = await store.readAll({ after, maxCount: 1000 });
+    if (page.length === 0) break;
+    for (const recorded of page) {
+      if (recorded.type !== 'CrimeReported' || targets.size >= count) continue;
+      const caseId = recorded.streamId.slice(caseStreamId('').length);
+      const stream = await store.readStream(caseStreamId(caseId));
+      const victimId = (recorded.data as { victims: Array<{ victimId: string }> }).victims[0]?.victimId;
+      if (victimId) targets.set(caseId, { caseId, victimId, revision: stream[stream.length - 1].revision });
+    }
+    after = page[page.length - 1].position;
+  }
+  return [...targets.values()];
+}
+
+function contact(caseId: string, victimId: string, i: number): CaseEvent {
+  const at = new Date(NOW.getTime() + 60_000 * i).toISOString();
+  return {
+    type: 'VictimInformed',
+    data: { caseId, victimId, topic: 'other', channel: 'phone' },
+    metadata: { eventId: randomUUID(), schemaVersion: 1, occurredAt: at, recordedAt: at, agency: 'WCU', recordedBy: 'bench', sourceSystem: 'bench', sourceReference: `LIVE-${i}` },
+  };
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
