@@ -6,7 +6,7 @@ export { isIsoInstant } from './instants';
 export * from './upcasting';
 export * from './state/case-state';
 export { caseView, type CaseView } from './state/case-view';
-export { evolve, caseStateFrom } from './state/evolve';
+export { evolve, caseStateFrom, caseStateAfter, progressAlong } from './state/evolve';
 export * from './state/retention';
 export * from './state/case-lookups';
 export { decide } from './decide/decide';

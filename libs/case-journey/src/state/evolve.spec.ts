@@ -14,12 +14,14 @@ import {
   aSentence,
   aSentencedCase,
   aVictim,
+  EARLIER,
   REPORTED_AT,
 } from '../testing/case-builders';
 import { findHearing, findVictim } from './case-lookups';
 import { initialState } from './case-state';
 import { caseView } from './case-view';
-import { caseStateFrom, evolve } from './evolve';
+import fc from 'fast-check';
+import { caseStateAfter, caseStateFrom, evolve, progressAlong } from './evolve';
 
 const idOf = (event: CaseEvent) => event.metadata.eventId;
 const retractionOf = (target: CaseEvent) => anEvent('EventRetracted', { retractedEventId: idOf(target), reason: 'Wrong case' });
@@ -355,6 +357,83 @@ describe('evolve', () => {
       const { ledger: _a, eventCount: _b, retractedEventIds: _c, ...expected } = afresh;
       expect(incremental).toMatchObject(expected);
       expect(incremental.convicted).toBe(false);
+    });
+  });
+
+  describe('caseStateAfter: a kept state carried on with the stream\'s new events', () => {
+    it('given a reported case kept, when a charge and a listing follow, then the state is the charged case with its hearing, counting every event', () => {
+      const [report, decision, listing] = aCaseWithAHearing();
+      const state = caseStateAfter(caseStateFrom([report]), [decision, listing]);
+      expect(state).toMatchObject({ stage: 'pre-trial', chargeDecision: { decision: 'charge' }, eventCount: 3, lastOccurredAt: EARLIER });
+      expect(state.hearings.map((hearing) => hearing.hearingId)).toEqual(['hearing-1']);
+      expect(state.ledger).toEqual([report, decision, listing]);
+    });
+
+    it('given a listing kept, when its retraction follows, then the hearing is gone as if the stream were read afresh', () => {
+      const kept = caseStateFrom(aCaseWithAHearing());
+      const listing = kept.ledger[2];
+      const state = caseStateAfter(kept, [retractionOf(listing)]);
+      expect(state.hearings).toEqual([]);
+      expect(state.retractedEventIds).toEqual([idOf(listing)]);
+      expect(state.stage).toBe('pre-trial');
+      expect(state.eventCount).toBe(4);
+    });
+
+    it('given a retraction kept before the event it retracts, when that event arrives, then it is left out', () => {
+      const listing = aHearingListing('hearing-2');
+      const state = caseStateAfter(caseStateFrom([...aCaseWithAHearing(), retractionOf(listing)]), [listing]);
+      expect(state.hearings.map((hearing) => hearing.hearingId)).toEqual(['hearing-1']);
+      expect(state.eventCount).toBe(5);
+    });
+
+    it('given nothing new, then the kept state itself', () => {
+      const kept = caseStateFrom(aConvictedCase());
+      expect(caseStateAfter(kept, [])).toBe(kept);
+    });
+
+    it('is what folding the whole stream at once gives, wherever the stream is cut', () => {
+      const plea = aPlea('not-guilty');
+      const listing = aHearingListing('hearing-2', { hearingType: 'trial' });
+      const correction = correctionOf(plea, { data: { plea: 'guilty' } });
+      const stream = [
+        ...aCaseWithAHearing(),
+        plea,
+        listing,
+        correctionOf(listing, { data: { court: 'Luton Crown Court' } }),
+        anEvent('VictimInformed', { victimId: 'victim-1', topic: 'hearing-date', channel: 'email' }, { occurredAt: '2026-03-12T10:00:00.000Z' }),
+        correction,
+        anEvent('VictimOptedOut', { victimId: 'victim-1', scope: 'court-updates' }),
+        retractionOf(listing),
+        aSentence(),
+        retractionOf(correction),
+        anEvent('VictimInformed', { victimId: 'victim-1', topic: 'outcome', channel: 'phone' }, { occurredAt: '2026-03-05T10:00:00.000Z' }),
+      ];
+      const cuts = fc.array(fc.integer({ min: 0, max: stream.length }), { maxLength: 4 }).map((points) => [...points].sort((a, b) => a - b));
+      fc.assert(
+        fc.property(cuts, (points) => {
+          const ends = [...points, stream.length];
+          let state = caseStateFrom(stream.slice(0, ends[0]));
+          for (let i = 1; i < ends.length; i++) state = caseStateAfter(state, stream.slice(ends[i - 1], ends[i]));
+          expect(state).toEqual(caseStateFrom(stream));
+        }),
+      );
+    });
+  });
+
+  describe('progressAlong', () => {
+    it('gives the stage and closure after each fact, as folding each prefix would', () => {
+      const decision = aChargeDecision({ decision: 'no-further-action', charges: [] });
+      const facts = [aCrimeReport(), anEvent('VictimInformed', { victimId: 'victim-1', topic: 'other', channel: 'email' }), decision];
+      expect(progressAlong(facts)).toEqual([
+        { stage: 'investigation', closure: null },
+        { stage: 'investigation', closure: null },
+        { stage: 'closed', closure: { reason: 'no-further-action', at: EARLIER } },
+      ]);
+    });
+
+    it('refuses a correction: it reads the latest word of facts, not the stream', () => {
+      const report = aCrimeReport();
+      expect(() => progressAlong([report, correctionOf(report, { data: { area: 'Bedfordshire' } })])).toThrow(RangeError);
     });
   });
 

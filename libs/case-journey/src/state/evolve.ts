@@ -34,6 +34,37 @@ export function caseStateFrom(events: readonly CaseEvent[]): CaseState {
   return { ...foldFacts(effectiveEvents(events).filter(isFact)), retractedEventIds, ledger: [...events], eventCount: events.length };
 }
 
+/**
+ * The state after more events of the case's stream: what `caseStateFrom([...state.ledger, ...events])`
+ * gives, but folding only the new events when they are all ordinary facts (as `evolve` would, with
+ * the ledger copied once rather than once per event). A correction or retraction among them refolds
+ * the case once. What a reader that keeps a case's state between batches of its stream calls.
+ */
+export function caseStateAfter(state: CaseState, events: readonly CaseEvent[]): CaseState {
+  if (events.length === 0) return state;
+  const ledger = [...state.ledger, ...events];
+  if (!events.every(isFact)) return caseStateFrom(ledger);
+  let folded = state;
+  // A fact retracted before it arrived (only around `decide`) is left out, as the refold would.
+  for (const fact of events as readonly CaseFact[]) if (!isRetracted(state, fact.metadata.eventId)) folded = advance(folded, fact);
+  return { ...folded, ledger, eventCount: ledger.length };
+}
+
+/**
+ * The case's stage and closure after each of `facts` in turn, in one fold: what
+ * `caseStateFrom(facts.slice(0, i + 1))` says of them for every i. `facts` are events as their
+ * latest word has them (`effectiveEvents`, in whatever order the caller reads the case in), so
+ * no correction or retraction is among them.
+ */
+export function progressAlong(facts: readonly CaseEvent[]): Array<Pick<CaseState, 'stage' | 'closure'>> {
+  let state = initialState();
+  return facts.map((fact) => {
+    if (!isFact(fact)) throw new RangeError(`progressAlong reads facts as corrected, not a ${fact.type}`);
+    state = advance(state, fact);
+    return { stage: state.stage, closure: state.closure };
+  });
+}
+
 function foldFacts(facts: CaseFact[]): CaseState {
   return facts.reduce(advance, initialState());
 }

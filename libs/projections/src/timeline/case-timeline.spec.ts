@@ -1,5 +1,7 @@
+import { DEMO_PROFILE, generateCases } from '@case-journey/synthetic';
+import { VICTIMS_CODE_2020, WorkingDayCalendar } from '@case-journey/victims-code';
 import { aCaseEvent, aCrimeReport, aVictim } from '../testing/case-events';
-import { caseTimeline } from './case-timeline';
+import { caseTimeline, caseWaitingOnSince } from './case-timeline';
 import { timelineRecordOf } from './timeline-record';
 
 const CASE = 'c-1';
@@ -121,5 +123,28 @@ describe('caseTimeline', () => {
     const timeline = timelineOf(reported);
     expect(JSON.stringify(timeline)).not.toContain('c2VhbGVk');
     expect(timeline.entries[0].data).toMatchObject({ victims: [{ victimId: 'v-1', ageBand: '25-34' }] });
+  });
+
+  describe('caseWaitingOnSince: who holds the next step, without building the timeline', () => {
+    it('given a file sent to the CPS after an arrest, is the CPS since the file was sent', () => {
+      expect(caseWaitingOnSince([reported, arrested, fileSent, informed])).toEqual({ agency: 'CPS', since: '2025-03-10T10:00:00.000Z' });
+    });
+
+    it('given a decision not to charge, is nobody', () => {
+      const notCharged = aCaseEvent(CASE, 'ChargeDecisionMade', '2025-03-12T10:00:00.000Z', 'CPS', { decision: 'no-further-action', decidedBy: 'CPS', charges: [] });
+      expect(caseWaitingOnSince([reported, fileSent, notCharged, informed])).toBeNull();
+    });
+
+    it("is the timeline's own waitingOn for every generated case of the demo profile", () => {
+      const now = new Date(DEMO_PROFILE.now);
+      const cases = [...generateCases(DEMO_PROFILE, { seed: 5, cases: 150, calendar: new WorkingDayCalendar(), rulebook: VICTIMS_CODE_2020, seal: () => ({ keyId: 'k', ciphertext: '' }) as never })];
+      const held = cases.map(({ events }) => {
+        const waiting = caseTimeline(events, now)?.waitingOn ?? null;
+        return waiting && { agency: waiting.agency, since: waiting.since };
+      });
+      expect(held.filter((waiting) => waiting !== null).length).toBeGreaterThan(10);
+      expect(held.filter((waiting) => waiting === null).length).toBeGreaterThan(10);
+      expect(cases.map(({ events }) => caseWaitingOnSince(events))).toEqual(held);
+    });
   });
 });

@@ -96,9 +96,7 @@ export function caseTimeline(records: readonly CaseEvent[], now: Date): CaseTime
   if (records.length === 0) return null;
   const arrival = arrivalOrder(records);
   const amendments = amendmentsOf(records);
-  const effective = effectiveEvents(records)
-    .map((event) => ({ event, at: Date.parse(event.metadata.occurredAt), order: arrival.get(event.metadata.eventId)!.order }))
-    .sort((a, b) => a.at - b.at || a.order - b.order);
+  const effective = inBusinessOrder(effectiveEvents(records), arrival);
 
   const steps = nextSteps(effective.map(({ event }) => event));
   const holders = holdersAfter(steps);
@@ -146,6 +144,36 @@ export function caseTimeline(records: readonly CaseEvent[], now: Date): CaseTime
         : null,
     retracted: retractedOf(records),
   };
+}
+
+/**
+ * Who holds the case's next step, and since when, as `caseTimeline(records, now).waitingOn` says,
+ * without building the timeline's entries, durations and stints: what the case finder keeps. A
+ * caller that has them already passes the case's effective events and whether it is closed.
+ */
+export function caseWaitingOnSince(
+  records: readonly CaseEvent[],
+  known: { effective?: readonly CaseEvent[]; closed?: boolean } = {},
+): { agency: Agency; since: string } | null {
+  if (records.length === 0) return null;
+  const ordered = inBusinessOrder(known.effective ?? effectiveEvents(records), arrivalOrder(records));
+  const steps = nextSteps(ordered.map(({ event }) => event));
+  // As `stintsOf` walks them: a step held goes on while the same agency holds the same step, ends at a null step.
+  let holding: { agency: Agency; step: string; since: string } | undefined;
+  ordered.forEach(({ event }, i) => {
+    const step = steps[i];
+    if (step === undefined || (holding && step && step.agency === holding.agency && step.step === holding.step)) return;
+    holding = step === null ? undefined : { agency: step.agency, step: step.step, since: event.metadata.occurredAt };
+  });
+  const closed = known.closed ?? caseStateFrom(records).closure !== null;
+  return holding && !closed ? { agency: holding.agency, since: holding.since } : null;
+}
+
+/** The effective events in business-time order, ties in the order they arrived. */
+function inBusinessOrder(effective: readonly CaseEvent[], arrival: ReadonlyMap<string, { order: number }>): Array<{ event: CaseEvent; at: number; order: number }> {
+  return effective
+    .map((event) => ({ event, at: Date.parse(event.metadata.occurredAt), order: arrival.get(event.metadata.eventId)!.order }))
+    .sort((a, b) => a.at - b.at || a.order - b.order);
 }
 
 /** Each event's place in the stream, and whether something that happened after it had already been recorded. */

@@ -1,4 +1,4 @@
-import { caseStateFrom, type Agency, type CaseEvent } from '@case-journey/domain';
+import { progressAlong, type Agency, type CaseEvent } from '@case-journey/domain';
 
 /** Sentences after which Probation manages the offender. */
 const SUPERVISED = new Set(['custody', 'suspended-sentence', 'community-order', 'hospital-order']);
@@ -13,14 +13,16 @@ export interface NextStep {
  * Who holds the next step after each of a case's events, given in business-time order with their
  * corrections applied. An event that may end the case's journey (a decision not to charge, an
  * acquittal, a sentence…) ends it only when the domain says so: once the case as it stands then is
- * closed (`caseStateFrom(...).closure`), or sentenced; an acquittal on one charge while a conviction
- * on another stands passes nothing on. Only those few events cost a fold of the case.
+ * closed (`caseStateFrom(...).closure` of the events up to it), or sentenced; an acquittal on one
+ * charge while a conviction on another stands passes nothing on. The case is folded once, along
+ * the events, and only when one of those few events is among them.
  */
 export function nextSteps(events: readonly CaseEvent[]): Array<NextStep | null | undefined> {
+  let progress: ReturnType<typeof progressAlong> | undefined;
   return events.map((event, i) => {
     const next = nextStepAfter(event);
     if (next !== null) return next;
-    const { closure, stage } = caseStateFrom(events.slice(0, i + 1));
+    const { closure, stage } = (progress ??= progressAlong(events))[i];
     return closure !== null || stage === 'post-sentence' ? null : undefined;
   });
 }
