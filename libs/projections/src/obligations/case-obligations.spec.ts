@@ -1,6 +1,9 @@
-import { WorkingDayCalendar } from '@case-journey/victims-code';
+import fc from 'fast-check';
+import { caseStateAfter, caseStateFrom, type CaseEvent } from '@case-journey/domain';
+import { DEMO_PROFILE, generateCases } from '@case-journey/synthetic';
+import { VICTIMS_CODE_2020, WorkingDayCalendar } from '@case-journey/victims-code';
 import { aCaseEvent, aCrimeReport, aVictim } from '../testing/case-events';
-import { caseObligationsOf } from './case-obligations';
+import { caseObligationsFrom, caseObligationsOf, recordedAsOf } from './case-obligations';
 import { complianceCells } from './compliance-cells';
 import { deadlinesOf } from './deadlines';
 import { worklistOf } from './worklist';
@@ -100,6 +103,59 @@ describe('caseObligationsOf', () => {
         new Set([...deadlinesOf(reading, calendar).values()].map((deadline) => reading.obligations.find((o) => o.id === deadline.obligationId)!.victimId));
       expect(deadlineVictims(before)).toEqual(new Set(['v-1', 'v-2']));
       expect(deadlineVictims(after)).toEqual(new Set(['v-2']));
+    });
+  });
+  describe('judged on a state folded in parts (the projection keeps each case folded between batches)', () => {
+    /** The case judged at `now` on its first `cut` events folded, then the rest folded on. */
+    const foldedInTwo = (caseId: string, events: readonly CaseEvent[], cut: number, now: Date) => {
+      const recorded = recordedAsOf(events, now);
+      const state = caseStateAfter(caseStateFrom(recorded.slice(0, cut)), recorded.slice(cut));
+      return { state, reading: caseObligationsFrom(caseId, { recorded, state }, now, calendar) };
+    };
+
+    it('given the report folded in one batch, when the referral and a contact follow in the next, then the referral is met and the victim has both touchpoints', () => {
+      const { state, reading } = foldedInTwo(CASE, [reported, referred, told], 1, new Date('2025-03-10T12:00:00.000Z'));
+
+      expect(state).toMatchObject({ eventCount: 3, area: 'Wessex', stage: 'investigation', lastOccurredAt: '2025-03-04T09:00:00.000Z' });
+      // Referred on Tuesday 4 March, within the two working days from Monday's report (due by the end of Wednesday 5 March).
+      expect(referral(reading)).toMatchObject({ status: 'met', dueAt: '2025-03-05T23:59:59.999Z', satisfiedAt: '2025-03-04T09:00:00.000Z', satisfiedByEventId: referred.metadata.eventId });
+      // Told on Monday afternoon, referred on Tuesday morning: in the order they happened, not recorded.
+      expect(reading.victims[0].touchpoints.map((touchpoint) => touchpoint.eventId)).toEqual([told.metadata.eventId, referred.metadata.eventId]);
+      // Nothing has passed the case on since the report: the Police hold the investigation since then.
+      expect(reading.finder).toMatchObject({ waitingOn: { agency: 'Police', since: '2025-03-03T10:00:00.000Z' }, stage: 'investigation', victims: 1 });
+      expect(reading).toEqual(caseObligationsOf(CASE, [reported, referred, told], new Date('2025-03-10T12:00:00.000Z'), calendar));
+    });
+
+    it('given a hearing listed in one batch, when a correction moves it in the next, then the reading takes the corrected listing', () => {
+      const listed = aCaseEvent(CASE, 'HearingListed', '2025-03-14T10:00:00.000Z', 'HMCTS', { hearingId: 'h', hearingType: 'first', court: 'Court', courtTier: 'magistrates', scheduledFor: '2025-03-27T09:30:00.000Z' });
+      const charged = aCaseEvent(CASE, 'ChargeDecisionMade', '2025-03-13T10:00:00.000Z', 'CPS', { decision: 'charge', decidedBy: 'CPS', charges: [] });
+      const corrected = aCaseEvent(CASE, 'EventCorrected', '2025-03-15T10:00:00.000Z', 'HMCTS', { correctedEventId: listed.metadata.eventId, data: { scheduledFor: '2025-04-03T09:30:00.000Z' }, reason: 'Relisted' });
+      const events = [reported, charged, listed, corrected];
+      const { state, reading } = foldedInTwo(CASE, events, 3, new Date('2025-04-10T12:00:00.000Z'));
+
+      expect(state.hearings).toEqual([expect.objectContaining({ hearingId: 'h', scheduledFor: '2025-04-03T09:30:00.000Z' })]);
+      // Charged on 13 March at 10:00, first hearing (as corrected) on 3 April at 09:30: 20 whole days and 23½ hours.
+      expect(reading.timeliness).toContainEqual({ measure: 'charge-to-first-hearing', value: 20, unit: 'days', at: '2025-04-03T09:30:00.000Z' });
+      expect(reading).toEqual(caseObligationsOf(CASE, events, new Date('2025-04-10T12:00:00.000Z'), calendar));
+    });
+
+    it("is the reading of the whole case folded at once, for the demo profile's generated cases cut anywhere and judged at any instant", () => {
+      const generated = [...generateCases(DEMO_PROFILE, { seed: 11, cases: 200, calendar, rulebook: VICTIMS_CODE_2020, seal: () => ({ keyId: 'k', ciphertext: '' }) as never })];
+      // Half the draws from the few cases with a correction or retraction, which fold differently.
+      const amended = generated.filter(({ events }) => events.some((event) => event.type === 'EventCorrected' || event.type === 'EventRetracted'));
+      expect(amended.length).toBeGreaterThan(3);
+      const aCase = fc.oneof(fc.constantFrom(...generated), fc.constantFrom(...amended));
+      const profileNow = Date.parse(DEMO_PROFILE.now);
+      const aCut = fc.record({ generatedCase: aCase, share: fc.double({ min: 0, max: 1, noNaN: true }), daysBefore: fc.nat({ max: 400 }) });
+      fc.assert(
+        fc.property(aCut, ({ generatedCase, share, daysBefore }) => {
+          const { caseId, events } = generatedCase;
+          const now = new Date(profileNow - daysBefore * 86_400_000);
+          const cut = Math.floor(share * recordedAsOf(events, now).length);
+          expect(foldedInTwo(caseId, events, cut, now).reading).toEqual(caseObligationsOf(caseId, events, now, calendar));
+        }),
+        { numRuns: 200 },
+      );
     });
   });
 });

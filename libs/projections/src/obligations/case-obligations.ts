@@ -5,6 +5,7 @@ import {
   type AgeBand,
   type CaseEvent,
   type CaseEventType,
+  type CaseState,
   type ContactChannel,
   type EthnicGroup,
   type InformationTopic,
@@ -13,9 +14,9 @@ import {
   type Sex,
   type VictimKind,
 } from '@case-journey/domain';
-import { enhancedRightsOf, obligations, type Obligation, type VictimEnhancedRights, type WorkingDayCalendar } from '@case-journey/victims-code';
+import { caseJudgement, type Obligation, type VictimEnhancedRights, type WorkingDayCalendar } from '@case-journey/victims-code';
 import { caseFinderEntryOf, type CaseFinderEntry } from '../cases/case-finder-entry';
-import { caseTimeline } from '../timeline/case-timeline';
+import { caseWaitingOnSince } from '../timeline/case-timeline';
 import { timelinessOf, type TimelinessSample } from './timeliness';
 
 /** Something done with or for one victim. */
@@ -96,20 +97,40 @@ const TOUCHPOINT_TYPES = new Set<CaseEventType>([
 
 /** One case from its events in stream order, judged as of `now`: only what was recorded by then counts. */
 export function caseObligationsOf(caseId: string, events: readonly CaseEvent[], now: Date, calendar: WorkingDayCalendar): CaseObligations {
+  const recorded = recordedAsOf(events, now);
+  return caseObligationsFrom(caseId, { recorded, state: caseStateFrom(recorded) }, now, calendar);
+}
+
+/** The case's events recorded by `now`, in stream order. */
+export function recordedAsOf(events: readonly CaseEvent[], now: Date): readonly CaseEvent[] {
   const asOf = now.getTime();
-  const recorded = events.filter((event) => Date.parse(event.metadata.recordedAt) <= asOf);
-  const state = caseStateFrom(recorded);
-  const owed = obligations(recorded, now, { calendar });
-  const enhanced = new Map(enhancedRightsOf(recorded, now).map(({ victimId, ...rights }) => [victimId, rights]));
-  const touchpoints = touchpointsByVictim(effectiveEvents(recorded));
-  const waiting = caseTimeline(recorded, now)?.waitingOn ?? null;
+  return events.filter((event) => Date.parse(event.metadata.recordedAt) <= asOf);
+}
+
+/**
+ * `caseObligationsOf` from the case's events recorded by `now` and their state
+ * (`caseStateFrom(recorded)`), which a caller that keeps cases folded between batches carries on
+ * instead of folding every event again. The case is read once for everything else: the latest word
+ * of its events for the engine (obligations and enhanced rights in one reading), the touchpoints
+ * and who holds its next step.
+ */
+export function caseObligationsFrom(
+  caseId: string,
+  { recorded, state }: { recorded: readonly CaseEvent[]; state: CaseState },
+  now: Date,
+  calendar: WorkingDayCalendar,
+): CaseObligations {
+  const effective = effectiveEvents(recorded);
+  const { obligations: owed, enhancedRights } = caseJudgement(effective, now, { calendar });
+  const enhanced = new Map(enhancedRights.map(({ victimId, ...rights }) => [victimId, rights]));
+  const touchpoints = touchpointsByVictim(effective);
   const finder = caseFinderEntryOf({
     caseId,
     state,
     events: recorded,
     obligations: owed,
     enhanced: [...enhanced.values()].some((rights) => rights.enhanced),
-    waitingOn: waiting === null ? null : { agency: waiting.agency, since: waiting.since },
+    waitingOn: caseWaitingOnSince(recorded, { effective, closed: state.closure !== null }),
   });
   return {
     caseId,

@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import { AGENCIES, caseStreamId, upcast, type CaseEvent } from '@case-journey/domain';
+import { AGENCIES, caseStateAfter, caseStateFrom, caseStreamId, upcast, type CaseEvent } from '@case-journey/domain';
 import { StreamNotFoundError, type EventStore, type RecordedEvent } from '@case-journey/event-store';
 import { WorkingDayCalendar } from '@case-journey/victims-code';
 import { finderEntriesKey } from '../cases/case-finder.indexes';
@@ -8,7 +8,8 @@ import { caseEventsBefore, casesIn } from '../runner/case-streams';
 import type { AfterCommit, BatchContext, Projection } from '../runner/projection';
 import type { ProjectionKeys } from '../runner/projection-keys';
 import { readCheckpoint } from '../runner/projection-progress';
-import { caseObligationsOf, type CaseObligations } from './case-obligations';
+import { caseObligationsFrom, caseObligationsOf, recordedAsOf, type CaseObligations } from './case-obligations';
+import { FoldedCases } from './folded-cases';
 import { caseObligationsKey, writeCaseChanges, writeCountChanges } from './case-changes';
 import type { CounterCells } from './compliance-cells';
 import { deadlineChanges, type DeadlineChanges } from './deadlines';
@@ -19,6 +20,8 @@ export const OBLIGATIONS = 'obligations';
 
 const WEEK_MS = 7 * 86_400_000;
 
+const latestRecordedAt = (events: readonly CaseEvent[]): number => events.reduce((latest, event) => Math.max(latest, Date.parse(event.metadata.recordedAt)), -Infinity);
+
 /** Where deadline jobs are kept (BullMQ in the apps); the projection only says what changed. */
 export interface DeadlineScheduler {
   apply(changes: DeadlineChanges, now: Date): Promise<void>;
@@ -28,7 +31,10 @@ export interface ObligationsProjectionOptions {
   store: EventStore;
   calendar?: WorkingDayCalendar;
   deadlines?: DeadlineScheduler;
-  /** The most events kept of the cases touched lately, so a batch reads only each case's new events. Default 200,000. */
+  /**
+   * The most events kept of the cases touched lately, so a batch reads only each case's new events
+   * from the store, and folds only those on. Default 200,000, for the events and their folded states each.
+   */
   historyEvents?: number;
 }
 
@@ -38,8 +44,9 @@ export interface Reevaluation {
 }
 
 /**
- * The Victims' Code projection: for each case a batch touches, the engine reads the whole case
- * again (its stream up to the batch's end) as of now, and the case's previous reading is replaced:
+ * The Victims' Code projection: for each case a batch touches, the engine judges the whole case
+ * again (its stream up to the batch's end) as of now, its state folded once for everything read
+ * off it and carried on from the case's previous batch, and the case's previous reading is replaced:
  * victim journeys, worklist entries and compliance counts move by exactly the difference. One
  * engine run feeds all three read models, which is why they are one projection.
  */
@@ -48,10 +55,13 @@ export class ObligationsProjection implements Projection {
   readonly calendar: WorkingDayCalendar;
   /** The cases touched lately, as far as read: a batch reads from the store only the events after those. */
   readonly histories: CaseHistories;
+  /** The same cases folded, so a batch folds only each case's new events on. */
+  readonly folded: FoldedCases;
 
   constructor(private readonly options: ObligationsProjectionOptions) {
     this.calendar = options.calendar ?? new WorkingDayCalendar();
     this.histories = new CaseHistories(options.historyEvents);
+    this.folded = new FoldedCases(options.historyEvents);
   }
 
   async apply(batch: readonly RecordedEvent[], { keys, redis, transaction, watch, now, live }: BatchContext): Promise<AfterCommit | undefined> {
@@ -68,9 +78,7 @@ export class ObligationsProjection implements Projection {
     const counts: CounterCells = new Map();
     cases.forEach(([caseId, { events }], i) => {
       const before = parseReading(stored[i], finderEntries[i]);
-      const history = [...histories[i], ...events];
-      this.histories.keep(caseId, history);
-      const after = caseObligationsOf(caseId, history, now, this.calendar);
+      const after = this.readingOf(caseId, histories[i], events, now);
       writeCaseChanges(transaction, keys, before, after, counts);
       const deadlines = deadlineChanges(before, after, this.calendar, { live });
       changes.schedule.push(...deadlines.schedule);
@@ -79,6 +87,30 @@ export class ObligationsProjection implements Projection {
     });
     writeCountChanges(transaction, keys, counts);
     return this.scheduleAroundCommit(changes, now);
+  }
+
+  /**
+   * The case judged as of `now` on its events before the batch and the batch's: the state kept from
+   * the case's previous batch carried on with the new events when it can be (every event folded
+   * recorded by `now`), and folded afresh otherwise. Either way what `caseObligationsOf` gives.
+   */
+  private readingOf(caseId: string, before: readonly CaseEvent[], events: readonly CaseEvent[], now: Date): CaseObligations {
+    const asOf = now.getTime();
+    const kept = this.folded.foldedThrough(caseId, before.length, asOf);
+    const recordedThrough = Math.max(kept?.recordedThrough ?? -Infinity, latestRecordedAt(events));
+    if (kept && recordedThrough <= asOf) {
+      const state = caseStateAfter(kept.state, events);
+      this.histories.keep(caseId, state.ledger);
+      this.folded.keep(caseId, state, recordedThrough);
+      return caseObligationsFrom(caseId, { recorded: state.ledger, state }, now, this.calendar);
+    }
+    const history = [...before, ...events];
+    this.histories.keep(caseId, history);
+    const recorded = recordedAsOf(history, now);
+    const state = caseStateFrom(recorded);
+    if (recorded.length === history.length) this.folded.keep(caseId, state, latestRecordedAt(history));
+    else this.folded.forget(caseId);
+    return caseObligationsFrom(caseId, { recorded, state }, now, this.calendar);
   }
 
   /**

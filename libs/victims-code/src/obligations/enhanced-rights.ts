@@ -21,7 +21,12 @@ export function enhancedRightsOf(
   options: { rulebook?: Rulebook } = {},
 ): VictimEnhancedRights[] {
   const asOfMs = instantMs(asOf);
-  const statuses = enhancedStatusOfVictims(caseAsOf(events, asOfMs), (options.rulebook ?? VICTIMS_CODE_2020).enhanced);
+  return enhancedRightsOfRecord(caseAsOf(events, asOfMs), asOfMs, options.rulebook);
+}
+
+/** The same from a reading of the case already made (`caseAsOf`). */
+export function enhancedRightsOfRecord(record: CaseRecord, asOfMs: number, rulebook: Rulebook = VICTIMS_CODE_2020): VictimEnhancedRights[] {
+  const statuses = enhancedStatusOfVictims(record, rulebook.enhanced);
   return [...statuses].map(([victimId, status]) => ({
     victimId,
     enhanced: status.since !== null && status.since <= asOfMs,

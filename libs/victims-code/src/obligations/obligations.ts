@@ -4,8 +4,8 @@ import { dayNumberOf, instantMs, londonDayNumberOf } from '../calendar/london-da
 import { WorkingDayCalendar } from '../calendar/working-day-calendar';
 import type { Rule, Rulebook } from '../rulebook/rulebook';
 import { VICTIMS_CODE_2020 } from '../rulebook/victims-code-2020';
-import { caseAsOf, offenceCategoriesAt, type CaseRecord, type TimedEvent, type VictimRecord } from './case-record';
-import { enhancedStatusOfVictims, type EnhancedStatus } from './enhanced-rights';
+import { caseAsOf, offenceCategoriesAt, readCase, type CaseRecord, type TimedEvent, type VictimRecord } from './case-record';
+import { enhancedRightsOfRecord, enhancedStatusOfVictims, type EnhancedStatus, type VictimEnhancedRights } from './enhanced-rights';
 import { notApplicable } from './exceptions';
 import type { Obligation } from './obligation';
 import { statusOf } from './obligation-status';
@@ -28,8 +28,28 @@ let defaultCalendar: WorkingDayCalendar | undefined;
  */
 export function obligations(events: readonly CaseEvent[], asOf: Date | string, options: ObligationOptions = {}): Obligation[] {
   const asOfMs = instantMs(asOf);
+  return obligationsOfRecord(caseAsOf(events, asOfMs), asOfMs, options);
+}
+
+/** What the engine finds in one reading of a case: every obligation, and each victim's enhanced rights. */
+export interface CaseJudgement {
+  obligations: Obligation[];
+  enhancedRights: VictimEnhancedRights[];
+}
+
+/**
+ * `obligations(events, asOf, options)` and `enhancedRightsOf(events, asOf)` from one reading of the
+ * case instead of two. `effective`: the case's events recorded by `asOf`, as their latest word has
+ * them (`effectiveEvents`), which a caller that reads the case for more than the Code has already.
+ */
+export function caseJudgement(effective: readonly CaseEvent[], asOf: Date | string, options: ObligationOptions = {}): CaseJudgement {
+  const asOfMs = instantMs(asOf);
+  const record = readCase(effective);
+  return { obligations: obligationsOfRecord(record, asOfMs, options), enhancedRights: enhancedRightsOfRecord(record, asOfMs) };
+}
+
+function obligationsOfRecord(record: CaseRecord, asOfMs: number, options: ObligationOptions): Obligation[] {
   const calendar = options.calendar ?? (defaultCalendar ??= new WorkingDayCalendar());
-  const record = caseAsOf(events, asOfMs);
   const result: Obligation[] = [];
   for (const { rulebook, inForce } of versionsOf(options.rulebooks ?? [VICTIMS_CODE_2020])) {
     const enhanced = enhancedStatusOfVictims(record, rulebook.enhanced);
