@@ -59,6 +59,18 @@ async function main(): Promise<void> {
     const caseId = found.items[0].caseId;
     const state = await stack.apiGet<{ state: { victims: Array<{ victimId: string }> } }>(`/cases/${caseId}`, officer);
     const victimId = state.state.victims[0].victimId;
+    // A retention dry run and the erasure of its listing, for their pages: on the demo data the listing is empty, so nothing is erased.
+    const dpo = await stack.tokenFor('data-protection');
+    const finished = async (path: string) => {
+      for (let tries = 0; (await stack.apiGet<{ state: string }>(path, dpo)).state !== 'completed'; tries++) {
+        if (tries > 600) throw new Error(`${path} did not complete`);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    };
+    const dryRun = (await stack.apiPost<{ jobId: string }>('/retention/dry-runs', dpo, {})).jobId;
+    await finished(`/retention/dry-runs/${dryRun}`);
+    const retentionErasure = (await stack.apiPost<{ jobId: string }>(`/retention/dry-runs/${dryRun}/erasure`, dpo, { reason: 'Benchmark: an empty listing' })).jobId;
+    await finished(`/retention/erasures/${retentionErasure}`);
     const pages: Array<[string, string, string]> = [
       ['case finder', 'case-progression/Police/Wessex', '/cases'],
       ['case page (timeline, obligations)', 'case-progression/Police/Wessex', `/cases/${caseId}`],
@@ -71,6 +83,12 @@ async function main(): Promise<void> {
       ['the cases behind a figure (Right 4, Police)', 'case-progression/Police/Wessex', '/reports/compliance/cases?period=2026&filter=right:4,agency:Police'],
       ['published figures', 'board/-/Wessex', '/public/compliance'],
       ['administration', 'admin', '/admin'],
+      ['audit log', 'data-protection', '/audit'],
+      ['erase a victim: find by ID', 'data-protection', '/erasures'],
+      ['erase a victim: confirmation', 'data-protection', `/victims/${victimId}/erasure`],
+      ['retention review', 'data-protection', '/retention'],
+      ['retention dry run (its listing)', 'data-protection', `/retention/dry-runs/${dryRun}`],
+      ['retention erasure (its outcome)', 'data-protection', `/retention/erasures/${retentionErasure}`],
     ];
     const browsers = new Map<string, Browser>();
     console.log(`Web page render times over ${requests} requests each, after 3 warm-up requests (ms):`);
