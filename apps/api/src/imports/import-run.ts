@@ -39,6 +39,8 @@ export interface ImportRun {
   dryRun?: boolean;
   /** Lines decided together and stored in one batch append. */
   batchSize?: number;
+  /** A batch is stored sooner once its lines' text comes to this many characters. */
+  batchChars?: number;
   /** The tally at the checkpoint a resumed import starts from. */
   tally?: ImportTally;
   /** After each batch is stored: its rejected lines, in order, then the new checkpoint and tally. */
@@ -46,6 +48,14 @@ export interface ImportRun {
 }
 
 export const DEFAULT_BATCH_LINES = 1_000;
+
+/**
+ * A batch holds each line's text until it is stored (and its record, parsed, until decided): 1,000
+ * lines of up to IMPORT_MAX_LINE_BYTES (1 MiB) each would be a gigabyte, which the importer's bounded
+ * heap (--max-old-space-size) cannot hold, and a file that made it run out would do so again at every
+ * resume. Lines of the usual few hundred bytes never reach this before the line count does.
+ */
+export const DEFAULT_BATCH_CHARS = 8 * 2 ** 20;
 
 /**
  * Lines decided between two turns of the event loop. A chunk of the file holds thousands of lines,
@@ -65,6 +75,8 @@ export async function runImport(run: ImportRun): Promise<ImportTally> {
   const tally = { ...(run.tally ?? EMPTY_TALLY) };
   const working = new WorkingCases();
   const batchSize = run.batchSize ?? DEFAULT_BATCH_LINES;
+  const batchChars = run.batchChars ?? DEFAULT_BATCH_CHARS;
+  let pendingChars = 0;
   let batch = new RecordingBatch(run.recorder, run.repository, working);
   // What a batch keeps of each line until it is stored: its place and text, not the parsed record.
   let pending: Array<{ line: Pick<SourceLine, 'number' | 'end' | 'text'>; index?: number; problem?: Problem }> = [];
@@ -80,6 +92,7 @@ export async function runImport(run: ImportRun): Promise<ImportTally> {
     }
     const last = pending[pending.length - 1].line;
     pending = [];
+    pendingChars = 0;
     batch = new RecordingBatch(run.recorder, run.repository, working);
     await run.onCommitted(rejections, { line: last.number, offset: last.end }, { ...tally });
   };
@@ -87,6 +100,7 @@ export async function runImport(run: ImportRun): Promise<ImportTally> {
   for await (const line of run.lines) {
     tally.linesRead += 1;
     const { number, end, text } = line;
+    pendingChars += text.length;
     if (line.fault) {
       pending.push({ line: { number, end, text }, problem: line.fault });
     } else {
@@ -101,7 +115,7 @@ export async function runImport(run: ImportRun): Promise<ImportTally> {
         pending.push({ line: { number, end, text }, problem });
       }
     }
-    if (pending.length >= batchSize) await commit();
+    if (pending.length >= batchSize || pendingChars >= batchChars) await commit();
     if (tally.linesRead % LINES_PER_TURN === 0) await nextTurn();
   }
   await commit();
