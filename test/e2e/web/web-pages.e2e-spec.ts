@@ -382,6 +382,15 @@ describe('the web pages in a browser', () => {
     await page.getByRole('button', { name: 'Continue' }).click();
     await expect(page.locator('#victimId-error').textContent()).resolves.toContain('Enter the victim’s ID');
     await checkPage(page, 'data-protection', 'erasures');
+    // An ID no case holds: the confirmation page finds nothing in the log, and the API's 404 comes back beside the ID typed.
+    await page.getByLabel('Victim ID').fill('nobody-at-all');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await expect(page.getByTestId('erasure-victim').textContent()).resolves.toContain('0 entries about them');
+    await page.getByLabel('Why is their data erased?').fill('Erasure request DP-2026-0098 upheld');
+    await page.getByRole('button', { name: 'Erase their personal data' }).click();
+    await expect(page.locator('#victimId-error').textContent()).resolves.toContain('No case holds victim nobody-at-all');
+    await expect(page.getByLabel('Victim ID').inputValue()).resolves.toBe('nobody-at-all');
+    await checkPage(page, 'data-protection', 'erasure-unknown-victim');
 
     await page.getByRole('link', { name: 'Audit log', exact: true }).click();
     await page.getByLabel('Case').fill(newCase.caseId);

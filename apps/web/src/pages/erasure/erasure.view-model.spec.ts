@@ -1,6 +1,6 @@
 import type { AuditAnswer } from '../audit/audit.view-model';
 import { checkedReason } from '../erasure-reason';
-import { erasureConfirmViewModel, erasureResultViewModel, isVictimId, type ErasureAnswer } from './erasure.view-model';
+import { erasureConfirmViewModel, erasureResultViewModel, erasureStartViewModel, isVictimId, type ErasureAnswer } from './erasure.view-model';
 
 const entry = (changes: Partial<AuditAnswer['entries'][number]>): AuditAnswer['entries'][number] => ({
   sequence: 1,
@@ -32,6 +32,16 @@ describe('the reason for an erasure', () => {
 describe('a victim ID as typed', () => {
   it('is not blank and at most 200 characters, as the API takes it', () => {
     expect([isVictimId('v-1'), isVictimId(' '), isVictimId(''), isVictimId('x'.repeat(200)), isVictimId('x'.repeat(201)), isVictimId(undefined)]).toEqual([true, false, false, true, false, false]);
+  });
+});
+
+describe('the erasure start page', () => {
+  it('captions the erasures made as all of them, or the most recent of how many', () => {
+    const erased = entry({ action: 'victim-data-erased', purpose: null, reason: 'DP-1' });
+    expect(erasureStartViewModel(audit([erased])).erasuresCaption).toBe('The erasure, from the audit log, newest first');
+    expect(erasureStartViewModel(audit([erased, erased])).erasuresCaption).toBe('All 2, from the audit log, newest first');
+    expect(erasureStartViewModel({ ...audit([erased, erased]), total: 31 }).erasuresCaption).toBe('The 2 most recent of 31, from the audit log');
+    expect(erasureStartViewModel(audit([erased])).erasures).toEqual([{ at: '25 Nov 2026, 11:00', who: 'wcu.officer (WCU)', victimId: 'victim-1', reason: 'DP-1', cases: 1 }]);
   });
 });
 

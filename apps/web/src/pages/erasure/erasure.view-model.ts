@@ -38,7 +38,10 @@ export function erasureStartViewModel(recent: AuditAnswer, victimId = '', errors
       reason: entry.reason ?? '',
       cases: entry.caseIds.length,
     })),
-    erasuresTotal: recent.total,
+    erasuresCaption:
+      recent.entries.length >= recent.total
+        ? `${recent.total === 1 ? 'The erasure' : `All ${recent.total}`}, from the audit log, newest first`
+        : `The ${recent.entries.length} most recent of ${recent.total}, from the audit log`,
   };
 }
 
