@@ -9,6 +9,8 @@
  *    breakdowns: as served (counter hashes kept until they change); as served while the last month's
  *    hashes move before every request (as records arriving move them); and computed cold in-process
  *    (a new reader each time, every hash read from Redis again): median, p90, p99 (target: p99 under 200 ms).
+ *    Then the drill-down from a figure to its cases, for one area and a month, one area and the year,
+ *    and all areas and the year.
  * 3. An as-of report of the year (July 2024 to June 2025), computed from the event store as the
  *    worker's job does (target: under 60 s).
  * Everything written to Redis is deleted at the end unless --keep.
@@ -76,9 +78,9 @@ async function main(): Promise<void> {
     await api.listen(0, '127.0.0.1');
     const port = (api.getHttpServer().address() as AddressInfo).port;
     const paths = Array.from({ length: REQUESTS }, (_, i) => ASKED[i % ASKED.length]).map(({ measure, groupBy }) => `/reports/${measure}?period=${PERIOD}&groupBy=${groupBy}`);
-    const get = async (path: string) => {
+    const get = async (path: string, token?: string) => {
       const begun = performance.now();
-      const response = await fetch(`http://127.0.0.1:${port}${path}`, { headers: { authorization } });
+      const response = await fetch(`http://127.0.0.1:${port}${path}`, { headers: { authorization: token ? `Bearer ${token}` : authorization } });
       await response.arrayBuffer();
       if (response.status !== 200) throw new Error(`${path}: ${response.status}`);
       return performance.now() - begun;
@@ -98,6 +100,7 @@ async function main(): Promise<void> {
       arriving.push(await get(path));
     }
     console.log(`Live reports as above, the last month's ${lastMonth.length} hashes moved before each request: ${summary(arriving)} (load ${loadavg()[0].toFixed(2)})`);
+    await drillDown(get, await issuer.token({ subject: 'bench.officer', roles: ['case-progression'], agency: 'Police', areas: BENCH_PROFILE.areas.map((area) => area.name) }, { expiresIn: 6 * 3600 }));
     await api.close();
     await issuer.stop();
 
@@ -117,6 +120,26 @@ async function main(): Promise<void> {
     if (!KEEP) for await (const keys of keyPages(redis, `${prefix}*`, 10_000)) await redis.unlink(...keys);
     redis.disconnect();
     await store.close().catch(() => undefined);
+  }
+}
+
+/**
+ * From a figure to the cases behind it (`GET /reports/code-compliance/cases`), as a case progression
+ * officer of every area follows one: a right by agency, a month's enhanced rights, over one area or
+ * all four, for one month or the year. Each request reads every case listed under the area and
+ * months asked and works out its share, so the year of all areas is the worst case.
+ */
+async function drillDown(get: (path: string, token?: string) => Promise<number>, token: string): Promise<void> {
+  const figures = ['filter=right:4,agency:Police', 'filter=entitlement:enhanced', 'filter=right:6,agency:CPS&column=breached&part=numerator'];
+  const spans: Array<[string, string]> = [
+    ['one area, one month', `area=${BENCH_PROFILE.areas[0].name}&period=${YEAR[11]}`],
+    ['one area, the year', `area=${BENCH_PROFILE.areas[0].name}&period=${PERIOD}`],
+    ['all four areas, the year', `period=${PERIOD}`],
+  ];
+  for (const [span, query] of spans) {
+    const latencies: number[] = [];
+    for (let i = 0; i < Math.max(12, Math.round(REQUESTS / 10)); i++) latencies.push(await get(`/reports/code-compliance/cases?${query}&${figures[i % figures.length]}&limit=50`, token));
+    console.log(`Drill-down to the cases behind a figure, ${span}, ${latencies.length} requests one at a time: ${summary(latencies)} (load ${loadavg()[0].toFixed(2)})`);
   }
 }
 

@@ -1,7 +1,7 @@
 import type { Redis } from 'ioredis';
 import {
   bucketFor,
-  caseShareOf,
+  caseSharesOf,
   figureOf,
   measureInForce,
   parseCounterSuffix,
@@ -52,13 +52,14 @@ export class FigureCasesReader {
     const lists = areas.flatMap((area) => asked.months.map((month) => reportingCasesKey(keys, measure.source, area, month)));
     const caseIds = lists.length === 0 ? [] : (await this.redis.sunion(...lists)).sort();
     const basis = { kind: 'live' as const, asOf: now.toISOString() };
+    const shareOf = caseSharesOf(this.definitions, measure, asked, basis, figure);
     const shares: FigureCases['shares'] = [];
     for (let start = 0; start < caseIds.length; start += READ_AT_ONCE) {
       const ids = caseIds.slice(start, start + READ_AT_ONCE);
       const stored = await this.redis.mget(ids.map((caseId) => reportingCaseKey(keys, caseId)));
       ids.forEach((caseId, i) => {
         if (!stored[i]) return;
-        const share = caseShareOf(this.definitions, measure, new Map(JSON.parse(stored[i]!) as Array<[string, number]>), asked, basis, figure);
+        const share = shareOf(new Map(JSON.parse(stored[i]!) as Array<[string, number]>));
         if (share.count > 0) shares.push({ caseId, ...share });
       });
     }

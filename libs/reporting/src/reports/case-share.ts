@@ -1,6 +1,6 @@
-import { addCells, counterHashesOf, type FactCells } from '../facts/fact-counters';
+import type { FactCells } from '../facts/fact-counters';
 import type { MeasureColumn, MeasureDefinition, MeasureDefinitions } from '../measures/measure-definitions';
-import { computeReport, ReportRequestError, type ReportRequest } from './compute-report';
+import { caseReporter, ReportRequestError, type ReportRequest } from './compute-report';
 import type { ReportBasis, ReportCell } from './report';
 
 /** Which count of a column a drill-down follows: what is counted on top, or the base it is counted of. */
@@ -33,15 +33,21 @@ export interface CaseShare {
 }
 
 /**
- * What one case adds to a figure of a report: the report computed, as any report is, over that
- * case's counts alone (the reporting projection keeps them per case). The shares of the cases
- * behind a figure add up to the figure.
+ * What each case adds to a figure of a report: the report computed, as any report is, over that
+ * case's counts alone (the reporting projection keeps them per case). The shares of the cases behind
+ * a figure add up to the figure. Made once per figure asked, then given each case's cells.
  */
+export function caseSharesOf(definitions: MeasureDefinitions, measure: MeasureDefinition, request: ReportRequest, basis: ReportBasis, figure: Figure): (cells: FactCells) => CaseShare {
+  const reportOf = caseReporter(definitions, measure, request, basis);
+  return (cells) => {
+    const report = reportOf(cells);
+    const rows = report.total ? [report.total] : report.rows;
+    const count = rows.reduce((sum, row) => sum + (row.cells[figure.column.id]?.[figure.part] ?? 0), 0);
+    return { count, cells: rows.length === 1 ? rows[0].cells : {} };
+  };
+}
+
+/** What one case adds to a figure (see caseSharesOf). */
 export function caseShareOf(definitions: MeasureDefinitions, measure: MeasureDefinition, cells: FactCells, request: ReportRequest, basis: ReportBasis, figure: Figure): CaseShare {
-  const hashes = new Map<string, Map<string, number>>();
-  addCells(hashes, cells);
-  const report = computeReport(definitions, measure, counterHashesOf(hashes), { ...request, groupBy: [] }, basis);
-  const rows = report.total ? [report.total] : report.rows;
-  const count = rows.reduce((sum, row) => sum + (row.cells[figure.column.id]?.[figure.part] ?? 0), 0);
-  return { count, cells: rows.length === 1 ? rows[0].cells : {} };
+  return caseSharesOf(definitions, measure, request, basis, figure)(cells);
 }

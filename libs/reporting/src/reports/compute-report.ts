@@ -1,6 +1,6 @@
 import { londonDayOf } from '@case-journey/victims-code';
 import { compareGroups } from '../disproportionality';
-import { DERIVED_DIMENSIONS, FIELD_SEPARATOR, readFieldPart, ROLLUPS, rollupFor, bucketOf, type FactCounterHash } from '../facts/fact-counters';
+import { DERIVED_DIMENSIONS, FIELD_SEPARATOR, parseCounterSuffix, readFieldPart, ROLLUPS, rollupFor, bucketOf, splitFactCell, type FactCells, type FactCounterHash } from '../facts/fact-counters';
 import type { MeasureColumn, MeasureDefinition, MeasureDefinitions } from '../measures/measure-definitions';
 import type { Report, ReportBasis, ReportCell, ReportRow } from './report';
 
@@ -64,29 +64,8 @@ const newTally = (group: Record<string, string>): Tally => ({ group, counts: new
  * characteristic. Open obligations are judged at the basis's instant: breached after their due day.
  */
 export function computeReport(definitions: MeasureDefinitions, measure: MeasureDefinition, hashes: readonly FactCounterHash[], request: ReportRequest, basis: ReportBasis): Report {
-  const bucket = bucketFor(measure, request);
-  const groupBy = effectiveGroupBy(measure, request.groupBy);
-  const rollup = ROLLUPS[measure.source][Number(bucket.slice(bucket.lastIndexOf('.') + 1))];
-  const asOfDay = londonDayOf(basis.asOf);
-  const entitlements = measure.entitlements ? new Set(measure.entitlements) : null;
+  const { bucket, groupBy, shape, readingOf } = reportCounting(definitions, measure, request, basis);
   const filters = Object.entries(request.filters ?? {});
-  const hasValue = measure.source === 'timeliness';
-
-  // Everything a hash's tallies depend on: the measure, the grouping, the filters, the day open obligations are judged at.
-  const shape = JSON.stringify([definitions.version, measure.id, measure.version, groupBy, filters, asOfDay]);
-  const grouped = groupBy.filter((dimension) => dimension !== 'area' && dimension !== 'month');
-  // Each field read once however many hashes hold it: null when the measure does not count it.
-  const readings = new Map<string, FieldReading | null>();
-  const readField = fieldReader(rollup, hasValue);
-  const readingOf = (field: string): FieldReading | null => {
-    let reading = readings.get(field);
-    if (reading !== undefined) return reading;
-    const { values, outcome, value } = readField(field);
-    const wanted = (!entitlements || entitlements.has(values.entitlement)) && filters.every(([dimension, asked]) => values[dimension] === asked);
-    reading = wanted ? { group: Object.fromEntries(grouped.map((dimension) => [dimension, values[dimension]])), key: grouped.map((dimension) => values[dimension]).join(FIELD_SEPARATOR), outcome: judged(outcome, asOfDay), value } : null;
-    readings.set(field, reading);
-    return reading;
-  };
   const byHash = groupBy.includes('area') || groupBy.includes('month');
   const rows = new Map<string, Tally>();
   for (const hash of hashes) {
@@ -107,7 +86,7 @@ export function computeReport(definitions: MeasureDefinitions, measure: MeasureD
   const total = measure.source === 'timeliness' ? null : newTally({});
   if (total) for (const row of rows.values()) addTally(total, row);
 
-  const rowOf = (tally: Tally): ReportRow => ({ group: tally.group, cells: Object.fromEntries(measure.columns.map((column) => [column.id, cellOf(column, tally)])) });
+  const rowOf = (tally: Tally): ReportRow => reportRowOf(measure, tally);
   const reportRows = [...rows.values()].map(rowOf).sort((a, b) => compareGroupsOf(a.group, b.group, groupBy));
   const characteristic = groupBy.find((dimension) => (measure.disproportionality as readonly string[]).includes(dimension));
   if (characteristic) compareWithin(reportRows, characteristic, measure.headline);
@@ -134,6 +113,88 @@ export function computeReport(definitions: MeasureDefinitions, measure: MeasureD
     rows: reportRows,
     total: total ? rowOf(total) : null,
     disproportionality: characteristic ? { characteristic, column: measure.headline, confidence: 0.95 } : null,
+  };
+}
+
+/** What a report works out once, before it reads a field: the hashes it reads, its grouping, and how it reads a field. */
+interface ReportCounting {
+  bucket: string;
+  groupBy: string[];
+  /** Everything a hash's tallies depend on: the measure, the grouping, the filters, the day open obligations are judged at. */
+  shape: string;
+  /** Each field read once however many hashes hold it: null when the measure does not count it. */
+  readingOf: (field: string) => FieldReading | null;
+}
+
+function reportCounting(definitions: MeasureDefinitions, measure: MeasureDefinition, request: Pick<ReportRequest, 'groupBy' | 'filters'>, basis: ReportBasis): ReportCounting {
+  const bucket = bucketFor(measure, request);
+  const groupBy = effectiveGroupBy(measure, request.groupBy);
+  const rollup = ROLLUPS[measure.source][Number(bucket.slice(bucket.lastIndexOf('.') + 1))];
+  const asOfDay = londonDayOf(basis.asOf);
+  const entitlements = measure.entitlements ? new Set(measure.entitlements) : null;
+  const filters = Object.entries(request.filters ?? {});
+  const shape = JSON.stringify([definitions.version, measure.id, measure.version, groupBy, filters, asOfDay]);
+  const grouped = groupBy.filter((dimension) => dimension !== 'area' && dimension !== 'month');
+  const readings = new Map<string, FieldReading | null>();
+  const readField = fieldReader(rollup, measure.source === 'timeliness');
+  const readingOf = (field: string): FieldReading | null => {
+    let reading = readings.get(field);
+    if (reading !== undefined) return reading;
+    const { values, outcome, value } = readField(field);
+    const wanted = (!entitlements || entitlements.has(values.entitlement)) && filters.every(([dimension, asked]) => values[dimension] === asked);
+    reading = wanted ? { group: Object.fromEntries(grouped.map((dimension) => [dimension, values[dimension]])), key: grouped.map((dimension) => values[dimension]).join(FIELD_SEPARATOR), outcome: judged(outcome, asOfDay), value } : null;
+    readings.set(field, reading);
+    return reading;
+  };
+  return { bucket, groupBy, shape, readingOf };
+}
+
+/** A tally as a report's row: each of the measure's columns worked out. */
+function reportRowOf(measure: MeasureDefinition, tally: Tally): ReportRow {
+  return { group: tally.group, cells: Object.fromEntries(measure.columns.map((column) => [column.id, cellOf(column, tally)])) };
+}
+
+/** One case's report: its rows (by interval for timeliness, else the one row) and its total. */
+export interface CaseReport {
+  rows: ReportRow[];
+  total: ReportRow | null;
+}
+
+/**
+ * Reports of single cases, grouped by nothing the measure does not always group by: the counting of
+ * computeReport over each case's own cells, worked out once for the request and without making
+ * counter hashes of the cells. A drill-down reads thousands of cases for one figure.
+ */
+export function caseReporter(definitions: MeasureDefinitions, measure: MeasureDefinition, request: Omit<ReportRequest, 'groupBy'>, basis: ReportBasis): (cells: FactCells) => CaseReport {
+  const { bucket, readingOf } = reportCounting(definitions, measure, { ...request, groupBy: [] }, basis);
+  const months = new Set(request.months);
+  const areas = request.areas ? new Set(request.areas) : null;
+  // Whether a counter suffix is one the report reads: few, and the same for every case.
+  const suffixes = new Map<string, boolean>();
+  const read = (suffix: string): boolean => {
+    let wanted = suffixes.get(suffix);
+    if (wanted === undefined) {
+      const hash = parseCounterSuffix(suffix);
+      suffixes.set(suffix, (wanted = hash.bucket === bucket && months.has(hash.month) && (!areas || areas.has(hash.area))));
+    }
+    return wanted;
+  };
+  const rowOf = (tally: Tally): ReportRow => reportRowOf(measure, tally);
+  return (cells) => {
+    const tallies = new Map<string, Tally>();
+    for (const [cell, count] of cells) {
+      if (count === 0) continue;
+      const { suffix, field } = splitFactCell(cell);
+      if (!read(suffix)) continue;
+      const reading = readingOf(field);
+      if (reading === null) continue;
+      let tally = tallies.get(reading.key);
+      if (!tally) tallies.set(reading.key, (tally = newTally(reading.group)));
+      countInto(tally, reading.outcome, reading.value, count);
+    }
+    const total = measure.source === 'timeliness' ? null : newTally({});
+    if (total) for (const tally of tallies.values()) addTally(total, tally);
+    return { rows: [...tallies.values()].map(rowOf), total: total ? rowOf(total) : null };
   };
 }
 
