@@ -107,13 +107,13 @@ function linesStored(): number {
 
 const BARS = '▁▂▃▄▅▆▇█';
 
-/** One character per stretch of the run: the highest RSS sampled in it, on a scale from 0 to `top`. */
-function sparkline(samples: readonly number[], top: number, width = 72): string {
+/** One character per stretch of the run: the highest RSS sampled in it, on a scale from `bottom` to `top` (below it, the lowest bar). */
+function sparkline(samples: readonly number[], bottom: number, top: number, width = 72): string {
   const per = Math.max(1, Math.ceil(samples.length / width));
   let line = '';
   for (let at = 0; at < samples.length; at += per) {
     const highest = Math.max(...samples.slice(at, at + per));
-    line += BARS[Math.min(BARS.length - 1, Math.floor((highest / top) * BARS.length))];
+    line += BARS[Math.max(0, Math.min(BARS.length - 1, Math.floor(((highest - bottom) / Math.max(1, top - bottom)) * BARS.length)))];
   }
   return line;
 }
@@ -160,13 +160,15 @@ async function main(): Promise<void> {
   const steady = importerSamples.slice(Math.floor(importerSamples.length / 10));
   const [first, last] = [steady.slice(0, Math.ceil(steady.length / 4)), steady.slice(-Math.ceil(steady.length / 4))];
   const highest = (values: number[]) => (values.length ? Math.max(...values) / MIB : 0);
+  // Scaled from the lowest sample once started (after the first tenth), so that a drift of a few MiB shows.
+  const bottom = steady.length ? Math.min(...steady) : 0;
   process.stdout.write(
     [
       output.trim(),
       `Imported ${lines} lines of ${file} (${(size / 1e6).toFixed(0)} MB) in ${seconds.toFixed(0)} s through npm run import (exit ${code}${stopAfterSeconds !== undefined ? `, stopped after ${stopAfterSeconds} s if not done` : ''}): ${Math.round(lines / seconds)} lines/s`,
       `  importer peak RSS ${(importerPeak / MIB).toFixed(0)} MiB = ${(importerPeak / 1e6).toFixed(0)} MB (target < 250 MB); with npm and the build step above it, ${(treePeak / MIB).toFixed(0)} MiB at most at once`,
-      `  importer RSS over the run, ${importerSamples.length} samples every ${SAMPLE_MS} ms, scale 0–${(importerPeak / MIB).toFixed(0)} MiB:`,
-      `  ${sparkline(importerSamples, importerPeak)}`,
+      `  importer RSS over the run, ${importerSamples.length} samples every ${SAMPLE_MS} ms, scale ${(bottom / MIB).toFixed(0)}–${(importerPeak / MIB).toFixed(0)} MiB:`,
+      `  ${sparkline(importerSamples, bottom, importerPeak)}`,
       `  highest in the first quarter after the first tenth ${highest(first).toFixed(0)} MiB, in the last quarter ${highest(last).toFixed(0)} MiB`,
       `  ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, load average ${loadBefore.map((l) => l.toFixed(1)).join(' ')} before, ${loadavg().map((l) => l.toFixed(1)).join(' ')} after`,
     ].join('\n') + '\n',
