@@ -1,7 +1,7 @@
 import { isUUID } from 'class-validator';
 import { grantFor, type Grant, type Permission } from '@case-journey/access';
 import { RequestValidationError } from '../http/request-validation.error';
-import { validateCrimeReport, validateHandoff, type BodyRules, type FieldError } from '../cases/dto';
+import { validateCrimeReport, validateHandoff, type BodyRules, type FieldError, type ReportCrimeDto, type ValidatedHandoff } from '../cases/dto';
 import type { Recording, RecordingOptions } from '../cases/handoff-recorder';
 import { handoffRecording } from '../cases/record-handoff/handoff-recording';
 import { crimeReportRecording } from '../cases/report-crime/crime-report-recording';
@@ -13,19 +13,29 @@ import { crimeReportRecording } from '../cases/report-crime/crime-report-recordi
  */
 export type ImportRecord = Record<string, unknown>;
 
-export interface LineContext {
-  /** The import's own grant (imports:run). */
-  caller: Grant;
+/** What a line is validated by: the same for every line of an import, and plain data (a validation thread is given it). */
+export interface LineRules {
   rules: BodyRules;
-  now: () => Date;
   /** The source system the whole file comes from: given to lines that name none; a line naming another is refused. */
   sourceSystem?: string;
+}
+
+export interface LineContext extends LineRules {
+  /** The import's own grant (imports:run). */
+  caller: Grant;
+  now: () => Date;
 }
 
 export interface LineRecording {
   recording: Recording;
   options: RecordingOptions;
 }
+
+/**
+ * A line as its single request's validation leaves it: the crime report, or the handoff and its
+ * case's id. Plain data, so that a validation thread can hand it over as it is.
+ */
+export type ValidatedLine = { kind: 'report'; report: ReportCrimeDto } | { kind: 'handoff'; caseId: string; handoff: ValidatedHandoff };
 
 const isObject = (value: unknown): value is ImportRecord => typeof value === 'object' && value !== null && !Array.isArray(value);
 
@@ -36,24 +46,37 @@ const isObject = (value: unknown): value is ImportRecord => typeof value === 'ob
  * under the import's own grant, each line naming its agency. Refusals throw the API's errors.
  */
 export function recordingOfLine(line: unknown, context: LineContext): LineRecording {
+  return recordingOfValidated(validatedLine(line, context), context);
+}
+
+/** The line validated as its single request's body is (the shape checks, class-validator, the earliest instant), with its source's key required. Refusals throw. */
+export function validatedLine(line: unknown, { rules, sourceSystem }: LineRules): ValidatedLine {
   if (!isObject(line)) throw new RequestValidationError([{ field: 'line', messages: ['a line must be one JSON object: a request body of POST /cases or POST /cases/:id/events'] }]);
-  const body = withSourceSystem(line, context.sourceSystem);
+  const body = withSourceSystem(line, sourceSystem);
   if (body.type === 'CrimeReported') {
     const { type: _type, ...report } = body;
-    const validation = validateCrimeReport(report, context.rules);
+    const validation = validateCrimeReport(report, rules);
     if (!validation.ok) throw new RequestValidationError(validation.errors, validation.total);
     requireSource(validation.value);
-    return { recording: crimeReportRecording(validation.value, lineGrant(context.caller, 'case:report'), { now: context.now }), options: { caseMustExist: false } };
+    return { kind: 'report', report: validation.value };
   }
   const { caseId, ...handoff } = body;
   const caseIdErrors: FieldError[] = typeof caseId === 'string' && isUUID(caseId) ? [] : [{ field: 'caseId', messages: ['caseId must be the id (a UUID) of the case the record belongs to'] }];
-  const validation = validateHandoff(handoff, context.rules);
+  const validation = validateHandoff(handoff, rules);
   if (!validation.ok || caseIdErrors.length > 0) {
     const errors = [...caseIdErrors, ...(validation.ok ? [] : validation.errors)];
     throw new RequestValidationError(errors, caseIdErrors.length + (validation.ok ? 0 : (validation.total ?? validation.errors.length)));
   }
   requireSource(validation.value);
-  const recording = handoffRecording(String(caseId).toLowerCase(), validation.value, lineGrant(context.caller, 'case:record-handoff'), { now: context.now, rules: context.rules });
+  return { kind: 'handoff', caseId: String(caseId).toLowerCase(), handoff: validation.value };
+}
+
+/** A validated line made into the recording its single request would be, under the caller's grant for that request. */
+export function recordingOfValidated(validated: ValidatedLine, context: LineContext): LineRecording {
+  if (validated.kind === 'report') {
+    return { recording: crimeReportRecording(validated.report, lineGrant(context.caller, 'case:report'), { now: context.now }), options: { caseMustExist: false } };
+  }
+  const recording = handoffRecording(validated.caseId, validated.handoff, lineGrant(context.caller, 'case:record-handoff'), { now: context.now, rules: context.rules });
   return { recording, options: { caseMustExist: true } };
 }
 

@@ -4,8 +4,9 @@ import { problemOf } from '../http/problem-details.filter';
 import type { CaseStreamRepository } from '../cases/case-stream.repository';
 import type { HandoffRecorder } from '../cases/handoff-recorder';
 import { RecordingBatch, WorkingCases, type BatchOutcome } from '../cases/recording-batch';
-import { recordingOfLine, type LineContext } from './import-line';
+import { recordingOfValidated, validatedLine, type LineContext } from './import-line';
 import type { SourceLine } from './source-lines';
+import type { ValidatedSourceLine } from './validation-thread';
 
 /** What an import has done so far. */
 export interface ImportTally {
@@ -31,7 +32,8 @@ export interface ImportCheckpoint {
 }
 
 export interface ImportRun {
-  lines: AsyncIterable<SourceLine>;
+  /** The file's lines as read (validated here), or already validated on the validation thread. */
+  lines: AsyncIterable<SourceLine | ValidatedSourceLine>;
   context: LineContext;
   recorder: HandoffRecorder;
   repository: CaseStreamRepository;
@@ -105,7 +107,8 @@ export async function runImport(run: ImportRun): Promise<ImportTally> {
       pending.push({ line: { number, end, text }, problem: line.fault });
     } else {
       try {
-        const { recording, options } = recordingOfLine(line.record, run.context);
+        const validated = 'validated' in line && line.validated ? line.validated : validatedLine((line as SourceLine).record, run.context);
+        const { recording, options } = recordingOfValidated(validated, run.context);
         const index = batch.size;
         await batch.add(recording, options);
         pending.push({ line: { number, end, text }, index });

@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import type { Principal } from '@case-journey/access';
 import { derivedCaseId, derivedVictimId, recordKey, type VictimPersonalData } from '@case-journey/domain';
 import { SqliteEventStore } from '@case-journey/event-store';
@@ -19,7 +20,10 @@ import { ndjsonSource, sourceFor } from './record-sources';
 const NOW = new Date('2025-12-01T12:00:00.000Z');
 const OPERATOR: Principal = { subject: 'ops.lee', roles: ['admin'], areas: [], sourceSystems: [] };
 
-describe('an import of request lines, through the recorder', () => {
+describe.each([
+  ['on this thread', false],
+  ['validated on a thread of their own', true],
+])('an import of request lines, through the recorder, %s', (_how, validationThread) => {
   const sealer = new RecordingSealer();
   const generated = [...generateCases(DEMO_PROFILE, { seed: 7, cases: 12, calendar: new WorkingDayCalendar(), rulebook: VICTIMS_CODE_2020, seal: sealer.seal })];
   const details = new Map<string, VictimPersonalData>(sealer.sealed.map(({ victimId, details: sealed }) => [victimId, sealed]));
@@ -48,7 +52,7 @@ describe('an import of request lines, through the recorder', () => {
     writeFileSync(path, text);
     const journal = new ImportJournal(join(folder, `import-${sequence}`));
     journal.create(newImportStatus(`import-${sequence}`, owner, { format: 'ndjson', fileName: 'file.ndjson', bytesTotal: text.length, dryRun: false }, NOW));
-    const status = await processImport(journal, path, services, { batchSize: 50 }, ndjsonSource);
+    const status = await processImport(journal, path, services, { batchSize: 50, validationThread }, ndjsonSource);
     const rejections = readFileSync(journal.rejectionsPath, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line));
     return { status, rejections };
   };
@@ -86,6 +90,20 @@ describe('an import of request lines, through the recorder', () => {
       ].sort((a, b) => Number(a[0]) - Number(b[0])),
     );
     expect(status.tally).toMatchObject({ linesRead: 32, rejected: 3, accepted: 29 });
+  });
+
+  it('fails on a truncated gzip file, naming the last line stored, with the lines before it stored', async () => {
+    const whole = gzipSync(asText(records));
+    const path = join(folder, `file-${++sequence}.ndjson.gz`);
+    writeFileSync(path, whole.subarray(0, whole.length - 20));
+    const journal = new ImportJournal(join(folder, `import-${sequence}`));
+    journal.create(newImportStatus(`import-${sequence}`, OPERATOR, { format: 'ndjson', fileName: 'file.ndjson.gz', bytesTotal: whole.length - 20, dryRun: false }, NOW));
+    const status = await processImport(journal, path, services, { batchSize: 50, validationThread }, ndjsonSource);
+    expect(status.state).toBe('failed');
+    expect(status.error).toMatch(/^the gzip data ends early: the file is truncated \(after line \d+, the last stored\)$/);
+    const lastStored = Number(/after line (\d+)/.exec(status.error!)![1]);
+    expect(lastStored).toBe(status.tally.linesRead);
+    expect(status.tally.accepted).toBe(lastStored);
   });
 
   it("records an agency system's lines as its own, and refuses another agency's record the way the API does (403, naming the field)", async () => {
