@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import canonicalize from 'canonicalize';
 import type { CaseEventData, CaseEventType, SealedPersonalData, VictimRegistration } from './events';
 
@@ -41,7 +41,7 @@ export function recordContent<T extends CaseEventType>({ type, data, metadata }:
  */
 export function contentHashOf(record: RecordedContent): string {
   const canonical = canonicalize(recordContent(record)) as string;
-  return `sha256:${createHash('sha256').update(canonical, 'utf8').digest('base64url')}`;
+  return `sha256:${hash('sha256', canonical, 'base64url')}`;
 }
 
 /** The parts of two records' content that differ: `occurredAt`, `data.channel`… */

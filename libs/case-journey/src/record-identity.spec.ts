@@ -24,3 +24,14 @@ describe('ids derived from a record’s source', () => {
     expect(derivedCaseId('source:Niche RMS\u0000bench/42/0/1')).toBe('d8b6b8a6-106c-50f7-b6a2-a2ee766f7719');
   });
 });
+
+describe('a derived id of a long name', () => {
+  it('is the name-based UUID of all of it, past the buffer a usual name is hashed in', () => {
+    const reference = `Niche RMS/${'é'.repeat(3000)}/${'x'.repeat(3000)}`;
+    const key = `source:Athena\u0000${reference}`;
+    expect(derivedCaseId(key)).toBe(rfcNameUuid(`case\u0000${key}`));
+    expect(derivedCaseId(`${key}!`)).not.toBe(derivedCaseId(key));
+    // A short name after a long one: nothing of the long one is left in what is hashed.
+    expect(derivedCaseId('source:Niche RMS\u0000bench/42/0/1')).toBe('d8b6b8a6-106c-50f7-b6a2-a2ee766f7719');
+  });
+});

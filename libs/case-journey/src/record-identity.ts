@@ -1,4 +1,5 @@
-import { parse, v5 as uuidOfName } from 'uuid';
+import { hash } from 'node:crypto';
+import { parse } from 'uuid';
 
 /**
  * Ids derived from what identifies a record at its source, so that every way a record can arrive
@@ -9,9 +10,22 @@ import { parse, v5 as uuidOfName } from 'uuid';
 /** Fixed namespace of every derived id. Never change it: every id would change. Parsed once: ids are derived on hot paths. */
 const CASE_JOURNEY_NAMESPACE = parse('5b0f3c1e-6a57-4d0e-9a43-2f1c8e7d9b10');
 
-// uuid would encode a name through encodeURIComponent and a byte loop; the encoder gives the same UTF-8 bytes at a fraction of the cost.
-const utf8 = new TextEncoder();
-const nameUuid = (name: string, namespace: Uint8Array): string => uuidOfName(utf8.encode(name), namespace);
+/**
+ * RFC 9562's name-based UUID (version 5): the SHA-1 of the namespace's bytes and the name's UTF-8,
+ * stamped with the version and variant. The same ids as uuid's v5, which a bulk import paid about
+ * 5 µs a derived id for (a hash object made and its bytes copied per id): this hashes once with
+ * the one-shot `hash` and writes the name's bytes after the namespace's in a buffer kept for it.
+ */
+const NAME_BYTES = Buffer.alloc(4096);
+const nameUuid = (name: string, namespace: Uint8Array): string => {
+  const length = 16 + Buffer.byteLength(name, 'utf8');
+  const bytes = length <= NAME_BYTES.length ? NAME_BYTES.subarray(0, length) : Buffer.alloc(length);
+  bytes.set(namespace, 0);
+  bytes.write(name, 16, 'utf8');
+  const hex = hash('sha1', bytes, 'hex');
+  const variant = ((parseInt(hex.slice(16, 18), 16) & 0x3f) | 0x80).toString(16);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variant}${hex.slice(18, 20)}-${hex.slice(20, 32)}`;
+};
 
 export interface RecordSource {
   sourceSystem?: string;
