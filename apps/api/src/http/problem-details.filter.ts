@@ -8,7 +8,7 @@ import { AccessRefusedError } from '../access/access-refused.error';
 import { UnknownAreaError } from '../areas/unknown-area.error';
 import { CaseNotFoundError, RecordKeyReusedError, RevisionConflictError } from '../cases/case-errors';
 import { VictimErasedError, VictimNotFoundError } from '../victims/victim-errors';
-import { RequestValidationError } from './request-validation.error';
+import { RequestValidationError, validationProblem } from './request-validation.error';
 import { RETRY_AFTER_SECONDS } from './service-unavailable';
 import { revisionTag } from './revision-tag';
 
@@ -50,10 +50,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
  * each line an import rejects. Anything not named here is a 500 that says nothing of its cause.
  */
 export function problemOf(exception: unknown): Problem {
-  if (exception instanceof RequestValidationError) {
-    const unlisted = exception.total - exception.errors.length;
-    return { status: 400, title: 'Invalid request', detail: exception.message, errors: exception.errors, ...(unlisted > 0 && { errorsNotListed: unlisted }) };
-  }
+  if (exception instanceof RequestValidationError) return validationProblem(exception);
   if (exception instanceof CaseNotFoundError) {
     return { status: 404, title: 'Case not found', detail: exception.message, caseId: exception.caseId };
   }

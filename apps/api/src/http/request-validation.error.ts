@@ -20,3 +20,9 @@ export class RequestValidationError extends Error {
     this.total = Math.max(total, listed.length);
   }
 }
+
+/** The problem document of a request that cannot be understood: the fields at fault, and how many more were not listed. */
+export function validationProblem(error: RequestValidationError): { status: 400; title: string; detail: string; [extension: string]: unknown } {
+  const unlisted = error.total - error.errors.length;
+  return { status: 400, title: 'Invalid request', detail: error.message, errors: error.errors, ...(unlisted > 0 && { errorsNotListed: unlisted }) };
+}

@@ -1,6 +1,5 @@
 import { parse } from 'csv-parse';
 import { parse as parseSync } from 'csv-parse/sync';
-import { problemOf } from '../http/problem-details.filter';
 import { columnsOf, recordOf, RowFault, type Mapping } from './mappings/mapping';
 import { fileText, ImportFileError, lineFault, textLines, type SourceLine, type SourceOptions } from './source-lines';
 
@@ -101,7 +100,7 @@ async function* csvRows(path: string, mapping: Mapping, header: string[], start:
       yield { number, end, text, record: recordOf(mapping, record) };
     } catch (error) {
       if (!(error instanceof RowFault)) throw error;
-      yield { number, end, text, fault: { ...problemOf(error), status: 400, title: 'Invalid request', detail: `Line ${number}: ${error.message}`, errors: [{ field: error.column, messages: [error.reason] }] } };
+      yield { number, end, text, fault: { status: 400, title: 'Invalid request', detail: `Line ${number}: ${error.message}`, errors: [{ field: error.column, messages: [error.reason] }] } };
     }
   }
   for (const fault of skipped) yield { ...fault, end: last.offset };

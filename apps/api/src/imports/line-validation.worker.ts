@@ -4,14 +4,14 @@
  * ahead of those the importing thread has used. See `validatedOnThread`.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { problemOf } from '../http/problem-details.filter';
-import { validatedLine } from './import-line';
+import { RequestValidationError, validationProblem } from '../http/request-validation.error';
+import { validatedLine } from './line-validation';
 import { sourceFor } from './record-sources';
 import type { SourceLine } from './source-lines';
 import type { ThreadMessage, ValidatedSourceLine, ValidationThreadData } from './validation-thread';
 
 const port = parentPort!;
-const { path, source, options, rules, linesPerMessage, messagesAhead } = workerData as ValidationThreadData;
+const { path, source, options, rules, linesPerMessage, textPerMessage, messagesAhead } = workerData as ValidationThreadData;
 
 let credit = messagesAhead;
 let granted: (() => void) | undefined;
@@ -28,25 +28,28 @@ function validated(line: SourceLine): ValidatedSourceLine {
   try {
     return { number, end, text, validated: validatedLine(line.record, rules) };
   } catch (error) {
-    const problem = problemOf(error);
-    if (problem.status >= 500) throw error;
-    return { number, end, text, fault: problem };
+    // A line's validation refuses it only so (problemOf's document for it); anything else is no fault of the line's.
+    if (!(error instanceof RequestValidationError)) throw error;
+    return { number, end, text, fault: validationProblem(error) };
   }
 }
 
 async function run(): Promise<void> {
   let bytesRead = 0;
   let lines: ValidatedSourceLine[] = [];
+  let text = 0;
   const send = async () => {
     while (credit === 0) await new Promise<void>((resolve) => (granted = resolve));
     granted = undefined;
     credit -= 1;
     post({ kind: 'lines', lines, bytesRead });
     lines = [];
+    text = 0;
   };
   for await (const line of sourceFor(source.format, source.mapping)(path, { ...options, onBytesRead: (bytes) => (bytesRead = bytes) })) {
     lines.push(validated(line));
-    if (lines.length >= linesPerMessage) await send();
+    text += line.text.length;
+    if (lines.length >= linesPerMessage || text >= textPerMessage) await send();
   }
   if (lines.length > 0) await send();
   post({ kind: 'end', bytesRead });

@@ -92,6 +92,16 @@ describe.each([
     expect(status.tally).toMatchObject({ linesRead: 32, rejected: 3, accepted: 29 });
   });
 
+  it('goes through lines near the length limit, each refused for its own fault, without holding them all', async () => {
+    // 40 lines of 900 KB: 36 MB, more than the validation thread's heap would hold at once.
+    const long = records.slice(0, 40).map((record) => JSON.stringify({ ...record, recordedBy: 'x'.repeat(900_000) }));
+    const { status, rejections } = await importText(long.join('\n'));
+    expect(status).toMatchObject({ state: 'completed', tally: { linesRead: 40, rejected: 40, accepted: 0 } });
+    expect(rejections.map((rejection: { line: number; problem: { errors: Array<{ field: string }> } }) => [rejection.line, rejection.problem.errors[0].field])).toEqual(
+      Array.from({ length: 40 }, (_, index) => [index + 1, 'recordedBy']),
+    );
+  });
+
   it('fails on a truncated gzip file, naming the last line stored, with the lines before it stored', async () => {
     const whole = gzipSync(asText(records));
     const path = join(folder, `file-${++sequence}.ndjson.gz`);
