@@ -11,7 +11,7 @@
  * when the settings (.swcrc, tsconfig.json, this script) change; outputs whose source is gone are
  * removed. Up to date, it takes well under a second, so the npm scripts run it before each use.
  *
- *   node scripts/build-dist.js [--quiet]
+ *   node docker/build-dist.js [--quiet]
  */
 'use strict';
 const { createHash } = require('node:crypto');
