@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
+import { APP_FILTER } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { AppConfiguration, PlatformModule, type PlatformOverrides } from '@case-journey/platform';
 import { AccessModule } from './access/access.module';
@@ -13,7 +13,6 @@ import { ProbesController } from './health/probes.controller';
 import { RequestLoggingModule, type LogDestination } from './http/request-logging';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { ImportsModule } from './imports/imports.module';
-import { RedisReadBound } from './http/reads-redis';
 import { JourneysModule } from './journeys/journeys.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { MetricsController } from './observability/metrics.controller';
@@ -62,7 +61,6 @@ export class AppModule {
       controllers: [HealthController, ProbesController, MetricsController],
       providers: [
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
-        { provide: APP_INTERCEPTOR, useClass: RedisReadBound },
         ApiScrapeSources,
       ],
     };

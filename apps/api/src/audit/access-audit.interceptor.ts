@@ -5,7 +5,7 @@ import { AUDIT_LOG, type AuditLog } from '@case-journey/access';
 import { CLOCK, type Clock } from '@case-journey/platform';
 import type { Principal } from '@case-journey/access';
 import { auditSubjectOf } from './audit-subject';
-import { AUDITED_ACCESS, type AuditedAccess, type AuditedRequest } from './audited.decorator';
+import { AUDITED_ACCESS, type AuditedAccess, type AuditedRequest } from './audited-access';
 
 /**
  * The one mechanism by which reads of victims' data are audited: for a route marked `@Audited`, the
