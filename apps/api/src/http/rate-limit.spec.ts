@@ -1,4 +1,6 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { join } from 'node:path';
 import { loadConfiguration } from '@case-journey/platform';
 import Redis from 'ioredis';
 import { PrivateRedis } from '../../../../test/e2e/private-redis';
@@ -84,5 +86,14 @@ describe('RedisRateCounter', () => {
     expect(given).toBeLessThanOrEqual(640);
     expect(given).toBeGreaterThanOrEqual(640 - 2 * 9);
     (processes[1] as unknown as { redis: Redis }).redis.disconnect();
+  });
+});
+
+describe('PerCallerThrottlerGuard', () => {
+  it('can skip per-route throttle metadata because no route declares any (@Throttle, @SkipThrottle)', () => {
+    const sources = (directory: string): string[] =>
+      readdirSync(directory, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? sources(join(directory, entry.name)) : entry.name.endsWith('.ts') ? [join(directory, entry.name)] : []));
+    const declaring = sources(join(__dirname, '..')).filter((file) => /@(Throttle|SkipThrottle)\(/.test(readFileSync(file, 'utf8')));
+    expect(declaring).toEqual([]);
   });
 });

@@ -167,6 +167,18 @@ export function rateLimitOptions(configuration: AppConfiguration, storage: Throt
 /** Runs after the AccessGuard, which has put the verified principal on the request. */
 @Injectable()
 export class PerCallerThrottlerGuard extends ThrottlerGuard {
+  /**
+   * One budget for every route: no route names a limit of its own (\@Throttle, \@SkipThrottle), so
+   * the ten metadata lookups and three awaits ThrottlerGuard spends per request finding one are skipped.
+   */
+  override async canActivate(context: ExecutionContext): Promise<boolean> {
+    const [throttler] = this.throttlers;
+    if (this.throttlers.length !== 1 || typeof throttler.limit !== 'number' || typeof throttler.ttl !== 'number') return super.canActivate(context);
+    const { getTracker, generateKey } = this.commonOptions;
+    const blockDuration = typeof throttler.blockDuration === 'number' ? throttler.blockDuration : throttler.ttl;
+    return this.handleRequest({ context, limit: throttler.limit, ttl: throttler.ttl, throttler, blockDuration, getTracker: getTracker!, generateKey: generateKey! });
+  }
+
   protected override async getTracker(request: Record<string, unknown>): Promise<string> {
     const principal = request.principal as Principal | undefined;
     if (principal && !principal.roles.includes('public')) return `subject:${principal.subject}`;
