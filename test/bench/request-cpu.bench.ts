@@ -56,11 +56,12 @@ function cpuMs(pid: number): number {
 
 async function start(script: string, env: Record<string, string>, ready: string, nodeArgs: string[] = [], cwd?: string): Promise<ChildProcess> {
   const child = spawn(process.execPath, ['-r', '@swc-node/register', ...nodeArgs, script], { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
-  for (let attempt = 0; attempt < 600; attempt++) {
+  for (let attempt = 0; attempt < 1800; attempt++) {
     if (child.exitCode !== null) throw new Error(`${script} exited with ${child.exitCode}`);
     if (await fetch(ready).then(() => true, () => false)) return child;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+  child.kill('SIGKILL');
   throw new Error(`${script} did not answer ${ready}`);
 }
 
