@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { Worker } from 'bullmq';
+import { Worker, type Job } from 'bullmq';
 import { AppConfiguration, CLOCK, ServiceMetrics, type Clock } from '@case-journey/platform';
 import { closeBull, jobLockOptions, jobRunnerName } from '@case-journey/projections';
 import { CaseStreamRepository } from '../cases/case-stream.repository';
@@ -31,7 +31,7 @@ export class ImportJobs implements OnApplicationBootstrap, OnApplicationShutdown
   ) {}
 
   onApplicationBootstrap(): void {
-    const worker = new Worker<ImportJobData>(IMPORTS_QUEUE, (job) => this.run(job.data.importId), {
+    const worker = new Worker<ImportJobData>(IMPORTS_QUEUE, (job, token) => this.run(job, token), {
       ...apiWorkerSite(this.configuration),
       name: jobRunnerName(),
       concurrency: 1,
@@ -49,26 +49,56 @@ export class ImportJobs implements OnApplicationBootstrap, OnApplicationShutdown
   }
 
   /**
-   * The imports this process is running. BullMQ hands a job out again if its lock lapsed while it ran
-   * (the process too busy to renew it): the run in progress finishes it, never a second one beside it,
-   * which would read the file again from the checkpoint it started at and write its own, older, checkpoint.
+   * The imports this process is running, each with the job hand-out it answers to now. BullMQ hands
+   * a job out again if its lock lapsed while it ran (the process too busy to renew it). Given back to
+   * this process, the run in progress carries on under the new hand-out, never a second run beside it,
+   * which would read the file again from the checkpoint it started at and write its own, older, one.
+   * Given to another process, this run finds its hand-out's lock gone at its next batch and stops.
    */
-  private readonly running = new Map<string, Promise<{ state: string }>>();
+  private readonly running = new Map<string, { run: Promise<{ state: string }>; handOut: JobHandOut }>();
 
-  private run(importId: string): Promise<{ state: string }> {
+  private run(job: Job<ImportJobData>, token: string | undefined): Promise<{ state: string }> {
+    const { importId } = job.data;
     const running = this.running.get(importId);
-    if (running) return running;
-    const run = this.processed(importId).finally(() => this.running.delete(importId));
-    this.running.set(importId, run);
-    return run;
+    if (running) {
+      running.handOut = { job, token };
+      return running.run;
+    }
+    const entry = { handOut: { job, token } as JobHandOut, run: Promise.resolve({ state: '' }) };
+    entry.run = this.processed(importId, () => this.stillHeld(entry.handOut)).finally(() => this.running.delete(importId));
+    this.running.set(importId, entry);
+    return entry.run;
   }
 
-  private async processed(importId: string): Promise<{ state: string }> {
+  /**
+   * Whether this process still holds the job: its lock extended once more, or refused if it lapsed
+   * and BullMQ handed the import to another process, which resumes it from the checkpoint and must be
+   * the only one writing checkpoints and rejections.
+   */
+  private async stillHeld({ job, token }: JobHandOut): Promise<void> {
+    if (token === undefined || (await job.extendLock(token, this.configuration.jobLockMs)) !== 1) throw new ImportHandedOverError(job.data.importId);
+  }
+
+  private async processed(importId: string, stillOwned: () => Promise<void>): Promise<{ state: string }> {
     const journal = this.imports.journal(importId);
     const { format, mapping } = journal.read();
     const services = { recorder: this.recorder, repository: this.repository, configuration: this.configuration, clock: this.clock };
-    const status = await processImport(journal, journal.uploadPath, services, {}, sourceFor(format, mapping));
+    const status = await processImport(journal, journal.uploadPath, services, { stillOwned }, sourceFor(format, mapping));
     this.logger.log(`Import ${importId} ${status.state}: ${JSON.stringify(status.tally)}${status.error ? ` (${status.error})` : ''}`);
     return { state: status.state };
+  }
+}
+
+/** A job as BullMQ handed it to this process: the lock it holds is the token's. */
+interface JobHandOut {
+  job: Job<ImportJobData>;
+  token: string | undefined;
+}
+
+/** This process lost an import's job lock mid-run: it stops writing, and whoever holds the job now finishes the import. */
+export class ImportHandedOverError extends Error {
+  constructor(importId: string) {
+    super(`Import ${importId}: this process no longer holds its job (the lock lapsed); it stops, and the process holding the job carries on from the checkpoint`);
+    this.name = 'ImportHandedOverError';
   }
 }

@@ -67,6 +67,31 @@ describe.each([
     expect(await store.readAll()).toHaveLength(uniqueEvents);
   });
 
+  it('writes nothing more once it no longer owns the import, and the run that took it over finishes it with every record stored once', async () => {
+    // A broken line added to each of the first two batches of 50 (lines 11 and 61): the second's rejection must be written once, by the run that took over.
+    const lines = records.map((record) => JSON.stringify(record));
+    lines.splice(10, 0, '{broken');
+    lines.splice(60, 0, '{broken too');
+    const text = lines.join('\n');
+    const path = join(folder, 'handed-over.ndjson');
+    writeFileSync(path, text);
+    const journal = new ImportJournal(join(folder, 'handed-over'));
+    journal.create(newImportStatus('handed-over', OPERATOR, { format: 'ndjson', fileName: 'handed-over.ndjson', bytesTotal: text.length, dryRun: false }, NOW));
+    const lost = new Error('the job lock lapsed');
+    let asked = 0;
+    // Owned for the first batch only.
+    await expect(processImport(journal, path, services, { batchSize: 50, validationThread, stillOwned: async () => { if (++asked > 1) throw lost; } }, ndjsonSource)).rejects.toBe(lost);
+    expect(journal.read()).toMatchObject({ state: 'running', checkpoint: { line: 50 }, tally: { linesRead: 50, rejected: 1 } });
+
+    const finished = await processImport(journal, path, services, { batchSize: 50, validationThread }, ndjsonSource);
+    expect(finished.state).toBe('completed');
+    // The second batch was stored by the first run before it found it had lost the import: the second run replays it.
+    expect(finished.tally).toEqual({ linesRead: records.length + 2, accepted: records.length - 49, replayed: 49, rejected: 2 });
+    const rejections = readFileSync(journal.rejectionsPath, 'utf8').split('\n').filter(Boolean).map((line) => (JSON.parse(line) as { line: number }).line);
+    expect(rejections).toEqual([11, 61]);
+    expect(await store.readAll()).toHaveLength(uniqueEvents);
+  });
+
   it('gives each line the ids its single request would: the generator\'s, derived from the same source references', async () => {
     await importText(asText(records));
     const stored = (await store.readAll()).map((event) => event.id).sort();

@@ -27,6 +27,13 @@ export interface ImportHooks {
    * source can say what it reads: a thread costs about a second to start.
    */
   validationThread?: boolean;
+  /**
+   * Asked after each batch is stored and before its rejections and checkpoint are written: rejects
+   * when this run no longer owns the import (its job's lock lapsed, and another process may be
+   * running it from the checkpoint), so that this run writes nothing more and stops. The batch itself
+   * is stored either way; the other run replays it.
+   */
+  stillOwned?: () => Promise<void>;
 }
 
 export const VALIDATION_THREAD_MIN_BYTES = 4 * 2 ** 20;
@@ -66,7 +73,8 @@ export async function processImport(journal: ImportJournal, path: string, servic
       dryRun: status.dryRun,
       tally: status.tally,
       batchSize: hooks.batchSize,
-      onCommitted: (rejections, checkpoint, tally) => {
+      onCommitted: async (rejections, checkpoint, tally) => {
+        await hooks.stillOwned?.();
         const rejectionsBytes = journal.appendRejections(rejections);
         status = journal.update((current) => ({ ...current, tally, bytesRead, checkpoint: { ...checkpoint, rejectionsBytes } }));
         hooks.onProgress?.(status);
