@@ -62,74 +62,36 @@ export class SharedRateLimitStorage implements ThrottlerStorage, OnApplicationSh
   }
 }
 
-/** A caller's hits this process took from Redis ahead of their requests, and until when they hold. */
-interface Reserved {
-  /** Hits taken and not yet used. */
-  left: number;
-  /** The count in Redis when they were taken. */
-  counted: number;
-  /** When the window they were counted in ends (ms since the epoch). */
-  until: number;
-}
-
-/** Reserved hits are taken only while a caller is this far below the limit: at most 1/RESERVE_SHARE of what they have left. */
-const RESERVE_SHARE = 64;
-/** The most hits taken at once. */
-const RESERVE_AT_MOST = 32;
-/** Callers whose reservations are kept at most; the oldest go first. */
-const CALLERS_KEPT = 10_000;
-
 /**
- * The count of a caller's requests in Redis, shared by every API process: the same keys and script
- * as @nest-lab/throttler-storage-redis, sent by its SHA-1 (EVALSHA, through ioredis's defineCommand)
- * rather than as 900 bytes of script text that Redis hashed again on every request.
- *
- * A caller far below their limit has a few hits counted in Redis at once (at most 1/64 of what they
- * have left in the window, and 32), which this process then gives to their next requests without
- * asking Redis: the EVAL's round trip was a tenth of a cheap read's CPU in the API. Every hit given
- * was counted in Redis first, so no caller ever gets more than the limit across all processes; a
- * hit taken and not used before the window ends counts against the caller, so they may be refused
- * a little early (by at most 1/64 of what they had left, per process). Near the limit each request
- * asks Redis, as before, so a low limit is kept exactly.
+ * The count of a caller's requests in Redis, as @nest-lab/throttler-storage-redis counts them (the
+ * same keys and the same script), but sent by its SHA-1 (EVALSHA, through ioredis's defineCommand)
+ * instead of as 900 bytes of script text with every request, which Redis then hashed again: that
+ * EVAL was a tenth of a cheap read's CPU in the API, and more again in Redis.
  */
 export class RedisRateCounter {
-  private readonly reserved = new Map<string, Reserved>();
-
   constructor(private readonly redis: Redis) {
     redis.defineCommand('rateLimitHit', { numberOfKeys: 2, lua: HIT_SCRIPT });
   }
 
   async increment(key: string, ttl: number, limit: number, blockDuration: number, throttlerName: string): ReturnType<ThrottlerStorage['increment']> {
-    const caller = `${key}:${throttlerName}`;
-    const now = Date.now();
-    const held = this.reserved.get(caller);
-    if (held && held.left > 0 && now < held.until) {
-      held.left--;
-      return { totalHits: held.counted - held.left, timeToExpire: Math.ceil((held.until - now) / 1000), isBlocked: false, timeToBlockExpire: 0 };
-    }
-    const taking = Math.min(RESERVE_AT_MOST, Math.max(1, Math.floor((limit - (held && now < held.until ? held.counted : 0)) / RESERVE_SHARE)));
+    const hitKey = `{${key}:${throttlerName}}:hits`;
+    const blockKey = `{${key}:${throttlerName}}:blocked`;
     const counter = this.redis as Redis & { rateLimitHit(...args: Array<string | number>): Promise<unknown> };
-    const results = await counter.rateLimitHit(`{${caller}}:hits`, `{${caller}}:blocked`, throttlerName, ttl, limit, blockDuration, taking);
+    const results = await counter.rateLimitHit(hitKey, blockKey, throttlerName, ttl, limit, blockDuration);
     if (!Array.isArray(results) || results.length !== 4 || !results.every((n) => typeof n === 'number')) throw new TypeError(`The rate-limit script answered ${JSON.stringify(results)}`);
-    const [counted, timeToExpire, isBlocked, timeToBlockExpire] = results as number[];
-    this.reserved.delete(caller);
-    if (isBlocked !== 1) {
-      if (this.reserved.size >= CALLERS_KEPT) this.reserved.delete(this.reserved.keys().next().value!);
-      this.reserved.set(caller, { left: taking - 1, counted, until: Date.now() + timeToExpire });
-    }
-    const left = isBlocked === 1 ? 0 : taking - 1;
-    return { totalHits: counted - left, timeToExpire: Math.ceil(timeToExpire / 1000), isBlocked: isBlocked === 1, timeToBlockExpire: Math.ceil(timeToBlockExpire / 1000) };
+    const [totalHits, timeToExpire, isBlocked, timeToBlockExpire] = results as number[];
+    return { totalHits, timeToExpire: Math.ceil(timeToExpire / 1000), isBlocked: isBlocked === 1, timeToBlockExpire: Math.ceil(timeToBlockExpire / 1000) };
   }
 }
 
-/** Counts ARGV[5] hits (one unless reserving) in a window of `ttl` ms, and blocks for `blockDuration` ms once over `limit`. */
+/** Counts one hit in a window of `ttl` ms, and blocks for `blockDuration` ms once over `limit`. */
 const HIT_SCRIPT = `
 local hitKey = KEYS[1]
 local blockKey = KEYS[2]
 local ttl = tonumber(ARGV[2])
 local limit = tonumber(ARGV[3])
 local blockDuration = tonumber(ARGV[4])
-local totalHits = redis.call('INCRBY', hitKey, tonumber(ARGV[5] or '1'))
+local totalHits = redis.call('INCR', hitKey)
 local timeToExpire = redis.call('PTTL', hitKey)
 if timeToExpire <= 0 then
   redis.call('PEXPIRE', hitKey, ttl)
@@ -146,8 +108,8 @@ elseif totalHits > limit then
 end
 if isBlocked and timeToBlockExpire <= 0 then
   redis.call('DEL', blockKey)
-  totalHits = tonumber(ARGV[5] or '1')
-  redis.call('SET', hitKey, totalHits, 'PX', ttl)
+  redis.call('SET', hitKey, 1, 'PX', ttl)
+  totalHits = 1
   timeToExpire = ttl
   isBlocked = false
 end
