@@ -2,9 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { loadConfiguration } from '@case-journey/platform';
-import Redis from 'ioredis';
-import { PrivateRedis } from '../../../../test/e2e/private-redis';
-import { RedisRateCounter, SharedRateLimitStorage } from './rate-limit';
+import { SharedRateLimitStorage } from './rate-limit';
 
 /** A port nothing listens on: Redis "down". */
 async function deadPort(): Promise<number> {
@@ -28,38 +26,6 @@ describe('SharedRateLimitStorage', () => {
     } finally {
       await storage.onApplicationShutdown();
     }
-  });
-});
-
-describe('RedisRateCounter', () => {
-  let server: PrivateRedis;
-  let redis: Redis;
-
-  beforeAll(async () => {
-    server = await PrivateRedis.start();
-    redis = new Redis(server.url, { keyPrefix: 'test:rate-limit:' });
-  });
-  afterAll(async () => {
-    redis.disconnect();
-    await server.dispose();
-  });
-
-  it('counts each caller in Redis and blocks past the limit for the block time, its script sent by hash and sent again when Redis forgot it', async () => {
-    const counter = new RedisRateCounter(redis);
-    const hits = [];
-    for (let i = 0; i < 3; i++) hits.push(await counter.increment('subject:pc.okafor', 60_000, 3, 30_000, 'default'));
-    expect(hits.map((hit) => [hit.totalHits, hit.isBlocked])).toEqual([[1, false], [2, false], [3, false]]);
-    expect(hits[0].timeToExpire).toBe(60); // seconds, rounded up
-    const fourth = await counter.increment('subject:pc.okafor', 60_000, 3, 30_000, 'default');
-    expect(fourth).toMatchObject({ totalHits: 4, isBlocked: true, timeToBlockExpire: 30 });
-    expect(await counter.increment('subject:someone-else', 60_000, 3, 30_000, 'default')).toMatchObject({ totalHits: 1, isBlocked: false });
-
-    await redis.script('FLUSH');
-    expect(await counter.increment('subject:pc.okafor', 60_000, 3, 30_000, 'default')).toMatchObject({ totalHits: 5, isBlocked: true });
-    const plain = new Redis(server.url);
-    expect(await plain.get('test:rate-limit:{subject:pc.okafor:default}:hits')).toBe('5');
-    expect(await plain.pttl('test:rate-limit:{subject:pc.okafor:default}:blocked')).toBeGreaterThan(25_000);
-    plain.disconnect();
   });
 });
 

@@ -1,5 +1,6 @@
 import { ExecutionContext, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { ThrottlerGuard, ThrottlerStorageService, type ThrottlerModuleOptions, type ThrottlerStorage } from '@nestjs/throttler';
+import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
 import type { Principal } from '@case-journey/access';
 import type { AppConfiguration } from '@case-journey/platform';
 import Redis from 'ioredis';
@@ -15,7 +16,7 @@ export class SharedRateLimitStorage implements ThrottlerStorage, OnApplicationSh
   private fallingBack = false;
 
   constructor(
-    private readonly shared?: RedisRateCounter,
+    private readonly shared?: ThrottlerStorageRedisService,
     private readonly redis?: Redis,
   ) {}
 
@@ -27,11 +28,9 @@ export class SharedRateLimitStorage implements ThrottlerStorage, OnApplicationSh
       enableOfflineQueue: false,
       commandTimeout: configuration.redisReadTimeoutMs,
       connectionName: 'case-journey-rate-limit',
-      // The requests handled in one turn of the event loop send their counts in one write.
-      enableAutoPipelining: true,
     });
     redis.on('error', () => undefined); // seen per request, through the fallback
-    return new SharedRateLimitStorage(new RedisRateCounter(redis), redis);
+    return new SharedRateLimitStorage(new ThrottlerStorageRedisService(redis), redis);
   }
 
   async increment(key: string, ttl: number, limit: number, blockDuration: number, throttlerName: string) {
@@ -61,60 +60,6 @@ export class SharedRateLimitStorage implements ThrottlerStorage, OnApplicationSh
     await this.redis?.quit().catch(() => this.redis?.disconnect());
   }
 }
-
-/**
- * The count of a caller's requests in Redis, as @nest-lab/throttler-storage-redis counts them (the
- * same keys and the same script), but sent by its SHA-1 (EVALSHA, through ioredis's defineCommand)
- * instead of as 900 bytes of script text with every request, which Redis then hashed again: that
- * EVAL was a tenth of a cheap read's CPU in the API, and more again in Redis.
- */
-export class RedisRateCounter {
-  constructor(private readonly redis: Redis) {
-    redis.defineCommand('rateLimitHit', { numberOfKeys: 2, lua: HIT_SCRIPT });
-  }
-
-  async increment(key: string, ttl: number, limit: number, blockDuration: number, throttlerName: string): ReturnType<ThrottlerStorage['increment']> {
-    const hitKey = `{${key}:${throttlerName}}:hits`;
-    const blockKey = `{${key}:${throttlerName}}:blocked`;
-    const counter = this.redis as Redis & { rateLimitHit(...args: Array<string | number>): Promise<unknown> };
-    const results = await counter.rateLimitHit(hitKey, blockKey, throttlerName, ttl, limit, blockDuration);
-    if (!Array.isArray(results) || results.length !== 4 || !results.every((n) => typeof n === 'number')) throw new TypeError(`The rate-limit script answered ${JSON.stringify(results)}`);
-    const [totalHits, timeToExpire, isBlocked, timeToBlockExpire] = results as number[];
-    return { totalHits, timeToExpire: Math.ceil(timeToExpire / 1000), isBlocked: isBlocked === 1, timeToBlockExpire: Math.ceil(timeToBlockExpire / 1000) };
-  }
-}
-
-/** Counts one hit in a window of `ttl` ms, and blocks for `blockDuration` ms once over `limit`. */
-const HIT_SCRIPT = `
-local hitKey = KEYS[1]
-local blockKey = KEYS[2]
-local ttl = tonumber(ARGV[2])
-local limit = tonumber(ARGV[3])
-local blockDuration = tonumber(ARGV[4])
-local totalHits = redis.call('INCR', hitKey)
-local timeToExpire = redis.call('PTTL', hitKey)
-if timeToExpire <= 0 then
-  redis.call('PEXPIRE', hitKey, ttl)
-  timeToExpire = ttl
-end
-local isBlocked = redis.call('GET', blockKey)
-local timeToBlockExpire = 0
-if isBlocked then
-  timeToBlockExpire = redis.call('PTTL', blockKey)
-elseif totalHits > limit then
-  redis.call('SET', blockKey, 1, 'PX', blockDuration)
-  isBlocked = '1'
-  timeToBlockExpire = blockDuration
-end
-if isBlocked and timeToBlockExpire <= 0 then
-  redis.call('DEL', blockKey)
-  redis.call('SET', hitKey, 1, 'PX', ttl)
-  totalHits = 1
-  timeToExpire = ttl
-  isBlocked = false
-end
-return { totalHits, timeToExpire, isBlocked and 1 or 0, timeToBlockExpire }
-`;
 
 /** One budget per caller across every route: the token's subject when signed in, the address when not. */
 export function rateLimitOptions(configuration: AppConfiguration, storage: ThrottlerStorage): ThrottlerModuleOptions {
