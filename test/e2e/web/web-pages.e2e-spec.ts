@@ -320,8 +320,8 @@ describe('the web pages in a browser', () => {
     await checkPage(page, 'admin', 'administration');
     await page.getByRole('button', { name: 'Rebuild timeline' }).click();
     await page.waitForURL(/\/admin\/rebuilds\//);
-    await expect(page.getByTestId('rebuild-state')).toBeDefined();
-    await page.waitForFunction(() => (globalThis as unknown as { document: { querySelector(s: string): { textContent: string } | null } }).document.querySelector('[data-testid="rebuild-state"]')?.textContent?.includes('Finished'), undefined, { timeout: 60_000 });
+    await expect(page.getByTestId('job-state')).toBeDefined();
+    await page.waitForFunction(() => (globalThis as unknown as { document: { querySelector(s: string): { textContent: string } | null } }).document.querySelector('[data-testid="job-state"]')?.textContent?.includes('Finished'), undefined, { timeout: 60_000 });
     await expect(page.locator('progress').getAttribute('value')).resolves.toBe('100');
     await checkPage(page, 'admin', 'rebuild');
   }, 120_000);

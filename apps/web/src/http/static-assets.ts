@@ -16,7 +16,6 @@ export function serveAssets(app: Express): void {
   file('/javascripts/govuk-frontend.min.js', join(GOVUK, 'govuk-frontend.min.js'));
   file('/javascripts/moj-frontend.min.js', join(MOJ, 'moj-frontend.min.js'));
   file('/javascripts/init.mjs', join(OURS, 'init.mjs'));
-  file('/javascripts/rebuild-progress.mjs', join(OURS, 'rebuild-progress.mjs'));
   file('/javascripts/job-progress.mjs', join(OURS, 'job-progress.mjs'));
   file('/stylesheets/web.css', join(OURS, 'web.css'));
 }
