@@ -17,7 +17,7 @@
  *    length of its case.
  * Every figure is printed with the load average before and after.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -31,6 +31,7 @@ import { BENCH_PROFILE } from '@case-journey/synthetic';
 import { TestIssuer } from '../../apps/api/src/access/testing/test-issuer';
 import { CRIME_REPORT_EXAMPLE } from '../../apps/api/src/cases/dto/examples';
 import { PrivateRedis } from '../e2e/private-redis';
+import { contact, sampleCaseIds, startServer, stopServer } from './bench-servers';
 import { timeCatchUp } from './projection-catch-up';
 
 const argument = (name: string, fallback: string): string => process.argv.find((arg) => arg.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
@@ -60,28 +61,6 @@ async function hammer(options: { url: string; connections: number; duration?: nu
 }
 
 /** Starts a server as `npm run api` does and waits until `ready` answers. */
-async function startProcess(script: string, env: Record<string, string>, ready: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', script], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
-  const exited = new Promise<never>((_resolve, reject) => child.once('exit', (code) => reject(new Error(`${script} exited with ${code}`))));
-  exited.catch(() => undefined);
-  for (let attempt = 0; attempt < 600; attempt++) {
-    if (child.exitCode !== null) return exited;
-    if (await fetch(ready).then(() => true, () => false)) return child;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`${script} did not answer ${ready}`);
-}
-
-async function stopProcess(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGTERM');
-  // A server still holding a keep-alive connection may not finish closing: it is ours to end.
-  const killer = setTimeout(() => child.kill('SIGKILL'), 5000);
-  await exited;
-  clearTimeout(killer);
-}
-
 async function catchUp(store: SqliteEventStore, projection: Projection, through: bigint): Promise<number> {
   const { seconds } = await timeCatchUp({ store, redisUrl: REDIS_URL, prefix: PREFIX, projection, clock: { now: () => new Date(BENCH_PROFILE.now) }, through });
   return Number(through) / seconds;
@@ -98,11 +77,6 @@ async function storeReadRate(store: SqliteEventStore, through: bigint): Promise<
 }
 
 const json = { 'content-type': 'application/json' };
-
-/** One contact with the case's victim, told apart by its source reference. */
-function contact(victimId: string, reference: string): string {
-  return JSON.stringify({ type: 'VictimInformed', occurredAt: '2025-03-06T09:00:00Z', sourceSystem: 'Athena', sourceReference: reference, data: { victimId, topic: 'other', channel: 'phone' } });
-}
 
 class Writer {
   private sent = 0;
@@ -141,17 +115,6 @@ class Writer {
   }
 }
 
-async function sampleCaseIds(store: SqliteEventStore, count: number): Promise<string[]> {
-  const ids = new Set<string>();
-  for (let after: bigint | undefined; ids.size < count; ) {
-    const page = await store.readAll({ after, maxCount: 1000 });
-    if (page.length === 0) break;
-    for (const event of page) if (event.streamId.startsWith('case-') && ids.size < count) ids.add(event.streamId.slice('case-'.length));
-    after = page[page.length - 1].position + 5_000n;
-  }
-  return [...ids];
-}
-
 async function main(): Promise<void> {
   console.log(`Comparison benchmark: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}; load at the start ${load()}`);
   const dataDirectory = mkdtempSync(join(tmpdir(), 'cj-compare-'));
@@ -185,8 +148,8 @@ async function main(): Promise<void> {
     });
     const product = `http://127.0.0.1:${PRODUCT_PORT}`;
     const baseline = `http://127.0.0.1:${BASELINE_PORT}`;
-    let api = await startProcess('apps/api/src/main.ts', environment(1), `${product}/health`);
-    children.push(api, await startProcess('test/bench/baseline/baseline-app.ts', { BASELINE_PORT: String(BASELINE_PORT), BASELINE_SQLITE: join(dataDirectory, 'baseline.sqlite'), REDIS_URL }, `${baseline}/read/none`));
+    let api = await startServer('apps/api/src/main.ts', environment(1), `${product}/health`);
+    children.push(api, await startServer('test/bench/baseline/baseline-app.ts', { BASELINE_PORT: String(BASELINE_PORT), BASELINE_SQLITE: join(dataDirectory, 'baseline.sqlite'), REDIS_URL }, `${baseline}/read/none`));
 
     const reader = `Bearer ${await issuer.token({ subject: 'bench.reader', roles: ['case-progression', 'witness-care', 'board'], agency: 'WCU', areas: BENCH_PROFILE.areas.map((area) => area.name) }, { expiresIn: 6 * 3600 })}`;
     const police = `Bearer ${await issuer.token({ subject: 'bench.police-system', roles: ['agency-system'], agency: 'Police', areas: [AREA], sourceSystems: ['Athena'] }, { expiresIn: 6 * 3600 })}`;
@@ -227,8 +190,8 @@ async function main(): Promise<void> {
     console.table(rows.map(([what, ours, theirs, ratio, p99, failures]) => ({ what, 'product req/s': ours, 'baseline req/s': theirs, ratio, 'p99 ms product / baseline': p99, 'non-2xx product / baseline': failures })));
 
     // 64 in flight against 2 API processes behind one port.
-    await stopProcess(api);
-    api = await startProcess('apps/api/src/main.ts', environment(2), `${product}/health`);
+    await stopServer(api);
+    api = await startServer('apps/api/src/main.ts', environment(2), `${product}/health`);
     await new Promise((resolve) => setTimeout(resolve, 3000)); // the second process may answer a moment after the first
     children.push(api);
     const tails: Record<string, string>[] = [];
@@ -260,7 +223,7 @@ async function main(): Promise<void> {
     console.log(`\nLoad at the end ${load()}`);
     await store.close();
   } finally {
-    for (const child of children) await stopProcess(child);
+    for (const child of children) await stopServer(child);
     await issuer.stop();
     redis.disconnect();
     await redisServer.dispose();

@@ -13,7 +13,7 @@
  * same store and Redis, and measures the two in turn, `--rounds` times each, so that a change is
  * compared with what came before under the same load. Prints the load average beside every figure.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -26,6 +26,7 @@ import { BENCH_PROFILE } from '@case-journey/synthetic';
 import { TestIssuer } from '../../apps/api/src/access/testing/test-issuer';
 import { CRIME_REPORT_EXAMPLE } from '../../apps/api/src/cases/dto/examples';
 import { PrivateRedis } from '../e2e/private-redis';
+import { contact, sampleCaseIds, startServer, stopServer } from './bench-servers';
 import { timeCatchUp } from './projection-catch-up';
 
 const argument = (name: string, fallback: string): string => process.argv.find((arg) => arg.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
@@ -52,40 +53,6 @@ const TICK_MS = 1000 / Number(spawnSync('getconf', ['CLK_TCK']).stdout.toString(
 function cpuMs(pid: number): number {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
   return (Number(fields[11]) + Number(fields[12])) * TICK_MS; // utime, stime (fields 14 and 15 of stat)
-}
-
-async function start(script: string, env: Record<string, string>, ready: string, nodeArgs: string[] = [], cwd?: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', ...nodeArgs, script], { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
-  for (let attempt = 0; attempt < 1800; attempt++) {
-    if (child.exitCode !== null) throw new Error(`${script} exited with ${child.exitCode}`);
-    if (await fetch(ready).then(() => true, () => false)) return child;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  child.kill('SIGKILL');
-  throw new Error(`${script} did not answer ${ready}`);
-}
-
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGTERM');
-  const killer = setTimeout(() => child.kill('SIGKILL'), 5000);
-  await exited;
-  clearTimeout(killer);
-}
-
-const contact = (victimId: string, reference: string) =>
-  JSON.stringify({ type: 'VictimInformed', occurredAt: '2025-03-06T09:00:00Z', sourceSystem: 'Athena', sourceReference: reference, data: { victimId, topic: 'other', channel: 'phone' } });
-
-async function sampleCaseIds(store: SqliteEventStore, count: number): Promise<string[]> {
-  const ids = new Set<string>();
-  for (let after: bigint | undefined; ids.size < count; ) {
-    const page = await store.readAll({ after, maxCount: 1000 });
-    if (page.length === 0) break;
-    for (const event of page) if (event.streamId.startsWith('case-') && ids.size < count) ids.add(event.streamId.slice('case-'.length));
-    after = page[page.length - 1].position + 5_000n;
-  }
-  return [...ids];
 }
 
 async function main(): Promise<void> {
@@ -117,12 +84,12 @@ async function main(): Promise<void> {
     if (PROFILED) mkdirSync(PROFILE_DIR, { recursive: true });
     let profiles = 0;
     const apiEnvironment = (port: number) => ({ ...issuer.environment, DATA_DIR: dataDirectory, REDIS_URL, REDIS_KEY_PREFIX: PREFIX, RATE_LIMIT_PER_MINUTE: '100000000', PORT: String(port), API_PROCESSES: '1', NODE_ENV: 'development', CPU_PROFILE_DIR: PROFILE_DIR });
-    const api = await start('apps/api/src/main.ts', apiEnvironment(PRODUCT_PORT), `${product}/health`, PROFILED ? ['-r', './test/bench/cpu-profile-preload.ts'] : []);
+    const api = await startServer('apps/api/src/main.ts', apiEnvironment(PRODUCT_PORT), `${product}/health`, { nodeArgs: PROFILED ? ['-r', './test/bench/cpu-profile-preload.ts'] : [], attempts: 1800 });
     children.push(api);
     const other = `http://127.0.0.1:${AGAINST_PORT}`;
-    const againstApi = AGAINST ? await start('apps/api/src/main.ts', apiEnvironment(AGAINST_PORT), `${other}/health`, [], AGAINST) : undefined;
+    const againstApi = AGAINST ? await startServer('apps/api/src/main.ts', apiEnvironment(AGAINST_PORT), `${other}/health`, { cwd: AGAINST, attempts: 1800 }) : undefined;
     if (againstApi) children.push(againstApi);
-    const base = WITH_BASELINE ? await start('test/bench/baseline/baseline-app.ts', { BASELINE_PORT: String(BASELINE_PORT), BASELINE_SQLITE: join(dataDirectory, 'baseline.sqlite'), REDIS_URL }, `${baseline}/read/none`) : undefined;
+    const base = WITH_BASELINE ? await startServer('test/bench/baseline/baseline-app.ts', { BASELINE_PORT: String(BASELINE_PORT), BASELINE_SQLITE: join(dataDirectory, 'baseline.sqlite'), REDIS_URL }, `${baseline}/read/none`, { attempts: 1800 }) : undefined;
     if (base) children.push(base);
 
     const reader = `Bearer ${await issuer.token({ subject: 'bench.reader', roles: ['case-progression', 'witness-care', 'board'], agency: 'WCU', areas: BENCH_PROFILE.areas.map((area) => area.name) }, { expiresIn: 6 * 3600 })}`;
@@ -205,7 +172,7 @@ async function main(): Promise<void> {
     console.table(rows);
     if (PROFILED) console.log(`CPU profiles of the API over each kind's measured requests: ${PROFILE_DIR}/<kind>.cpuprofile`);
   } finally {
-    for (const child of children) await stop(child);
+    for (const child of children) await stopServer(child);
     await issuer.stop();
     redis.disconnect();
     await redisServer.dispose();
