@@ -44,3 +44,23 @@ export async function sampleCaseIds(store: SqliteEventStore, count: number): Pro
 export function contact(victimId: string, reference: string): string {
   return JSON.stringify({ type: 'VictimInformed', occurredAt: '2025-03-06T09:00:00Z', sourceSystem: 'Athena', sourceReference: reference, data: { victimId, topic: 'other', channel: 'phone' } });
 }
+
+/** The reads both benchmarks ask: sampled timelines and a spread of worklist and compliance questions. */
+export function benchReads(caseIds: readonly string[], area: string): Record<string, string[]> {
+  return {
+    timeline: caseIds.map((id) => `/cases/${id}/timeline`),
+    worklist: ['WCU', 'Police', 'CPS'].flatMap((agency) => ['', '&status=breached', '&status=due-soon'].map((status) => `/worklists/witness-care?agency=${agency}${status}&limit=50`)),
+    compliance: ['entitlement', 'area,entitlement', 'agency,rights', 'entitlement,offence', 'entitlement,ethnicity'].flatMap((groupBy) => ['', '&period=2025-Q1', `&area=${area}`].map((filter) => `/compliance?groupBy=${groupBy}${filter}`)),
+  };
+}
+
+/** Gives the baseline the product's own answer to each read (`baseline:{kind}-{i}`), so both send the same bytes. */
+export async function primeBaseline(redis: { hset(key: string, fields: Record<string, string>): Promise<unknown> }, product: string, reads: Record<string, string[]>, authorization: string): Promise<void> {
+  for (const [kind, paths] of Object.entries(reads)) {
+    for (const [i, path] of paths.entries()) {
+      const response = await fetch(product + path, { headers: { authorization } });
+      if (response.status !== 200) throw new Error(`${path}: ${response.status} ${await response.text()}`);
+      await redis.hset(`baseline:${kind}-${i}`, { body: await response.text() });
+    }
+  }
+}

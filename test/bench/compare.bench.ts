@@ -31,7 +31,7 @@ import { BENCH_PROFILE } from '@case-journey/synthetic';
 import { TestIssuer } from '../../apps/api/src/access/testing/test-issuer';
 import { CRIME_REPORT_EXAMPLE } from '../../apps/api/src/cases/dto/examples';
 import { PrivateRedis } from '../e2e/private-redis';
-import { contact, sampleCaseIds, startServer, stopServer } from './bench-servers';
+import { benchReads, contact, primeBaseline, sampleCaseIds, startServer, stopServer } from './bench-servers';
 import { timeCatchUp } from './projection-catch-up';
 
 const argument = (name: string, fallback: string): string => process.argv.find((arg) => arg.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
@@ -156,18 +156,8 @@ async function main(): Promise<void> {
 
     // The reads: sampled timelines and a spread of worklist and compliance questions; the baseline answers each with the product's answer.
     const caseIds = await sampleCaseIds(store, 200);
-    const reads: Record<string, string[]> = {
-      timeline: caseIds.map((id) => `/cases/${id}/timeline`),
-      worklist: ['WCU', 'Police', 'CPS'].flatMap((agency) => ['', '&status=breached', '&status=due-soon'].map((status) => `/worklists/witness-care?agency=${agency}${status}&limit=50`)),
-      compliance: ['entitlement', 'area,entitlement', 'agency,rights', 'entitlement,offence', 'entitlement,ethnicity'].flatMap((groupBy) => ['', '&period=2025-Q1', `&area=${AREA}`].map((filter) => `/compliance?groupBy=${groupBy}${filter}`)),
-    };
-    for (const [kind, paths] of Object.entries(reads)) {
-      for (const [i, path] of paths.entries()) {
-        const response = await fetch(product + path, { headers: { authorization: reader } });
-        if (response.status !== 200) throw new Error(`${path}: ${response.status} ${await response.text()}`);
-        await redis.hset(`baseline:${kind}-${i}`, { body: await response.text() });
-      }
-    }
+    const reads = benchReads(caseIds, AREA);
+    await primeBaseline(redis, product, reads, reader);
     const readRequests = (kind: string, url: string): autocannon.Request[] =>
       reads[kind].map((path, i) => ({ method: 'GET', path: url === product ? path : `/read/${kind}-${i}`, headers: { authorization: reader } }));
 

@@ -26,7 +26,7 @@ import { BENCH_PROFILE } from '@case-journey/synthetic';
 import { TestIssuer } from '../../apps/api/src/access/testing/test-issuer';
 import { CRIME_REPORT_EXAMPLE } from '../../apps/api/src/cases/dto/examples';
 import { PrivateRedis } from '../e2e/private-redis';
-import { contact, sampleCaseIds, startServer, stopServer } from './bench-servers';
+import { benchReads, contact, primeBaseline, sampleCaseIds, startServer, stopServer } from './bench-servers';
 import { timeCatchUp } from './projection-catch-up';
 
 const argument = (name: string, fallback: string): string => process.argv.find((arg) => arg.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
@@ -94,18 +94,8 @@ async function main(): Promise<void> {
 
     const reader = `Bearer ${await issuer.token({ subject: 'bench.reader', roles: ['case-progression', 'witness-care', 'board'], agency: 'WCU', areas: BENCH_PROFILE.areas.map((area) => area.name) }, { expiresIn: 6 * 3600 })}`;
     const police = `Bearer ${await issuer.token({ subject: 'bench.police-system', roles: ['agency-system'], agency: 'Police', areas: [AREA], sourceSystems: ['Athena'] }, { expiresIn: 6 * 3600 })}`;
-    const reads: Record<string, string[]> = {
-      timeline: caseIds.map((id) => `/cases/${id}/timeline`),
-      worklist: ['WCU', 'Police', 'CPS'].flatMap((agency) => ['', '&status=breached', '&status=due-soon'].map((status) => `/worklists/witness-care?agency=${agency}${status}&limit=50`)),
-      compliance: ['entitlement', 'area,entitlement', 'agency,rights', 'entitlement,offence', 'entitlement,ethnicity'].flatMap((groupBy) => ['', '&period=2025-Q1', `&area=${AREA}`].map((filter) => `/compliance?groupBy=${groupBy}${filter}`)),
-    };
-    for (const [kind, paths] of Object.entries(reads)) {
-      for (const [i, path] of paths.entries()) {
-        const response = await fetch(product + path, { headers: { authorization: reader } });
-        if (response.status !== 200) throw new Error(`${path}: ${response.status} ${await response.text()}`);
-        await redis.hset(`baseline:${kind}-${i}`, { body: await response.text() });
-      }
-    }
+    const reads = benchReads(caseIds, AREA);
+    await primeBaseline(redis, product, reads, reader);
     const writeCases = await Promise.all(
       Array.from({ length: 64 }, async () => {
         const victimId = randomUUID();
