@@ -145,7 +145,7 @@ describe('a Redis outage: bounded 503s for what needs Redis, writes go on, the w
   });
 
   it('logged one line when Redis went and one when it came back', async () => {
-    await until('the worker to say Redis is back', 5000, async () => said.some((line) => line.context === 'Redis' && /answers again/.test(line.message)));
+    await until('the worker to say Redis is back', 15_000, async () => said.some((line) => line.context === 'Redis' && /answers again/.test(line.message)));
     const aboutRedis = said.filter((line) => line.context === 'Redis');
     expect(aboutRedis.map((line) => line.message.replace(/\(.*\)/, '(…)'))).toEqual([
       expect.stringMatching(/^Redis cannot be reached/),
