@@ -3,14 +3,18 @@
  * machine (wall time there is mostly other people's work):
  *   node -r @swc-node/register apps/generator/src/main.ts --profile bench --cases 2000 --to-store --data-dir /tmp/cj-slice
  *   node -r @swc-node/register test/bench/obligations-catch-up.bench.ts --data-dir=/tmp/cj-slice [--batch-size=500] [--no-deadlines]
- *     [--warm-up] [--live=200] [--commandstats] [--profile=/tmp/catch-up.cpuprofile]
+ *     [--warm-up] [--live=200] [--commandstats] [--digest] [--profile=/tmp/catch-up.cpuprofile]
+ * (or `npm run bench:catch-up -- --data-dir=/tmp/cj-slice --warm-up`).
  * It starts a private redis-server (never the shared one), catches the obligations projection up
  * from the start (as a rebuild does, judged at the profile's clock), and prints this process's CPU
  * seconds per 1,000 events beside the wall time and the load average. `--live=N` then appends N
  * contacts, one at a time, to cases already read, each followed by the runner alone (the worker's
- * live path: batches of one event), and prints the CPU per event of that too.
+ * live path: batches of one event), and prints the CPU per event of that too. `--digest` prints a
+ * SHA-256 of the caught-up read model (`readModelSnapshot`, every key but the change marks), so
+ * that two commits can be shown to write the very same read model; `--commandstats` also prints
+ * the bytes sent to Redis.
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector';
 import { loadavg, tmpdir } from 'node:os';
@@ -21,6 +25,7 @@ import { caseStreamId, type CaseEvent } from '@case-journey/domain';
 import { SqliteEventStore } from '@case-journey/event-store';
 import { bullConnection, bullPrefix, DeadlineQueue, JobQueues, ObligationsProjection, ProjectionRunner, ProjectionVersions } from '@case-journey/projections';
 import { BENCH_PROFILE } from '@case-journey/synthetic';
+import { readModelSnapshot } from '../../libs/projections/src/testing/read-model-snapshot';
 import { PrivateRedis } from '../e2e/private-redis';
 
 const argument = (name: string, fallback: string): string => process.argv.find((arg) => arg.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
@@ -79,12 +84,19 @@ async function main(): Promise<void> {
         `catch-up: ${events} events in ${seconds.toFixed(2)} s wall (${Math.round(events / seconds)} events/s), ${cpuUsed.toFixed(2)} s CPU = ${((cpuUsed / events) * 1e6).toFixed(1)} ms CPU per 1,000 events (${Math.round(events / cpuUsed)} events per CPU second); load ${load()}`,
       );
       console.log(`  by quarter of the log: ${quarters.map((q) => ((q / (events / 4)) * 1e6).toFixed(1)).join(' / ')} ms CPU per 1,000 events`);
+      if (process.argv.includes('--digest')) {
+        const snapshot = await readModelSnapshot(redis, keys);
+        console.log(`  read model: ${Object.keys(snapshot).length} keys, sha256 ${createHash('sha256').update(JSON.stringify(snapshot)).digest('hex')}`);
+      }
       return runner;
     };
     console.log(`load ${load()}; ${DATA_DIR} through position ${head.position}, batches of ${BATCH_SIZE}, deadlines ${DEADLINES ? 'on' : 'off'}`);
     if (WARM_UP) await (await catchUp(`${PREFIX}-warm-up`)).stop();
     const runner = await catchUp(PREFIX, PROFILE);
-    if (process.argv.includes('--commandstats')) console.log(commandStats(await redis.info('commandstats')));
+    if (process.argv.includes('--commandstats')) {
+      console.log(commandStats(await redis.info('commandstats')));
+      console.log(`  bytes sent to Redis: ${/total_net_input_bytes:(\d+)/.exec(await redis.info('stats'))?.[1]} (warm-up included)`);
+    }
     if (DEADLINES) console.log(`  deadline jobs: ${JSON.stringify(await queues.deadlines.getJobCounts('delayed', 'waiting'))}`);
 
     if (LIVE > 0) {
