@@ -14,7 +14,7 @@
 import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import Redis from 'ioredis';
-import { caseObligationsOf, CaseFinderReader, keyPages, OBLIGATIONS, ProjectionKeys, ProjectionVersions, writeFinderChanges, type CaseFinderQuery } from '@case-journey/projections';
+import { BatchWrites, caseObligationsOf, CaseFinderReader, keyPages, OBLIGATIONS, ProjectionKeys, ProjectionVersions, writeFinderChanges, type CaseFinderQuery } from '@case-journey/projections';
 import { BENCH_PROFILE, generateCases } from '@case-journey/synthetic';
 import { VICTIMS_CODE_2020, WorkingDayCalendar } from '@case-journey/victims-code';
 
@@ -29,32 +29,38 @@ const NOW = new Date(BENCH_PROFILE.now);
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 const ms = (value: number) => value.toFixed(2);
 
+async function sent(redis: Redis, writes: BatchWrites): Promise<void> {
+  const transaction = redis.multi();
+  writes.sendInto(transaction);
+  await transaction.exec();
+}
+
 async function load(redis: Redis, keys: ProjectionKeys): Promise<{ urns: string[]; references: string[] }> {
   const calendar = new WorkingDayCalendar();
   const seal = (victimId: string) => ({ keyId: `victim-${victimId}`, algorithm: 'aes-256-gcm' as const, iv: 'aXY=', ciphertext: 'c2VhbGVk', authTag: 'dGFn' });
   const urns: string[] = [];
   const references: string[] = [];
-  let transaction = redis.multi();
+  let writes = new BatchWrites();
   let queued = 0;
   const started = performance.now();
   let index = 0;
   for (const generated of generateCases(BENCH_PROFILE, { seed: 7, cases: CASES, calendar, rulebook: VICTIMS_CODE_2020, seal })) {
     const reading = caseObligationsOf(generated.caseId, generated.events, NOW, calendar);
     if (!reading.finder) continue;
-    writeFinderChanges(transaction, keys, null, reading.finder);
+    writeFinderChanges(writes, keys, null, reading.finder);
     if (index % 997 === 0) {
       if (reading.finder.urn) urns.push(reading.finder.urn);
       references.push(reading.finder.sourceReferences[reading.finder.sourceReferences.length - 1]);
     }
     index += 1;
     if (++queued === 500) {
-      await transaction.exec();
-      transaction = redis.multi();
+      await sent(redis, writes);
+      writes = new BatchWrites();
       queued = 0;
       if (index % 10_000 === 0) process.stdout.write(`  ${index} cases loaded (${((performance.now() - started) / 1000).toFixed(0)} s)\n`);
     }
   }
-  await transaction.exec();
+  await sent(redis, writes);
   await new ProjectionVersions(redis, prefix).switchTo(keys);
   return { urns, references };
 }

@@ -1,4 +1,4 @@
-import type { ChainableCommander } from 'ioredis';
+import type { BatchWrites } from '../runner/batch-writes';
 import type { ProjectionKeys } from '../runner/projection-keys';
 import { matchingName, type CaseFinderEntry } from './case-finder-entry';
 
@@ -47,23 +47,23 @@ export function lookupValuesOf(entry: CaseFinderEntry): Array<[FinderLookup, str
 const openedScore = (entry: CaseFinderEntry): number => (entry.openedAt === null ? 0 : Date.parse(entry.openedAt));
 
 /** Queues what moves the finder from a case's entry `before` to `after`: only the sets whose membership changed. */
-export function writeFinderChanges(transaction: ChainableCommander, keys: ProjectionKeys, before: CaseFinderEntry | null, after: CaseFinderEntry): void {
+export function writeFinderChanges(writes: BatchWrites, keys: ProjectionKeys, before: CaseFinderEntry | null, after: CaseFinderEntry): void {
   const { caseId } = after;
   const was = new Set((before ? finderValuesOf(before) : []).map(([filter, value]) => finderSetKey(keys, filter, value)));
   const is = new Set(finderValuesOf(after).map(([filter, value]) => finderSetKey(keys, filter, value)));
-  for (const key of was) if (!is.has(key)) transaction.srem(key, caseId);
-  for (const key of is) if (!was.has(key)) transaction.sadd(key, caseId);
+  for (const key of was) if (!is.has(key)) writes.srem(key, caseId);
+  for (const key of is) if (!was.has(key)) writes.sadd(key, caseId);
   const lookups = (entry: CaseFinderEntry | null) => new Map((entry ? lookupValuesOf(entry) : []).map(([lookup, value]) => [`${lookup}\u0000${value}`, [lookup, value] as const]));
   const found = lookups(before);
   const finding = lookups(after);
-  for (const [id, [lookup, value]] of found) if (!finding.has(id)) transaction.zrem(finderLookupKey(keys, lookup), lookupMember(value, caseId));
-  for (const [id, [lookup, value]] of finding) if (!found.has(id)) transaction.zadd(finderLookupKey(keys, lookup), 0, lookupMember(value, caseId));
-  if (!before || openedScore(before) !== openedScore(after)) transaction.zadd(finderOpenedKey(keys), openedScore(after), caseId);
+  for (const [id, [lookup, value]] of found) if (!finding.has(id)) writes.zrem(finderLookupKey(keys, lookup), lookupMember(value, caseId));
+  for (const [id, [lookup, value]] of finding) if (!found.has(id)) writes.zadd(finderLookupKey(keys, lookup), 0, lookupMember(value, caseId));
+  if (!before || openedScore(before) !== openedScore(after)) writes.zadd(finderOpenedKey(keys), openedScore(after), caseId);
   const earliest = after.unmetDueAt[0];
   if (earliest === undefined) {
-    if (before?.unmetDueAt.length) transaction.zrem(finderUnmetKey(keys), caseId);
-  } else if (before?.unmetDueAt[0] !== earliest) transaction.zadd(finderUnmetKey(keys), earliest, caseId);
-  if (after.area !== null && before?.area !== after.area) transaction.hsetnx(finderAreaNamesKey(keys), matchingName(after.area), after.area.trim());
+    if (before?.unmetDueAt.length) writes.zrem(finderUnmetKey(keys), caseId);
+  } else if (before?.unmetDueAt[0] !== earliest) writes.zadd(finderUnmetKey(keys), earliest, caseId);
+  if (after.area !== null && before?.area !== after.area) writes.hsetnx(finderAreaNamesKey(keys), matchingName(after.area), after.area.trim());
   const stored = JSON.stringify(after);
-  if (!before || JSON.stringify(before) !== stored) transaction.hset(finderEntriesKey(keys), caseId, stored);
+  if (!before || JSON.stringify(before) !== stored) writes.hset(finderEntriesKey(keys), caseId, stored);
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { ChainableCommander } from 'ioredis';
 import { writeFinderChanges } from '../cases/case-finder.indexes';
+import type { BatchWrites } from '../runner/batch-writes';
 import type { ProjectionKeys } from '../runner/projection-keys';
 import type { CaseObligations } from './case-obligations';
 import { complianceCells, countChanges, splitCell, type CounterCells } from './compliance-cells';
@@ -30,81 +30,81 @@ export const bucketsChangedKey = (keys: ProjectionKeys): string => keys.key('buc
 export const counterBucketsKey = (keys: ProjectionKeys): string => keys.key('buckets');
 
 /**
- * Queues on `transaction` what turns the read model of a case as read `before` into the one read
- * `after`: the stored reading and the worklist entries. The counters' exact difference is added
- * to `counts`, so that a batch of cases sends one HINCRBY per counter (`writeCountChanges`).
+ * Adds to `writes` what turns the read model of a case as read `before` into the one read `after`:
+ * the stored reading and the worklist entries. The counters' exact difference is added to
+ * `counts`, so that a batch of cases moves each counter once (`writeCountChanges`).
  */
 export function writeCaseChanges(
-  transaction: ChainableCommander,
+  writes: BatchWrites,
   keys: ProjectionKeys,
   before: CaseObligations | null,
   after: CaseObligations,
   counts: CounterCells,
 ): void {
-  transaction.set(caseObligationsKey(keys, after.caseId), serializeReading(after));
+  writes.set(caseObligationsKey(keys, after.caseId), serializeReading(after));
   for (const [cell, change] of countChanges(complianceCells(before), complianceCells(after))) counts.set(cell, (counts.get(cell) ?? 0) + change);
 
-  writeVictimIndex(transaction, keys, before, after);
-  if (after.finder) writeFinderChanges(transaction, keys, before?.finder ?? null, after.finder);
+  writeVictimIndex(writes, keys, before, after);
+  if (after.finder) writeFinderChanges(writes, keys, before?.finder ?? null, after.finder);
 
-  if (writeWorklistChanges(transaction, keys, before, after)) transaction.set(worklistChangedKey(keys), randomUUID());
+  if (writeWorklistChanges(writes, keys, before, after)) writes.set(worklistChangedKey(keys), randomUUID());
 }
 
-/** Queues the worklist entries' changes; whether there were any. */
-function writeWorklistChanges(transaction: ChainableCommander, keys: ProjectionKeys, before: CaseObligations | null, after: CaseObligations): boolean {
+/** Adds the worklist entries' changes; whether there were any. */
+function writeWorklistChanges(writes: BatchWrites, keys: ProjectionKeys, before: CaseObligations | null, after: CaseObligations): boolean {
   let moved = false;
   const listed = worklistOf(before);
   const listing = worklistOf(after);
   for (const [obligationId, was] of listed) {
     const now = listing.get(obligationId);
     for (const index of was.indexes.filter((index) => !now?.indexes.includes(index))) {
-      transaction.zrem(keys.within(index), obligationId);
+      writes.zrem(keys.within(index), obligationId);
       moved = true;
     }
     if (!now) {
-      transaction.hdel(worklistItemsKey(keys), obligationId);
+      writes.hdel(worklistItemsKey(keys), obligationId);
       moved = true;
     }
   }
   for (const [obligationId, now] of listing) {
     const was = listed.get(obligationId);
     for (const index of now.indexes.filter((index) => !was?.indexes.includes(index) || was.score !== now.score)) {
-      transaction.zadd(keys.within(index), now.score, obligationId);
+      writes.zadd(keys.within(index), now.score, obligationId);
       moved = true;
     }
     const item = JSON.stringify(now.item);
     if (!was || JSON.stringify(was.item) !== item) {
-      transaction.hset(worklistItemsKey(keys), obligationId, item);
+      writes.hset(worklistItemsKey(keys), obligationId, item);
       moved = true;
     }
   }
   return moved;
 }
 
-/** Queues the counters' changes, lists each hash that gained a count so queries can find it, and marks the hashes that moved. */
-export function writeCountChanges(transaction: ChainableCommander, keys: ProjectionKeys, counts: CounterCells): void {
+/** Adds the counters' changes, lists each hash that gained a count so queries can find it, and marks the hashes that moved. */
+export function writeCountChanges(writes: BatchWrites, keys: ProjectionKeys, counts: CounterCells): void {
   const gained = new Set<string>();
   const moved = new Set<string>();
   for (const [cell, change] of counts) {
     if (change === 0) continue;
     const { bucket, field } = splitCell(cell);
-    transaction.hincrby(keys.within(bucket), field, change);
+    writes.hincrby(keys.within(bucket), field, change);
     moved.add(bucket);
     if (change > 0) gained.add(bucket);
   }
-  if (gained.size > 0) transaction.sadd(counterBucketsKey(keys), ...gained);
+  for (const bucket of gained) writes.sadd(counterBucketsKey(keys), bucket);
   if (moved.size === 0) return;
   const mark = randomUUID();
-  transaction.set(countsChangedKey(keys), mark);
-  transaction.hset(bucketsChangedKey(keys), ...[...moved].flatMap((bucket) => [bucket, mark]));
+  writes.set(countsChangedKey(keys), mark);
+  for (const bucket of moved) writes.hset(bucketsChangedKey(keys), bucket, mark);
 }
 
 const victimIdsOf = (doc: CaseObligations | null): Set<string> =>
   new Set([...(doc?.victims ?? []), ...(doc?.erasedVictims ?? [])].map((victim) => victim.victimId));
 
-function writeVictimIndex(transaction: ChainableCommander, keys: ProjectionKeys, before: CaseObligations | null, after: CaseObligations): void {
+function writeVictimIndex(writes: BatchWrites, keys: ProjectionKeys, before: CaseObligations | null, after: CaseObligations): void {
   const was = victimIdsOf(before);
   const is = victimIdsOf(after);
-  for (const victimId of is) if (!was.has(victimId)) transaction.sadd(victimCasesKey(keys, victimId), after.caseId);
-  for (const victimId of was) if (!is.has(victimId)) transaction.srem(victimCasesKey(keys, victimId), after.caseId);
+  for (const victimId of is) if (!was.has(victimId)) writes.sadd(victimCasesKey(keys, victimId), after.caseId);
+  for (const victimId of was) if (!is.has(victimId)) writes.srem(victimCasesKey(keys, victimId), after.caseId);
 }

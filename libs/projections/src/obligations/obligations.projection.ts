@@ -3,6 +3,7 @@ import { AGENCIES, caseStateAfter, caseStateFrom, caseStreamId, upcast, type Cas
 import { StreamNotFoundError, type EventStore, type RecordedEvent } from '@case-journey/event-store';
 import { WorkingDayCalendar } from '@case-journey/victims-code';
 import { finderEntriesKey } from '../cases/case-finder.indexes';
+import { BatchWrites } from '../runner/batch-writes';
 import { CaseHistories } from '../runner/case-histories';
 import { caseEventsBefore, casesIn } from '../runner/case-streams';
 import type { AfterCommit, BatchContext, Projection } from '../runner/projection';
@@ -75,17 +76,19 @@ export class ObligationsProjection implements Projection {
       Promise.all(cases.map(([caseId, { firstRevision }]) => caseEventsBefore(this.options.store, caseId, firstRevision, this.histories))),
     ]);
     const changes: DeadlineChanges = { schedule: [], reschedule: [], cancel: [] };
+    const writes = new BatchWrites();
     const counts: CounterCells = new Map();
     cases.forEach(([caseId, { events }], i) => {
       const before = parseReading(stored[i], finderEntries[i]);
       const after = this.readingOf(caseId, histories[i], events, now);
-      writeCaseChanges(transaction, keys, before, after, counts);
+      writeCaseChanges(writes, keys, before, after, counts);
       const deadlines = deadlineChanges(before, after, this.calendar, { live });
       changes.schedule.push(...deadlines.schedule);
       changes.reschedule.push(...deadlines.reschedule);
       changes.cancel.push(...deadlines.cancel);
     });
-    writeCountChanges(transaction, keys, counts);
+    writeCountChanges(writes, keys, counts);
+    writes.sendInto(transaction);
     return this.scheduleAroundCommit(changes, now);
   }
 
@@ -145,10 +148,12 @@ export class ObligationsProjection implements Projection {
       }
       const before = parseReading(stored, finderEntry);
       const after = caseObligationsOf(caseId, events, now, this.calendar);
-      const transaction = redis.multi();
+      const writes = new BatchWrites();
       const counts: CounterCells = new Map();
-      writeCaseChanges(transaction, keys, before, after, counts);
-      writeCountChanges(transaction, keys, counts);
+      writeCaseChanges(writes, keys, before, after, counts);
+      writeCountChanges(writes, keys, counts);
+      const transaction = redis.multi();
+      writes.sendInto(transaction);
       if ((await transaction.exec()) === null) continue;
       await this.options.deadlines?.apply(deadlineChanges(before, after, this.calendar, { live }), now);
       return { before, after };

@@ -3,6 +3,7 @@ import type { EventStore, RecordedEvent } from '@case-journey/event-store';
 import { caseFactsOf, factCells, parseCounterSuffix, snapshotInstant, splitFactCell, type FactCells } from '@case-journey/reporting';
 import { WorkingDayCalendar } from '@case-journey/victims-code';
 import type { ChainableCommander } from 'ioredis';
+import { BatchWrites } from '../runner/batch-writes';
 import { CaseHistories } from '../runner/case-histories';
 import { caseEventsBefore, casesIn } from '../runner/case-streams';
 import type { BatchContext, Projection } from '../runner/projection';
@@ -82,7 +83,9 @@ export class ReportingProjection implements Projection {
       for (const [cell, change] of changes) counts.set(cell, (counts.get(cell) ?? 0) + change);
       this.listLateRecords(transaction, keys, caseId, events, changes);
     });
-    writeCountChanges(transaction, keys, counts);
+    const countWrites = new BatchWrites();
+    writeCountChanges(countWrites, keys, counts);
+    countWrites.sendInto(transaction);
   }
 
   /** Lists the case under each source, area and month it now counts in, and takes it off those it no longer does. */

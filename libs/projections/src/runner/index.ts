@@ -8,3 +8,4 @@ export { caseIdOfStream } from './case-streams';
 export * from './key-pages';
 export * from './projection-lease';
 export * from './json-text';
+export * from './batch-writes';
