@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { VictimPersonalData } from '@case-journey/domain';
@@ -26,6 +26,28 @@ async function apiProcess(environment: Record<string, string>, port: number): Pr
   });
   await waitFor(async () => child.exitCode === null && (await fetch(`http://127.0.0.1:${port}/health/live`).then((answer) => answer.ok, () => false)), 120_000, 'the API answering');
   return child;
+}
+
+/** The import's own process (`import-child.main`) under the API process `pid` (under one of its cluster's processes), if running. */
+function importProcessOf(pid: number): number | undefined {
+  const children = (id: number): number[] => {
+    try {
+      return readdirSync(`/proc/${id}/task`).flatMap((task) => readFileSync(`/proc/${id}/task/${task}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number));
+    } catch {
+      return []; // gone meanwhile
+    }
+  };
+  const descendants = (id: number): number[] => children(id).flatMap((child) => [child, ...descendants(child)]);
+  return descendants(pid).find((id) => running(id) && readFileSync(`/proc/${id}/cmdline`, 'utf8').includes('import-child.main'));
+}
+
+/** Alive, not a zombie waiting for a parent to reap it. */
+function running(pid: number): boolean {
+  try {
+    return readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.[0] !== 'Z';
+  } catch {
+    return false;
+  }
 }
 
 async function killed(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
@@ -74,7 +96,12 @@ describe('an import job whose API process dies (SIGKILL) mid-file', () => {
     const { id } = (await answer.json()) as { id: string };
 
     await waitFor(async () => (statusOf(id)?.checkpoint.line ?? 0) >= 2 * DEFAULT_BATCH_LINES, 120_000, 'two batches stored');
+    // The import runs in a process of its own under the API process, with the importer's bounded heap.
+    const importProcess = importProcessOf(first.pid!);
+    expect(importProcess).toBeDefined();
     await killed(first, 'SIGKILL');
+    // It stops with the API process that held the job (its IPC channel closed), before another takes the job: never two writers.
+    await waitFor(async () => !running(importProcess!), 10_000, "the import's process stopped with the API process");
     const atKill = statusOf(id)!;
     expect(atKill.state).toBe('running');
     expect(atKill.checkpoint.line).toBeLessThan(lines.length);

@@ -31,6 +31,12 @@ export interface ApiOverrides extends PlatformOverrides {
   logDestination?: LogDestination;
 }
 
+/**
+ * Imports run in a process of their own, which opens the stores from the settings; a store or clock
+ * given by a test exists only in this process, so its imports run here.
+ */
+const importsInProcess = (overrides: ApiOverrides): boolean => Boolean(overrides.eventStore || overrides.victimKeyStore || overrides.clock);
+
 @Module({})
 export class AppModule {
   static forRoot(configuration: AppConfiguration, overrides: ApiOverrides = {}): DynamicModule {
@@ -42,7 +48,7 @@ export class AppModule {
         AccessModule,
         CqrsModule.forRoot(),
         CasesModule,
-        ImportsModule,
+        ImportsModule.forRoot({ inProcess: importsInProcess(overrides) }),
         CaseFinderModule,
         AreasModule,
         ReadModelsModule,

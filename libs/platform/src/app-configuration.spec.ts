@@ -1,4 +1,4 @@
-import { ConfigurationError, loadConfiguration } from './app-configuration';
+import { ConfigurationError, environmentOf, loadConfiguration } from './app-configuration';
 
 describe('loadConfiguration', () => {
   it('gives the single-machine defaults when nothing is set', () => {
@@ -120,5 +120,14 @@ describe('loadConfiguration: sign-in and hardening', () => {
     expect(() => loadConfiguration({ CORS_ORIGINS: 'web.example' })).toThrow(/CORS_ORIGINS: must be comma-separated http\(s\) origins/);
     expect(() => loadConfiguration({ RATE_LIMIT_PER_MINUTE: '0' })).toThrow(/RATE_LIMIT_PER_MINUTE/);
     expect(() => loadConfiguration({ OIDC_AREAS_CLAIM: 'has space' })).toThrow(/OIDC_AREAS_CLAIM: must be a claim name/);
+  });
+});
+
+describe('environmentOf', () => {
+  it('gives the variables that load the same configuration again, lists and numbers as their text', () => {
+    const configuration = loadConfiguration({ DATA_DIR: '/srv/data', CORS_ORIGINS: 'https://a.example, https://b.example', JOB_LOCK_MS: '2000', REDIS_KEY_PREFIX: 'cj-x' });
+    const env = environmentOf(configuration);
+    expect(env).toMatchObject({ DATA_DIR: '/srv/data', CORS_ORIGINS: 'https://a.example,https://b.example', JOB_LOCK_MS: '2000', REDIS_KEY_PREFIX: 'cj-x' });
+    expect(loadConfiguration(env)).toEqual(configuration);
   });
 });

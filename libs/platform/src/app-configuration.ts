@@ -278,6 +278,19 @@ export class ConfigurationError extends Error {
 }
 
 /** Reads and validates the configuration; every bad variable is named in one error. */
+/**
+ * The environment variables that load this configuration again (`loadConfiguration(environmentOf(c))`
+ * gives the same settings): how a process hands its settings to a process it starts.
+ */
+export function environmentOf(configuration: AppConfiguration): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [key, variable] of Object.entries(ENVIRONMENT_VARIABLES)) {
+    const value: unknown = configuration[key as keyof AppConfiguration];
+    if (value !== undefined && value !== null) env[variable] = Array.isArray(value) ? value.join(',') : String(value);
+  }
+  return env;
+}
+
 export function loadConfiguration(env: NodeJS.ProcessEnv = process.env): AppConfiguration {
   const raw: Record<string, unknown> = {};
   for (const [key, variable] of Object.entries(ENVIRONMENT_VARIABLES)) {

@@ -7,12 +7,18 @@ import { HandoffRecorder } from '../cases/handoff-recorder';
 import { apiWorkerSite, hearWorkerErrors } from '../read-models/api-queues';
 import { IMPORTS_QUEUE, type ImportJobData } from './import-queue';
 import { ImportStore } from './import-store';
+import { ImportProcessFailedError, importInChild } from './import-child';
+import type { ImportStatus } from './import-journal';
 import { processImport } from './process-import';
 import { sourceFor } from './record-sources';
 
+/** Whether imports run in the API process itself rather than each in a process of its own (see ImportsModule.forRoot). */
+export const IMPORTS_IN_PROCESS = Symbol('IMPORTS_IN_PROCESS');
+
 /**
- * Runs the imports in the API process, where the recorder is. A job holds only the import's id: its
- * file, options and checkpoint are in its folder. If the process dies mid-import, BullMQ finds the
+ * Takes the import jobs in the API process, and runs each in a process of its own with the importer's
+ * bounded heap (`importInChild`), the job kept here: its lock is extended before each checkpoint the
+ * child asks for. A job holds only the import's id: its file, options and checkpoint are in its folder. If the process dies mid-import, BullMQ finds the
  * job stalled once its lock lapses (JOB_LOCK_MS) and gives it to a worker again (another API process, or this one restarted), which
  * resumes from the last checkpoint; what was stored after it is replayed, never stored twice.
  */
@@ -28,7 +34,11 @@ export class ImportJobs implements OnApplicationBootstrap, OnApplicationShutdown
     private readonly repository: CaseStreamRepository,
     private readonly imports: ImportStore,
     @Inject(ServiceMetrics) private readonly metrics: ServiceMetrics,
+    @Inject(IMPORTS_IN_PROCESS) private readonly inProcess: boolean,
   ) {}
+
+  /** Stops the imports' processes when this one shuts down: their jobs are taken up again from their checkpoints. */
+  private readonly shutdown = new AbortController();
 
   onApplicationBootstrap(): void {
     const worker = new Worker<ImportJobData>(IMPORTS_QUEUE, (job, token) => this.run(job, token), {
@@ -45,6 +55,7 @@ export class ImportJobs implements OnApplicationBootstrap, OnApplicationShutdown
   }
 
   async onApplicationShutdown(): Promise<void> {
+    this.shutdown.abort();
     if (this.worker) await closeBull(this.worker);
   }
 
@@ -65,7 +76,7 @@ export class ImportJobs implements OnApplicationBootstrap, OnApplicationShutdown
       return running.run;
     }
     const entry = { handOut: { job, token } as JobHandOut, run: Promise.resolve({ state: '' }) };
-    entry.run = this.processed(importId, () => this.stillHeld(entry.handOut)).finally(() => this.running.delete(importId));
+    entry.run = this.processed(importId, () => this.stillHeld(entry.handOut), () => entry.handOut.job).finally(() => this.running.delete(importId));
     this.running.set(importId, entry);
     return entry.run;
   }
@@ -79,14 +90,44 @@ export class ImportJobs implements OnApplicationBootstrap, OnApplicationShutdown
     if (token === undefined || (await job.extendLock(token, this.configuration.jobLockMs)) !== 1) throw new ImportHandedOverError(job.data.importId);
   }
 
-  private async processed(importId: string, stillOwned: () => Promise<void>): Promise<{ state: string }> {
+  private async processed(importId: string, stillOwned: () => Promise<void>, job: () => Job<ImportJobData>): Promise<{ state: string }> {
     const journal = this.imports.journal(importId);
-    const { format, mapping } = journal.read();
-    const services = { recorder: this.recorder, repository: this.repository, configuration: this.configuration, clock: this.clock };
-    const status = await processImport(journal, journal.uploadPath, services, { stillOwned }, sourceFor(format, mapping));
+    let status: ImportStatus;
+    if (this.inProcess) {
+      const { format, mapping } = journal.read();
+      const services = { recorder: this.recorder, repository: this.repository, configuration: this.configuration, clock: this.clock };
+      status = await processImport(journal, journal.uploadPath, services, { stillOwned }, sourceFor(format, mapping));
+    } else {
+      try {
+        status = await importInChild(importId, this.configuration, {
+          stillOwned,
+          onProgress: (progress) => void job().updateProgress({ line: progress.checkpoint.line, ...progress.tally }).catch(() => undefined),
+          signal: this.shutdown.signal,
+        });
+      } catch (error) {
+        if (error instanceof ImportProcessFailedError) this.recordFailure(journal, job(), error);
+        throw error;
+      }
+    }
     this.logger.log(`Import ${importId} ${status.state}: ${JSON.stringify(status.tally)}${status.error ? ` (${status.error})` : ''}`);
     return { state: status.state };
   }
+
+  private recordFailure(journal: ReturnType<ImportStore['journal']>, job: Job<ImportJobData>, error: ImportProcessFailedError): void {
+    const last = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+    this.logger.error(`Import ${job.data.importId}: ${error.message}${last ? '' : '; it will be tried again from its checkpoint'}`);
+    journal.update((current) => statusAfterProcessDied(current, error, last, this.clock.now()));
+  }
+}
+
+/**
+ * An import whose process died (killed, out of memory) says so in its status: queued again while its
+ * job has attempts left (BullMQ retries it, from the checkpoint), failed after its last.
+ */
+export function statusAfterProcessDied(current: ImportStatus, error: ImportProcessFailedError, lastAttempt: boolean, now: Date): ImportStatus {
+  if (current.state === 'completed' || current.state === 'failed') return current;
+  if (!lastAttempt) return { ...current, state: 'queued', error: `${error.message}; to be tried again from the checkpoint` };
+  return { ...current, state: 'failed', error: error.message, finishedAt: now.toISOString() };
 }
 
 /** A job as BullMQ handed it to this process: the lock it holds is the token's. */

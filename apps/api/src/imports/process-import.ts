@@ -52,7 +52,8 @@ export async function processImport(journal: ImportJournal, path: string, servic
   const decision = grantFor(status.owner, 'imports:run');
   if (!decision.granted) return finish(journal, 'failed', services.clock, `the import's owner may no longer import: ${decision.reason}`);
   journal.rewindRejections(status.checkpoint.rejectionsBytes);
-  status = journal.update((current) => ({ ...current, state: 'running', startedAt: current.startedAt ?? services.clock.now().toISOString() }));
+  // Running again after its process died: the reason it stopped (`error`) no longer stands.
+  status = journal.update(({ error: _stopped, ...current }) => ({ ...current, state: 'running', startedAt: current.startedAt ?? services.clock.now().toISOString() }));
   let bytesRead = status.bytesRead;
   const options: SourceOptions = {
     maxLineBytes: services.configuration.importMaxLineBytes,
