@@ -8,6 +8,19 @@ for _, key in ipairs(KEYS) do
   at = at + 1 + 2 * fields
 end`;
 
+const utf8 = new TextEncoder();
+
+/**
+ * A value as the UTF-8 bytes Redis stores of it. ioredis writes a string argument with
+ * Buffer.byteLength and the socket's own UTF-8 encoding, which on Node 20 cost about 20 ns a byte
+ * for a batch's readings (TextEncoder, over a flat string, about a twentieth of that); a Buffer it
+ * copies as it is. The bytes stored are the same.
+ */
+function bytesOf(value: string): Buffer {
+  const encoded = utf8.encode(value);
+  return Buffer.from(encoded.buffer, encoded.byteOffset, encoded.byteLength);
+}
+
 /** What a member or field is left as: removed, or its score or value. */
 const GONE = null;
 
@@ -100,7 +113,7 @@ export class BatchWrites {
     for (const key of this.counters.keys()) {
       if (this.hashes.has(key) || this.hashesIfAbsent.has(key)) throw new Error(`${key} is both counted and set in one batch`);
     }
-    if (this.strings.size > 0) transaction.mset(this.strings);
+    if (this.strings.size > 0) transaction.mset([...this.strings].flatMap(([key, value]) => [key, bytesOf(value)]));
     for (const [key, members] of this.sets) {
       const added: string[] = [];
       const removed: string[] = [];
@@ -119,11 +132,11 @@ export class BatchWrites {
       if (removed.length > 0) transaction.zrem(key, removed);
     }
     for (const [key, fields] of this.hashes) {
-      const set: string[] = [];
+      const set: Array<string | Buffer> = [];
       const deleted: string[] = [];
       for (const [field, value] of fields) {
         if (value === GONE) deleted.push(field);
-        else set.push(field, value);
+        else set.push(field, bytesOf(value));
       }
       if (set.length > 0) transaction.hset(key, ...set); // spread: an array alone would be read as an object
       if (deleted.length > 0) transaction.hdel(key, ...deleted);
