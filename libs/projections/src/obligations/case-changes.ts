@@ -3,7 +3,7 @@ import { writeFinderChanges } from '../cases/case-finder.indexes';
 import type { BatchWrites } from '../runner/batch-writes';
 import type { ProjectionKeys } from '../runner/projection-keys';
 import type { CaseObligations } from './case-obligations';
-import { complianceCells, countChanges, splitCell, type CounterCells } from './compliance-cells';
+import { CELL_SEPARATOR, complianceCells, countChanges, type CounterCells } from './compliance-cells';
 import { serializeReading } from './stored-reading';
 import { worklistOf } from './worklist';
 
@@ -42,7 +42,9 @@ export function writeCaseChanges(
   counts: CounterCells,
 ): void {
   writes.set(caseObligationsKey(keys, after.caseId), serializeReading(after));
-  for (const [cell, change] of countChanges(complianceCells(before), complianceCells(after))) counts.set(cell, (counts.get(cell) ?? 0) + change);
+  // A case read for the first time (as in a catch-up) adds its counts as they are.
+  const changes = before === null ? complianceCells(after) : countChanges(complianceCells(before), complianceCells(after));
+  for (const [cell, change] of changes) counts.set(cell, (counts.get(cell) ?? 0) + change);
 
   writeVictimIndex(writes, keys, before, after);
   if (after.finder) writeFinderChanges(writes, keys, before?.finder ?? null, after.finder);
@@ -84,19 +86,22 @@ function writeWorklistChanges(writes: BatchWrites, keys: ProjectionKeys, before:
 /** Adds the counters' changes, lists each hash that gained a count so queries can find it, and marks the hashes that moved. */
 export function writeCountChanges(writes: BatchWrites, keys: ProjectionKeys, counts: CounterCells): void {
   const gained = new Set<string>();
-  const moved = new Set<string>();
+  /** Each hash moved, by its suffix, with its key. */
+  const moved = new Map<string, string>();
   for (const [cell, change] of counts) {
     if (change === 0) continue;
-    const { bucket, field } = splitCell(cell);
-    writes.hincrby(keys.within(bucket), field, change);
-    moved.add(bucket);
+    const at = cell.indexOf(CELL_SEPARATOR);
+    const bucket = cell.slice(0, at);
+    let key = moved.get(bucket);
+    if (key === undefined) moved.set(bucket, (key = keys.within(bucket)));
+    writes.hincrby(key, cell.slice(at + 1), change);
     if (change > 0) gained.add(bucket);
   }
   for (const bucket of gained) writes.sadd(counterBucketsKey(keys), bucket);
   if (moved.size === 0) return;
   const mark = randomUUID();
   writes.set(countsChangedKey(keys), mark);
-  for (const bucket of moved) writes.hset(bucketsChangedKey(keys), bucket, mark);
+  for (const bucket of moved.keys()) writes.hset(bucketsChangedKey(keys), bucket, mark);
 }
 
 const victimIdsOf = (doc: CaseObligations | null): Set<string> =>

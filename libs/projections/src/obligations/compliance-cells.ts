@@ -23,24 +23,21 @@ export type VictimDimension = (typeof VICTIM_DIMENSIONS)[number];
 export function complianceCells(doc: CaseObligations | null): CounterCells {
   const cells: CounterCells = new Map();
   if (!doc) return cells;
-  const area = doc.area ?? UNKNOWN_AREA;
-  const add = (bucket: string, month: string, field: string) => {
-    const cell = `${bucket}:${keyPart(area)}:${month}${CELL_SEPARATOR}${field}`;
-    cells.set(cell, (cells.get(cell) ?? 0) + 1);
-  };
+  const area = keyPart(doc.area ?? UNKNOWN_AREA);
+  const offence = doc.offenceCategory ?? 'unknown';
+  const add = (cell: string) => cells.set(cell, (cells.get(cell) ?? 0) + 1);
+  // Each cell is `${bucket}:${area}:${month}#${field}`, its field's parts joined by FIELD_SEPARATOR (|).
   // An erased victim keeps the dimensions they were counted by, so erasure moves no count.
   const victims = new Map([...doc.victims, ...doc.erasedVictims].map((victim) => [victim.victimId, victim]));
   for (const obligation of doc.obligations) {
-    const month = monthOf(obligation.dueAt ?? obligation.clockStartedAt);
+    const within = `:${area}:${monthOf(obligation.dueAt ?? obligation.clockStartedAt)}${CELL_SEPARATOR}`;
     const { ruleId, kind, responsible, rights, status } = obligation;
-    add('compliance', month, [ruleId, kind, responsible, rights, doc.offenceCategory ?? 'unknown', status].join(FIELD_SEPARATOR));
-    add('summary', month, [ruleId, kind, responsible, rights, status].join(FIELD_SEPARATOR));
+    add(`compliance${within}${ruleId}|${kind}|${responsible}|${rights}|${offence}|${status}`);
+    add(`summary${within}${ruleId}|${kind}|${responsible}|${rights}|${status}`);
     const victim = victims.get(obligation.victimId);
-    for (const dimension of VICTIM_DIMENSIONS) {
-      add(`victims-${dimension}`, month, [ruleId, victim?.[dimension] ?? 'not-recorded', status].join(FIELD_SEPARATOR));
-    }
+    for (const dimension of VICTIM_DIMENSIONS) add(`victims-${dimension}${within}${ruleId}|${victim?.[dimension] ?? 'not-recorded'}|${status}`);
   }
-  for (const sample of doc.timeliness) add('timeliness', monthOf(sample.at), [sample.measure, sample.value].join(FIELD_SEPARATOR));
+  for (const sample of doc.timeliness) add(`timeliness:${area}:${monthOf(sample.at)}${CELL_SEPARATOR}${sample.measure}|${sample.value}`);
   return cells;
 }
 
@@ -56,11 +53,6 @@ export function countChanges(before: CounterCells, after: CounterCells): Counter
   }
   for (const [cell, count] of before) if (!after.has(cell)) changes.set(cell, -count);
   return changes;
-}
-
-export function splitCell(cell: string): { bucket: string; field: string } {
-  const at = cell.indexOf(CELL_SEPARATOR);
-  return { bucket: cell.slice(0, at), field: cell.slice(at + 1) };
 }
 
 export const isOpen = (obligation: Obligation): boolean =>

@@ -1,11 +1,14 @@
 import type { ChainableCommander } from 'ioredis';
 
-/** Adds to several fields of each hash named in KEYS: ARGV holds, per key, its number of fields, then field and increment pairs. */
-export const HASH_INCREMENTS_SCRIPT = `local at = 1
-for _, key in ipairs(KEYS) do
-  local fields = tonumber(ARGV[at])
-  for i = at + 1, at + 2 * fields, 2 do redis.call('HINCRBY', key, ARGV[i], ARGV[i + 1]) end
-  at = at + 1 + 2 * fields
+/**
+ * Adds to several fields of each hash named in KEYS. ARGV[1] is a JSON array with, for each key in
+ * turn, its fields and increments one after the other: one argument rather than two per field,
+ * which ioredis would each frame as a string of its own.
+ */
+export const HASH_INCREMENTS_SCRIPT = `local increments = cjson.decode(ARGV[1])
+for k, key in ipairs(KEYS) do
+  local fields = increments[k]
+  for i = 1, #fields, 2 do redis.call('HINCRBY', key, fields[i], fields[i + 1]) end
 end`;
 
 const utf8 = new TextEncoder();
@@ -143,12 +146,13 @@ export class BatchWrites {
     }
     for (const [key, fields] of this.hashesIfAbsent) for (const [field, value] of fields) transaction.hsetnx(key, field, value);
     if (this.counters.size > 0) {
-      const increments: Array<string | number> = [];
+      const increments: Array<Array<string | number>> = [];
       for (const counts of this.counters.values()) {
-        increments.push(counts.size);
-        for (const [field, increment] of counts) increments.push(field, increment);
+        const fields: Array<string | number> = [];
+        for (const [field, increment] of counts) fields.push(field, increment);
+        increments.push(fields);
       }
-      transaction.eval(HASH_INCREMENTS_SCRIPT, this.counters.size, ...this.counters.keys(), ...increments);
+      transaction.eval(HASH_INCREMENTS_SCRIPT, this.counters.size, ...this.counters.keys(), JSON.stringify(increments));
     }
   }
 }
