@@ -12,6 +12,11 @@
  * another checkout of the product (a commit's `git archive`, say, with node_modules linked), on the
  * same store and Redis, and measures the two in turn, `--rounds` times each, so that a change is
  * compared with what came before under the same load. Prints the load average beside every figure.
+ * `--floor` measures, in place of the bare baseline, the baseline with the layers the product's issues
+ * require added one at a time (BASELINE_LAYERS in baseline-app.ts: access, rate-limit, log, helmet,
+ * audit), alternating their order with the product's each round, and prints for each the ratio to
+ * the bare app's CPU per request: the most the product's throughput ratio could be with those layers
+ * and nothing else (a request's CPU bounds its throughput when one API process is CPU-bound).
  */
 import { spawnSync, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -46,6 +51,10 @@ const WITH_BASELINE = !process.argv.includes('--no-baseline');
 const AGAINST = argument('against', '');
 const ROUNDS = Number(argument('rounds', AGAINST ? '2' : '1'));
 const AGAINST_PORT = REDIS_PORT + 3;
+const FLOOR = process.argv.includes('--floor');
+/** The floor's steps, each adding one required layer to the one before (the first is the bare baseline). */
+const FLOOR_STEPS = ['', 'access', 'access,rate-limit', 'access,rate-limit,log', 'access,rate-limit,log,helmet', 'access,rate-limit,log,helmet,audit'];
+const floorName = (layers: string) => (layers ? `floor +${layers.split(',').at(-1)}` : 'floor bare');
 const load = () => loadavg().map((n) => n.toFixed(2)).join(' ');
 const TICK_MS = 1000 / Number(spawnSync('getconf', ['CLK_TCK']).stdout.toString().trim() || 100);
 
@@ -89,7 +98,15 @@ async function main(): Promise<void> {
     const other = `http://127.0.0.1:${AGAINST_PORT}`;
     const againstApi = AGAINST ? await startServer('apps/api/src/main.ts', apiEnvironment(AGAINST_PORT), `${other}/health`, { cwd: AGAINST, attempts: 1800 }) : undefined;
     if (againstApi) children.push(againstApi);
-    const base = WITH_BASELINE ? await startServer('test/bench/baseline/baseline-app.ts', { BASELINE_PORT: String(BASELINE_PORT), BASELINE_SQLITE: join(dataDirectory, 'baseline.sqlite'), REDIS_URL }, `${baseline}/read/none`, { attempts: 1800 }) : undefined;
+    const floor: Array<{ layers: string; url: string; child: ChildProcess }> = [];
+    for (const [i, layers] of (FLOOR ? FLOOR_STEPS : []).entries()) {
+      const port = BASELINE_PORT + 10 + i;
+      const environment = { ...apiEnvironment(port), BASELINE_LAYERS: layers, BASELINE_PORT: String(port), BASELINE_SQLITE: join(dataDirectory, `floor-${i}.sqlite`), BASELINE_AUDIT_DIR: join(dataDirectory, `floor-audit-${i}`) };
+      const child = await startServer('test/bench/baseline/baseline-app.ts', environment, `http://127.0.0.1:${port}/read/none`, { attempts: 1800 });
+      children.push(child);
+      floor.push({ layers, url: `http://127.0.0.1:${port}`, child });
+    }
+    const base = WITH_BASELINE && !FLOOR ? await startServer('test/bench/baseline/baseline-app.ts', { BASELINE_PORT: String(BASELINE_PORT), BASELINE_SQLITE: join(dataDirectory, 'baseline.sqlite'), REDIS_URL }, `${baseline}/read/none`, { attempts: 1800 }) : undefined;
     if (base) children.push(base);
 
     const reader = `Bearer ${await issuer.token({ subject: 'bench.reader', roles: ['case-progression', 'witness-care', 'board'], agency: 'WCU', areas: BENCH_PROFILE.areas.map((area) => area.name) }, { expiresIn: 6 * 3600 })}`;
@@ -106,7 +123,7 @@ async function main(): Promise<void> {
       }),
     );
     let sent = 0;
-    const requestsOf = (kind: string, target: 'product' | 'baseline' | 'against'): autocannon.Request[] => {
+    const requestsOf = (kind: string, target: 'product' | 'baseline' | 'against' | 'floor'): autocannon.Request[] => {
       if (kind === 'write') {
         return [
           {
@@ -119,10 +136,11 @@ async function main(): Promise<void> {
           },
         ];
       }
-      return reads[kind].map((path, i) => ({ method: 'GET', path: target === 'baseline' ? `/read/${kind}-${i}` : path, headers: { authorization: reader } }));
+      const pathOf = (path: string, i: number) => (target === 'floor' && kind === 'worklist' ? `/pages/${kind}-${i}` : target === 'baseline' || target === 'floor' ? `/read/${kind}-${i}` : path);
+      return reads[kind].map((path, i) => ({ method: 'GET', path: pathOf(path, i), headers: { authorization: reader } }));
     };
 
-    const measure = async (kind: string, url: string, target: 'product' | 'baseline' | 'against', pid: number, profile: boolean) => {
+    const measure = async (kind: string, url: string, target: 'product' | 'baseline' | 'against' | 'floor', pid: number, profile: boolean) => {
       const send = (amount: number) => autocannon({ url, connections: CONNECTIONS, amount, pipelining: 1, requests: requestsOf(kind, target) });
       await send(Math.ceil(REQUESTS / 2));
       if (profile) process.kill(pid, 'SIGWINCH');
@@ -147,12 +165,24 @@ async function main(): Promise<void> {
         load: `${before.load.toFixed(2)}→${after.load.toFixed(2)}`,
       };
     };
-    const rows = [];
+    const rows: Array<Record<string, string | number>> = [];
     for (const kind of KINDS) {
       for (let round = 0; round < ROUNDS; round++) {
         // Which goes first alternates: on a machine whose load drifts, the later of two runs tends to be the cheaper.
         const ours = () => measure(kind, product, 'product', api.pid!, PROFILED && round === 0);
         const theirs = async () => ({ ...(await measure(kind, other, 'against', againstApi!.pid!, false)), target: `against ${AGAINST}` });
+        if (FLOOR) {
+          // The audit layer only differs for the worklist, the one audited read.
+          const steps = floor.filter((step) => kind === 'worklist' || !step.layers.includes('audit'));
+          const floors = async () => {
+            const measured = [];
+            for (const step of round % 2 === 0 ? steps : [...steps].reverse()) measured.push({ ...(await measure(kind, step.url, 'floor', step.child.pid!, false)), target: floorName(step.layers) });
+            return measured;
+          };
+          if (round % 2 === 1) rows.push(...(await floors()), await ours());
+          else rows.push(await ours(), ...(await floors()));
+          continue;
+        }
         if (againstApi && round % 2 === 1) rows.push(await theirs(), await ours());
         else rows.push(await ours(), ...(againstApi ? [await theirs()] : []));
       }
@@ -160,6 +190,20 @@ async function main(): Promise<void> {
     }
     console.log(`${REQUESTS} requests per kind, ${CONNECTIONS} in flight, after ${Math.ceil(REQUESTS / 2)} to warm up; load now ${load()}`);
     console.table(rows);
+    if (FLOOR) {
+      // The bare app's CPU per request over each target's, rounds averaged: the throughput ratio it leaves at most.
+      const mean = (kind: string, target: string) => {
+        const taken = rows.filter((row) => row.kind === kind && row.target === target).map((row) => Number(row['server CPU ms/req']));
+        return taken.reduce((sum, ms) => sum + ms, 0) / taken.length;
+      };
+      const ceilings = KINDS.flatMap((kind) =>
+        [...FLOOR_STEPS.map(floorName), 'product']
+          .filter((target) => rows.some((row) => row.kind === kind && row.target === target))
+          .map((target) => ({ kind, target, 'CPU ms/req (mean)': mean(kind, target).toFixed(3), 'bare / this': (mean(kind, floorName('')) / mean(kind, target)).toFixed(2) })),
+      );
+      console.log('Ratio ceilings (the bare app\'s CPU per request over each one\'s):');
+      console.table(ceilings);
+    }
     if (PROFILED) console.log(`CPU profiles of the API over each kind's measured requests: ${PROFILE_DIR}/<kind>.cpuprofile`);
   } finally {
     for (const child of children) await stopServer(child);
