@@ -3,6 +3,10 @@
  * `--events` (10 million by default), into a fresh embedded store, then rebuild each projection
  * from scratch into a private Redis and measure what it costs:
  *   npm run bench:scale -- [--events=10000000] [--redis-port=47010] [--data-dir=/tmp/…] [--keep-data]
+ *                          [--reuse-store] [--only=timeline,obligations,reporting]
+ * `--reuse-store` rebuilds from the store already in `--data-dir` (loaded by an earlier run with the
+ * same `--events`) instead of generating it again, which takes most of an hour for 10 million events;
+ * `--only` rebuilds only the projections named.
  * For each projection: the rebuild's time and rate, the worker's memory while it ran (heap and
  * resident set, at their peak), and the Redis memory it holds, per 100,000 cases. Then the store
  * on disk per million events, and the figures scaled to a national year (25 million events) and
@@ -13,7 +17,7 @@
  * so each is measured alone, and stopped at the end.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -87,17 +91,24 @@ async function main(): Promise<void> {
   const redisServer = await PrivateRedis.start(REDIS_PORT);
   const redis = new Redis(REDIS_URL);
   try {
+    const reused = process.argv.includes('--reuse-store') && existsSync(join(dataDirectory, 'events.sqlite'));
     const loadStarted = performance.now();
-    const generated = spawnSync(process.execPath, ['-r', '@swc-node/register', 'apps/generator/src/main.ts', '--profile', 'bench', '--cases', String(cases), '--to-store', '--data-dir', dataDirectory], { stdio: ['ignore', 'ignore', 'inherit'] });
-    if (generated.status !== 0) throw new Error('the generator failed');
+    if (!reused) {
+      const generated = spawnSync(process.execPath, ['-r', '@swc-node/register', 'apps/generator/src/main.ts', '--profile', 'bench', '--cases', String(cases), '--to-store', '--data-dir', dataDirectory], { stdio: ['ignore', 'ignore', 'inherit'] });
+      if (generated.status !== 0) throw new Error('the generator failed');
+    }
     const loadSeconds = (performance.now() - loadStarted) / 1000;
     const store = SqliteEventStore.open({ dataDirectory });
     const [head] = await store.readAll({ direction: 'backwards', maxCount: 1 });
     const events = Number(head.position);
     const diskBytes = storeBytes(dataDirectory);
-    console.log(`Loaded ${number(events)} events of ${number(cases)} cases in ${number(loadSeconds)} s (${number(events / loadSeconds)} events/s, generator and sealing included); store on disk ${number(diskBytes / MiB)} MiB`);
+    if (reused) console.log(`Reused the store in ${dataDirectory}: ${number(events)} events of ${number(cases)} cases; store on disk ${number(diskBytes / MiB)} MiB`);
+    else console.log(`Loaded ${number(events)} events of ${number(cases)} cases in ${number(loadSeconds)} s (${number(events / loadSeconds)} events/s, generator and sealing included); store on disk ${number(diskBytes / MiB)} MiB`);
 
-    const projections = [new TimelineProjection(), new ObligationsProjection({ store }), new ReportingProjection({ store, snapshotWorkingDays: loadConfiguration({}).reportSnapshotWorkingDays })];
+    const only = argument('only', '').split(',').filter(Boolean);
+    const projections = [new TimelineProjection(), new ObligationsProjection({ store }), new ReportingProjection({ store, snapshotWorkingDays: loadConfiguration({}).reportSnapshotWorkingDays })].filter(
+      (projection) => only.length === 0 || only.includes(projection.name),
+    );
     const measured: Measured[] = [];
     for (const projection of projections) {
       const result = await rebuild(store, redis, projection, head.position);
