@@ -6,6 +6,11 @@
  *
  *   npm run bench:ingestion -- [--cases=N] [--file=/tmp/cj-bench-requests.ndjson] [--data-dir=/tmp/cj-bench-import] [--batch-lines=N] [--validation-thread=on|off]
  *
+ * Besides the rate, the CPU per 1,000 lines and each thread's CPU, it prints each busy thread's time
+ * on a CPU, waiting for one (behind the machine's other work) and asleep (on the other thread, the
+ * disk or a lock), from the scheduler's accounting, and the main thread's time inside the store's
+ * batch appends split the same way: on a shared machine the rate alone cannot tell these apart.
+ *
  * The file is written first when missing (about 750 MB for the whole profile; kept for the next run),
  * and the data folder is emptied before the import.
  */
@@ -39,6 +44,76 @@ function threadCpuSeconds(threadId: number): number | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * A thread's seconds on a CPU and waiting for one (in the run queue, behind the machine's other
+ * work), from the scheduler's own accounting (/proc/…/schedstat); the rest of its time it slept:
+ * waiting on the other thread, on the disk, or on a lock.
+ */
+function threadSchedule(threadId: number | 'thread-self'): { running: number; runnable: number } | undefined {
+  try {
+    const path = threadId === 'thread-self' ? '/proc/thread-self/schedstat' : `/proc/self/task/${threadId}/schedstat`;
+    const [running, runnable] = readFileSync(path, 'utf8').split(' ').map(Number);
+    return { running: running / 1e9, runnable: runnable / 1e9 };
+  } catch {
+    return undefined;
+  }
+}
+
+interface Schedule {
+  running: number;
+  runnable: number;
+  firstSeen: number;
+  lastSeen: number;
+}
+const schedules = new Map<number, Schedule>();
+function sampleSchedules(): void {
+  try {
+    const now = performance.now() / 1000;
+    for (const task of readdirSync('/proc/self/task')) {
+      const schedule = threadSchedule(Number(task));
+      if (schedule) schedules.set(Number(task), { ...schedule, firstSeen: schedules.get(Number(task))?.firstSeen ?? now, lastSeen: now });
+    }
+  } catch {
+    // Not Linux: no shares are printed.
+  }
+}
+
+/** Each busy thread's share of its life in the run: on a CPU, waiting for one, and asleep. */
+function scheduleLines(seconds: number, before: ReadonlyMap<number, Schedule>): string[] {
+  const lines: string[] = [];
+  for (const [thread, schedule] of schedules) {
+    const running = schedule.running - (before.get(thread)?.running ?? 0);
+    if (running < 0.05 * seconds) continue;
+    const runnable = schedule.runnable - (before.get(thread)?.runnable ?? 0);
+    const lived = before.has(thread) ? seconds : Math.min(seconds, schedule.lastSeen - schedule.firstSeen);
+    const share = (part: number) => `${((100 * part) / lived).toFixed(0)} %`;
+    const name = thread === process.pid ? 'main thread' : `thread ${thread}`;
+    lines.push(`  ${name}, ${lived.toFixed(0)} s: on a CPU ${share(running)}, waiting for one ${share(runnable)}, asleep ${share(lived - running - runnable)}`);
+  }
+  return lines;
+}
+
+/** The main thread's time inside the store's batch appends (synchronous under an async signature): on a CPU, waiting for one, asleep (the disk). */
+const inStore = { calls: 0, wall: 0, running: 0, runnable: 0 };
+function timedAppends(repository: CaseStreamRepository): void {
+  const appendMany = repository.appendMany.bind(repository);
+  repository.appendMany = async (writes) => {
+    const before = threadSchedule('thread-self');
+    const started = performance.now();
+    try {
+      return await appendMany(writes);
+    } finally {
+      const after = threadSchedule('thread-self');
+      inStore.calls += 1;
+      inStore.wall += (performance.now() - started) / 1000;
+      if (before && after) {
+        inStore.running += after.running - before.running;
+        inStore.runnable += after.runnable - before.runnable;
+      }
+    }
+  };
 }
 
 /**
@@ -82,6 +157,7 @@ async function main(): Promise<void> {
   const store = SqliteEventStore.open({ dataDirectory });
   const keys = openVictimKeyStore(configuration);
   const repository = new CaseStreamRepository(store);
+  timedAppends(repository);
   const recorder = new HandoffRecorder(repository, configuration, new PersonalDataVault(keys));
   const journal = new ImportJournal(join(dataDirectory, 'imports', 'bench'));
   journal.create(newImportStatus('bench', OPERATOR, { format: 'ndjson', fileName: file, bytesTotal: statSync(file).size, dryRun: false }, new Date()));
@@ -90,12 +166,15 @@ async function main(): Promise<void> {
   const sampler = setInterval(() => {
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
     sampleThreads();
+    sampleSchedules();
   }, 100);
   const loadBefore = loadavg()[0];
   const started = process.hrtime.bigint();
   const cpuBefore = process.cpuUsage();
   sampleThreads();
+  sampleSchedules();
   const threadsBefore = new Map(threadCpu);
+  const schedulesBefore = new Map(schedules);
   let reported = 0;
   const status = await processImport(journal, file, { recorder, repository, configuration, clock: { now: () => new Date() } }, {
     batchSize,
@@ -112,6 +191,7 @@ async function main(): Promise<void> {
   const cpu = process.cpuUsage(cpuBefore);
   const cpuSeconds = (cpu.user + cpu.system) / 1e6;
   sampleThreads();
+  sampleSchedules();
   const threadSeconds = [...threadCpu].map(([thread, seconds]) => ({ thread, seconds: seconds - (threadsBefore.get(thread) ?? 0) }));
   const mainCpu = threadSeconds.find(({ thread }) => thread === process.pid)?.seconds;
   const busiestOther = threadSeconds.filter(({ thread }) => thread !== process.pid).sort((a, b) => b.seconds - a.seconds)[0]?.seconds;
@@ -125,6 +205,8 @@ async function main(): Promise<void> {
       `  ${seconds.toFixed(1)} s: ${Math.round(stored / seconds)} events/s (target ≥ 10,000)`,
       `  ${cpuSeconds.toFixed(1)} s of CPU (all threads): ${Math.round(stored / cpuSeconds)} events per CPU second, ${perThousandLines(cpuSeconds)} s per 1,000 lines`,
       ...(mainCpu === undefined ? [] : [`  main thread ${mainCpu.toFixed(1)} s (${perThousandLines(mainCpu)} s per 1,000 lines), busiest other thread ${(busiestOther ?? 0).toFixed(1)} s (${perThousandLines(busiestOther ?? 0)})`]),
+      ...scheduleLines(seconds, schedulesBefore),
+      `  the store's batch appends: ${inStore.calls}, ${inStore.wall.toFixed(1)} s (${((100 * inStore.wall) / seconds).toFixed(0)} % of the run): on a CPU ${inStore.running.toFixed(1)} s, waiting for one ${inStore.runnable.toFixed(1)} s, asleep ${(inStore.wall - inStore.running - inStore.runnable).toFixed(1)} s`,
       `  peak RSS ${(peakRss / 2 ** 20).toFixed(0)} MiB (target < 250 MB)`,
       `  ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, load average ${loadBefore.toFixed(1)} before, ${loadavg()[0].toFixed(1)} after`,
     ].join('\n') + '\n',
