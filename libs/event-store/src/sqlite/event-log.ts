@@ -24,6 +24,14 @@ const schema = `
 const columns = 'position, event_id, stream_id, revision, type, data, metadata, created';
 /** Largest SQLite integer: the open end of a backwards read. */
 const END = 9223372036854775807n;
+/**
+ * Pages the write-ahead log may hold before a commit copies them into the database file (SQLite's
+ * default is 1,000, 4 MB). Events' ids are hashes, so each event lands on its own page of the id
+ * index: a batch of 1,000 events dirtied about as many pages, and with SQLite's default nearly every
+ * batch was copied back and synced at once, each page again in the next. With a longer log a page
+ * changed by many batches is copied once, and the commit that does it syncs the disk a tenth as often.
+ */
+const WAL_CHECKPOINT_PAGES = 10_000;
 /** SQLite's "no limit". */
 const UNLIMITED = -1;
 /** Rows of one INSERT: a stream's events go in one statement, not a statement each (7 parameters a row, far below SQLite's 32,766). */
@@ -66,6 +74,7 @@ export class EventLog {
   constructor(private readonly db: Database.Database) {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
+    db.pragma(`wal_autocheckpoint = ${WAL_CHECKPOINT_PAGES}`);
     db.exec(schema);
     const prepare = (sql: string) => db.prepare(sql).safeIntegers(true);
     this.statements = {
