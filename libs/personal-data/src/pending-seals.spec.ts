@@ -95,6 +95,24 @@ describe.each([
     expect(keys.existingKey('victim-v2')).toBeUndefined();
   });
 
+  it('given several records held and confirmed together, then each answers as on its own, and what was held stays stored', () => {
+    const first = vault.sealing();
+    const sealedForFirst = first.seal('v1', alice);
+    const refused = vault.sealing();
+    refused.seal('v2', bob);
+    const early = vault.sealing();
+    early.seal('v2', bob);
+    expect(early.hold()).toBe(true);
+
+    const answers = vault.together(() => [first.hold(), refused.hold()]);
+    expect(answers).toEqual([true, false]);
+    vault.together(() => first.confirm());
+    early.release();
+
+    expect(vault.open(sealedForFirst)).toEqual(alice);
+    expect(keys.existingKey('victim-v2')).toBeUndefined();
+  });
+
   it('refuses to seal for an erased victim, and holds nothing for one erased after sealing', () => {
     vault.seal('v1', alice);
     vault.erase('v1');

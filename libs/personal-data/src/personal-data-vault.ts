@@ -31,6 +31,11 @@ export class PersonalDataVault {
     return new PendingSeals(this.keys, (keyId, key, data) => this.sealWith(keyId, key, data), this.random);
   }
 
+  /** Runs `work`'s holds, confirms and releases of keys as one write of the key store (see VictimKeyStore.together). */
+  together<T>(work: () => T): T {
+    return this.keys.together(work);
+  }
+
   /**
    * Whether an envelope holds exactly these details; undefined when it cannot be told because the
    * victim's key is gone (erased, or the envelope was sealed elsewhere, as synthetic data is).

@@ -51,6 +51,8 @@ export class SqliteVictimKeyStore implements VictimKeyStore {
   private readonly removeUnused: Database.Statement<[string]>;
   private readonly holdTransaction: (keyId: string, key: Buffer) => boolean;
   private readonly releaseTransaction: (keyId: string) => void;
+  /** Inside it, each hold's and release's own transaction is a savepoint of this one, and a confirm a statement of it. */
+  private readonly outerTransaction: (work: () => unknown) => unknown;
 
   constructor(private readonly options: SqliteVictimKeyStoreOptions) {
     if (options.masterKey && options.masterKey.length !== DATA_KEY_BYTES) {
@@ -87,6 +89,7 @@ export class SqliteVictimKeyStore implements VictimKeyStore {
       this.dropHold.run(keyId);
       this.removeUnused.run(keyId);
     }).immediate;
+    this.outerTransaction = this.db.transaction((work: () => unknown) => work()).immediate;
     try {
       this.checkMasterKey();
     } catch (error) {
@@ -143,6 +146,10 @@ export class SqliteVictimKeyStore implements VictimKeyStore {
 
   release(keyId: string): void {
     this.releaseTransaction(keyId);
+  }
+
+  together<T>(work: () => T): T {
+    return this.outerTransaction(work) as T;
   }
 
   close(): void {

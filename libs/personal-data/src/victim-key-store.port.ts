@@ -20,6 +20,12 @@ export interface VictimKeyStore {
   confirm(keyId: string): void;
   /** The record was refused: the hold ends, and a key stored for it that no appended record uses is removed. */
   release(keyId: string): void;
+  /**
+   * Runs `work`'s holds, confirms and releases as one write: a batch of records holds its hundreds
+   * of keys in one transaction of the key file, not one each. Each still answers as on its own;
+   * what is held once `work` returns is stored, as if each had been.
+   */
+  together<T>(work: () => T): T;
   close?(): void;
 }
 

@@ -93,6 +93,11 @@ export class HandoffRecorder {
     }
   }
 
+  /** Runs `work`'s holds, confirms and releases of victims' keys (many records' seals) as one write of the key store. */
+  sealsTogether<T>(work: () => T): T {
+    return this.vault.together(work);
+  }
+
   /**
    * The recording judged against the case as loaded (or as a batch holds it): refused (throws), the
    * answer given the first time for a re-delivery, or the events to append with the seals they need.

@@ -117,17 +117,22 @@ export class RecordingBatch {
     }
     const pending = this.entries.flatMap((entry) => (entry.toAppend ? [entry.toAppend] : []));
     const held: ToAppend[] = [];
-    for (const decided of pending) {
-      if (!decided.seals.hold()) return this.oneByOne(held);
-      held.push(decided);
-    }
+    // Every key of the batch held in one write of the key store (stored before the events are appended, as one by one).
+    const allHeld = this.recorder.sealsTogether(() => {
+      for (const decided of pending) {
+        if (!decided.seals.hold()) return false;
+        held.push(decided);
+      }
+      return true;
+    });
+    if (!allHeld) return this.oneByOne(held);
     try {
       await this.repository.appendMany([...this.writes].map(([caseId, write]) => ({ caseId, ...write })));
     } catch (error) {
       if (!(error instanceof WrongExpectedRevisionError)) throw error;
       return this.oneByOne(held);
     }
-    for (const decided of held) decided.seals.confirm();
+    this.recorder.sealsTogether(() => held.forEach((decided) => decided.seals.confirm()));
     return this.entries.map((entry) => entry.outcome);
   }
 
