@@ -62,6 +62,9 @@ interface ProcessMemory {
   node: boolean;
   rssBytes: number;
   peakBytes: number;
+  /** Of the RSS: anonymous memory (the threads' heaps, malloc: SQLite, messages, V8's own), and file-backed (node's code, libraries). */
+  anonBytes: number;
+  fileBytes: number;
 }
 
 function memoryOf(pid: number): ProcessMemory | undefined {
@@ -69,7 +72,7 @@ function memoryOf(pid: number): ProcessMemory | undefined {
     const status = readFileSync(`/proc/${pid}/status`, 'utf8');
     const kib = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? 0) * 1024;
     const command = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ').trim();
-    return { pid, command, node: basename(command.split(' ')[0]) === 'node', rssBytes: kib('VmRSS'), peakBytes: kib('VmHWM') };
+    return { pid, command, node: basename(command.split(' ')[0]) === 'node', rssBytes: kib('VmRSS'), peakBytes: kib('VmHWM'), anonBytes: kib('RssAnon'), fileBytes: kib('RssFile') };
   } catch {
     return undefined; // gone meanwhile
   }
@@ -132,6 +135,7 @@ async function main(): Promise<void> {
 
   const importerSamples: number[] = [];
   let importerPeak = 0;
+  let highestSample: ProcessMemory | undefined;
   let treePeak = 0;
   let lastReport = 0;
   const sample = (): void => {
@@ -140,6 +144,7 @@ async function main(): Promise<void> {
     treePeak = Math.max(treePeak, processes.reduce((sum, p) => sum + p.rssBytes, 0));
     if (!importer) return;
     importerSamples.push(importer.rssBytes);
+    if (importer.rssBytes > (highestSample?.rssBytes ?? 0)) highestSample = importer;
     importerPeak = Math.max(importerPeak, importer.peakBytes, importer.rssBytes);
     const seconds = (Date.now() - started) / 1000;
     if (seconds - lastReport >= 60) {
@@ -167,6 +172,7 @@ async function main(): Promise<void> {
       output.trim(),
       `Imported ${lines} lines of ${file} (${(size / 1e6).toFixed(0)} MB) in ${seconds.toFixed(0)} s through npm run import (exit ${code}${stopAfterSeconds !== undefined ? `, stopped after ${stopAfterSeconds} s if not done` : ''}): ${Math.round(lines / seconds)} lines/s`,
       `  importer peak RSS ${(importerPeak / MIB).toFixed(0)} MiB = ${(importerPeak / 1e6).toFixed(0)} MB (target < 250 MB); with npm and the build step above it, ${(treePeak / MIB).toFixed(0)} MiB at most at once`,
+      `  at its highest sample, ${((highestSample?.rssBytes ?? 0) / MIB).toFixed(0)} MiB: anonymous ${((highestSample?.anonBytes ?? 0) / MIB).toFixed(0)} MiB (both threads' heaps, malloc), file-backed ${((highestSample?.fileBytes ?? 0) / MIB).toFixed(0)} MiB (node's code and libraries)`,
       `  importer RSS over the run, ${importerSamples.length} samples every ${SAMPLE_MS} ms, scale ${(bottom / MIB).toFixed(0)}–${(importerPeak / MIB).toFixed(0)} MiB:`,
       `  ${sparkline(importerSamples, bottom, importerPeak)}`,
       `  highest in the first quarter after the first tenth ${highest(first).toFixed(0)} MiB, in the last quarter ${highest(last).toFixed(0)} MiB`,
