@@ -7,9 +7,10 @@
  * (or `npm run bench:catch-up -- --data-dir=/tmp/cj-slice --warm-up`).
  * It starts a private redis-server (never the shared one), catches the obligations projection up
  * from the start (as a rebuild does, judged at the profile's clock), and prints this process's CPU
- * seconds per 1,000 events beside the wall time and the load average. `--live=N` then appends N
- * contacts, one at a time, to cases already read, each followed by the runner alone (the worker's
- * live path: batches of one event), and prints the CPU per event of that too. `--digest` prints a
+ * seconds per 1,000 events beside the wall time and the load average, and the redis-server's
+ * (INFO cpu). `--live=N` then appends N contacts, one at a time, to cases already read, each
+ * followed by the runner alone (the worker's live path: batches of one event), and prints the CPU
+ * per event of that too. `--digest` prints a
  * SHA-256 of the caught-up read model (`readModelSnapshot`, every key but the change marks), so
  * that two commits can be shown to write the very same read model; `--commandstats` also prints
  * the bytes sent to Redis.
@@ -71,6 +72,7 @@ async function main(): Promise<void> {
       };
       const runner = new ProjectionRunner({ store, redis, projection, keys, clock: { now: () => now }, batchSize: BATCH_SIZE, onCommit });
       const profiler = profile ? await startProfiler() : undefined;
+      const redisCpu = await redisCpuSeconds(redis);
       const cpu = process.cpuUsage();
       quarterCpu = cpu;
       const started = performance.now();
@@ -78,11 +80,13 @@ async function main(): Promise<void> {
       await runner.reached(head.position);
       const seconds = (performance.now() - started) / 1000;
       const cpuUsed = cpuSeconds(cpu);
+      const redisCpuUsed = (await redisCpuSeconds(redis)) - redisCpu;
       if (profiler && profile) await profiler(profile);
       const events = Number(head.position);
       console.log(
         `catch-up: ${events} events in ${seconds.toFixed(2)} s wall (${Math.round(events / seconds)} events/s), ${cpuUsed.toFixed(2)} s CPU = ${((cpuUsed / events) * 1e6).toFixed(1)} ms CPU per 1,000 events (${Math.round(events / cpuUsed)} events per CPU second); load ${load()}`,
       );
+      console.log(`  Redis server: ${redisCpuUsed.toFixed(2)} s CPU = ${((redisCpuUsed / events) * 1e6).toFixed(1)} ms per 1,000 events (its deadline jobs' commands included)`);
       console.log(`  by quarter of the log: ${quarters.map((q) => ((q / (events / 4)) * 1e6).toFixed(1)).join(' / ')} ms CPU per 1,000 events`);
       if (process.argv.includes('--digest')) {
         const snapshot = await readModelSnapshot(redis, keys);
@@ -136,6 +140,12 @@ async function startProfiler(): Promise<(file: string) => Promise<void>> {
     writeFileSync(file, JSON.stringify(profile));
     session.disconnect();
   };
+}
+
+/** The private redis-server's own CPU seconds so far (user and system). */
+async function redisCpuSeconds(redis: Redis): Promise<number> {
+  const info = await redis.info('cpu');
+  return Number(/used_cpu_user:([\d.]+)/.exec(info)?.[1]) + Number(/used_cpu_sys:([\d.]+)/.exec(info)?.[1]);
 }
 
 /** Calls per command in the private server, most first. */
