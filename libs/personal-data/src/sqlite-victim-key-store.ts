@@ -12,6 +12,8 @@ export interface SqliteVictimKeyStoreOptions {
    * key file alone reveals nothing; keep it outside the data directory (e.g. a secret manager).
    */
   masterKey?: Buffer;
+  /** SQLite's page cache for this connection, in KiB (`PRAGMA cache_size`); better-sqlite3's build gives 16,000 by default. */
+  pageCacheKib?: number;
 }
 
 /** The key file cannot be opened as configured: wrapped without the master key, or with another one. */
@@ -62,6 +64,7 @@ export class SqliteVictimKeyStore implements VictimKeyStore {
     this.db = new Database(options.filename, { timeout: 5000 });
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('secure_delete = ON');
+    if (options.pageCacheKib !== undefined) this.db.pragma(`cache_size = -${Math.max(0, Math.floor(options.pageCacheKib))}`);
     this.db.exec(
       'CREATE TABLE IF NOT EXISTS victim_keys (key_id TEXT PRIMARY KEY, key BLOB, destroyed_at TEXT);' +
         'CREATE TABLE IF NOT EXISTS key_store_settings (name TEXT PRIMARY KEY, value BLOB NOT NULL);',

@@ -2,8 +2,11 @@ import { Logger } from '@nestjs/common';
 import { EventStoreDBEventStore, SqliteEventStore, type EventStore } from '@case-journey/event-store';
 import type { AppConfiguration } from './app-configuration';
 
-/** The configured adapter: the embedded SQLite file by default, EventStoreDB in production. */
-export async function openEventStore(configuration: AppConfiguration): Promise<EventStore> {
+/**
+ * The configured adapter: the embedded SQLite file by default, EventStoreDB in production.
+ * `pageCacheKib`: the embedded store's page cache for this process (better-sqlite3's 16,000 KiB by default).
+ */
+export async function openEventStore(configuration: AppConfiguration, { pageCacheKib }: { pageCacheKib?: number } = {}): Promise<EventStore> {
   if (configuration.eventStore === 'eventstoredb') {
     // loadConfiguration has already refused EVENT_STORE=eventstoredb without a connection string.
     return new EventStoreDBEventStore(configuration.eventStoreConnectionString as string, {
@@ -16,5 +19,5 @@ export async function openEventStore(configuration: AppConfiguration): Promise<E
       log: new Logger('EventStoreDB'),
     });
   }
-  return SqliteEventStore.open({ dataDirectory: configuration.dataDirectory });
+  return SqliteEventStore.open({ dataDirectory: configuration.dataDirectory, ...(pageCacheKib !== undefined && { pageCacheKib }) });
 }

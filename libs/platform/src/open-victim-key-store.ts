@@ -2,9 +2,13 @@ import { join } from 'node:path';
 import { SqliteVictimKeyStore, type VictimKeyStore } from '@case-journey/personal-data';
 import type { AppConfiguration } from './app-configuration';
 
-/** The victims' data keys, in their own file beside the event store, wrapped by the master key if one is set. */
-export function openVictimKeyStore(configuration: AppConfiguration): VictimKeyStore {
+/**
+ * The victims' data keys, in their own file beside the event store, wrapped by the master key if one is set.
+ * `pageCacheKib`: the key file's page cache for this process (better-sqlite3's 16,000 KiB by default).
+ */
+export function openVictimKeyStore(configuration: AppConfiguration, { pageCacheKib }: { pageCacheKib?: number } = {}): VictimKeyStore {
   return new SqliteVictimKeyStore({
+    ...(pageCacheKib !== undefined && { pageCacheKib }),
     filename: join(configuration.dataDirectory, 'victim-keys.db'),
     masterKey: configuration.personalDataMasterKey ? Buffer.from(configuration.personalDataMasterKey, 'base64') : undefined,
   });

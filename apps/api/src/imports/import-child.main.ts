@@ -15,7 +15,7 @@ import { HandoffRecorder } from '../cases/handoff-recorder';
 import type { ChildMessage, ParentMessage } from './import-child';
 import { ImportRefusedCheckpointError } from './import-child';
 import { ImportJournal } from './import-journal';
-import { processImport } from './process-import';
+import { IMPORT_PAGE_CACHE_KIB, processImport } from './process-import';
 import { sourceFor } from './record-sources';
 
 /** Exit code when the parent went away: nothing more was written after the last granted checkpoint. */
@@ -47,8 +47,8 @@ function stillOwned(): Promise<void> {
 
 async function main(importId: string): Promise<void> {
   const configuration = loadConfiguration();
-  const keys = openVictimKeyStore(configuration);
-  const store = await openEventStore(configuration);
+  const keys = openVictimKeyStore(configuration, { pageCacheKib: IMPORT_PAGE_CACHE_KIB });
+  const store = await openEventStore(configuration, { pageCacheKib: IMPORT_PAGE_CACHE_KIB });
   try {
     const repository = new CaseStreamRepository(store);
     const recorder = new HandoffRecorder(repository, configuration, new PersonalDataVault(keys));

@@ -18,7 +18,7 @@ import { loadConfiguration, openEventStore, openVictimKeyStore, systemClock, typ
 import { CaseStreamRepository } from '../cases/case-stream.repository';
 import { HandoffRecorder } from '../cases/handoff-recorder';
 import { ImportJournal, newImportStatus, paceOf, type ImportStatus } from './import-journal';
-import { processImport } from './process-import';
+import { IMPORT_PAGE_CACHE_KIB, processImport } from './process-import';
 import { loadMapping } from './mappings/shipped-mappings';
 import { sourceFor } from './record-sources';
 
@@ -110,8 +110,8 @@ async function main(argv: readonly string[]): Promise<number> {
   } else {
     process.stderr.write(`Resuming after line ${journal.read().checkpoint.line}\n`);
   }
-  const keys = openVictimKeyStore(configuration);
-  const store = await openEventStore(configuration);
+  const keys = openVictimKeyStore(configuration, { pageCacheKib: IMPORT_PAGE_CACHE_KIB });
+  const store = await openEventStore(configuration, { pageCacheKib: IMPORT_PAGE_CACHE_KIB });
   const repository = new CaseStreamRepository(store);
   const recorder = new HandoffRecorder(repository, configuration, new PersonalDataVault(keys));
   const bar = new SingleBar({ format: '{bar} {percentage}% | {lines} lines: {accepted} accepted, {replayed} replayed, {rejected} rejected | {rate} lines/s | ETA {eta_formatted}', hideCursor: true });

@@ -38,6 +38,14 @@ export interface ImportHooks {
 
 export const VALIDATION_THREAD_MIN_BYTES = 4 * 2 ** 20;
 
+/**
+ * The page cache of each SQLite file the importer's process opens (the CLI, an API import's process:
+ * the event store and the victims' keys), in KiB: SQLite's own default, not better-sqlite3's 16,000,
+ * which filled as the files grew and made the importer's RSS rise through a long import (README, the
+ * importer's memory).
+ */
+export const IMPORT_PAGE_CACHE_KIB = 2_000;
+
 /** The records of the import's file: each line parsed (NDJSON) or mapped (CSV). */
 export type RecordSource = (path: string, options: SourceOptions) => AsyncIterable<SourceLine>;
 
