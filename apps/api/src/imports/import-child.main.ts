@@ -8,14 +8,12 @@
 import 'reflect-metadata';
 import { getHeapStatistics } from 'node:v8';
 import { extname, join } from 'node:path';
-import { PersonalDataVault } from '@case-journey/personal-data';
-import { loadConfiguration, openEventStore, openVictimKeyStore, systemClock } from '@case-journey/platform';
-import { CaseStreamRepository } from '../cases/case-stream.repository';
-import { HandoffRecorder } from '../cases/handoff-recorder';
+import { loadConfiguration } from '@case-journey/platform';
 import type { ChildMessage, ParentMessage } from './import-child';
 import { ImportRefusedCheckpointError } from './import-child';
 import { ImportJournal } from './import-journal';
-import { IMPORT_PAGE_CACHE_KIB, processImport } from './process-import';
+import { openImporterServices } from './importer-services';
+import { processImport } from './process-import';
 import { sourceFor } from './record-sources';
 
 /** Exit code when the parent went away: nothing more was written after the last granted checkpoint. */
@@ -47,16 +45,13 @@ function stillOwned(): Promise<void> {
 
 async function main(importId: string): Promise<void> {
   const configuration = loadConfiguration();
-  const keys = openVictimKeyStore(configuration, { pageCacheKib: IMPORT_PAGE_CACHE_KIB });
-  const store = await openEventStore(configuration, { pageCacheKib: IMPORT_PAGE_CACHE_KIB });
+  const importer = await openImporterServices(configuration);
   try {
-    const repository = new CaseStreamRepository(store);
-    const recorder = new HandoffRecorder(repository, configuration, new PersonalDataVault(keys));
     const journal = new ImportJournal(join(configuration.dataDirectory, 'imports', importId));
     const { format, mapping } = journal.read();
     send({ kind: 'started', pid: process.pid, heapSizeLimit: getHeapStatistics().heap_size_limit, compiled: extname(__filename) === '.js' });
     let checkpointed = -1;
-    const status = await processImport(journal, journal.uploadPath, { recorder, repository, configuration, clock: systemClock }, {
+    const status = await processImport(journal, journal.uploadPath, importer.services, {
       stillOwned,
       // After each checkpoint only, not as each chunk of bytes is read.
       onProgress: (progress) => {
@@ -67,8 +62,7 @@ async function main(importId: string): Promise<void> {
     }, sourceFor(format, mapping));
     send({ kind: 'finished', status });
   } finally {
-    await store.close();
-    keys.close?.();
+    await importer.close();
   }
 }
 

@@ -13,12 +13,10 @@ import { userInfo } from 'node:os';
 import { SingleBar } from 'cli-progress';
 import { AGENCIES, type Agency } from '@case-journey/domain';
 import type { Principal } from '@case-journey/access';
-import { PersonalDataVault } from '@case-journey/personal-data';
-import { loadConfiguration, openEventStore, openVictimKeyStore, systemClock, type AppConfiguration } from '@case-journey/platform';
-import { CaseStreamRepository } from '../cases/case-stream.repository';
-import { HandoffRecorder } from '../cases/handoff-recorder';
+import { loadConfiguration, type AppConfiguration } from '@case-journey/platform';
 import { ImportJournal, newImportStatus, paceOf, type ImportStatus } from './import-journal';
-import { IMPORT_PAGE_CACHE_KIB, processImport } from './process-import';
+import { openImporterServices } from './importer-services';
+import { processImport } from './process-import';
 import { loadMapping } from './mappings/shipped-mappings';
 import { sourceFor } from './record-sources';
 
@@ -110,15 +108,12 @@ async function main(argv: readonly string[]): Promise<number> {
   } else {
     process.stderr.write(`Resuming after line ${journal.read().checkpoint.line}\n`);
   }
-  const keys = openVictimKeyStore(configuration, { pageCacheKib: IMPORT_PAGE_CACHE_KIB });
-  const store = await openEventStore(configuration, { pageCacheKib: IMPORT_PAGE_CACHE_KIB });
-  const repository = new CaseStreamRepository(store);
-  const recorder = new HandoffRecorder(repository, configuration, new PersonalDataVault(keys));
+  const importer = await openImporterServices(configuration);
   const bar = new SingleBar({ format: '{bar} {percentage}% | {lines} lines: {accepted} accepted, {replayed} replayed, {rejected} rejected | {rate} lines/s | ETA {eta_formatted}', hideCursor: true });
   const total = journal.read().bytesTotal;
   bar.start(total, 0, { lines: 0, accepted: 0, replayed: 0, rejected: 0, rate: 0 });
   try {
-    const status = await processImport(journal, path, { recorder, repository, configuration, clock: systemClock }, {
+    const status = await processImport(journal, path, importer.services, {
       onProgress: (progress) => bar.update(progress.bytesRead, { lines: progress.tally.linesRead, ...progress.tally, rate: paceOf(progress, new Date()).linesPerSecond ?? 0 }),
     }, sourceFor(journal.read().format, args.mapping));
     bar.update(status.bytesRead);
@@ -127,8 +122,7 @@ async function main(argv: readonly string[]): Promise<number> {
     return status.state === 'completed' ? 0 : 1;
   } finally {
     bar.stop();
-    await store.close();
-    keys.close?.();
+    await importer.close();
   }
 }
 

@@ -1,0 +1,24 @@
+import { PersonalDataVault } from '@case-journey/personal-data';
+import { openEventStore, openVictimKeyStore, systemClock, type AppConfiguration } from '@case-journey/platform';
+import { CaseStreamRepository } from '../cases/case-stream.repository';
+import { HandoffRecorder } from '../cases/handoff-recorder';
+import { IMPORT_PAGE_CACHE_KIB, type ImportServices } from './process-import';
+
+/**
+ * What an importer's own process (the CLI, an API import's child) records through: the stores the
+ * settings name, each SQLite file with the importer's small page cache, and the same recorder as
+ * the API. `close` closes both stores.
+ */
+export async function openImporterServices(configuration: AppConfiguration): Promise<{ services: ImportServices; close: () => Promise<void> }> {
+  const keys = openVictimKeyStore(configuration, { pageCacheKib: IMPORT_PAGE_CACHE_KIB });
+  const store = await openEventStore(configuration, { pageCacheKib: IMPORT_PAGE_CACHE_KIB });
+  const repository = new CaseStreamRepository(store);
+  const recorder = new HandoffRecorder(repository, configuration, new PersonalDataVault(keys));
+  return {
+    services: { recorder, repository, configuration, clock: systemClock },
+    close: async () => {
+      await store.close();
+      keys.close?.();
+    },
+  };
+}
