@@ -1,7 +1,7 @@
 /**
- * Event ids are unique across the whole embedded log. Raised when a write the stream's revision
- * allows carries an id already stored (other than as a repeat of the very same write, which is
- * de-duplicated) or the same id twice.
+ * Event ids are unique within a stream (across the whole log in a file made before 2026-12-01).
+ * Raised when a write the stream's revision allows carries an id already stored (other than as a
+ * repeat of the very same write, which is de-duplicated) or the same id twice.
  */
 export class DuplicateEventIdError extends Error {
   override readonly name = 'DuplicateEventIdError';

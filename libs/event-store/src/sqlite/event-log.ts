@@ -6,18 +6,24 @@ import type { RecordedEvent } from '../event-store.port';
  * SQLite hands it out inside the write lock: positions follow commit order even with several
  * processes writing, which is what lets a poller resume from its checkpoint without gaps.
  * AUTOINCREMENT keeps a position from ever being handed out twice.
+ *
+ * An event id is unique within its stream, as in EventStoreDB, whose de-duplication is per stream.
+ * The index leads with the stream, so a batch's entries share the pages of its few streams; keyed
+ * on the id alone (hashes), each event dirtied a page of its own, and a bulk import spent about
+ * half its appends writing and syncing those pages.
  */
 const schema = `
   CREATE TABLE IF NOT EXISTS events (
     position  INTEGER PRIMARY KEY AUTOINCREMENT,
-    event_id  TEXT    NOT NULL UNIQUE,
+    event_id  TEXT    NOT NULL,
     stream_id TEXT    NOT NULL,
     revision  INTEGER NOT NULL,
     type      TEXT    NOT NULL,
     data      TEXT    NOT NULL,
     metadata  TEXT    NOT NULL,
     created   INTEGER NOT NULL,
-    UNIQUE (stream_id, revision)
+    UNIQUE (stream_id, revision),
+    UNIQUE (stream_id, event_id)
   ) STRICT;
 `;
 
@@ -70,16 +76,20 @@ export class EventLog {
   private readonly transaction;
   /** The INSERT of n rows, prepared once for each n used. */
   private readonly inserts = new Map<number, Database.Statement>();
+  /** True for a file made before ids were unique per stream: its table keeps the index on the id alone, and SQLite cannot drop it in place. */
+  readonly idsUniqueAcrossLog: boolean;
 
   constructor(private readonly db: Database.Database) {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     db.pragma(`wal_autocheckpoint = ${WAL_CHECKPOINT_PAGES}`);
     db.exec(schema);
+    this.idsUniqueAcrossLog = hasIdIndexAcrossLog(db);
     const prepare = (sql: string) => db.prepare(sql).safeIntegers(true);
     this.statements = {
       head: prepare('SELECT revision FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT 1').pluck(),
-      place: prepare('SELECT stream_id, revision, position FROM events WHERE event_id = ?'),
+      place: prepare('SELECT stream_id, revision, position FROM events WHERE stream_id = ? AND event_id = ?'),
+      placeInLog: prepare('SELECT stream_id, revision, position FROM events WHERE event_id = ?'),
       streamForwards: prepare(
         `SELECT ${columns} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?`,
       ),
@@ -106,8 +116,14 @@ export class EventLog {
     return this.statements.head.get(streamId) as bigint | undefined;
   }
 
-  placeOf(eventId: string): StoredEventPlace | undefined {
-    return this.statements.place.get(eventId) as StoredEventPlace | undefined;
+  placeOf(streamId: string, eventId: string): StoredEventPlace | undefined {
+    return this.statements.place.get(streamId, eventId) as StoredEventPlace | undefined;
+  }
+
+  /** Where a stored id stands in the way of a write to `streamId`: in that stream, or anywhere in a file made with ids unique across the log. */
+  clashingPlaceOf(streamId: string, eventId: string): StoredEventPlace | undefined {
+    if (!this.idsUniqueAcrossLog) return this.placeOf(streamId, eventId);
+    return this.statements.placeInLog.get(eventId) as StoredEventPlace | undefined;
   }
 
   /** Inserts the rows in their order; returns the last one's position. */
@@ -161,4 +177,14 @@ function toRecordedEvent(row: EventRow): RecordedEvent {
     metadata: JSON.parse(row.metadata),
     created: new Date(Number(row.created)),
   };
+}
+
+/** Whether the events table has a unique index on `event_id` alone, as files made before 2026-12-01 have. */
+function hasIdIndexAcrossLog(db: Database.Database): boolean {
+  const indexes = db.pragma('index_list(events)') as { name: string; unique: number }[];
+  return indexes.some(({ name, unique }) => {
+    if (unique !== 1) return false;
+    const columns = db.pragma(`index_info(${JSON.stringify(name)})`) as { name: string }[];
+    return columns.length === 1 && columns[0].name === 'event_id';
+  });
 }

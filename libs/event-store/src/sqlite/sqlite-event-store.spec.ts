@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -87,14 +87,51 @@ describe('SqliteEventStore', () => {
     });
   });
 
-  describe('given event ids that are unique across the whole log', () => {
-    it('refuses a batch reusing an id stored in another stream, storing none of it', async () => {
+  describe('given a file made when event ids were unique across the whole log', () => {
+    /** The table as files made before 2026-12-01 have it: the id indexed alone. */
+    const makeEarlierFile = () => {
+      const directory = join(root, 'data', 'events');
+      mkdirSync(directory, { recursive: true });
+      const db = new Database(join(directory, 'events.sqlite'));
+      db.exec(`CREATE TABLE events (
+        position INTEGER PRIMARY KEY AUTOINCREMENT, event_id TEXT NOT NULL UNIQUE, stream_id TEXT NOT NULL,
+        revision INTEGER NOT NULL, type TEXT NOT NULL, data TEXT NOT NULL, metadata TEXT NOT NULL,
+        created INTEGER NOT NULL, UNIQUE (stream_id, revision)) STRICT`);
+      db.close();
+    };
+
+    it('still refuses a batch reusing an id stored in another stream, storing none of it', async () => {
+      makeEarlierFile();
       const store = open();
       const [taken] = events(1);
       await store.append('case-1', [taken]);
       const batch = [...events(2), taken];
 
       const failure = store.append('case-2', batch, { expectedRevision: 'no-stream' });
+      await expect(failure).rejects.toBeInstanceOf(DuplicateEventIdError);
+      await expect(failure).rejects.toMatchObject({ eventId: taken.id, storedInStream: 'case-1' });
+      expect(await store.readAll()).toHaveLength(1);
+    });
+
+    it('de-duplicates a repeated write and appends new events as a new file does', async () => {
+      makeEarlierFile();
+      const store = open();
+      const batch = events(2);
+      const first = await store.append('case-1', batch, { expectedRevision: 'no-stream' });
+      expect(await store.append('case-1', batch, { expectedRevision: 'no-stream' })).toEqual(first);
+      await store.append('case-1', events(1), { expectedRevision: 1n });
+      expect((await store.readStream('case-1')).map((event) => event.revision)).toEqual([0n, 1n, 2n]);
+    });
+  });
+
+  describe('given event ids unique within each stream', () => {
+    it('refuses a batch reusing an id stored earlier in the same stream, storing none of it', async () => {
+      const store = open();
+      const [taken] = events(1);
+      await store.append('case-1', [taken]);
+      const batch = [...events(2), taken];
+
+      const failure = store.append('case-1', batch, { expectedRevision: 0n });
       await expect(failure).rejects.toBeInstanceOf(DuplicateEventIdError);
       await expect(failure).rejects.toMatchObject({ eventId: taken.id, storedInStream: 'case-1' });
       expect(await store.readAll()).toHaveLength(1);
@@ -163,14 +200,14 @@ describe('SqliteEventStore', () => {
       expect(await store.readAll()).toHaveLength(1);
     });
 
-    it('stores none of it when one write re-uses an event id stored in another stream', async () => {
+    it('stores none of it when one write re-uses an event id stored earlier in its stream', async () => {
       const store = open();
       const [taken] = events(1);
       await store.append('case-b', [taken]);
       await expect(
         store.appendMany([
           { streamId: 'case-a', events: events(2) },
-          { streamId: 'case-c', events: [{ ...taken, data: { other: true } }] },
+          { streamId: 'case-b', events: [...events(1), { ...taken, data: { other: true } }] },
         ]),
       ).rejects.toBeInstanceOf(DuplicateEventIdError);
       expect(await store.readAll()).toHaveLength(1);

@@ -90,7 +90,9 @@ export class SqliteEventStore implements EventStore {
         writes.map((write) => {
           current = write;
           const expected = write.expectedRevision ?? 'any';
-          if (this.log.placeOf(write.events[0].id)) return this.repeatedWrite(write.streamId, write.events, expected);
+          if (this.log.placeOf(write.streamId, write.events[0].id)) {
+            return this.repeatedWrite(write.streamId, write.events, expected);
+          }
           appended = true;
           return this.write(write.streamId, write.events, expected);
         }),
@@ -158,7 +160,7 @@ export class SqliteEventStore implements EventStore {
 
   /** The batch's first id is stored already: either this exact write is being repeated, or it clashes. */
   private repeatedWrite(streamId: string, events: readonly EventToAppend[], expected: ExpectedRevision): AppendResult {
-    const places = events.map((event) => this.log.placeOf(event.id));
+    const places = events.map((event) => this.log.placeOf(streamId, event.id));
     const first = places[0]!;
     const repeated = places.every(
       (place, index) => place?.stream_id === streamId && place.revision === first.revision + BigInt(index),
@@ -178,7 +180,7 @@ export class SqliteEventStore implements EventStore {
     if (!isExpectedRevision(expected, head)) return new WrongExpectedRevisionError(streamId, expected, head ?? 'no-stream');
     const seen = new Set<string>();
     for (const { id } of events) {
-      const place = this.log.placeOf(id);
+      const place = this.log.clashingPlaceOf(streamId, id);
       if (place) return new DuplicateEventIdError(id, place.stream_id);
       if (seen.has(id)) return new DuplicateEventIdError(id, undefined);
       seen.add(id);

@@ -148,6 +148,16 @@ export function describeEventStoreContract(adapterName: string, open: () => Prom
         expect(again).toEqual(first);
         expect(idsOf(await store.readStream(stream))).toEqual([...idsOf(opening), ...idsOf(batch)]);
       });
+
+      it('checks ids within their stream: ids stored in one stream are written to another as new events', async () => {
+        const [first, second] = [newStream('ids-first'), newStream('ids-second')];
+        const batch = events(2);
+        await store.append(first, batch);
+        const result = await store.append(second, batch, { expectedRevision: 'no-stream' });
+        expect(result.nextExpectedRevision).toBe(1n);
+        expect(idsOf(await store.readStream(second))).toEqual(idsOf(batch));
+        expect(idsOf(await store.readStream(first))).toEqual(idsOf(batch));
+      });
     });
 
     describe('appendMany: several streams in one call', () => {
