@@ -3,10 +3,16 @@
  * `--events` (10 million by default), into a fresh embedded store, then rebuild each projection
  * from scratch into a private Redis and measure what it costs:
  *   npm run bench:scale -- [--events=10000000] [--redis-port=47010] [--data-dir=/tmp/…] [--keep-data]
- *                          [--reuse-store] [--only=timeline,obligations,reporting]
+ *                          [--reuse-store] [--only=timeline,obligations,reporting] [--live-every=0]
  * `--reuse-store` rebuilds from the store already in `--data-dir` (loaded by an earlier run with the
  * same `--events`) instead of generating it again, which takes most of an hour for 10 million events;
  * `--only` rebuilds only the projections named.
+ * The worker's heap is given twice: at its peak (heapUsed sampled every 200 ms, garbage included:
+ * V8 lets the old generation grow to several times the live heap between full collections) and
+ * live (heapUsed just after a forced full collection: what the rebuild keeps). By default the only
+ * forced collections are before and after each rebuild, so the peak is the collector's own, as a
+ * worker's is; `--live-every=5` also forces one every 5 s during the rebuild, which finds the
+ * live heap's highest point but lowers the peak and adds their CPU.
  * For each projection: the rebuild's time and rate, the worker's memory while it ran (heap and
  * resident set, at their peak), and the Redis memory it holds, per 100,000 cases. Then the store
  * on disk per million events, and the figures scaled to a national year (25 million events) and
@@ -40,37 +46,72 @@ const MiB = 2 ** 20;
 const load = () => loadavg().map((n) => n.toFixed(2)).join(' ');
 const number = (n: number, digits = 0) => n.toLocaleString('en-GB', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
+const LIVE_EVERY_MS = Number(argument('live-every', '0')) * 1000;
+
 interface Measured {
   projection: string;
   seconds: number;
   eventsPerSecond: number;
+  /** This process's CPU (user and system, the collector's threads included) per 1,000 events. */
+  cpuMsPer1000Events: number;
+  /** The live heap before the rebuild (what the process and earlier rebuilds' projections keep), which V8 sizes its heap on too. */
+  baselineHeapMiB: number;
+  /** The highest heapUsed seen, garbage included, over the baseline. */
   peakHeapMiB: number;
+  /** The highest heapUsed just after a forced full collection (during the rebuild with `--live-every`, and after it): what the rebuild keeps, over the baseline. */
+  liveHeapMiB: number;
+  /** After the rebuild, the projection still held, before it is dropped: what a running worker keeps. */
+  liveAtEndMiB: number;
   peakRssMiB: number;
   redisMiB: number;
+  /** What the projection's case histories (bounded, `CaseHistories`) held at the end, if it has them. */
+  histories?: { cases: number; events: number };
+}
+
+/** The obligations and reporting projections keep the events of the cases touched lately; the timeline keeps nothing. */
+const historiesOf = (projection: Projection) => (projection as { histories?: { size: { cases: number; events: number } } }).histories?.size;
+
+/** heapUsed after a full collection (needs `--expose-gc`, as `npm run bench:scale` gives). */
+function liveHeap(): number {
+  if (!global.gc) throw new Error('run with --expose-gc (npm run bench:scale does) to measure the live heap');
+  global.gc();
+  return process.memoryUsage().heapUsed;
 }
 
 /** Rebuilds one projection from the start of the log, sampling this process's memory meanwhile. */
 async function rebuild(store: SqliteEventStore, redis: Redis, projection: Projection, through: bigint): Promise<Measured> {
   await redis.flushdb(); // the private server only
-  global.gc?.();
+  const baselineHeap = liveHeap();
   const baseline = process.memoryUsage();
   const redisBefore = await usedMemory(redis);
-  let peakHeap = baseline.heapUsed;
+  let peakHeap = baselineHeap;
+  let peakLive = baselineHeap;
   let peakRss = baseline.rss;
   const sampler = setInterval(() => {
     const now = process.memoryUsage();
     peakHeap = Math.max(peakHeap, now.heapUsed);
     peakRss = Math.max(peakRss, now.rss);
   }, 200);
+  // A forced full collection every few seconds if asked: the heap left is what the rebuild keeps, not the collector's slack.
+  const liveSampler = LIVE_EVERY_MS > 0 ? setInterval(() => (peakLive = Math.max(peakLive, liveHeap())), LIVE_EVERY_MS) : undefined;
+  const cpuBefore = process.cpuUsage();
   const { seconds } = await timeCatchUp({ store, redisUrl: REDIS_URL, prefix: 'cjscale', projection, clock: { now: () => new Date(BENCH_PROFILE.now) }, through });
+  const cpu = process.cpuUsage(cpuBefore);
   clearInterval(sampler);
+  clearInterval(liveSampler);
+  const liveAtEnd = liveHeap();
   return {
     projection: projection.name,
     seconds,
     eventsPerSecond: Number(through) / seconds,
-    peakHeapMiB: (peakHeap - baseline.heapUsed) / MiB,
+    cpuMsPer1000Events: (cpu.user + cpu.system) / Number(through),
+    baselineHeapMiB: baselineHeap / MiB,
+    peakHeapMiB: (peakHeap - baselineHeap) / MiB,
+    liveHeapMiB: (Math.max(peakLive, liveAtEnd) - baselineHeap) / MiB,
+    liveAtEndMiB: (liveAtEnd - baselineHeap) / MiB,
     peakRssMiB: (peakRss - baseline.rss) / MiB,
     redisMiB: ((await usedMemory(redis)) - redisBefore) / MiB,
+    histories: historiesOf(projection),
   };
 }
 
@@ -113,7 +154,7 @@ async function main(): Promise<void> {
     for (const projection of projections) {
       const result = await rebuild(store, redis, projection, head.position);
       measured.push(result);
-      console.log(`  ${result.projection.padEnd(12)} rebuilt in ${number(result.seconds, 1)} s (${number(result.eventsPerSecond)} events/s); worker heap +${number(result.peakHeapMiB)} MiB, RSS +${number(result.peakRssMiB)} MiB at peak; Redis ${number(result.redisMiB, 1)} MiB; load ${load()}`);
+      console.log(`  ${result.projection.padEnd(12)} rebuilt in ${number(result.seconds, 1)} s (${number(result.eventsPerSecond)} events/s, ${number(result.cpuMsPer1000Events)} ms of CPU per 1,000 events); worker heap, from ${number(result.baselineHeapMiB)} MiB live before: +${number(result.peakHeapMiB)} MiB at peak (garbage included), ${LIVE_EVERY_MS > 0 ? `+${number(result.liveHeapMiB)} MiB live at most (a full GC forced every ${LIVE_EVERY_MS / 1000} s), ` : ''}+${number(result.liveAtEndMiB)} MiB live at the end (after a full GC${result.histories ? `; its case histories hold ${number(result.histories.events)} events of ${number(result.histories.cases)} cases` : ''}); RSS +${number(result.peakRssMiB)} MiB at peak; Redis ${number(result.redisMiB, 1)} MiB; load ${load()}`);
     }
     await store.close();
 
@@ -127,6 +168,7 @@ async function main(): Promise<void> {
         'Redis MiB': number(per100kCases(m.redisMiB), 1),
         'rebuild s': number((100_000 * EVENTS_PER_CASE) / m.eventsPerSecond, 1),
         'worker heap MiB (peak)': number(m.peakHeapMiB),
+        'worker heap MiB (live)': number(m.liveHeapMiB),
       })),
     );
     console.log(`Event store on disk: ${number(perMillionEvents(diskBytes) / MiB)} MiB per million events (SQLite, with its indexes)`);
