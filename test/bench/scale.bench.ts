@@ -4,6 +4,7 @@
  * from scratch into a private Redis and measure what it costs:
  *   npm run bench:scale -- [--events=10000000] [--redis-port=47010] [--data-dir=/tmp/…] [--keep-data]
  *                          [--reuse-store] [--only=timeline,obligations,reporting] [--live-every=0]
+ *                          [--history-events=200000]
  * `--reuse-store` rebuilds from the store already in `--data-dir` (loaded by an earlier run with the
  * same `--events`) instead of generating it again, which takes most of an hour for 10 million events;
  * `--only` rebuilds only the projections named.
@@ -12,7 +13,9 @@
  * live (heapUsed just after a forced full collection: what the rebuild keeps). By default the only
  * forced collections are before and after each rebuild, so the peak is the collector's own, as a
  * worker's is; `--live-every=5` also forces one every 5 s during the rebuild, which finds the
- * live heap's highest point but lowers the peak and adds their CPU.
+ * live heap's highest point but lowers the peak and adds their CPU. `--history-events` sets how
+ * many events the obligations and reporting projections keep of the cases touched lately (their
+ * default 200,000; 0 keeps none), to see how much of the live heap those histories are.
  * For each projection: the rebuild's time and rate, the worker's memory while it ran (heap and
  * resident set, at their peak), and the Redis memory it holds, per 100,000 cases. Then the store
  * on disk per million events, and the figures scaled to a national year (25 million events) and
@@ -30,7 +33,7 @@ import { performance } from 'node:perf_hooks';
 import Redis from 'ioredis';
 import { SqliteEventStore } from '@case-journey/event-store';
 import { loadConfiguration } from '@case-journey/platform';
-import { ObligationsProjection, ReportingProjection, TimelineProjection, type Projection } from '@case-journey/projections';
+import { CaseHistories, ObligationsProjection, ReportingProjection, TimelineProjection, type Projection } from '@case-journey/projections';
 import { BENCH_PROFILE } from '@case-journey/synthetic';
 import { PrivateRedis } from '../e2e/private-redis';
 import { timeCatchUp, usedMemory } from './projection-catch-up';
@@ -47,6 +50,8 @@ const load = () => loadavg().map((n) => n.toFixed(2)).join(' ');
 const number = (n: number, digits = 0) => n.toLocaleString('en-GB', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 const LIVE_EVERY_MS = Number(argument('live-every', '0')) * 1000;
+/** The events the obligations and reporting projections keep of the cases touched lately; undefined: their own default. */
+const HISTORY_EVENTS = argument('history-events', '') === '' ? undefined : Number(argument('history-events', ''));
 
 interface Measured {
   projection: string;
@@ -147,7 +152,11 @@ async function main(): Promise<void> {
     else console.log(`Loaded ${number(events)} events of ${number(cases)} cases in ${number(loadSeconds)} s (${number(events / loadSeconds)} events/s, generator and sealing included); store on disk ${number(diskBytes / MiB)} MiB`);
 
     const only = argument('only', '').split(',').filter(Boolean);
-    const projections = [new TimelineProjection(), new ObligationsProjection({ store }), new ReportingProjection({ store, snapshotWorkingDays: loadConfiguration({}).reportSnapshotWorkingDays })].filter(
+    const projections = [
+      new TimelineProjection(),
+      new ObligationsProjection({ store, historyEvents: HISTORY_EVENTS }),
+      new ReportingProjection({ store, snapshotWorkingDays: loadConfiguration({}).reportSnapshotWorkingDays, histories: new CaseHistories(HISTORY_EVENTS) }),
+    ].filter(
       (projection) => only.length === 0 || only.includes(projection.name),
     );
     const measured: Measured[] = [];

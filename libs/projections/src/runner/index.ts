@@ -9,3 +9,4 @@ export * from './key-pages';
 export * from './projection-lease';
 export * from './json-text';
 export * from './batch-writes';
+export { CaseHistories } from './case-histories';
