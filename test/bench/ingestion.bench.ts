@@ -5,6 +5,11 @@
  * process's peak RSS.
  *
  *   npm run bench:ingestion -- [--cases=N] [--file=/tmp/cj-bench-requests.ndjson] [--data-dir=/tmp/cj-bench-import] [--batch-lines=N] [--validation-thread=on|off]
+ *     [--checkpoints=on-thread|in-commit]
+ *
+ * The store's log is copied back into its file on a thread of its own, as the importer's process does
+ * (`--checkpoints=in-commit`: by the commit that fills it, as before 2026-11-30); the log file's
+ * largest size is printed.
  *
  * Besides the rate, the CPU per 1,000 lines and each thread's CPU, it prints each busy thread's time
  * on a CPU, waiting for one (behind the machine's other work) and asleep (on the other thread, the
@@ -35,6 +40,17 @@ const file = option('file') ?? `/tmp/cj-bench-requests${cases ? `-${cases}` : ''
 const dataDirectory = option('data-dir') ?? '/tmp/cj-bench-import';
 const batchSize = option('batch-lines') ? Number(option('batch-lines')) : undefined;
 const validationThread = option('validation-thread') === undefined ? undefined : option('validation-thread') === 'on';
+const checkpoints = option('checkpoints') === 'in-commit' ? 'in-commit' : 'on-thread';
+
+/** The largest the store's write-ahead log file has been, sampled. */
+let peakWalBytes = 0;
+function sampleWal(): void {
+  try {
+    peakWalBytes = Math.max(peakWalBytes, statSync(join(dataDirectory, 'events.sqlite-wal')).size);
+  } catch {
+    // No log yet.
+  }
+}
 
 /** A thread's CPU seconds so far (Linux, from /proc: its user and system ticks), or undefined elsewhere or once it has ended. */
 function threadCpuSeconds(threadId: number): number | undefined {
@@ -154,7 +170,7 @@ async function main(): Promise<void> {
   rmSync(dataDirectory, { recursive: true, force: true });
   mkdirSync(dataDirectory, { recursive: true });
   const configuration = loadConfiguration({ ...process.env, DATA_DIR: dataDirectory });
-  const store = SqliteEventStore.open({ dataDirectory });
+  const store = SqliteEventStore.open({ dataDirectory, checkpoints });
   const keys = openVictimKeyStore(configuration);
   const repository = new CaseStreamRepository(store);
   timedAppends(repository);
@@ -167,6 +183,7 @@ async function main(): Promise<void> {
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
     sampleThreads();
     sampleSchedules();
+    sampleWal();
   }, 100);
   const loadBefore = loadavg()[0];
   const started = process.hrtime.bigint();
@@ -207,6 +224,7 @@ async function main(): Promise<void> {
       ...(mainCpu === undefined ? [] : [`  main thread ${mainCpu.toFixed(1)} s (${perThousandLines(mainCpu)} s per 1,000 lines), busiest other thread ${(busiestOther ?? 0).toFixed(1)} s (${perThousandLines(busiestOther ?? 0)})`]),
       ...scheduleLines(seconds, schedulesBefore),
       `  the store's batch appends: ${inStore.calls}, ${inStore.wall.toFixed(1)} s (${((100 * inStore.wall) / seconds).toFixed(0)} % of the run): on a CPU ${inStore.running.toFixed(1)} s, waiting for one ${inStore.runnable.toFixed(1)} s, asleep ${(inStore.wall - inStore.running - inStore.runnable).toFixed(1)} s`,
+      `  the store's log: checkpoints ${checkpoints}, its file at most ${(peakWalBytes / 2 ** 20).toFixed(1)} MiB`,
       `  peak RSS ${(peakRss / 2 ** 20).toFixed(0)} MiB (target < 250 MB)`,
       `  ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, load average ${loadBefore.toFixed(1)} before, ${loadavg()[0].toFixed(1)} after`,
     ].join('\n') + '\n',

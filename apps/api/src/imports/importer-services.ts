@@ -7,11 +7,12 @@ import { IMPORT_PAGE_CACHE_KIB, type ImportServices } from './process-import';
 /**
  * What an importer's own process (the CLI, an API import's child) records through: the stores the
  * settings name, each SQLite file with the importer's small page cache, and the same recorder as
- * the API. `close` closes both stores.
+ * the API. The embedded event store's log is copied back into its file on a thread of its own, so
+ * that the import's commits neither copy it nor wait for the disk. `close` closes both stores.
  */
 export async function openImporterServices(configuration: AppConfiguration): Promise<{ services: ImportServices; close: () => Promise<void> }> {
   const keys = openVictimKeyStore(configuration, { pageCacheKib: IMPORT_PAGE_CACHE_KIB });
-  const store = await openEventStore(configuration, { pageCacheKib: IMPORT_PAGE_CACHE_KIB });
+  const store = await openEventStore(configuration, { pageCacheKib: IMPORT_PAGE_CACHE_KIB, checkpoints: 'on-thread' });
   const repository = new CaseStreamRepository(store);
   const recorder = new HandoffRecorder(repository, configuration, new PersonalDataVault(keys));
   return {

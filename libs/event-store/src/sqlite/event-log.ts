@@ -37,7 +37,7 @@ const END = 9223372036854775807n;
  * batch was copied back and synced at once, each page again in the next. With a longer log a page
  * changed by many batches is copied once, and the commit that does it syncs the disk a tenth as often.
  */
-const WAL_CHECKPOINT_PAGES = 10_000;
+export const WAL_CHECKPOINT_PAGES = 10_000;
 /** SQLite's "no limit". */
 const UNLIMITED = -1;
 /** Rows of one INSERT: a stream's events go in one statement, not a statement each (7 parameters a row, far below SQLite's 32,766). */
