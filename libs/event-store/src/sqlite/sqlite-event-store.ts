@@ -29,7 +29,10 @@ export interface SqliteEventStoreOptions {
   filename?: string;
   /** How often a caught-up subscription looks for events written by other processes. Default 50 ms. */
   pollIntervalMs?: number;
-  /** Events a subscription reads per query. Default 500. */
+  /**
+   * Events a subscription reads per query. Default 2000. A consumer's batch never spans two reads,
+   * so this bounds the batches a projection catches up in (the Victims' Code projection's are 2,000).
+   */
   subscriptionBatchSize?: number;
   /** How long a write waits for another process's write lock before failing. Default 5000 ms. */
   busyTimeoutMs?: number;
@@ -52,7 +55,7 @@ export interface SqliteEventStoreOptions {
 
 export type InMemorySqliteEventStoreOptions = Omit<SqliteEventStoreOptions, 'dataDirectory' | 'filename' | 'busyTimeoutMs' | 'checkpoints' | 'checkpointPacing'>;
 
-const defaults = { filename: 'events.sqlite', pollIntervalMs: 50, subscriptionBatchSize: 500, busyTimeoutMs: 5000, checkpoints: 'in-commit' as const };
+const defaults = { filename: 'events.sqlite', pollIntervalMs: 50, subscriptionBatchSize: 2000, busyTimeoutMs: 5000, checkpoints: 'in-commit' as const };
 /** How often the checkpoint thread looks at the log's size: a bulk import commits a batch about every 0.1 s. */
 const CHECKPOINT_POLL_MS = 100;
 

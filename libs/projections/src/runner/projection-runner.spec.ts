@@ -69,6 +69,32 @@ describe('ProjectionRunner against Redis', () => {
     expect(await recordIds('b')).toEqual(events.map((event) => event.metadata.eventId));
   });
 
+  it('given a projection with a batch size of its own and none given to the runner, catches up in batches of that size; one given to the runner wins', async () => {
+    const timeline = new TimelineProjection();
+    const sizes: number[] = [];
+    const ownSize: Projection = {
+      name: 'timeline',
+      batchSize: 4,
+      apply: async (batch, context) => {
+        sizes.push(batch.length);
+        await timeline.apply(batch, context);
+      },
+    };
+    await appendEvents(store, journey('s', 9)); // 10 events, all stored before the runner starts
+    const own = runner({ projection: ownSize });
+    own.start();
+    await waitFor(async () => (await recordIds('s')).length === 10);
+    await own.stop();
+    expect(sizes).toEqual([4, 4, 2]);
+
+    sizes.length = 0;
+    keys = keys.at(keys.version + 1);
+    const given = runner({ projection: ownSize, batchSize: 3 });
+    given.start();
+    await waitFor(async () => (await recordIds('s')).length === 10);
+    expect(sizes).toEqual([3, 3, 3, 1]);
+  });
+
   it('given a batch that fails part-way, commits none of it and applies it again', async () => {
     const timeline = new TimelineProjection();
     let failures = 1;

@@ -15,7 +15,7 @@ export interface ProjectionRunnerOptions {
   projection: Projection;
   keys: ProjectionKeys;
   clock: Clock;
-  /** Most events applied in one transaction. Default 500. */
+  /** Most events applied in one transaction. Default: the projection's own `batchSize`, or 500. */
   batchSize?: number;
   /** Pause before following again after a failure. Default 1000 ms. */
   retryDelayMs?: number;
@@ -88,7 +88,7 @@ export class ProjectionRunner {
   private standby: AbortController | undefined;
 
   constructor(options: ProjectionRunnerOptions) {
-    this.options = { batchSize: 500, retryDelayMs: 1000, ...options };
+    this.options = { retryDelayMs: 1000, ...options, batchSize: options.batchSize ?? options.projection.batchSize ?? 500 };
   }
 
   get keys(): ProjectionKeys {

@@ -28,6 +28,11 @@ export type AfterCommit = () => Promise<void>;
  */
 export interface Projection {
   readonly name: string;
+  /**
+   * Most events the projection takes in one batch, unless the runner is given its own; 500 if
+   * neither says. Only a catch-up fills a batch: live, a batch is what arrived in one turn.
+   */
+  readonly batchSize?: number;
   /** May return what to do once the batch is committed; the runner runs it before it reports the batch reached. */
   apply(batch: readonly RecordedEvent[], context: BatchContext): Promise<void | AfterCommit>;
   /**
