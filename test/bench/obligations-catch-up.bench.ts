@@ -2,7 +2,7 @@
  * The Victims' Code projection's catch-up in CPU seconds, for before/after comparisons on a shared
  * machine (wall time there is mostly other people's work):
  *   node -r @swc-node/register apps/generator/src/main.ts --profile bench --cases 2000 --to-store --data-dir /tmp/cj-slice
- *   node -r @swc-node/register test/bench/obligations-catch-up.bench.ts --data-dir=/tmp/cj-slice [--batch-size=500] [--no-deadlines]
+ *   node -r @swc-node/register test/bench/obligations-catch-up.bench.ts --data-dir=/tmp/cj-slice [--batch-size=2000] [--no-deadlines]
  *     [--warm-up] [--live=200] [--commandstats] [--digest] [--profile=/tmp/catch-up.cpuprofile]
  * (or `npm run bench:catch-up -- --data-dir=/tmp/cj-slice --warm-up`).
  * It starts a private redis-server (never the shared one), catches the obligations projection up
@@ -13,7 +13,9 @@
  * per event of that too. `--digest` prints a
  * SHA-256 of the caught-up read model (`readModelSnapshot`, every key but the change marks), so
  * that two commits can be shown to write the very same read model; `--commandstats` also prints
- * the bytes sent to Redis.
+ * the bytes sent to Redis. `--monitor` (not with the CPU figures in mind: MONITOR costs Redis) tallies
+ * what the measured catch-up sends, per 1,000 events: commands by type and by key family, their
+ * arguments' bytes, and the members, fields or keys they name.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -31,7 +33,8 @@ import { PrivateRedis } from '../e2e/private-redis';
 
 const argument = (name: string, fallback: string): string => process.argv.find((arg) => arg.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
 const DATA_DIR = argument('data-dir', '/tmp/cj-slice');
-const BATCH_SIZE = Number(argument('batch-size', '500'));
+/** The runner's batch size; by default the projection's own (`OBLIGATIONS_BATCH_SIZE`). */
+const BATCH_SIZE = argument('batch-size', '') === '' ? undefined : Number(argument('batch-size', ''));
 const LIVE = Number(argument('live', '0'));
 const DEADLINES = !process.argv.includes('--no-deadlines');
 /** Catch up once first into keys of their own, so that the run measured is the JIT's steady state (a long catch-up's). */
@@ -51,7 +54,8 @@ async function main(): Promise<void> {
   // The live events are appended to a copy, so that the slice stays the same for the next run.
   const directory = LIVE > 0 ? mkdtempSync(join(tmpdir(), 'cj-catch-up-')) : DATA_DIR;
   if (LIVE > 0) cpSync(DATA_DIR, directory, { recursive: true });
-  const store = SqliteEventStore.open({ dataDirectory: directory });
+  // A batch never spans two of the store's reads: a batch larger than its default needs larger reads.
+  const store = SqliteEventStore.open({ dataDirectory: directory, ...(BATCH_SIZE !== undefined && BATCH_SIZE > 2000 && { subscriptionBatchSize: BATCH_SIZE }) });
   const [head] = await store.readAll({ direction: 'backwards', maxCount: 1 });
   if (!head) throw new Error(`No events in ${DATA_DIR}`);
   const server = await PrivateRedis.start();
@@ -72,6 +76,7 @@ async function main(): Promise<void> {
       };
       const runner = new ProjectionRunner({ store, redis, projection, keys, clock: { now: () => now }, batchSize: BATCH_SIZE, onCommit });
       const profiler = profile ? await startProfiler() : undefined;
+      const monitor = process.argv.includes('--monitor') && prefix === PREFIX ? await tallyCommands(redis, keys.base) : undefined;
       const redisCpu = await redisCpuSeconds(redis);
       const cpu = process.cpuUsage();
       quarterCpu = cpu;
@@ -82,6 +87,7 @@ async function main(): Promise<void> {
       const cpuUsed = cpuSeconds(cpu);
       const redisCpuUsed = (await redisCpuSeconds(redis)) - redisCpu;
       if (profiler && profile) await profiler(profile);
+      if (monitor) console.log(await monitor(Number(head.position)));
       const events = Number(head.position);
       console.log(
         `catch-up: ${events} events in ${seconds.toFixed(2)} s wall (${Math.round(events / seconds)} events/s), ${cpuUsed.toFixed(2)} s CPU = ${((cpuUsed / events) * 1e6).toFixed(1)} ms CPU per 1,000 events (${Math.round(events / cpuUsed)} events per CPU second); load ${load()}`,
@@ -94,7 +100,7 @@ async function main(): Promise<void> {
       }
       return runner;
     };
-    console.log(`load ${load()}; ${DATA_DIR} through position ${head.position}, batches of ${BATCH_SIZE}, deadlines ${DEADLINES ? 'on' : 'off'}`);
+    console.log(`load ${load()}; ${DATA_DIR} through position ${head.position}, batches of ${BATCH_SIZE ?? 'the projection\'s own size'}, deadlines ${DEADLINES ? 'on' : 'off'}`);
     if (WARM_UP) await (await catchUp(`${PREFIX}-warm-up`)).stop();
     const runner = await catchUp(PREFIX, PROFILE);
     if (process.argv.includes('--commandstats')) {
@@ -139,6 +145,38 @@ async function startProfiler(): Promise<(file: string) => Promise<void>> {
     const { profile } = (await post('Profiler.stop')) as { profile: object };
     writeFileSync(file, JSON.stringify(profile));
     session.disconnect();
+  };
+}
+
+/**
+ * Watches every command the server runs (MONITOR, on a connection of its own) and, once called,
+ * stops and says what was sent per 1,000 of `events`: by command, and by command and key family
+ * (the key's parts after the version, ids and values masked), with the arguments' bytes and how
+ * many arguments (members, fields, keys) each carried.
+ */
+async function tallyCommands(redis: Redis, base: string): Promise<(events: number) => Promise<string>> {
+  const monitor = await redis.monitor();
+  const tally = new Map<string, { calls: number; args: number; bytes: number }>();
+  const add = (name: string, args: string[]) => {
+    const entry = tally.get(name) ?? { calls: 0, args: 0, bytes: 0 };
+    entry.calls += 1;
+    entry.args += args.length - 1;
+    entry.bytes += args.reduce((sum, arg) => sum + Buffer.byteLength(arg), 0);
+    tally.set(name, entry);
+  };
+  const familyOf = (key: string | undefined) =>
+    key === undefined ? '-' : key.startsWith(base) ? key.slice(base.length + 1).split(':').slice(0, 2).map((part, i) => (i === 0 ? part : /^[0-9a-f-]{8,}$|%|@/i.test(part) ? '*' : part)).join(':') : key.split(':').slice(0, 2).join(':');
+  monitor.on('monitor', (_time: string, args: string[]) => {
+    const command = args[0].toLowerCase();
+    add(command, args);
+    add(`${command} ${familyOf(args[1])}`, args);
+  });
+  return async (events) => {
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    monitor.disconnect();
+    const per = (n: number) => ((n / events) * 1000).toFixed(1);
+    const rows = [...tally].sort(([, a], [, b]) => b.bytes - a.bytes);
+    return ['  sent per 1,000 events (MONITOR): calls / arguments / KB', ...rows.map(([name, { calls, args, bytes }]) => `    ${name}: ${per(calls)} / ${per(args)} / ${(Number(per(bytes)) / 1024).toFixed(1)}`)].join('\n');
   };
 }
 
