@@ -1,4 +1,4 @@
-import { WorkingDayCalendar } from '@case-journey/victims-code';
+import { obligationId, WorkingDayCalendar } from '@case-journey/victims-code';
 import { aCaseEvent, aCrimeReport, aVictim } from '../testing/case-events';
 import { caseObligationsOf } from './case-obligations';
 import { parseReading, serializeReading } from './stored-reading';
@@ -24,5 +24,35 @@ describe('the stored reading', () => {
 
   it('is less than half the size of the plain JSON', () => {
     expect(serializeReading(reading).length).toBeLessThan(JSON.stringify(reading).length / 2);
+  });
+
+  it('names each victim in a row by their place among the victims, and a clock the trigger started as such; other ids and instants as they are', () => {
+    const [first, second, third] = reading.obligations;
+    const unusual = {
+      ...reading,
+      finder: undefined,
+      // A victim erased since (listed after the others), a clock started by another event, a victim the reading does not list.
+      victims: reading.victims.filter((victim) => victim.victimId !== 'v-2'),
+      erasedVictims: [{ victimId: 'v-2', erasedAt: '2025-03-20T10:00:00.000Z', kind: 'person' as const, ageBand: '18-24' as const, sex: null, ethnicity: null }],
+      obligations: [first, { ...second, clockEventId: 'another-event', clockStartedAt: '2025-03-07T09:00:00.000Z' }, { ...third, victimId: 'v-unknown', id: obligationId(caseId, 'v-unknown', third.ruleId, third.triggerEventId) }],
+    };
+    const { finder: _none, ...expected } = unusual;
+    const rows = (JSON.parse(serializeReading(unusual)) as { obligations: unknown[][] }).obligations;
+    expect(first.clockEventId).toBe(first.triggerEventId);
+    // Worked by hand: v 1 is the first victim (0), v-2 the first erased one after it (1); fields 10 and 12 are the clock's instant and event.
+    expect(rows.map((row) => [row[0], row[10], row[12]])).toEqual([
+      [reading.victims.findIndex((victim) => victim.victimId === first.victimId) === 0 ? 0 : 1, 0, 0],
+      [second.victimId === 'v 1' ? 0 : 1, '2025-03-07T09:00:00.000Z', 'another-event'],
+      ['v-unknown', third.clockStartedAt === third.triggeredAt ? 0 : third.clockStartedAt, third.clockEventId === third.triggerEventId ? 0 : third.clockEventId],
+    ]);
+    expect(parseReading(serializeReading(unusual))).toEqual(expected);
+  });
+
+  it('reads a reading stored before rows named victims and clocks by reference, each id in full', () => {
+    const { finder: _kept, ...withoutFinder } = reading;
+    const fields = ['victimId', 'ruleId', 'right', 'rulebookId', 'confidence', 'kind', 'responsible', 'triggerEventId', 'triggerType', 'triggeredAt', 'clockStartedAt', 'clockSource', 'clockEventId', 'handoffWorkingDays', 'rights', 'workingDays', 'dueAt', 'status', 'satisfiedByEventId', 'satisfiedAt', 'lateWorkingDays', 'notApplicable'] as const;
+    const storedBefore = JSON.stringify({ ...withoutFinder, obligations: reading.obligations.map((obligation) => fields.map((field) => obligation[field])) });
+    expect(parseReading(storedBefore)).toEqual(withoutFinder);
+    expect(serializeReading(reading).length).toBeLessThan(storedBefore.length * 0.9);
   });
 });
