@@ -12,7 +12,8 @@
  * followed by the runner alone (the worker's live path: batches of one event), and prints the CPU
  * per event of that too. `--digest` prints a
  * SHA-256 of the caught-up read model (`readModelSnapshot`, every key but the change marks), so
- * that two commits can be shown to write the very same read model; `--commandstats` also prints
+ * that two commits can be shown to write the very same read model (and one of it with each case's
+ * reading parsed, the same across two stored forms of the readings); `--commandstats` also prints
  * the bytes sent to Redis. `--monitor` (not with the CPU figures in mind: MONITOR costs Redis) tallies
  * what the measured catch-up sends, per 1,000 events: commands by type and by key family, their
  * arguments' bytes, and the members, fields or keys they name.
@@ -28,6 +29,7 @@ import { caseStreamId, type CaseEvent } from '@case-journey/domain';
 import { SqliteEventStore } from '@case-journey/event-store';
 import { bullConnection, bullPrefix, DeadlineQueue, JobQueues, ObligationsProjection, ProjectionRunner, ProjectionVersions } from '@case-journey/projections';
 import { BENCH_PROFILE } from '@case-journey/synthetic';
+import { parseReading } from '../../libs/projections/src/obligations/stored-reading';
 import { readModelSnapshot } from '../../libs/projections/src/testing/read-model-snapshot';
 import { PrivateRedis } from '../e2e/private-redis';
 
@@ -78,6 +80,7 @@ async function main(): Promise<void> {
       const profiler = profile ? await startProfiler() : undefined;
       const monitor = process.argv.includes('--monitor') && prefix === PREFIX ? await tallyCommands(redis, keys.base) : undefined;
       const redisCpu = await redisCpuSeconds(redis);
+      const memory = await redisMemory(redis);
       const cpu = process.cpuUsage();
       quarterCpu = cpu;
       const started = performance.now();
@@ -93,10 +96,14 @@ async function main(): Promise<void> {
         `catch-up: ${events} events in ${seconds.toFixed(2)} s wall (${Math.round(events / seconds)} events/s), ${cpuUsed.toFixed(2)} s CPU = ${((cpuUsed / events) * 1e6).toFixed(1)} ms CPU per 1,000 events (${Math.round(events / cpuUsed)} events per CPU second); load ${load()}`,
       );
       console.log(`  Redis server: ${redisCpuUsed.toFixed(2)} s CPU = ${((redisCpuUsed / events) * 1e6).toFixed(1)} ms per 1,000 events (its deadline jobs' commands included)`);
+      console.log(`  Redis memory: ${(((await redisMemory(redis)) - memory) / 1024 / 1024).toFixed(1)} MiB more after the catch-up (used_memory)`);
       console.log(`  by quarter of the log: ${quarters.map((q) => ((q / (events / 4)) * 1e6).toFixed(1)).join(' / ')} ms CPU per 1,000 events`);
       if (process.argv.includes('--digest')) {
         const snapshot = await readModelSnapshot(redis, keys);
         console.log(`  read model: ${Object.keys(snapshot).length} keys, sha256 ${createHash('sha256').update(JSON.stringify(snapshot)).digest('hex')}`);
+        // The same with each case's reading as `parseReading` gives it: equal across two stored forms of one reading.
+        const asRead = Object.fromEntries(Object.entries(snapshot).map(([key, value]) => [key, key.startsWith('case:') ? parseReading(value as string) : value]));
+        console.log(`  read model as read (case readings parsed): sha256 ${createHash('sha256').update(JSON.stringify(asRead)).digest('hex')}`);
       }
       return runner;
     };
@@ -178,6 +185,11 @@ async function tallyCommands(redis: Redis, base: string): Promise<(events: numbe
     const rows = [...tally].sort(([, a], [, b]) => b.bytes - a.bytes);
     return ['  sent per 1,000 events (MONITOR): calls / arguments / KB', ...rows.map(([name, { calls, args, bytes }]) => `    ${name}: ${per(calls)} / ${per(args)} / ${(Number(per(bytes)) / 1024).toFixed(1)}`)].join('\n');
   };
+}
+
+/** The bytes the private redis-server holds (used_memory). */
+async function redisMemory(redis: Redis): Promise<number> {
+  return Number(/used_memory:(\d+)/.exec(await redis.info('memory'))?.[1]);
 }
 
 /** The private redis-server's own CPU seconds so far (user and system). */
