@@ -48,6 +48,15 @@ describe('the stored reading', () => {
     expect(parseReading(serializeReading(unusual))).toEqual(expected);
   });
 
+  it('names a victim listed twice by their first place, so that the victims after them keep theirs', () => {
+    const [first] = reading.victims;
+    const other = reading.victims.find((victim) => victim.victimId !== first.victimId)!;
+    const twice = { ...reading, finder: undefined, victims: [first, first, other], obligations: reading.obligations.filter((obligation) => obligation.victimId === other.victimId) };
+    const { finder: _none, ...expected } = twice;
+    expect((JSON.parse(serializeReading(twice)) as { obligations: unknown[][] }).obligations.map((row) => row[0])).toEqual(twice.obligations.map(() => 2));
+    expect(parseReading(serializeReading(twice))).toEqual(expected);
+  });
+
   it('reads a reading stored before rows named victims and clocks by reference, each id in full', () => {
     const { finder: _kept, ...withoutFinder } = reading;
     const fields = ['victimId', 'ruleId', 'right', 'rulebookId', 'confidence', 'kind', 'responsible', 'triggerEventId', 'triggerType', 'triggeredAt', 'clockStartedAt', 'clockSource', 'clockEventId', 'handoffWorkingDays', 'rights', 'workingDays', 'dueAt', 'status', 'satisfiedByEventId', 'satisfiedAt', 'lateWorkingDays', 'notApplicable'] as const;

@@ -53,7 +53,7 @@ const SAME_AS_TRIGGER = 0;
 export function serializeReading({ finder: _kept, ...reading }: CaseObligations): string {
   // The finder's entry is kept in the finder's own hash (`finderEntriesKey`), not twice.
   const victimAt = new Map<string, number>();
-  for (const victim of [...reading.victims, ...reading.erasedVictims]) if (!victimAt.has(victim.victimId)) victimAt.set(victim.victimId, victimAt.size);
+  [...reading.victims, ...reading.erasedVictims].forEach(({ victimId }, at) => victimAt.has(victimId) || victimAt.set(victimId, at));
   return JSON.stringify({
     ...reading,
     obligations: reading.obligations.map((obligation) => {
