@@ -48,6 +48,13 @@ describe('the stored reading', () => {
     expect(parseReading(serializeReading(unusual))).toEqual(expected);
   });
 
+  it("keeps a victim's touchpoints as rows of values, in the order they were", () => {
+    const [touchpoint] = reading.victims.flatMap((victim) => victim.touchpoints);
+    expect(touchpoint).toMatchObject({ type: 'VictimReferredToSupport', agency: 'Police', occurredAt: '2025-03-06T10:00:00.000Z' });
+    const stored = JSON.parse(serializeReading(reading)) as { victims: Array<{ touchpoints: unknown[] }> };
+    expect(stored.victims.flatMap((victim) => victim.touchpoints)).toEqual([[touchpoint.eventId, 'VictimReferredToSupport', 'Police', '2025-03-06T10:00:00.000Z', null, null]]);
+  });
+
   it('names a victim listed twice by their first place, so that the victims after them keep theirs', () => {
     const [first] = reading.victims;
     const other = reading.victims.find((victim) => victim.victimId !== first.victimId)!;
@@ -57,10 +64,11 @@ describe('the stored reading', () => {
     expect(parseReading(serializeReading(twice))).toEqual(expected);
   });
 
-  it('reads a reading stored before rows named victims and clocks by reference, each id in full', () => {
+  it('reads a reading stored before rows named victims and clocks by reference, each id in full, and touchpoints as objects', () => {
     const { finder: _kept, ...withoutFinder } = reading;
     const fields = ['victimId', 'ruleId', 'right', 'rulebookId', 'confidence', 'kind', 'responsible', 'triggerEventId', 'triggerType', 'triggeredAt', 'clockStartedAt', 'clockSource', 'clockEventId', 'handoffWorkingDays', 'rights', 'workingDays', 'dueAt', 'status', 'satisfiedByEventId', 'satisfiedAt', 'lateWorkingDays', 'notApplicable'] as const;
     const storedBefore = JSON.stringify({ ...withoutFinder, obligations: reading.obligations.map((obligation) => fields.map((field) => obligation[field])) });
+    expect(JSON.parse(storedBefore).victims[0].touchpoints[0]).toHaveProperty('eventId');
     expect(parseReading(storedBefore)).toEqual(withoutFinder);
     expect(serializeReading(reading).length).toBeLessThan(storedBefore.length * 0.9);
   });

@@ -1,6 +1,6 @@
 import { obligationId, type Obligation } from '@case-journey/victims-code';
 import type { CaseFinderEntry } from '../cases/case-finder-entry';
-import type { CaseObligations } from './case-obligations';
+import type { CaseObligations, Touchpoint, VictimJourney } from './case-obligations';
 
 /** An obligation's fields in the order they are stored, values only: the id and case id are the reading's. */
 const STORED_FIELDS = [
@@ -33,6 +33,12 @@ type Unstored = Exclude<keyof Obligation, (typeof STORED_FIELDS)[number] | 'id' 
 const everyFieldStored: [Unstored] extends [never] ? true : never = true;
 void everyFieldStored;
 
+/** A touchpoint's fields in the order they are stored, values only, as obligations are. */
+const TOUCHPOINT_FIELDS = ['eventId', 'type', 'agency', 'occurredAt', 'topic', 'channel'] as const satisfies ReadonlyArray<keyof Touchpoint>;
+type UnstoredTouchpointField = Exclude<keyof Touchpoint, (typeof TOUCHPOINT_FIELDS)[number]>;
+const everyTouchpointFieldStored: [UnstoredTouchpointField] extends [never] ? true : never = true;
+void everyTouchpointFieldStored;
+
 /** Where a row holds what another of its fields, or the reading, already says. */
 const VICTIM = STORED_FIELDS.indexOf('victimId');
 const TRIGGER_EVENT = STORED_FIELDS.indexOf('triggerEventId');
@@ -48,7 +54,8 @@ const SAME_AS_TRIGGER = 0;
  * memory and less to send on every batch. Within a row, the victim is their place in the
  * reading's victims then erased victims (a number, where the id is a string), and a clock started
  * by the trigger itself says so (`SAME_AS_TRIGGER`) rather than repeat its event id and instant:
- * a third off the rows. Rows stored before that hold the ids, and are read as they are.
+ * a third off the rows. A victim's touchpoints are rows too. Readings stored before either hold
+ * the ids and objects, and are read as they are.
  */
 export function serializeReading({ finder: _kept, ...reading }: CaseObligations): string {
   // The finder's entry is kept in the finder's own hash (`finderEntriesKey`), not twice.
@@ -56,6 +63,7 @@ export function serializeReading({ finder: _kept, ...reading }: CaseObligations)
   [...reading.victims, ...reading.erasedVictims].forEach(({ victimId }, at) => victimAt.has(victimId) || victimAt.set(victimId, at));
   return JSON.stringify({
     ...reading,
+    victims: reading.victims.map((victim) => ({ ...victim, touchpoints: victim.touchpoints.map((touchpoint) => TOUCHPOINT_FIELDS.map((field) => touchpoint[field])) })),
     obligations: reading.obligations.map((obligation) => {
       const row: unknown[] = STORED_FIELDS.map((field) => obligation[field]);
       row[VICTIM] = victimAt.get(obligation.victimId) ?? obligation.victimId;
@@ -74,6 +82,7 @@ export function parseReading(stored: string | null, finderEntry: string | null =
   const victimIds = [...reading.victims, ...erasedVictims].map((victim) => victim.victimId);
   return {
     ...reading,
+    victims: reading.victims.map(journeyOf),
     erasedVictims,
     ...(finderEntry === null ? {} : { finder: JSON.parse(finderEntry) as CaseFinderEntry }),
     obligations: reading.obligations.map((row) => {
@@ -84,4 +93,11 @@ export function parseReading(stored: string | null, finderEntry: string | null =
       return { id: obligationId(reading.caseId, fields.victimId, fields.ruleId, fields.triggerEventId), caseId: reading.caseId, ...fields };
     }),
   };
+}
+
+/** A stored victim's journey, its touchpoints stored as rows (or, stored before, as objects). */
+function journeyOf(victim: VictimJourney): VictimJourney {
+  const touchpoints = victim.touchpoints as unknown[];
+  if (touchpoints.length === 0 || !Array.isArray(touchpoints[0])) return victim;
+  return { ...victim, touchpoints: (touchpoints as unknown[][]).map((row) => Object.fromEntries(TOUCHPOINT_FIELDS.map((field, i) => [field, row[i]])) as unknown as Touchpoint) };
 }
