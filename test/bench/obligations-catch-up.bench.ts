@@ -76,7 +76,8 @@ async function main(): Promise<void> {
         quarters.push(cpuSeconds(quarterCpu));
         quarterCpu = process.cpuUsage();
       };
-      const runner = new ProjectionRunner({ store, redis, projection, keys, clock: { now: () => now }, batchSize: BATCH_SIZE, onCommit });
+      // Given only when asked for: an older checkout's runner would take `batchSize: undefined` over its default, and apply events one at a time.
+      const runner = new ProjectionRunner({ store, redis, projection, keys, clock: { now: () => now }, ...(BATCH_SIZE !== undefined && { batchSize: BATCH_SIZE }), onCommit });
       const profiler = profile ? await startProfiler() : undefined;
       const monitor = process.argv.includes('--monitor') && prefix === PREFIX ? await tallyCommands(redis, keys.base) : undefined;
       const redisCpu = await redisCpuSeconds(redis);
