@@ -28,6 +28,9 @@ export class SharedRateLimitStorage implements ThrottlerStorage, OnApplicationSh
       enableOfflineQueue: false,
       commandTimeout: configuration.redisReadTimeoutMs,
       connectionName: 'case-journey-rate-limit',
+      // Every request's count is one script call: those of the requests handled in one turn of the event
+      // loop go out in one socket write (ioredis sends them at setImmediate), each still its own call.
+      enableAutoPipelining: true,
     });
     redis.on('error', () => undefined); // seen per request, through the fallback
     return new SharedRateLimitStorage(new ThrottlerStorageRedisService(redis), redis);

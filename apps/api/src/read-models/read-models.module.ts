@@ -14,7 +14,9 @@ export class ReadModelRedis implements OnApplicationShutdown {
   readonly client: Redis;
 
   constructor(@Inject(AppConfiguration) configuration: AppConfiguration) {
-    this.client = new Redis(configuration.redisUrl, { maxRetriesPerRequest: 1, commandTimeout: configuration.redisReadTimeoutMs, connectionName: 'case-journey-api' });
+    // Auto-pipelining: the reads of every request handled in one turn of the event loop go out in one
+    // socket write (ioredis sends them at setImmediate), rather than one write, and one wake of Redis, each.
+    this.client = new Redis(configuration.redisUrl, { maxRetriesPerRequest: 1, commandTimeout: configuration.redisReadTimeoutMs, connectionName: 'case-journey-api', enableAutoPipelining: true });
     this.client.on('error', () => undefined); // reported per request, not as an unhandled event
   }
 
