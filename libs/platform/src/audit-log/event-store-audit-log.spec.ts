@@ -35,6 +35,22 @@ describe('EventStoreAuditLog', () => {
     await store.close();
   });
 
+  it('appends the entries recorded in one turn of the event loop together, each caller given its own, the chain whole', async () => {
+    const store = SqliteEventStore.inMemory();
+    const appends = jest.spyOn(store, 'append');
+    const log = new EventStoreAuditLog(store);
+    // Five requests audited in the same turn, as when one turn handles five pages: one append of five entries.
+    const written = await Promise.all(['a', 'b', 'c', 'd', 'e'].map((subject, i) => log.record([aRead(i, subject)])));
+    expect(appends).toHaveBeenCalledTimes(1);
+    expect(written.map((entries) => entries.map((entry) => [entry.subject, entry.sequence]))).toEqual([[['a', 0]], [['b', 1]], [['c', 2]], [['d', 3]], [['e', 4]]]);
+    // A later turn's entry is chained on the first batch's last.
+    const [later] = await log.record([aRead(9, 'f')]);
+    expect(appends).toHaveBeenCalledTimes(2);
+    expect(later).toMatchObject({ subject: 'f', sequence: 5, previousHash: written[4][0].hash });
+    expect((await log.read({})).verification).toMatchObject({ intact: true, checked: 6, lastSequence: 5 });
+    await store.close();
+  });
+
   it('reads a window of time, checked from the entry before it', async () => {
     const store = SqliteEventStore.inMemory();
     const log = new EventStoreAuditLog(store);
