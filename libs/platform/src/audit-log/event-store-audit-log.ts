@@ -55,7 +55,7 @@ export class EventStoreAuditLog implements AuditLog {
    * One batch in flight per process; what arrives meanwhile (even as the sender stops) goes next. A
    * batch is sent at the end of the event loop's turn (setImmediate), so that the entries of every
    * request handled in that turn go in one append (one transaction, one commit) rather than one each:
-   * the embedded store appends synchronously, so without the wait nothing ever arrived "meanwhile".
+   * the embedded store appends synchronously, so without the wait a turn's first entry went alone.
    */
   private startSending(): void {
     if (this.sending) return;
