@@ -11,6 +11,7 @@ import { loadWebConfiguration } from '../../apps/web/src/web-configuration';
  */
 const ROOT = join(__dirname, '../..');
 const read = (path: string) => readFileSync(join(ROOT, path), 'utf8');
+const NPM_SCRIPTS = (JSON.parse(read('package.json')) as { scripts: Record<string, string> }).scripts;
 
 /** The values a deployment must supply (`${NAME:?…}`), as a valid example of each. */
 const SUPPLIED: Record<string, string> = { PERSONAL_DATA_MASTER_KEY: `${'A'.repeat(43)}=`, WEB_SESSION_SECRET: 's'.repeat(48) };
@@ -89,9 +90,14 @@ describe('docker/compose.yml, checked without a Docker engine', () => {
     // The command: the target's CMD, repeated by compose, runs the app's own entry point.
     const command = JSON.parse(instruction(app, 'CMD')[0].slice(4)) as string[];
     expect(service.command).toEqual(command);
-    expect(command.slice(0, 3)).toEqual(['node', '-r', '@swc-node/register']);
-    expect(command[3]).toBe(`apps/${app}/src/main.ts`);
-    expect(existsSync(join(ROOT, command[3]))).toBe(true);
+    // node, any V8 flags of its own (the worker's larger young generation), then the app's entry point under swc,
+    // the very command its npm script runs, so that the container and `npm start` cannot drift apart.
+    const entry = `apps/${app}/src/main.ts`;
+    expect(command[0]).toBe('node');
+    expect(command.slice(-3)).toEqual(['-r', '@swc-node/register', entry]);
+    expect(command.slice(1, -3).every((flag) => /^--[a-z-]+=\d+$/.test(flag))).toBe(true);
+    expect(existsSync(join(ROOT, entry))).toBe(true);
+    expect(command.join(' ')).toBe(NPM_SCRIPTS[app === 'dev-identity-provider' ? 'dev-identity' : app]);
     // The image's own health check asks the port the image's environment sets.
     const imageCheck = instruction(app, 'HEALTHCHECK')[0];
     const portVariable = /process\.env\.([A-Z_]+)/.exec(imageCheck)?.[1];
