@@ -63,9 +63,9 @@ export function serializeReading({ finder: _kept, ...reading }: CaseObligations)
   [...reading.victims, ...reading.erasedVictims].forEach(({ victimId }, at) => victimAt.has(victimId) || victimAt.set(victimId, at));
   return JSON.stringify({
     ...reading,
-    victims: reading.victims.map((victim) => ({ ...victim, touchpoints: victim.touchpoints.map((touchpoint) => TOUCHPOINT_FIELDS.map((field) => touchpoint[field])) })),
+    victims: reading.victims.map((victim) => ({ ...victim, touchpoints: victim.touchpoints.map((touchpoint) => rowOf(TOUCHPOINT_FIELDS, touchpoint)) })),
     obligations: reading.obligations.map((obligation) => {
-      const row: unknown[] = STORED_FIELDS.map((field) => obligation[field]);
+      const row = rowOf(STORED_FIELDS, obligation);
       row[VICTIM] = victimAt.get(obligation.victimId) ?? obligation.victimId;
       if (obligation.clockEventId === obligation.triggerEventId) row[CLOCK_EVENT] = SAME_AS_TRIGGER;
       if (obligation.clockStartedAt === obligation.triggeredAt) row[CLOCK_STARTED_AT] = SAME_AS_TRIGGER;
@@ -89,7 +89,7 @@ export function parseReading(stored: string | null, finderEntry: string | null =
       if (typeof row[VICTIM] === 'number') row[VICTIM] = victimIds[row[VICTIM]];
       if (row[CLOCK_EVENT] === SAME_AS_TRIGGER) row[CLOCK_EVENT] = row[TRIGGER_EVENT];
       if (row[CLOCK_STARTED_AT] === SAME_AS_TRIGGER) row[CLOCK_STARTED_AT] = row[TRIGGERED_AT];
-      const fields = Object.fromEntries(STORED_FIELDS.map((field, i) => [field, row[i]])) as Omit<Obligation, 'id' | 'caseId'>;
+      const fields = fromRow(STORED_FIELDS, row) as Omit<Obligation, 'id' | 'caseId'>;
       return { id: obligationId(reading.caseId, fields.victimId, fields.ruleId, fields.triggerEventId), caseId: reading.caseId, ...fields };
     }),
   };
@@ -99,5 +99,15 @@ export function parseReading(stored: string | null, finderEntry: string | null =
 function journeyOf(victim: VictimJourney): VictimJourney {
   const touchpoints = victim.touchpoints as unknown[];
   if (touchpoints.length === 0 || !Array.isArray(touchpoints[0])) return victim;
-  return { ...victim, touchpoints: (touchpoints as unknown[][]).map((row) => Object.fromEntries(TOUCHPOINT_FIELDS.map((field, i) => [field, row[i]])) as unknown as Touchpoint) };
+  return { ...victim, touchpoints: (touchpoints as unknown[][]).map((row) => fromRow(TOUCHPOINT_FIELDS, row) as unknown as Touchpoint) };
+}
+
+/** A record's values in the order of its stored fields. */
+function rowOf<T>(fields: ReadonlyArray<keyof T>, record: T): unknown[] {
+  return fields.map((field) => record[field]);
+}
+
+/** A stored row back as the record whose fields it holds in order. */
+function fromRow(fields: readonly string[], row: readonly unknown[]): Record<string, unknown> {
+  return Object.fromEntries(fields.map((field, i) => [field, row[i]]));
 }
