@@ -1,7 +1,8 @@
 /**
  * Ingestion benchmark: the generator's bench profile (100,000 cases, about 1.29 million events) as the
  * requests agencies would send, imported into a fresh embedded store through the import's own path
- * (the recorder, batches of cases, the batch append). Reports events stored per second and the
+ * (the importer's stores and recorder as `openImporterServices` opens them for the CLI, batches of
+ * cases, the batch append). Reports events stored per second and the
  * process's peak RSS.
  *
  *   npm run bench:ingestion -- [--cases=N] [--file=/tmp/cj-bench-requests.ndjson] [--data-dir=/tmp/cj-bench-import] [--batch-lines=N] [--validation-thread=on|off]
@@ -24,13 +25,11 @@ import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import type { Principal } from '@case-journey/access';
 import type { VictimPersonalData } from '@case-journey/domain';
-import { SqliteEventStore } from '@case-journey/event-store';
-import { PersonalDataVault } from '@case-journey/personal-data';
-import { loadConfiguration, openVictimKeyStore } from '@case-journey/platform';
+import { loadConfiguration } from '@case-journey/platform';
 import type { SealPersonalData } from '@case-journey/synthetic';
-import { CaseStreamRepository } from '../../apps/api/src/cases/case-stream.repository';
-import { HandoffRecorder } from '../../apps/api/src/cases/handoff-recorder';
+import type { CaseStreamRepository } from '../../apps/api/src/cases/case-stream.repository';
 import { ImportJournal, newImportStatus } from '../../apps/api/src/imports/import-journal';
+import { openImporterServices } from '../../apps/api/src/imports/importer-services';
 import { processImport } from '../../apps/api/src/imports/process-import';
 import { ndjsonSource } from '../../apps/api/src/imports/record-sources';
 
@@ -170,11 +169,9 @@ async function main(): Promise<void> {
   rmSync(dataDirectory, { recursive: true, force: true });
   mkdirSync(dataDirectory, { recursive: true });
   const configuration = loadConfiguration({ ...process.env, DATA_DIR: dataDirectory });
-  const store = SqliteEventStore.open({ dataDirectory, checkpoints });
-  const keys = openVictimKeyStore(configuration);
-  const repository = new CaseStreamRepository(store);
-  timedAppends(repository);
-  const recorder = new HandoffRecorder(repository, configuration, new PersonalDataVault(keys));
+  // The importer's own stores and recorder (its page caches, its checkpoint thread), as the CLI opens them.
+  const importer = await openImporterServices(configuration, { checkpoints });
+  timedAppends(importer.services.repository);
   const journal = new ImportJournal(join(dataDirectory, 'imports', 'bench'));
   journal.create(newImportStatus('bench', OPERATOR, { format: 'ndjson', fileName: file, bytesTotal: statSync(file).size, dryRun: false }, new Date()));
 
@@ -193,7 +190,7 @@ async function main(): Promise<void> {
   const threadsBefore = new Map(threadCpu);
   const schedulesBefore = new Map(schedules);
   let reported = 0;
-  const status = await processImport(journal, file, { recorder, repository, configuration, clock: { now: () => new Date() } }, {
+  const status = await processImport(journal, file, importer.services, {
     batchSize,
     validationThread,
     onProgress: ({ tally }) => {
@@ -229,8 +226,7 @@ async function main(): Promise<void> {
       `  ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, load average ${loadBefore.toFixed(1)} before, ${loadavg()[0].toFixed(1)} after`,
     ].join('\n') + '\n',
   );
-  await store.close();
-  keys.close?.();
+  await importer.close();
 }
 
 main().catch((error: unknown) => {
