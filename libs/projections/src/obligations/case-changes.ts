@@ -3,7 +3,7 @@ import { writeFinderChanges } from '../cases/case-finder.indexes';
 import type { BatchWrites } from '../runner/batch-writes';
 import type { ProjectionKeys } from '../runner/projection-keys';
 import type { CaseObligations } from './case-obligations';
-import { CELL_SEPARATOR, complianceCells, countChanges, type CounterCells } from './compliance-cells';
+import { addComplianceCells, CELL_SEPARATOR, type CounterCells } from './compliance-cells';
 import { serializeReading } from './stored-reading';
 import { worklistOf } from './worklist';
 
@@ -42,9 +42,10 @@ export function writeCaseChanges(
   counts: CounterCells,
 ): void {
   writes.set(caseObligationsKey(keys, after.caseId), serializeReading(after));
-  // A case read for the first time (as in a catch-up) adds its counts as they are.
-  const changes = before === null ? complianceCells(after) : countChanges(complianceCells(before), complianceCells(after));
-  for (const [cell, change] of changes) counts.set(cell, (counts.get(cell) ?? 0) + change);
+  // The counters move by the cells of the reading after less those before (a case read for the
+  // first time, as in a catch-up, has none); a cell whose changes add up to nothing is not sent.
+  addComplianceCells(counts, after);
+  addComplianceCells(counts, before, -1);
 
   writeVictimIndex(writes, keys, before, after);
   if (after.finder) writeFinderChanges(writes, keys, before?.finder ?? null, after.finder);

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { WorkingDayCalendar } from '@case-journey/victims-code';
 import { aCaseEvent, aCrimeReport, aVictim } from '../testing/case-events';
 import { caseObligationsOf } from './case-obligations';
-import { complianceCells, countChanges, type CounterCells } from './compliance-cells';
+import { addComplianceCells, complianceCells, countChanges, type CounterCells } from './compliance-cells';
 
 const calendar = new WorkingDayCalendar();
 const CASE = 'c-1';
@@ -24,6 +24,24 @@ describe('complianceCells', () => {
 
   it('given no reading, counts nothing', () => {
     expect(complianceCells(null).size).toBe(0);
+  });
+
+  it('adds a reading after and takes away the one before in the same counts: one from breached, one to met late, nothing else moved', () => {
+    const counts = addComplianceCells(new Map(), caseObligationsOf(CASE, [reported, referredLate], AFTER, calendar));
+    addComplianceCells(counts, caseObligationsOf(CASE, [reported], AFTER, calendar), -1);
+
+    expect(Object.fromEntries([...counts].filter(([, n]) => n !== 0))).toEqual({
+      'compliance:Avon%20and%20Somerset:2025-03#R4.referral|deadline|Police|standard|burglary|breached': -1,
+      'compliance:Avon%20and%20Somerset:2025-03#R4.referral|deadline|Police|standard|burglary|met-late': 1,
+      'summary:Avon%20and%20Somerset:2025-03#R4.referral|deadline|Police|standard|breached': -1,
+      'summary:Avon%20and%20Somerset:2025-03#R4.referral|deadline|Police|standard|met-late': 1,
+      'victims-ageBand:Avon%20and%20Somerset:2025-03#R4.referral|18-24|breached': -1,
+      'victims-ageBand:Avon%20and%20Somerset:2025-03#R4.referral|18-24|met-late': 1,
+      'victims-sex:Avon%20and%20Somerset:2025-03#R4.referral|female|breached': -1, // aVictim's own default
+      'victims-sex:Avon%20and%20Somerset:2025-03#R4.referral|female|met-late': 1,
+      'victims-ethnicity:Avon%20and%20Somerset:2025-03#R4.referral|not-recorded|breached': -1,
+      'victims-ethnicity:Avon%20and%20Somerset:2025-03#R4.referral|not-recorded|met-late': 1,
+    });
   });
 });
 

@@ -20,12 +20,17 @@ export const UNKNOWN_AREA = 'unknown';
 export const VICTIM_DIMENSIONS = ['ageBand', 'sex', 'ethnicity'] as const;
 export type VictimDimension = (typeof VICTIM_DIMENSIONS)[number];
 
-export function complianceCells(doc: CaseObligations | null): CounterCells {
-  const cells: CounterCells = new Map();
+export const complianceCells = (doc: CaseObligations | null): CounterCells => addComplianceCells(new Map(), doc);
+
+/**
+ * Adds a reading's cells to `cells`, each `times` over: −1 takes a previous reading's away, so a
+ * batch adds each case's change straight to its counts, without a map of the case's own.
+ */
+export function addComplianceCells(cells: CounterCells, doc: CaseObligations | null, times = 1): CounterCells {
   if (!doc) return cells;
   const area = keyPart(doc.area ?? UNKNOWN_AREA);
   const offence = doc.offenceCategory ?? 'unknown';
-  const add = (cell: string) => cells.set(cell, (cells.get(cell) ?? 0) + 1);
+  const add = (cell: string) => cells.set(cell, (cells.get(cell) ?? 0) + times);
   // Each cell is `${bucket}:${area}:${month}#${field}`, its field's parts joined by FIELD_SEPARATOR (|).
   // An erased victim keeps the dimensions they were counted by, so erasure moves no count.
   const victims = new Map([...doc.victims, ...doc.erasedVictims].map((victim) => [victim.victimId, victim]));

@@ -65,8 +65,17 @@ export function dayNumberOf(londonDay: string): number {
   return ms / MS_PER_DAY;
 }
 
+/** Days already written out: the engine and the counters ask for the same few thousand over and over. */
+const dayStrings = new Map<number, string>();
+
 export function dayString(day: number): string {
-  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+  let written = dayStrings.get(day);
+  if (written === undefined) {
+    written = new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+    if (dayStrings.size > 100_000) dayStrings.clear();
+    dayStrings.set(day, written);
+  }
+  return written;
 }
 
 export function yearOfDay(day: number): number {
