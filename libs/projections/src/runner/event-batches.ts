@@ -1,5 +1,3 @@
-import { setImmediate as nextTurn } from 'node:timers/promises';
-
 const NOT_YET = Symbol('not yet');
 
 /**
@@ -15,17 +13,32 @@ export async function* batchesOf<T>(source: AsyncIterable<T>, maxSize: number): 
     if (first.done) return;
     const batch = [first.value];
     next = iterator.next();
-    const turnEnds = nextTurn(NOT_YET);
+    // Each wait ends at the next item or at the turn's end, whichever comes first. One promise an
+    // item: Promise.race made several, and left one more reaction on the turn's end for each item
+    // (2,000 a catch-up batch).
+    let wake: ((arrived: IteratorResult<T> | typeof NOT_YET) => void) | undefined;
+    let turnEnded = false;
+    const turn = setImmediate(() => {
+      turnEnded = true;
+      wake?.(NOT_YET);
+    });
     while (batch.length < maxSize) {
-      const arrived = await Promise.race([next, turnEnds]);
+      const pending = next;
+      const arrived = await new Promise<IteratorResult<T> | typeof NOT_YET>((resolve, reject) => {
+        if (turnEnded) return resolve(NOT_YET);
+        wake = resolve;
+        pending.then(resolve, reject);
+      });
       if (arrived === NOT_YET) break;
       if (arrived.done) {
+        clearImmediate(turn);
         yield batch;
         return;
       }
       batch.push(arrived.value);
       next = iterator.next();
     }
+    clearImmediate(turn);
     yield batch;
   }
 }
