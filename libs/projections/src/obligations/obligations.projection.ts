@@ -1,7 +1,7 @@
 import type { Redis } from 'ioredis';
 import { AGENCIES, caseStateAfter, caseStateFrom, caseStreamId, upcast, type CaseEvent } from '@case-journey/domain';
 import { StreamNotFoundError, type EventStore, type RecordedEvent } from '@case-journey/event-store';
-import { WorkingDayCalendar } from '@case-journey/victims-code';
+import { parseInstant, WorkingDayCalendar } from '@case-journey/victims-code';
 import { finderEntriesKey } from '../cases/case-finder.indexes';
 import { BatchWrites } from '../runner/batch-writes';
 import { CaseHistories } from '../runner/case-histories';
@@ -30,7 +30,12 @@ const WEEK_MS = 7 * 86_400_000;
  */
 export const OBLIGATIONS_BATCH_SIZE = 2000;
 
-const latestRecordedAt = (events: readonly CaseEvent[]): number => events.reduce((latest, event) => Math.max(latest, Date.parse(event.metadata.recordedAt)), -Infinity);
+/** When the latest of the events was recorded; the server writes `recordedAt` in the canonical form `parseInstant` reads without Date.parse. */
+function latestRecordedAt(events: readonly CaseEvent[]): number {
+  let latest = -Infinity;
+  for (const event of events) latest = Math.max(latest, parseInstant(event.metadata.recordedAt));
+  return latest;
+}
 
 /** Where deadline jobs are kept (BullMQ in the apps); the projection only says what changed. */
 export interface DeadlineScheduler {
