@@ -51,6 +51,47 @@ describe('EventStoreAuditLog', () => {
     await store.close();
   });
 
+  it('gives a caller its entries only once their append has returned; entries recorded meanwhile go in the next append, chained after it', async () => {
+    const store = SqliteEventStore.inMemory();
+    const appended = store.append.bind(store);
+    const held: Array<() => void> = [];
+    // Each append waits until the test lets it go, as an append over the network does.
+    jest.spyOn(store, 'append').mockImplementation((...args) => new Promise<void>((go) => held.push(go)).then(() => appended(...args)));
+    const log = new EventStoreAuditLog(store);
+    const settled: string[] = [];
+    const first = log.record([aRead(0, 'a')]).then((entries) => (settled.push('a'), entries));
+    while (held.length === 0) await new Promise((resolve) => setImmediate(resolve));
+    const later = ['b', 'c'].map((subject, i) => log.record([aRead(i + 1, subject)]).then((entries) => (settled.push(subject), entries)));
+    for (let turn = 0; turn < 5; turn++) await new Promise((resolve) => setImmediate(resolve));
+    expect(settled).toEqual([]);
+    expect(held).toHaveLength(1);
+
+    held[0]();
+    const [a] = await first;
+    expect(settled).toEqual(['a']);
+    expect((await store.readStream(AUDIT_STREAM)).map((event) => (event.data as { subject: string }).subject)).toEqual(['a']);
+    while (held.length === 1) await new Promise((resolve) => setImmediate(resolve));
+    expect(settled).toEqual(['a']);
+    held[1]();
+    const [[b], [c]] = await Promise.all(later);
+    expect(store.append).toHaveBeenCalledTimes(2);
+    expect([a, b, c].map((entry) => [entry.subject, entry.sequence])).toEqual([['a', 0], ['b', 1], ['c', 2]]);
+    expect(b.previousHash).toBe(a.hash);
+    expect(c.previousHash).toBe(b.hash);
+    expect((await log.read({})).verification).toMatchObject({ intact: true, checked: 3, lastSequence: 2 });
+    await store.close();
+  });
+
+  it('stores its entries under ids that sort as the entries do, so the stream\'s index of ids grows at its end', async () => {
+    const store = SqliteEventStore.inMemory();
+    const log = new EventStoreAuditLog(store);
+    for (let batch = 0; batch < 5; batch++) await Promise.all(Array.from({ length: 20 }, (_, i) => log.record([aRead(i)])));
+    const ids = (await store.readStream(AUDIT_STREAM)).map((event) => event.id);
+    expect(ids).toHaveLength(100);
+    expect([...ids].sort()).toEqual(ids);
+    await store.close();
+  });
+
   it('reads a window of time, checked from the entry before it', async () => {
     const store = SqliteEventStore.inMemory();
     const log = new EventStoreAuditLog(store);

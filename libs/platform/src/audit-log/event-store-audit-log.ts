@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { v7 as timeOrderedUuid } from 'uuid';
 import {
   chainEntries,
   EMPTY_CHAIN,
@@ -107,7 +107,9 @@ export class EventStoreAuditLog implements AuditLog {
       try {
         const result = await this.store.append(
           AUDIT_STREAM,
-          entries.map((entry) => ({ id: randomUUID(), type: AUDIT_EVENT_TYPE, data: entry })),
+          // Time-ordered ids, so that the stream's index of ids grows at its end as its revisions do: with random ids
+          // each entry landed on a page of that index of its own, which its commit then wrote to the log whole.
+          entries.map((entry) => ({ id: timeOrderedUuid(), type: AUDIT_EVENT_TYPE, data: entry })),
           { expectedRevision: head.expected },
         );
         this.head = { ...headOf(entries[entries.length - 1]), expected: result.nextExpectedRevision };
