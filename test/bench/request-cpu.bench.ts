@@ -8,7 +8,8 @@
  * app of `bench:compare`, and for each kind sends `--requests` requests after a warm-up of half as
  * many, reading the user and system CPU time of the API process, the baseline and Redis from /proc
  * before and after. `--profile` also writes a CPU profile of the API over each kind's measured
- * requests to /tmp/cj-request-cpu/<kind>.cpuprofile. `--against=<checkout>` also starts the API of
+ * requests to /tmp/cj-request-cpu/<kind>.cpuprofile (with `--floor`, also of the floor's step with
+ * every layer, <kind>-floor.cpuprofile). `--against=<checkout>` also starts the API of
  * another checkout of the product (a commit's `git archive`, say, with node_modules linked), on the
  * same store and Redis, and measures the two in turn, `--rounds` times each, so that a change is
  * compared with what came before under the same load. Prints the load average beside every figure.
@@ -91,7 +92,8 @@ async function main(): Promise<void> {
     const product = `http://127.0.0.1:${PRODUCT_PORT}`;
     const baseline = `http://127.0.0.1:${BASELINE_PORT}`;
     if (PROFILED) mkdirSync(PROFILE_DIR, { recursive: true });
-    let profiles = 0;
+    /** Profiles written so far by each process (each numbers its own from 1). */
+    const profiles = new Map<number, number>();
     const apiEnvironment = (port: number) => ({ ...issuer.environment, DATA_DIR: dataDirectory, REDIS_URL, REDIS_KEY_PREFIX: PREFIX, RATE_LIMIT_PER_MINUTE: '100000000', PORT: String(port), API_PROCESSES: '1', NODE_ENV: 'development', CPU_PROFILE_DIR: PROFILE_DIR });
     const api = await startServer('apps/api/src/main.ts', apiEnvironment(PRODUCT_PORT), `${product}/health`, { nodeArgs: PROFILED ? ['-r', './test/bench/cpu-profile-preload.ts'] : [], attempts: 1800 });
     children.push(api);
@@ -102,7 +104,7 @@ async function main(): Promise<void> {
     for (const [i, layers] of (FLOOR ? FLOOR_STEPS : []).entries()) {
       const port = BASELINE_PORT + 10 + i;
       const environment = { ...apiEnvironment(port), BASELINE_LAYERS: layers, BASELINE_PORT: String(port), BASELINE_SQLITE: join(dataDirectory, `floor-${i}.sqlite`), BASELINE_AUDIT_DIR: join(dataDirectory, `floor-audit-${i}`) };
-      const child = await startServer('test/bench/baseline/baseline-app.ts', environment, `http://127.0.0.1:${port}/read/none`, { attempts: 1800 });
+      const child = await startServer('test/bench/baseline/baseline-app.ts', environment, `http://127.0.0.1:${port}/read/none`, { nodeArgs: PROFILED ? ['-r', './test/bench/cpu-profile-preload.ts'] : [], attempts: 1800 });
       children.push(child);
       floor.push({ layers, url: `http://127.0.0.1:${port}`, child });
     }
@@ -140,7 +142,7 @@ async function main(): Promise<void> {
       return reads[kind].map((path, i) => ({ method: 'GET', path: pathOf(path, i), headers: { authorization: reader } }));
     };
 
-    const measure = async (kind: string, url: string, target: 'product' | 'baseline' | 'against' | 'floor', pid: number, profile: boolean) => {
+    const measure = async (kind: string, url: string, target: 'product' | 'baseline' | 'against' | 'floor', pid: number, profile: string | false) => {
       const send = (amount: number) => autocannon({ url, connections: CONNECTIONS, amount, pipelining: 1, requests: requestsOf(kind, target) });
       await send(Math.ceil(REQUESTS / 2));
       if (profile) process.kill(pid, 'SIGWINCH');
@@ -149,9 +151,10 @@ async function main(): Promise<void> {
       const after = { server: cpuMs(pid), redis: cpuMs(redisPid), load: loadavg()[0] };
       if (profile) {
         process.kill(pid, 'SIGWINCH');
-        const written = join(PROFILE_DIR, `profile-${++profiles}.cpuprofile`);
+        profiles.set(pid, (profiles.get(pid) ?? 0) + 1);
+        const written = join(PROFILE_DIR, `profile-${profiles.get(pid)}.cpuprofile`);
         for (let waited = 0; !existsSync(written) && waited < 100; waited++) await new Promise((resolve) => setTimeout(resolve, 100));
-        renameSync(written, join(PROFILE_DIR, `${kind}.cpuprofile`));
+        renameSync(written, join(PROFILE_DIR, `${profile}.cpuprofile`));
       }
       const failures = result.non2xx + result.errors + result.timeouts;
       return {
@@ -169,14 +172,16 @@ async function main(): Promise<void> {
     for (const kind of KINDS) {
       for (let round = 0; round < ROUNDS; round++) {
         // Which goes first alternates: on a machine whose load drifts, the later of two runs tends to be the cheaper.
-        const ours = () => measure(kind, product, 'product', api.pid!, PROFILED && round === 0);
+        const ours = () => measure(kind, product, 'product', api.pid!, PROFILED && round === 0 && kind);
         const theirs = async () => ({ ...(await measure(kind, other, 'against', againstApi!.pid!, false)), target: `against ${AGAINST}` });
         if (FLOOR) {
           // The audit layer only differs for the worklist, the one audited read.
           const steps = floor.filter((step) => kind === 'worklist' || !step.layers.includes('audit'));
           const floors = async () => {
             const measured = [];
-            for (const step of round % 2 === 0 ? steps : [...steps].reverse()) measured.push({ ...(await measure(kind, step.url, 'floor', step.child.pid!, false)), target: floorName(step.layers) });
+            // With --profile, the floor's top step (every required layer) is profiled too, in the first round.
+            const profileOf = (step: (typeof steps)[number]) => PROFILED && round === 0 && step === steps.at(-1) && `${kind}-floor`;
+            for (const step of round % 2 === 0 ? steps : [...steps].reverse()) measured.push({ ...(await measure(kind, step.url, 'floor', step.child.pid!, profileOf(step))), target: floorName(step.layers) });
             return measured;
           };
           if (round % 2 === 1) rows.push(...(await floors()), await ours());
@@ -204,7 +209,7 @@ async function main(): Promise<void> {
       console.log('Ratio ceilings (the bare app\'s CPU per request over each one\'s):');
       console.table(ceilings);
     }
-    if (PROFILED) console.log(`CPU profiles of the API over each kind's measured requests: ${PROFILE_DIR}/<kind>.cpuprofile`);
+    if (PROFILED) console.log(`CPU profiles of the API over each kind's measured requests: ${PROFILE_DIR}/<kind>.cpuprofile${FLOOR ? `, and of the floor's every layer: <kind>-floor.cpuprofile` : ''}`);
   } finally {
     for (const child of children) await stopServer(child);
     await issuer.stop();
