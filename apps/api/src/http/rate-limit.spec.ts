@@ -1,8 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
+import Redis from 'ioredis';
 import { loadConfiguration } from '@case-journey/platform';
-import { SharedRateLimitStorage } from './rate-limit';
+import { PrivateRedis } from '../../../../test/e2e/private-redis';
+import { ScriptByHashThrottlerStorage, SharedRateLimitStorage } from './rate-limit';
 
 /** A port nothing listens on: Redis "down". */
 async function deadPort(): Promise<number> {
@@ -26,6 +29,53 @@ describe('SharedRateLimitStorage', () => {
     } finally {
       await storage.onApplicationShutdown();
     }
+  });
+});
+
+describe('ScriptByHashThrottlerStorage', () => {
+  let server: PrivateRedis;
+  let admin: Redis;
+  const connections: Redis[] = [];
+  const connect = () => {
+    const connection = new Redis(server.url, { keyPrefix: 'cj:rate-limit:', enableAutoPipelining: true });
+    connections.push(connection);
+    return connection;
+  };
+  const calls = async (command: string) => Number(new RegExp(`cmdstat_${command}:calls=(\\d+)`).exec(await admin.info('commandstats'))?.[1] ?? 0);
+
+  beforeAll(async () => {
+    server = await PrivateRedis.start();
+    admin = new Redis(server.url);
+  });
+  afterAll(async () => {
+    for (const connection of [...connections, admin]) connection.disconnect();
+    await server.dispose();
+  });
+
+  it('counts in the same keys, by the same script, as the package it wraps: the two continue each other\'s counts', async () => {
+    const ours = new ScriptByHashThrottlerStorage(connect());
+    const theirs = new ThrottlerStorageRedisService(connect());
+    const hits = [];
+    for (const storage of [theirs, ours, theirs, ours]) hits.push(await storage.increment('subject:pc.okafor', 60_000, 3, 30_000, 'default'));
+    expect(hits.map((hit) => [hit.totalHits, hit.isBlocked])).toEqual([[1, false], [2, false], [3, false], [4, true]]);
+    expect(hits[3]).toMatchObject({ timeToExpire: 60, timeToBlockExpire: 30 });
+    expect((await admin.keys('cj:rate-limit:*')).sort()).toEqual(['cj:rate-limit:{subject:pc.okafor:default}:blocked', 'cj:rate-limit:{subject:pc.okafor:default}:hits']);
+  });
+
+  it('sends the script whole once on a connection, then by its hash; after Redis forgets it (NOSCRIPT), whole again, and counts on', async () => {
+    await admin.config('RESETSTAT');
+    const storage = new ScriptByHashThrottlerStorage(connect());
+    const counted = [];
+    for (let i = 0; i < 5; i++) counted.push((await storage.increment('subject:wcu.jones', 60_000, 100, 60_000, 'default')).totalHits);
+    expect(counted).toEqual([1, 2, 3, 4, 5]);
+    expect([await calls('eval'), await calls('evalsha')]).toEqual([1, 4]);
+
+    await admin.script('FLUSH');
+    await admin.config('RESETSTAT');
+    expect((await storage.increment('subject:wcu.jones', 60_000, 100, 60_000, 'default')).totalHits).toBe(6);
+    expect((await storage.increment('subject:wcu.jones', 60_000, 100, 60_000, 'default')).totalHits).toBe(7);
+    // The refused EVALSHA, the script whole, then by its hash again.
+    expect([await calls('evalsha'), await calls('eval')]).toEqual([2, 1]);
   });
 });
 

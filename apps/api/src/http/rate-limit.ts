@@ -5,6 +5,28 @@ import type { Principal } from '@case-journey/access';
 import type { AppConfiguration } from '@case-journey/platform';
 import Redis from 'ioredis';
 
+/** The name the throttler storage's script is defined under on its connection. */
+const COUNT_HIT = 'countThrottlerHit';
+
+/**
+ * @nest-lab/throttler-storage-redis as it is (its script, its keys, its reading of the reply), with
+ * its script sent by SHA-1: the package EVALs the whole script (about 900 bytes) on every request,
+ * for the client to write and Redis to hash again. The script is defined on the connection as an
+ * ioredis command, which sends EVALSHA, and the script whole (EVAL) the first time on each
+ * connection and again whenever Redis answers NOSCRIPT (a restart, a SCRIPT FLUSH, a failover).
+ */
+export class ScriptByHashThrottlerStorage extends ThrottlerStorageRedisService {
+  constructor(connection: Redis) {
+    super(connection);
+    connection.defineCommand(COUNT_HIT, { numberOfKeys: 2, lua: this.scriptSrc });
+    const countHit = (connection as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>)[COUNT_HIT].bind(connection);
+    // The package's own increment runs unchanged; only its EVAL of this script goes by the defined command.
+    const byHash = Object.create(connection) as Redis;
+    byHash.call = ((command: string, ...args: unknown[]) => (command === 'eval' && args[0] === this.scriptSrc ? countHit(...args.slice(2)) : connection.call(command, ...(args as string[])))) as Redis['call'];
+    this.redis = byHash;
+  }
+}
+
 /**
  * Counts in Redis, so that every API process shares one budget per caller; while Redis is away it
  * counts in this process's memory instead, so that a Redis outage limits less strictly rather than
@@ -33,7 +55,7 @@ export class SharedRateLimitStorage implements ThrottlerStorage, OnApplicationSh
       enableAutoPipelining: true,
     });
     redis.on('error', () => undefined); // seen per request, through the fallback
-    return new SharedRateLimitStorage(new ThrottlerStorageRedisService(redis), redis);
+    return new SharedRateLimitStorage(new ScriptByHashThrottlerStorage(redis), redis);
   }
 
   async increment(key: string, ttl: number, limit: number, blockDuration: number, throttlerName: string) {
