@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { AuditRecord } from '@case-journey/access';
-import { SqliteEventStore } from '@case-journey/event-store';
+import { EventStoreDBEventStore, SqliteEventStore } from '@case-journey/event-store';
+import { startEventStoreDbTestServer } from '../../../../test/eventstoredb-server';
 import { AUDIT_STREAM, EventStoreAuditLog } from './event-store-audit-log';
 
 const aRead = (minute: number, subject = 'wcu.jones'): AuditRecord => ({
@@ -90,6 +91,24 @@ describe('EventStoreAuditLog', () => {
     expect(ids).toHaveLength(100);
     expect([...ids].sort()).toEqual(ids);
     await store.close();
+  });
+
+  it('keeps its time-ordered ids through EventStoreDB (the in-process protocol server) and reads back the whole chain', async () => {
+    const server = await startEventStoreDbTestServer();
+    const store = new EventStoreDBEventStore(server.connectionString);
+    try {
+      const log = new EventStoreAuditLog(store);
+      await Promise.all(['a', 'b', 'c'].map((subject, i) => log.record([aRead(i, subject)])));
+      await log.record([aRead(3, 'd')]);
+      const { entries, verification } = await new EventStoreAuditLog(store).read({});
+      expect(entries.map((entry) => [entry.subject, entry.sequence])).toEqual([['a', 0], ['b', 1], ['c', 2], ['d', 3]]);
+      expect(verification).toMatchObject({ intact: true, checked: 4, lastSequence: 3 });
+      const ids = (await store.readStream(AUDIT_STREAM)).map((event) => event.id);
+      expect([...ids].sort()).toEqual(ids);
+    } finally {
+      await store.close();
+      await server.stop();
+    }
   });
 
   it('reads a window of time, checked from the entry before it', async () => {
