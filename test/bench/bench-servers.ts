@@ -6,6 +6,13 @@ import type { SqliteEventStore } from '@case-journey/event-store';
  * starting and stopping a server, picking cases to ask about, and the write they send.
  */
 
+/**
+ * The log level the benches run the product (and the floor's layers) at: as deployed (compose.yml's
+ * and the configuration's default, `info`, a line per request), not the test issuer's quieter `warn`.
+ * A server's standard output is discarded, so a line costs its formatting and its write, and no reader.
+ */
+export const DEPLOYED_LOG_LEVEL = process.env.LOG_LEVEL ?? 'info';
+
 /** Starts a TypeScript entry as its own process and resolves once `ready` answers; rejects if it exits first or never answers. */
 export async function startServer(script: string, env: Record<string, string>, ready: string, options: { nodeArgs?: string[]; cwd?: string; attempts?: number } = {}): Promise<ChildProcess> {
   const child = spawn(process.execPath, ['-r', '@swc-node/register', ...(options.nodeArgs ?? []), script], { cwd: options.cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });

@@ -31,7 +31,7 @@ import { BENCH_PROFILE } from '@case-journey/synthetic';
 import { TestIssuer } from '../../apps/api/src/access/testing/test-issuer';
 import { CRIME_REPORT_EXAMPLE } from '../../apps/api/src/cases/dto/examples';
 import { PrivateRedis } from '../e2e/private-redis';
-import { benchReads, contact, primeBaseline, sampleCaseIds, startServer, stopServer } from './bench-servers';
+import { benchReads, contact, DEPLOYED_LOG_LEVEL, primeBaseline, sampleCaseIds, startServer, stopServer } from './bench-servers';
 import { timeCatchUp } from './projection-catch-up';
 
 const argument = (name: string, fallback: string): string => process.argv.find((arg) => arg.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
@@ -138,6 +138,7 @@ async function main(): Promise<void> {
 
     const environment = (processes: number) => ({
       ...issuer.environment,
+      LOG_LEVEL: DEPLOYED_LOG_LEVEL,
       DATA_DIR: dataDirectory,
       REDIS_URL,
       REDIS_KEY_PREFIX: PREFIX,

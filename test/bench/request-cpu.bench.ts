@@ -32,7 +32,7 @@ import { BENCH_PROFILE } from '@case-journey/synthetic';
 import { TestIssuer } from '../../apps/api/src/access/testing/test-issuer';
 import { CRIME_REPORT_EXAMPLE } from '../../apps/api/src/cases/dto/examples';
 import { PrivateRedis } from '../e2e/private-redis';
-import { benchReads, contact, primeBaseline, sampleCaseIds, startServer, stopServer } from './bench-servers';
+import { benchReads, contact, DEPLOYED_LOG_LEVEL, primeBaseline, sampleCaseIds, startServer, stopServer } from './bench-servers';
 import { timeCatchUp } from './projection-catch-up';
 
 const argument = (name: string, fallback: string): string => process.argv.find((arg) => arg.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
@@ -94,7 +94,7 @@ async function main(): Promise<void> {
     if (PROFILED) mkdirSync(PROFILE_DIR, { recursive: true });
     /** Profiles written so far by each process (each numbers its own from 1). */
     const profiles = new Map<number, number>();
-    const apiEnvironment = (port: number) => ({ ...issuer.environment, DATA_DIR: dataDirectory, REDIS_URL, REDIS_KEY_PREFIX: PREFIX, RATE_LIMIT_PER_MINUTE: '100000000', PORT: String(port), API_PROCESSES: '1', NODE_ENV: 'development', CPU_PROFILE_DIR: PROFILE_DIR });
+    const apiEnvironment = (port: number) => ({ ...issuer.environment, LOG_LEVEL: DEPLOYED_LOG_LEVEL, DATA_DIR: dataDirectory, REDIS_URL, REDIS_KEY_PREFIX: PREFIX, RATE_LIMIT_PER_MINUTE: '100000000', PORT: String(port), API_PROCESSES: '1', NODE_ENV: 'development', CPU_PROFILE_DIR: PROFILE_DIR });
     const api = await startServer('apps/api/src/main.ts', apiEnvironment(PRODUCT_PORT), `${product}/health`, { nodeArgs: PROFILED ? ['-r', './test/bench/cpu-profile-preload.ts'] : [], attempts: 1800 });
     children.push(api);
     const other = `http://127.0.0.1:${AGAINST_PORT}`;
