@@ -107,7 +107,7 @@ describe('the read models through the API, with the worker projecting', () => {
     ]);
   });
 
-  it('sends the figures and worklist pages as JSON with an ETag, and 304 to a caller who has them', async () => {
+  it('sends the figures, worklist pages and timelines as JSON with an ETag, and 304 to a caller who has them', async () => {
     const asked = { area: 'Hertfordshire', period: '2025-Q1', groupBy: 'entitlement' };
     const first = await http.get('/compliance').query(asked).expect(200).expect('content-type', /^application\/json/);
     const again = await http.get('/compliance').query(asked).expect(200);
@@ -120,6 +120,12 @@ describe('the read models through the API, with the worker projecting', () => {
     expect(page.body).toEqual({ total: expect.any(Number), offset: 0, limit: 2, items: expect.any(Array), oldestBreach: null });
     expect(page.body.items[0]).toEqual(expect.objectContaining({ caseId: expect.any(String), ruleId: expect.any(String) }));
     await http.get('/worklists/witness-care').query({ agency: 'Police', limit: 2 }).set('If-None-Match', page.headers.etag).expect(304);
+
+    const timeline = await http.get(`/cases/${caseId}/timeline`).expect(200).expect('content-type', /^application\/json/);
+    expect(timeline.body).toMatchObject({ caseId, waitingOn: { agency: 'Police' } });
+    // The text's hash and how long the Police have held the next step: the same at the same instant.
+    expect(timeline.headers.etag).toMatch(/^"[A-Za-z0-9_-]+\.\d+"$/);
+    await http.get(`/cases/${caseId}/timeline`).set('If-None-Match', timeline.headers.etag).expect(304);
   });
 
   it('answers 400 naming each bad query parameter', async () => {

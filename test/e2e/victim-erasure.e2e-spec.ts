@@ -107,6 +107,8 @@ describe("erasing a victim's personal data", () => {
       return notified && journey.status === 200 && journey.body.touchpoints.length === 2;
     });
     expect((await http.get('/worklists/witness-care').query({ agency: 'Police' }).expect(200)).body.items.map((item: { victimId: string }) => item.victimId)).toContain(ZEPHYRINE.victimId);
+    // Read once, so the API keeps the case's timeline as it is now: the erasure must still reach it.
+    expect((await http.get(`/cases/${caseId}/timeline`).expect(200)).text).toContain(NEED);
     const before = await redisText();
     // Nothing sealed ever reaches Redis; what the read models hold about the victim is what they must forget.
     expect(before).not.toContain(ZEPHYRINE.name);
@@ -156,8 +158,9 @@ describe("erasing a victim's personal data", () => {
     await http.get(`/cases/${caseId}/victims/${ZEPHYRINE.victimId}/journey`).expect(410);
     expect((await detailsOf(OTHER.victimId).expect(200)).body).toMatchObject({ name: OTHER.name, phone: OTHER.phone });
     expect((await http.get('/worklists/witness-care').query({ agency: 'Police' }).expect(200)).body.items.map((item: { victimId: string }) => item.victimId)).not.toContain(ZEPHYRINE.victimId);
-    const timeline = (await http.get(`/cases/${caseId}/timeline`).expect(200)).body;
-    expect(timeline.entries.map((entry: { type: string }) => entry.type)).toContain('VictimDataErased');
+    const timeline = await http.get(`/cases/${caseId}/timeline`).expect(200);
+    expect(timeline.body.entries.map((entry: { type: string }) => entry.type)).toContain('VictimDataErased');
+    expect(timeline.text).not.toContain(NEED);
   });
 
   it('refuses anything more about the erased victim, and a repeated erasure completes without recording twice', async () => {

@@ -2,7 +2,7 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { areasInScope, type Grant } from '@case-journey/access';
-import type { CaseTimeline } from '@case-journey/projections';
+import type { CaseTimeline, TimelineText } from '@case-journey/projections';
 import { Caller } from '../access/caller.decorator';
 import { Requires } from '../access/requires.decorator';
 import { AsOfDto } from '../cases/as-of/as-of.dto';
@@ -29,7 +29,7 @@ export class GetCaseTimelineController {
   })
   @ApiProblemResponses(400, { 404: 'No such case, or one outside your areas, or none yet at `asOf`' })
   @ApiOkResponse({ type: CaseTimelineDto })
-  getTimeline(@Param('id', CaseIdPipe) caseId: string, @Caller() caller: Grant, @Query(QueryParamsPipe) params: AsOfDto): Promise<CaseTimelineDto> {
-    return this.queries.execute<GetCaseTimelineQuery, CaseTimeline>(new GetCaseTimelineQuery(caseId, areasInScope(caller), params.asOf));
+  getTimeline(@Param('id', CaseIdPipe) caseId: string, @Caller() caller: Grant, @Query(QueryParamsPipe) params: AsOfDto): Promise<CaseTimelineDto | TimelineText> {
+    return this.queries.execute<GetCaseTimelineQuery, CaseTimeline | TimelineText>(new GetCaseTimelineQuery(caseId, areasInScope(caller), params.asOf));
   }
 }

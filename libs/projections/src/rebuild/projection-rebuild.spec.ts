@@ -9,6 +9,7 @@ import { readModelSnapshot } from '../testing/read-model-snapshot';
 import { RedisTestSpace } from '../testing/redis-test-space';
 import { storeSyntheticCases } from '../testing/synthetic-cases';
 import { TimelineProjection } from '../timeline/timeline.projection';
+import type { CaseTimeline } from '../timeline/case-timeline';
 import { TimelineReader } from '../timeline/timeline.reader';
 import { rebuildProjection, type RebuildPhase } from './projection-rebuild';
 
@@ -85,7 +86,7 @@ describe('rebuilding a projection into a new version', () => {
     await appendEvents(store, [aCaseEvent(caseId, 'SuspectEventRecorded', '2025-06-30T10:00:00.000Z', 'Police', { suspectId: 's', kind: 'arrested' })]);
     const [last] = await store.readAll({ direction: 'backwards', maxCount: 1 });
     await Promise.all(runners.filter((runner) => runner.keys.version === 2).map((runner) => runner.reached(last.position)));
-    const timeline = await new TimelineReader(redis, versions).timelineOf(caseId, clock.now());
+    const timeline = JSON.parse((await new TimelineReader(redis, versions).timelineTextOf(caseId, clock.now()))!.text) as CaseTimeline;
     expect(timeline?.entries.map((entry) => entry.type)).toContain('SuspectEventRecorded');
   });
 });

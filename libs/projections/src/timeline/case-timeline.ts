@@ -224,12 +224,7 @@ function holdersAfter(steps: ReadonlyArray<NextStep | null | undefined>): Array<
 function stintsOf(entries: readonly TimelineEntry[], steps: ReadonlyArray<NextStep | null | undefined>, now: Date): AgencyStint[] {
   const stints: AgencyStint[] = [];
   let holding: AgencyStint | undefined;
-  const measure = (stint: AgencyStint, untilMs: number) => {
-    const fromMs = Date.parse(stint.from);
-    stint.durationMs = Math.max(0, untilMs - fromMs);
-    stint.durationCalendarDays = Math.max(0, londonDaysBetweenMs(fromMs, untilMs));
-    stint.durationWorkingDays = untilMs > fromMs ? CALENDAR.workingDaysBetweenMs(fromMs, untilMs) : 0;
-  };
+  const measure = (stint: AgencyStint, untilMs: number) => Object.assign(stint, stintDurations(Date.parse(stint.from), untilMs));
   entries.forEach((entry, i) => {
     const step = steps[i];
     if (step === undefined || (holding && step && step.agency === holding.agency && step.step === holding.step)) return;
@@ -244,6 +239,15 @@ function stintsOf(entries: readonly TimelineEntry[], steps: ReadonlyArray<NextSt
   });
   if (holding) measure(holding, now.getTime());
   return stints;
+}
+
+/** How long a step was held from `fromMs` to `untilMs`, as a stint (and "waiting on") gives it. */
+export function stintDurations(fromMs: number, untilMs: number): Pick<AgencyStint, 'durationMs' | 'durationCalendarDays' | 'durationWorkingDays'> {
+  return {
+    durationMs: Math.max(0, untilMs - fromMs),
+    durationCalendarDays: Math.max(0, londonDaysBetweenMs(fromMs, untilMs)),
+    durationWorkingDays: untilMs > fromMs ? CALENDAR.workingDaysBetweenMs(fromMs, untilMs) : 0,
+  };
 }
 
 function activityByAgency(entries: readonly TimelineEntry[]): AgencyActivity[] {
