@@ -1,7 +1,7 @@
 import { KeptTimelines, type KeptTimeline } from './kept-timelines';
 
 /** A kept timeline of `chars` characters in all: its text and its last record. */
-const aTimeline = (chars: number, last = 'r'): KeptTimeline => ({ ready: { text: 'x'.repeat(chars - last.length), heldFromMs: null, area: null }, length: 1, last, tag: 't' });
+const aTimeline = (chars: number, last = 'r'): KeptTimeline => ({ ready: { pieces: ['x'.repeat(chars - last.length)], heldFromMs: null, area: null }, length: 1, last, tag: 't' });
 
 describe('KeptTimelines', () => {
   it('keeps timelines up to its size in characters, forgetting the least recently read first', () => {
@@ -24,7 +24,7 @@ describe('KeptTimelines', () => {
     kept.keep('b', aTimeline(10));
     kept.keep('a', aTimeline(90)); // 90 + 10 = 100: both stay
     expect(kept.size).toBe(2);
-    expect(kept.get('a')!.ready.text).toHaveLength(89);
+    expect(kept.get('a')!.ready.pieces[0]).toHaveLength(89);
 
     kept.forget('a');
     kept.keep('c', aTimeline(90)); // 10 + 90 = 100: b stays

@@ -6,7 +6,7 @@ export interface KeptTimeline {
   /** How many records the case's list held, and the last of them as stored: the list's mark. */
   length: number;
   last: string;
-  /** A hash of the ready text, from which the answer's ETag is made. */
+  /** A hash of the ready text's pieces, from which the answer's ETag is made. */
   tag: string;
 }
 
@@ -56,4 +56,4 @@ export class KeptTimelines {
   }
 }
 
-const charsOf = ({ ready, last }: KeptTimeline): number => ready.text.length + last.length;
+const charsOf = ({ ready, last }: KeptTimeline): number => ready.pieces.reduce((chars, piece) => chars + piece.length, last.length);

@@ -5,13 +5,17 @@ import { caseTimeline, stintDurations, type CaseTimeline } from './case-timeline
  * A case's timeline made ready to send, as a reader keeps it for the case's records it was worked out
  * from: its JSON text, but for what depends on the instant it is read at. That is only how long the
  * last step has been held, when nothing has ended it yet (the last stint's durations, and the same
- * figures in "waiting on"); those places in the text hold the control characters U+0001–U+0003,
- * which JSON text never holds raw (JSON.stringify escapes them in strings), and `heldFromMs` says since when.
+ * figures in "waiting on"); the text is cut at those places, and `heldFromMs` says since when.
  */
 export interface ReadyTimeline {
-  /** The timeline's JSON text, with U+0001, U+0002 and U+0003 where the held step's ms, calendar and working days go. */
-  text: string;
-  /** Since when the last step has been held (epoch ms), when the text has places for how long; otherwise null. */
+  /**
+   * The timeline's JSON text in pieces: text, then the held step's ms, calendar days and working days
+   * each followed by the text after it (one piece alone when nothing is held). The places are found
+   * by the control characters U+0001–U+0003 written there, which JSON text never holds raw
+   * (JSON.stringify escapes them in strings).
+   */
+  pieces: readonly string[];
+  /** Since when the last step has been held (epoch ms), when there are places for how long; otherwise null. */
   heldFromMs: number | null;
   /** The case's area, which a read checks against the caller's. */
   area: string | null;
@@ -20,7 +24,8 @@ export interface ReadyTimeline {
 const HELD_MS = '\u0001';
 const HELD_CALENDAR_DAYS = '\u0002';
 const HELD_WORKING_DAYS = '\u0003';
-const HELD_PLACES = /[\u0001-\u0003]/g;
+/** Cuts the text at each place, keeping which place it was between the pieces. */
+const HELD_PLACES = /([\u0001-\u0003])/;
 
 /** What `JSON.stringify(caseTimeline(records, now))` gives at any `now`, worked out once; null for no records. */
 export function readyTimelineOf(records: readonly CaseEvent[]): ReadyTimeline | null {
@@ -34,7 +39,7 @@ export function readyTimelineOf(records: readonly CaseEvent[]): ReadyTimeline | 
   const held = last !== undefined && last.until === null ? last : undefined;
   const stintTexts = stints.map((stint) => (stint === held ? heldStintText(stint) : JSON.stringify(stint)));
   const text = `${head},"stints":[${stintTexts.join(',')}],"waitingOn":${waitingOn ? waitingOnText(waitingOn) : 'null'},"retracted":${JSON.stringify(retracted)}}`;
-  return { text, heldFromMs: held ? Date.parse(held.from) : null, area };
+  return { pieces: held ? text.split(HELD_PLACES) : [text], heldFromMs: held ? Date.parse(held.from) : null, area };
 }
 
 /** The timeline's JSON text as of `now`: `JSON.stringify(caseTimeline(records, now))`. */
@@ -43,10 +48,14 @@ export function timelineTextAt(ready: ReadyTimeline, now: Date): string {
 }
 
 /** The same, with how long the last step has been held by `now` (ms), when it is held. */
-export function timelineAt(ready: ReadyTimeline, now: Date): { text: string; heldMs: number | null } {
-  if (ready.heldFromMs === null) return { text: ready.text, heldMs: null };
-  const held = stintDurations(ready.heldFromMs, now.getTime());
-  const text = ready.text.replace(HELD_PLACES, (place) => String(place === HELD_MS ? held.durationMs : place === HELD_CALENDAR_DAYS ? held.durationCalendarDays : held.durationWorkingDays));
+export function timelineAt({ pieces, heldFromMs }: ReadyTimeline, now: Date): { text: string; heldMs: number | null } {
+  if (heldFromMs === null) return { text: pieces[0], heldMs: null };
+  const held = stintDurations(heldFromMs, now.getTime());
+  let text = pieces[0];
+  for (let i = 1; i < pieces.length; i += 2) {
+    const place = pieces[i];
+    text += String(place === HELD_MS ? held.durationMs : place === HELD_CALENDAR_DAYS ? held.durationCalendarDays : held.durationWorkingDays) + pieces[i + 1];
+  }
   return { text, heldMs: held.durationMs };
 }
 

@@ -55,10 +55,16 @@ export class TimelineReader {
       this.kept.forget(key);
       return null;
     }
-    const worked = { ready, length: records.length, last: records[records.length - 1], tag: createHash('sha1').update(ready.text).digest('base64url') };
+    const worked = { ready, length: records.length, last: records[records.length - 1], tag: hashOf(ready.pieces) };
     this.kept.keep(key, worked);
     return textAt(worked, now);
   }
+}
+
+function hashOf(pieces: readonly string[]): string {
+  const hash = createHash('sha1');
+  for (const piece of pieces) hash.update(piece);
+  return hash.digest('base64url');
 }
 
 /** The text as of `now`, and an ETag that moves with it: the ready text's hash, and the held time when there is one. */
