@@ -13,3 +13,4 @@ export { decide } from './decide/decide';
 export * from './rules';
 export * from './record-identity';
 export * from './record-content';
+export * from './canonical-json';

@@ -1,5 +1,5 @@
 import { hash } from 'node:crypto';
-import canonicalize from 'canonicalize';
+import { canonicalJson } from './canonical-json';
 import type { CaseEventData, CaseEventType, SealedPersonalData, VictimRegistration } from './events';
 
 /**
@@ -40,14 +40,14 @@ export function recordContent<T extends CaseEventType>({ type, data, metadata }:
  * synthetic generator. Stored in the event's metadata as `contentHash`.
  */
 export function contentHashOf(record: RecordedContent): string {
-  const canonical = canonicalize(recordContent(record)) as string;
+  const canonical = canonicalJson(recordContent(record));
   return `sha256:${hash('sha256', canonical, 'base64url')}`;
 }
 
 /** The parts of two records' content that differ: `occurredAt`, `data.channel`… */
 export function differingContent(stored: RecordedContent, resent: RecordedContent): string[] {
   const [before, after] = [recordContent(stored), recordContent(resent)];
-  const differs = (a: unknown, b: unknown) => canonicalize(a) !== canonicalize(b);
+  const differs = (a: unknown, b: unknown) => canonicalJson(a) !== canonicalJson(b);
   return Object.keys(before).flatMap((part) => {
     if (part !== 'data') return differs(before[part], after[part]) ? [part] : [];
     const [was, is] = [before.data, after.data] as Array<Record<string, unknown>>;

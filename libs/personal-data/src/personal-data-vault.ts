@@ -1,6 +1,5 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import canonicalize from 'canonicalize';
-import type { SealedPersonalData, VictimPersonalData } from '@case-journey/domain';
+import { canonicalJson, type SealedPersonalData, type VictimPersonalData } from '@case-journey/domain';
 import { PendingSeals, victimKeyId } from './pending-seals';
 import type { RandomBytes, VictimKeyStore } from './victim-key-store.port';
 import type { ErasedPersonalData } from './victim-personal-data';
@@ -42,7 +41,7 @@ export class PersonalDataVault {
    */
   holdsSame(sealed: SealedPersonalData, data: VictimPersonalData): boolean | undefined {
     const opened = this.open(sealed);
-    return 'erased' in opened ? undefined : canonicalize(opened) === canonicalize(data);
+    return 'erased' in opened ? undefined : canonicalJson(opened) === canonicalJson(data);
   }
 
   private sealWith(keyId: string, key: Buffer, data: VictimPersonalData): SealedPersonalData {
