@@ -40,6 +40,14 @@ describe('loadConfiguration', () => {
     expect(() => loadConfiguration({ EVENTSTORE_SILENCE_CHECK_MS: '-1' })).toThrow(/EVENTSTORE_SILENCE_CHECK_MS: /);
   });
 
+  it('keeps 32 MiB of timeline text per API process unless told otherwise, none at 0, and refuses what is not a whole number', () => {
+    expect(loadConfiguration({}).keptTimelinesMb).toBe(32);
+    expect(loadConfiguration({ KEPT_TIMELINES_MB: '0' }).keptTimelinesMb).toBe(0);
+    expect(loadConfiguration({ KEPT_TIMELINES_MB: '256' }).keptTimelinesMb).toBe(256);
+    expect(() => loadConfiguration({ KEPT_TIMELINES_MB: 'plenty' })).toThrow(/KEPT_TIMELINES_MB: /);
+    expect(() => loadConfiguration({ KEPT_TIMELINES_MB: '-1' })).toThrow(/KEPT_TIMELINES_MB: /);
+  });
+
   it('names every bad variable in one error', () => {
     let error: unknown;
     try {

@@ -36,6 +36,7 @@ export const ENVIRONMENT_VARIABLES = {
   writeRetries: 'WRITE_RETRIES',
   redisKeyPrefix: 'REDIS_KEY_PREFIX',
   redisReadTimeoutMs: 'REDIS_READ_TIMEOUT_MS',
+  keptTimelinesMb: 'KEPT_TIMELINES_MB',
   redisLossCheckMs: 'REDIS_LOSS_CHECK_MS',
   jobLockMs: 'JOB_LOCK_MS',
   jobStalledCheckMs: 'JOB_STALLED_CHECK_MS',
@@ -159,6 +160,10 @@ export class AppConfiguration {
   /** How long a route that reads Redis waits for it before answering 503 with Retry-After. */
   @WholeNumber(50, 60_000)
   redisReadTimeoutMs = 1000;
+
+  /** How many MiB of timeline text (counted in characters) each API process keeps to answer a re-read of an unchanged case; 0 keeps none. */
+  @WholeNumber(0, 4096)
+  keptTimelinesMb = 32;
 
   /** How often the worker checks that Redis still holds each projection's pointer and checkpoint (lost: it rebuilds them). */
   @WholeNumber(100, 600_000)

@@ -31,7 +31,7 @@ const prefixOf = (configuration: AppConfiguration) => configuration.redisKeyPref
   providers: [
     ReadModelRedis,
     { provide: ProjectionVersions, useFactory: (redis: ReadModelRedis, c: AppConfiguration) => new ProjectionVersions(redis.client, prefixOf(c)), inject: [ReadModelRedis, AppConfiguration] },
-    { provide: TimelineReader, useFactory: (redis: ReadModelRedis, versions: ProjectionVersions) => new TimelineReader(redis.client, versions), inject: [ReadModelRedis, ProjectionVersions] },
+    { provide: TimelineReader, useFactory: (redis: ReadModelRedis, versions: ProjectionVersions, configuration: AppConfiguration) => new TimelineReader(redis.client, versions, configuration.keptTimelinesMb * 1024 * 1024), inject: [ReadModelRedis, ProjectionVersions, AppConfiguration] },
     { provide: ObligationsReader, useFactory: (redis: ReadModelRedis, versions: ProjectionVersions) => new ObligationsReader(redis.client, versions), inject: [ReadModelRedis, ProjectionVersions] },
     { provide: CaseFinderReader, useFactory: (redis: ReadModelRedis, versions: ProjectionVersions) => new CaseFinderReader(redis.client, versions), inject: [ReadModelRedis, ProjectionVersions] },
     { provide: NotificationStore, useFactory: (redis: ReadModelRedis, c: AppConfiguration) => new NotificationStore(redis.client, prefixOf(c)), inject: [ReadModelRedis, AppConfiguration] },

@@ -70,6 +70,20 @@ describe('TimelineReader', () => {
     }
   });
 
+  it('keeps nothing when told to keep no text (KEPT_TIMELINES_MB=0): each read asks for the whole list', async () => {
+    await store(reported(), fileSent());
+    const reader = new TimelineReader(redis, versions, 0);
+    const first = await reader.timelineTextOf(caseId, new Date('2025-03-17T10:00:00.000Z'));
+    const asked = jest.spyOn(redis, 'lrange');
+    try {
+      const again = await reader.timelineTextOf(caseId, new Date('2025-03-17T10:00:00.000Z'));
+      expect(asked.mock.calls).toEqual([[key, 0, -1]]);
+      expect(again!.text).toBe(first!.text);
+    } finally {
+      asked.mockRestore();
+    }
+  });
+
   it('sees a record another process appended since it last read the case', async () => {
     await store(reported(), fileSent());
     const reader = new TimelineReader(redis, versions);

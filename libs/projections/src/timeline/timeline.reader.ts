@@ -19,7 +19,7 @@ export class TimelineText extends JsonText<CaseTimeline> {
   }
 }
 
-/** About 32 MB of timelines' text per reader: some thousands of cases. */
+/** About 32 MB of timelines' text per reader unless told otherwise (the API passes KEPT_TIMELINES_MB): some thousands of cases. */
 const KEPT_CHARS = 32 * 1024 * 1024;
 
 /**
