@@ -8,6 +8,6 @@ import { configure } from 'safe-stable-stringify';
  *
  * Written by safe-stable-stringify (pino's own, well kept) rather than `canonicalize`: a bulk import
  * hashes every record (`contentHashOf`), and canonicalize's string per member and sorted copy of every
- * object's keys were about a quarter of everything the import's deciding thread allocated.
+ * object's keys were a large share of what the import's deciding thread allocated.
  */
 export const canonicalJson: (value: unknown) => string = configure({ deterministic: true, strict: true, bigint: false, circularValue: Error }) as (value: unknown) => string;
