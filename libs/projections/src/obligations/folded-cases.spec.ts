@@ -44,6 +44,18 @@ describe('FoldedCases', () => {
     expect(folded.foldedThrough('c', 3, ms(20))).toBeDefined();
   });
 
+  it('given a case only asked about since, forgets it before a case kept since', () => {
+    const folded = new FoldedCases(10);
+    folded.keep('a', caseStateFrom(aCase('a', 4)), ms(6));
+    folded.keep('b', caseStateFrom(aCase('b', 4)), ms(6));
+    expect(folded.foldedThrough('a', 4, ms(20))).toBeDefined(); // asking does not make a more recent
+
+    folded.keep('c', caseStateFrom(aCase('c', 3)), ms(5)); // 11 held: a, the least recently kept, goes
+
+    expect(folded.foldedThrough('a', 4, ms(20))).toBeUndefined();
+    expect(folded.size).toEqual({ cases: 2, events: 7 });
+  });
+
   it('keeps no case longer than its bound', () => {
     const folded = new FoldedCases(3);
     folded.keep('a', caseStateFrom(aCase('a', 4)), ms(6));

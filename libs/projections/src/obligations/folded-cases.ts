@@ -1,4 +1,5 @@
 import type { CaseState } from '@case-journey/domain';
+import { RecentlyUsed } from '../runner/recently-used';
 
 interface Folded {
   state: CaseState;
@@ -16,38 +17,29 @@ interface Folded {
  * are forgotten past `maxEvents` events in all.
  */
 export class FoldedCases {
-  private readonly cases = new Map<string, Folded>();
-  private held = 0;
+  private readonly cases: RecentlyUsed<Folded>;
 
-  constructor(readonly maxEvents = 200_000) {}
+  constructor(readonly maxEvents = 200_000) {
+    this.cases = new RecentlyUsed(maxEvents, (folded) => folded.state.eventCount);
+  }
 
-  /** The case's state folded from exactly its first `events` events, if kept and all of them were recorded by `asOf` (epoch ms). */
+  /** The case's state folded from exactly its first `events` events, if kept and all of them were recorded by `asOf` (epoch ms); asking touches nothing. */
   foldedThrough(caseId: string, events: number, asOf: number): Folded | undefined {
-    const folded = this.cases.get(caseId);
+    const folded = this.cases.peek(caseId);
     return folded && folded.state.eventCount === events && folded.recordedThrough <= asOf ? folded : undefined;
   }
 
   /** Keeps the case's state, folded from its events from revision 0 on, as the most recently judged case. */
   keep(caseId: string, state: CaseState, recordedThrough: number): void {
-    this.forget(caseId);
-    if (state.eventCount > this.maxEvents) return;
-    this.cases.set(caseId, { state, recordedThrough });
-    this.held += state.eventCount;
-    for (const [oldest, kept] of this.cases) {
-      if (this.held <= this.maxEvents) break;
-      this.cases.delete(oldest);
-      this.held -= kept.state.eventCount;
-    }
+    this.cases.keep(caseId, { state, recordedThrough });
   }
 
   forget(caseId: string): void {
-    const known = this.cases.get(caseId);
-    if (!known) return;
-    this.cases.delete(caseId);
-    this.held -= known.state.eventCount;
+    this.cases.forget(caseId);
   }
 
   get size(): { cases: number; events: number } {
-    return { cases: this.cases.size, events: this.held };
+    const { values, held } = this.cases.size;
+    return { cases: values, events: held };
   }
 }

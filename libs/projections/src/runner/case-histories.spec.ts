@@ -43,6 +43,26 @@ describe("the events a projection keeps of the cases it touched lately", () => {
     expect(histories.size).toEqual({ cases: 1, events: 4 });
   });
 
+  it('forgets a case only read since before a case kept since', () => {
+    const histories = new CaseHistories(5);
+    const events = (caseId: string, count: number) => Array.from({ length: count }, (_, i) => contact(caseId, `2025-03-0${i + 1}T10:00:00.000Z`));
+    histories.keep('a', events('a', 2));
+    histories.keep('b', events('b', 2));
+    expect(histories.kept('a')).toHaveLength(2); // reading does not make a more recent
+
+    histories.keep('c', events('c', 2)); // 6 events: a, the least recently kept, goes
+
+    expect(histories.kept('a')).toEqual([]);
+    expect(histories.size).toEqual({ cases: 2, events: 4 });
+  });
+
+  it('given no case histories kept at all (a bound of 0), keeps none', () => {
+    const histories = new CaseHistories(0);
+    histories.keep('a', [contact('a', '2025-03-01T10:00:00.000Z')]);
+    expect(histories.kept('a')).toEqual([]);
+    expect(histories.size).toEqual({ cases: 0, events: 0 });
+  });
+
   it('keeps the most of a case that any projection sharing it has read', () => {
     const histories = new CaseHistories();
     const events = Array.from({ length: 3 }, (_, i) => contact('c', `2025-03-0${i + 1}T10:00:00.000Z`));

@@ -1,4 +1,5 @@
 import type { CaseEvent } from '@case-journey/domain';
+import { RecentlyUsed } from './recently-used';
 
 /**
  * The events of the cases a projection touched lately, each case's from its first revision on:
@@ -8,14 +9,15 @@ import type { CaseEvent } from '@case-journey/domain';
  * The least recently touched cases are forgotten past `maxEvents` events in all.
  */
 export class CaseHistories {
-  private readonly cases = new Map<string, CaseEvent[]>();
-  private held = 0;
+  private readonly cases: RecentlyUsed<CaseEvent[]>;
 
-  constructor(readonly maxEvents = 200_000) {}
+  constructor(readonly maxEvents = 200_000) {
+    this.cases = new RecentlyUsed(maxEvents, (events) => events.length);
+  }
 
-  /** The case's events from revision 0, as many as are kept (the caller reads the rest). */
+  /** The case's events from revision 0, as many as are kept (the caller reads the rest); reading them touches nothing. */
   kept(caseId: string): readonly CaseEvent[] {
-    return this.cases.get(caseId) ?? [];
+    return this.cases.peek(caseId) ?? [];
   }
 
   /**
@@ -23,27 +25,16 @@ export class CaseHistories {
    * share one CaseHistories: one behind another keeps no fewer events of a case than were kept.
    */
   keep(caseId: string, events: CaseEvent[]): void {
-    const known = this.cases.get(caseId);
-    if (known && known.length > events.length) events = known;
-    this.forget(caseId);
-    if (events.length > this.maxEvents) return;
-    this.cases.set(caseId, events);
-    this.held += events.length;
-    for (const [oldest, kept] of this.cases) {
-      if (this.held <= this.maxEvents) break;
-      this.cases.delete(oldest);
-      this.held -= kept.length;
-    }
+    const known = this.cases.peek(caseId);
+    this.cases.keep(caseId, known && known.length > events.length ? known : events);
   }
 
   forget(caseId: string): void {
-    const known = this.cases.get(caseId);
-    if (!known) return;
-    this.cases.delete(caseId);
-    this.held -= known.length;
+    this.cases.forget(caseId);
   }
 
   get size(): { cases: number; events: number } {
-    return { cases: this.cases.size, events: this.held };
+    const { values, held } = this.cases.size;
+    return { cases: values, events: held };
   }
 }

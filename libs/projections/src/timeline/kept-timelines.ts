@@ -1,3 +1,4 @@
+import { RecentlyUsed } from '../runner/recently-used';
 import type { ReadyTimeline } from './ready-timeline';
 
 /** A case's timeline as worked out from its list of records, and what the list was when it was. */
@@ -16,43 +17,27 @@ export interface KeptTimeline {
  * on the same request (see `TimelineReader`), so a write in any process is seen on the next read.
  */
 export class KeptTimelines {
-  private readonly kept = new Map<string, KeptTimeline>();
-  private chars = 0;
+  private readonly kept: RecentlyUsed<KeptTimeline>;
 
-  constructor(private readonly maxChars: number) {}
-
-  get size(): number {
-    return this.kept.size;
+  constructor(maxChars: number) {
+    this.kept = new RecentlyUsed(maxChars, charsOf);
   }
 
+  get size(): number {
+    return this.kept.size.values;
+  }
+
+  /** The case list's timeline, if kept: now the most recently read. */
   get(key: string): KeptTimeline | undefined {
-    const kept = this.kept.get(key);
-    if (kept) {
-      // Map keeps insertion order: put back last, it is the least likely to go.
-      this.kept.delete(key);
-      this.kept.set(key, kept);
-    }
-    return kept;
+    return this.kept.use(key);
   }
 
   keep(key: string, timeline: KeptTimeline): void {
-    this.forget(key);
-    const chars = charsOf(timeline);
-    if (chars > this.maxChars) return;
-    this.kept.set(key, timeline);
-    this.chars += chars;
-    for (const [oldest, kept] of this.kept) {
-      if (this.chars <= this.maxChars) break;
-      this.kept.delete(oldest);
-      this.chars -= charsOf(kept);
-    }
+    this.kept.keep(key, timeline);
   }
 
   forget(key: string): void {
-    const kept = this.kept.get(key);
-    if (!kept) return;
-    this.kept.delete(key);
-    this.chars -= charsOf(kept);
+    this.kept.forget(key);
   }
 }
 
