@@ -2,7 +2,7 @@ import { DEMO_PROFILE, generateCases } from '@case-journey/synthetic';
 import { VICTIMS_CODE_2020, WorkingDayCalendar } from '@case-journey/victims-code';
 import { aCaseEvent, aCrimeReport, aVictim } from '../testing/case-events';
 import { caseTimeline } from './case-timeline';
-import { readyTimelineOf, timelineTextAt } from './ready-timeline';
+import { readyTimelineOf, timelineAt } from './ready-timeline';
 import { timelineRecordOf } from './timeline-record';
 
 const CASE = 'c-1';
@@ -10,7 +10,7 @@ const DAY = 24 * 3_600_000;
 const reported = timelineRecordOf(aCrimeReport(CASE, '2025-03-03T10:00:00.000Z', [aVictim('v-1')]));
 const fileSent = timelineRecordOf(aCaseEvent(CASE, 'FileSubmittedToCps', '2025-03-10T10:00:00.000Z', 'Police', { fileId: 'f-1', kind: 'full-file' }));
 
-describe('readyTimelineOf / timelineTextAt', () => {
+describe('readyTimelineOf / timelineAt', () => {
   it('given no records, is null', () => {
     expect(readyTimelineOf([])).toBeNull();
   });
@@ -21,11 +21,13 @@ describe('readyTimelineOf / timelineTextAt', () => {
     expect(ready.heldFromMs).toBe(Date.parse('2025-03-10T10:00:00.000Z'));
     expect(ready.area).toBe('Wessex');
     // Mon 10 March 10:00 → Mon 17 March 10:00: 7 days, 5 working days (Tue–Fri, Mon).
-    const week = JSON.parse(timelineTextAt(ready, new Date('2025-03-17T10:00:00.000Z')));
-    expect(week.waitingOn).toMatchObject({ agency: 'CPS', since: '2025-03-10T10:00:00.000Z', forMs: 7 * DAY, forCalendarDays: 7, forWorkingDays: 5 });
-    expect(week.stints.at(-1)).toMatchObject({ agency: 'CPS', until: null, durationMs: 7 * DAY, durationCalendarDays: 7, durationWorkingDays: 5 });
+    const week = timelineAt(ready, new Date('2025-03-17T10:00:00.000Z'));
+    expect(week.heldMs).toBe(7 * DAY);
+    const weekText = JSON.parse(week.text);
+    expect(weekText.waitingOn).toMatchObject({ agency: 'CPS', since: '2025-03-10T10:00:00.000Z', forMs: 7 * DAY, forCalendarDays: 7, forWorkingDays: 5 });
+    expect(weekText.stints.at(-1)).toMatchObject({ agency: 'CPS', until: null, durationMs: 7 * DAY, durationCalendarDays: 7, durationWorkingDays: 5 });
     // The next day: one more of each.
-    const dayAfter = JSON.parse(timelineTextAt(ready, new Date('2025-03-18T10:00:00.000Z')));
+    const dayAfter = JSON.parse(timelineAt(ready, new Date('2025-03-18T10:00:00.000Z')).text);
     expect(dayAfter.waitingOn).toMatchObject({ forMs: 8 * DAY, forCalendarDays: 8, forWorkingDays: 6 });
     // The Police's stint ended when the file was sent: 7 days, 5 working, whenever it is read.
     expect(dayAfter.stints[0]).toMatchObject({ agency: 'Police', until: '2025-03-10T10:00:00.000Z', durationMs: 7 * DAY, durationCalendarDays: 7, durationWorkingDays: 5 });
@@ -36,7 +38,7 @@ describe('readyTimelineOf / timelineTextAt', () => {
     const records = [reported, fileSent, odd];
     const now = new Date('2025-04-01T12:00:00.000Z');
 
-    expect(timelineTextAt(readyTimelineOf(records)!, now)).toBe(JSON.stringify(caseTimeline(records, now)));
+    expect(timelineAt(readyTimelineOf(records)!, now).text).toBe(JSON.stringify(caseTimeline(records, now)));
   });
 
   it('is the text of caseTimeline at any instant, for generated cases cut anywhere (open, closed, corrected, retracted, late)', () => {
@@ -50,7 +52,7 @@ describe('readyTimelineOf / timelineTextAt', () => {
         const ready = readyTimelineOf(records.slice(0, cut))!;
         if (ready.heldFromMs !== null) held++;
         for (const now of instants) {
-          expect(timelineTextAt(ready, now)).toBe(JSON.stringify(caseTimeline(records.slice(0, cut), now)));
+          expect(timelineAt(ready, now).text).toBe(JSON.stringify(caseTimeline(records.slice(0, cut), now)));
           compared++;
         }
       }

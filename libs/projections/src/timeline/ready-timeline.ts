@@ -42,12 +42,10 @@ export function readyTimelineOf(records: readonly CaseEvent[]): ReadyTimeline | 
   return { pieces: held ? text.split(HELD_PLACES) : [text], heldFromMs: held ? Date.parse(held.from) : null, area };
 }
 
-/** The timeline's JSON text as of `now`: `JSON.stringify(caseTimeline(records, now))`. */
-export function timelineTextAt(ready: ReadyTimeline, now: Date): string {
-  return timelineAt(ready, now).text;
-}
-
-/** The same, with how long the last step has been held by `now` (ms), when it is held. */
+/**
+ * The timeline's JSON text as of `now` (`JSON.stringify(caseTimeline(records, now))`), with how long
+ * the last step has been held by `now` (ms), when it is held.
+ */
 export function timelineAt({ pieces, heldFromMs }: ReadyTimeline, now: Date): { text: string; heldMs: number | null } {
   if (heldFromMs === null) return { text: pieces[0], heldMs: null };
   const held = stintDurations(heldFromMs, now.getTime());
