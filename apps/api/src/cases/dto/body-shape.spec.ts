@@ -93,6 +93,13 @@ describe('instants before the earliest a handoff may have', () => {
     expect(instantsBefore(EARLIEST, validated({ ...CRIME_REPORT_EXAMPLE, occurredAt: EARLIEST, receivedAt: EARLIEST }), ReportCrimeDto)).toEqual([]);
   });
 
+  it('compares an instant not yet put in UTC as its UTC instant, not as text', () => {
+    // Given a report whose instants were set after its transform: one an hour ahead of UTC, one in UTC with no milliseconds
+    const body = Object.assign(validated(CRIME_REPORT_EXAMPLE), { occurredAt: '1990-01-01T00:30:00+01:00', receivedAt: '1989-12-31T23:59:59Z' });
+    // When its instants are checked, then both are before 1990-01-01T00:00Z (23:30 and 23:59:59 the day before), though the first reads later as text
+    expect(instantsBefore(EARLIEST, body, ReportCrimeDto).map((error) => error.field)).toEqual(['occurredAt', 'receivedAt']);
+  });
+
   it("finds them in a handoff's data, at any depth, and leaves dates of birth alone", () => {
     const grounds = plainToInstance(RecordHandoffDto, { ...HANDOFF_EXAMPLES.EnhancedRightsRecognised });
     Object.assign(grounds, { data: { victimId: 'v', grounds: [{ ground: 'intimidated', decidedAt: '0000-01-01T00:00:00.000Z' }] } });

@@ -167,22 +167,38 @@ function walkValue(value: unknown, declared: DeclaredField | undefined, name: st
 
 /**
  * The instants of a validated DTO (in UTC by then) that fall before `earliest`, at any depth: a
- * handoff dated 0000-01-01 is a keying error, not a fact.
+ * handoff dated 0000-01-01 is a keying error, not a fact. Every line of a bulk import passes here,
+ * so the fields are walked without a list made per object, and a path is spelt only for a finding.
  */
-export function instantsBefore(earliest: string, value: object, model: Model, path = ''): FieldError[] {
+export function instantsBefore(earliest: string, value: object, model: Model, path = '', found: FieldError[] = []): FieldError[] {
   const fields = declaredFields(model);
-  return Object.entries(value).flatMap(([key, field]): FieldError[] => {
+  for (const key of Object.keys(value)) {
+    const field = (value as JsonObject)[key];
     const declared = fields.get(key);
-    if (!declared || field === undefined) return [];
-    const at = pathOf(path, key);
+    if (!declared || field === undefined) continue;
     if (declared.instant) {
-      return isInstant(field) && inUtc(field) < earliest
-        ? [{ field: at, messages: [`${key} ${field} is before ${earliest}, the earliest instant a handoff may have: it cannot be right`] }]
-        : [];
+      if (isInstant(field) && inUtcAlready(field) < earliest) {
+        found.push({ field: pathOf(path, key), messages: [`${key} ${field} is before ${earliest}, the earliest instant a handoff may have: it cannot be right`] });
+      }
+      continue;
     }
     const nested = declared.modelOf?.(value as JsonObject);
-    if (!nested) return [];
-    if (Array.isArray(field)) return field.flatMap((item, index) => (isJsonObject(item) ? instantsBefore(earliest, item, nested, `${at}[${index}]`) : []));
-    return isJsonObject(field) ? instantsBefore(earliest, field, nested, at) : [];
-  });
+    if (!nested) continue;
+    const at = pathOf(path, key);
+    if (Array.isArray(field)) {
+      field.forEach((item, index) => {
+        if (isJsonObject(item)) instantsBefore(earliest, item, nested, `${at}[${index}]`, found);
+      });
+    } else if (isJsonObject(field)) instantsBefore(earliest, field, nested, at, found);
+  }
+  return found;
 }
+
+/** `2025-01-06T20:40:00.000Z`: the one spelling of an instant in UTC that `inUtc` gives. */
+const UTC_INSTANT_LENGTH = 24;
+
+/**
+ * The instant in UTC. A validated DTO's instants are so already (its transform put them in UTC), and
+ * an instant of that length ending in Z can only be spelt that way: it is not parsed and printed again.
+ */
+const inUtcAlready = (instant: string): string => (instant.length === UTC_INSTANT_LENGTH && instant.endsWith('Z') ? instant : inUtc(instant));
