@@ -1,4 +1,4 @@
-import { caseStreamId, evolve, initialState, type CaseEvent } from '@case-journey/domain';
+import { caseStateAfter, caseStreamId, initialState, type CaseEvent } from '@case-journey/domain';
 import { WrongExpectedRevisionError, type ExpectedRevision } from '@case-journey/event-store';
 import { problemOf, type Problem } from '../http/problem-details.filter';
 import type { CaseStreamRepository, LoadedCase } from './case-stream.repository';
@@ -167,16 +167,19 @@ const lastOf = (caseId: string, events: readonly CaseEvent[]): RecordedHandoff =
 
 /**
  * The case with the decided events added as if stored: what the next record of the batch is decided
- * against. Added in place: the batch's working copy is its own (read for it, or folded by it).
+ * against. Added in place: the batch's working copy is its own (read for it, or folded by it). Its
+ * state is carried on by `caseStateAfter`, which copies it once for the record's events, where
+ * `evolve` copied it twice for each.
  */
 function foldedWith(loaded: LoadedCase | undefined, caseId: string, events: readonly CaseEvent[]): LoadedCase {
   const folded: LoadedCase = loaded ?? { caseId, recorded: [], events: [], revision: -1n, state: initialState() };
+  const streamId = caseStreamId(caseId);
   for (const event of events) {
     folded.revision += 1n;
     const { eventId, recordedAt } = event.metadata;
-    folded.recorded.push({ id: eventId, streamId: caseStreamId(caseId), type: event.type, revision: folded.revision, position: -1n, data: event.data, metadata: event.metadata as unknown as Record<string, unknown>, created: new Date(recordedAt) });
+    folded.recorded.push({ id: eventId, streamId, type: event.type, revision: folded.revision, position: -1n, data: event.data, metadata: event.metadata as unknown as Record<string, unknown>, created: new Date(recordedAt) });
     folded.events.push(event);
-    folded.state = evolve(folded.state, event);
   }
+  folded.state = caseStateAfter(folded.state, events);
   return folded;
 }
