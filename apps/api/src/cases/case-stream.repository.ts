@@ -9,6 +9,7 @@ import {
   type ExpectedRevision,
   type RecordedEvent,
 } from '@case-journey/event-store';
+import { RecentlyUsed } from '@case-journey/projections';
 
 /** A case's stream as stored, and its events lifted to the current schema. */
 export interface CaseStream {
@@ -38,8 +39,7 @@ export const FOLDED_EVENTS_KEPT = 50_000;
  */
 @Injectable()
 export class CaseStreamRepository {
-  private readonly folded = new Map<string, LoadedCase>();
-  private foldedEvents = 0;
+  private readonly folded = new RecentlyUsed<LoadedCase>(FOLDED_EVENTS_KEPT, (loaded) => loaded.events.length);
 
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
@@ -55,7 +55,7 @@ export class CaseStreamRepository {
   }
 
   async load(caseId: string): Promise<LoadedCase | undefined> {
-    const known = this.folded.get(caseId);
+    const known = this.folded.peek(caseId);
     if (!known) {
       const stream = await this.read(caseId);
       return stream && this.keep({ ...stream, state: caseStateFrom(stream.events) });
@@ -74,20 +74,7 @@ export class CaseStreamRepository {
 
   /** Keeps the case as the most recently loaded. */
   private keep(loaded: LoadedCase): LoadedCase {
-    const previous = this.folded.get(loaded.caseId);
-    if (previous) {
-      this.folded.delete(loaded.caseId);
-      this.foldedEvents -= previous.events.length;
-    }
-    if (loaded.events.length <= FOLDED_EVENTS_KEPT) {
-      this.folded.set(loaded.caseId, loaded);
-      this.foldedEvents += loaded.events.length;
-    }
-    for (const [caseId, oldest] of this.folded) {
-      if (this.foldedEvents <= FOLDED_EVENTS_KEPT) break;
-      this.folded.delete(caseId);
-      this.foldedEvents -= oldest.events.length;
-    }
+    this.folded.keep(loaded.caseId, loaded);
     return loaded;
   }
 
