@@ -20,7 +20,7 @@ export interface CaseStream {
   revision: bigint;
 }
 
-/** The stream folded into the case's state. */
+/** The stream folded into the case's state, whose ledger holds `events`, in their order. */
 export interface LoadedCase extends CaseStream {
   state: CaseState;
 }

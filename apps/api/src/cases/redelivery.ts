@@ -1,4 +1,4 @@
-import { CURRENT_SCHEMA_VERSION, contentHashOf, differingContent, sealedDetailsOf, type CaseCommand, type SealedPersonalData, type VictimPersonalData } from '@case-journey/domain';
+import { CURRENT_SCHEMA_VERSION, contentHashOf, differingContent, recordedPositionOf, sealedDetailsOf, type CaseCommand, type SealedPersonalData, type VictimPersonalData } from '@case-journey/domain';
 import { victimKeyId, type PersonalDataVault, type SealPersonalData } from '@case-journey/personal-data';
 import { RecordKeyReusedError } from './case-errors';
 import type { LoadedCase } from './case-stream.repository';
@@ -27,7 +27,8 @@ const asTheRequestNamesIt = (type: string, part: string): string => (type === 'C
  * With `compareContent` false (the key is the server's own, for an act), only the type is.
  */
 export function earlierRecording(loaded: LoadedCase, recording: Recording, vault: PersonalDataVault, compareContent = true): RecordedHandoff | undefined {
-  const index = loaded.recorded.findIndex((recorded) => recorded.id === recording.eventId);
+  // The state's ledger holds the stream's events in their order, as `recorded` does: its index is theirs.
+  const index = recordedPositionOf(loaded.state, recording.eventId);
   if (index < 0) return undefined;
   const event = loaded.recorded[index];
   if (event.type !== recording.type) throw new RecordKeyReusedError(loaded.caseId, recording.eventId, event.type, recording.type);

@@ -1,4 +1,5 @@
 import type { CaseEvent } from '../events';
+import { ledgerPositionOf } from './ledger-index';
 import type { AppealState, CaseFileState, CaseState, ExpensesClaimState, HearingState, VictimState } from './case-state';
 
 /** Questions the rules and the state's derivations both ask of a case. */
@@ -18,9 +19,11 @@ export const findAppeal = (state: CaseState, appealId: string): AppealState | un
 export const findExpensesClaim = (state: CaseState, claimId: string): ExpensesClaimState | undefined =>
   state.expensesClaims.find((claim) => claim.claimId === claimId);
 
+/** Where the case's stream holds the event with this id (its revision), or -1 when it holds none. Read from an index, not by walking the case. */
+export const recordedPositionOf = (state: CaseState, eventId: string): number => ledgerPositionOf(state.ledger, eventId);
+
 /** The event as recorded (not as corrected since). */
-export const findRecordedEvent = (state: CaseState, eventId: string): CaseEvent | undefined =>
-  state.ledger.find((event) => event.metadata.eventId === eventId);
+export const findRecordedEvent = (state: CaseState, eventId: string): CaseEvent | undefined => state.ledger[recordedPositionOf(state, eventId)];
 
 /** A re-delivered event id is a no-op for `decide`; the API uses it to answer a retry as the first time. */
 export const isAlreadyRecorded = (state: CaseState, eventId: string): boolean =>

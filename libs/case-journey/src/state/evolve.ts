@@ -4,6 +4,7 @@ import { laterOf } from '../instants';
 import { changesBy, isFact, type CaseFact } from './case-facts';
 import { isRetracted } from './case-lookups';
 import { progressOf } from './case-progress';
+import { extendLedgerIndex } from './ledger-index';
 import { initialState, type CaseState } from './case-state';
 
 /**
@@ -13,6 +14,7 @@ import { initialState, type CaseState } from './case-state';
  */
 export function evolve(state: CaseState, event: CaseEvent): CaseState {
   const ledger = [...state.ledger, event];
+  extendLedgerIndex(state.ledger, ledger, [event]);
   const eventCount = state.eventCount + 1;
   if (!isFact(event)) {
     const retractedEventIds =
@@ -43,6 +45,7 @@ export function caseStateFrom(events: readonly CaseEvent[]): CaseState {
 export function caseStateAfter(state: CaseState, events: readonly CaseEvent[]): CaseState {
   if (events.length === 0) return state;
   const ledger = [...state.ledger, ...events];
+  extendLedgerIndex(state.ledger, ledger, events);
   if (!events.every(isFact)) return caseStateFrom(ledger);
   const folded = { ...state };
   // A fact retracted before it arrived (only around `decide`) is left out, as the refold would.
