@@ -1,7 +1,8 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Grant } from '@case-journey/access';
+import { AppConfiguration } from '@case-journey/platform';
 import type { ComplianceFigures, JsonText } from '@case-journey/projections';
 import { Caller } from '../access/caller.decorator';
 import { AreaDirectory } from '../areas/area-directory';
@@ -10,17 +11,18 @@ import { QueryParamsPipe } from '../http/query-params.pipe';
 import { ComplianceFiguresDto } from './compliance-figures.dto';
 import { GetComplianceFiguresQuery } from './get-compliance-figures.query';
 import { periodOf } from './reporting-period';
-import { ReadsRedis } from '../http/reads-redis';
+import { ReadsRedis, withinReadBound } from '../http/reads-redis';
 import { ComplianceTableDto } from './compliance-figures.response';
 import { ApiProblemResponses } from '../http/problem.response';
 
 @ApiTags('compliance')
-@ReadsRedis()
+@ReadsRedis({ boundInHandler: true })
 @Controller('compliance')
 export class GetComplianceFiguresController {
   constructor(
     private readonly queries: QueryBus,
     private readonly areas: AreaDirectory,
+    @Inject(AppConfiguration) private readonly configuration: AppConfiguration,
   ) {}
 
   @Get()
@@ -33,8 +35,10 @@ export class GetComplianceFiguresController {
   })
   @ApiProblemResponses(400, { 404: 'An unknown `area`: the answer lists the areas known' })
   @ApiOkResponse({ type: ComplianceTableDto })
-  async getFigures(@Query(QueryParamsPipe) params: ComplianceFiguresDto, @Caller() caller: Grant): Promise<JsonText<ComplianceFigures>> {
-    const criteria = { ...periodOf({ ...params, area: await this.areas.knownIfGiven(params.area) }, caller), groupBy: params.groupBy };
-    return this.queries.execute<GetComplianceFiguresQuery, JsonText<ComplianceFigures>>(new GetComplianceFiguresQuery(criteria));
+  getFigures(@Query(QueryParamsPipe) params: ComplianceFiguresDto, @Caller() caller: Grant): Promise<JsonText<ComplianceFigures>> {
+    return withinReadBound(this.configuration.redisReadTimeoutMs, async () => {
+      const criteria = { ...periodOf({ ...params, area: await this.areas.knownIfGiven(params.area) }, caller), groupBy: params.groupBy };
+      return this.queries.execute<GetComplianceFiguresQuery, JsonText<ComplianceFigures>>(new GetComplianceFiguresQuery(criteria));
+    });
   }
 }

@@ -1,7 +1,8 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { areasInScope, type Grant } from '@case-journey/access';
+import { AppConfiguration } from '@case-journey/platform';
 import type { CaseTimeline, TimelineText } from '@case-journey/projections';
 import { Caller } from '../access/caller.decorator';
 import { Requires } from '../access/requires.decorator';
@@ -9,15 +10,18 @@ import { AsOfDto } from '../cases/as-of/as-of.dto';
 import { CaseIdPipe } from '../http/case-id.pipe';
 import { QueryParamsPipe } from '../http/query-params.pipe';
 import { GetCaseTimelineQuery } from './get-case-timeline.query';
-import { ReadsRedis } from '../http/reads-redis';
+import { ReadsRedis, withinReadBound } from '../http/reads-redis';
 import { CaseTimelineDto } from './case-timeline.response';
 import { ApiProblemResponses } from '../http/problem.response';
 
 @ApiTags('cases')
-@ReadsRedis()
+@ReadsRedis({ boundInHandler: true })
 @Controller('cases')
 export class GetCaseTimelineController {
-  constructor(private readonly queries: QueryBus) {}
+  constructor(
+    private readonly queries: QueryBus,
+    @Inject(AppConfiguration) private readonly configuration: AppConfiguration,
+  ) {}
 
   @Get(':id/timeline')
   @Requires('case:read')
@@ -30,6 +34,8 @@ export class GetCaseTimelineController {
   @ApiProblemResponses(400, { 404: 'No such case, or one outside your areas, or none yet at `asOf`' })
   @ApiOkResponse({ type: CaseTimelineDto })
   getTimeline(@Param('id', CaseIdPipe) caseId: string, @Caller() caller: Grant, @Query(QueryParamsPipe) params: AsOfDto): Promise<CaseTimelineDto | TimelineText> {
-    return this.queries.execute<GetCaseTimelineQuery, CaseTimeline | TimelineText>(new GetCaseTimelineQuery(caseId, areasInScope(caller), params.asOf));
+    return withinReadBound(this.configuration.redisReadTimeoutMs, () =>
+      this.queries.execute<GetCaseTimelineQuery, CaseTimeline | TimelineText>(new GetCaseTimelineQuery(caseId, areasInScope(caller), params.asOf)),
+    );
   }
 }

@@ -1,7 +1,8 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { areasInScope, type Grant } from '@case-journey/access';
+import { AppConfiguration } from '@case-journey/platform';
 import type { WorklistText } from '@case-journey/projections';
 import { Caller } from '../access/caller.decorator';
 import { refuseAreaOutOfScope } from '../access/area-scope';
@@ -11,17 +12,18 @@ import { Audited } from '../audit/audited.decorator';
 import { QueryParamsPipe } from '../http/query-params.pipe';
 import { GetWitnessCareWorklistQuery } from './get-witness-care-worklist.query';
 import { WitnessCareWorklistDto } from './witness-care-worklist.dto';
-import { ReadsRedis } from '../http/reads-redis';
+import { ReadsRedis, withinReadBound } from '../http/reads-redis';
 import { WorklistPageDto } from './worklist-page.response';
 import { ApiProblemResponses } from '../http/problem.response';
 
 @ApiTags('worklists')
-@ReadsRedis()
+@ReadsRedis({ boundInHandler: true })
 @Controller('worklists')
 export class GetWitnessCareWorklistController {
   constructor(
     private readonly queries: QueryBus,
     private readonly areas: AreaDirectory,
+    @Inject(AppConfiguration) private readonly configuration: AppConfiguration,
   ) {}
 
   @Get('witness-care')
@@ -33,7 +35,11 @@ export class GetWitnessCareWorklistController {
   })
   @ApiProblemResponses(400, { 404: 'An unknown `area`: the answer lists the areas known' })
   @ApiOkResponse({ type: WorklistPageDto, description: 'Sent as the read model keeps it, in this shape' })
-  async getWorklist(@Query(QueryParamsPipe) params: WitnessCareWorklistDto, @Caller() caller: Grant): Promise<WorklistText> {
+  getWorklist(@Query(QueryParamsPipe) params: WitnessCareWorklistDto, @Caller() caller: Grant): Promise<WorklistText> {
+    return withinReadBound(this.configuration.redisReadTimeoutMs, () => this.pageOf(params, caller));
+  }
+
+  private async pageOf(params: WitnessCareWorklistDto, caller: Grant): Promise<WorklistText> {
     const area = await this.areas.knownIfGiven(params.area);
     refuseAreaOutOfScope(caller, area);
     const criteria = {
