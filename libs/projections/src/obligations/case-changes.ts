@@ -3,7 +3,7 @@ import { writeFinderChanges } from '../cases/case-finder.indexes';
 import type { BatchWrites } from '../runner/batch-writes';
 import type { ProjectionKeys } from '../runner/projection-keys';
 import type { CaseObligations } from './case-obligations';
-import { addComplianceCells, CELL_SEPARATOR, type CounterCells } from './compliance-cells';
+import { CELL_SEPARATOR, type ComplianceCounts, type CounterCells } from './compliance-cells';
 import { serializeReading } from './stored-reading';
 import { worklistOf } from './worklist';
 
@@ -39,13 +39,12 @@ export function writeCaseChanges(
   keys: ProjectionKeys,
   before: CaseObligations | null,
   after: CaseObligations,
-  counts: CounterCells,
+  counts: ComplianceCounts,
 ): void {
   writes.set(caseObligationsKey(keys, after.caseId), serializeReading(after));
   // The counters move by the cells of the reading after less those before (a case read for the
   // first time, as in a catch-up, has none); a cell whose changes add up to nothing is not sent.
-  addComplianceCells(counts, after);
-  addComplianceCells(counts, before, -1);
+  counts.add(after).add(before, -1);
 
   writeVictimIndex(writes, keys, before, after);
   if (after.finder) writeFinderChanges(writes, keys, before?.finder ?? null, after.finder);

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { WorkingDayCalendar } from '@case-journey/victims-code';
 import { aCaseEvent, aCrimeReport, aVictim } from '../testing/case-events';
 import { caseObligationsOf } from './case-obligations';
-import { addComplianceCells, complianceCells, countChanges, type CounterCells } from './compliance-cells';
+import { addComplianceCells, ComplianceCounts, complianceCells, countChanges, type CounterCells } from './compliance-cells';
 
 const calendar = new WorkingDayCalendar();
 const CASE = 'c-1';
@@ -42,6 +42,25 @@ describe('complianceCells', () => {
       'victims-ethnicity:Avon%20and%20Somerset:2025-03#R4.referral|not-recorded|breached': -1,
       'victims-ethnicity:Avon%20and%20Somerset:2025-03#R4.referral|not-recorded|met-late': 1,
     });
+  });
+});
+
+describe('ComplianceCounts', () => {
+  const otherOffence = (caseId: string) => {
+    const report = aCrimeReport(caseId, '2025-03-03T10:00:00.000Z', [aVictim(`${caseId}-v`, { ageBand: '18-24', ethnicity: undefined })], 'Avon and Somerset');
+    return { ...report, data: { ...report.data, offence: { description: 'Criminal damage', category: 'other' as const } } };
+  };
+
+  it('given two cases of one area and month but different offences, counts each offence apart and the summary, which leaves the offence out, as both', () => {
+    const counts = new ComplianceCounts()
+      .add(caseObligationsOf('c-1', [reported], AFTER, calendar))
+      .add(caseObligationsOf('c-2', [otherOffence('c-2')], AFTER, calendar))
+      .cells();
+
+    expect(counts.get('compliance:Avon%20and%20Somerset:2025-03#R4.referral|deadline|Police|standard|burglary|breached')).toBe(1);
+    expect(counts.get('compliance:Avon%20and%20Somerset:2025-03#R4.referral|deadline|Police|standard|other|breached')).toBe(1);
+    expect(counts.get('summary:Avon%20and%20Somerset:2025-03#R4.referral|deadline|Police|standard|breached')).toBe(2);
+    expect(counts.get('victims-ageBand:Avon%20and%20Somerset:2025-03#R4.referral|18-24|breached')).toBe(2);
   });
 });
 

@@ -22,28 +22,108 @@ export type VictimDimension = (typeof VICTIM_DIMENSIONS)[number];
 
 export const complianceCells = (doc: CaseObligations | null): CounterCells => addComplianceCells(new Map(), doc);
 
-/**
- * Adds a reading's cells to `cells`, each `times` over: −1 takes a previous reading's away, so a
- * batch adds each case's change straight to its counts, without a map of the case's own.
- */
+/** Adds a reading's cells to `cells`, each `times` over: −1 takes a previous reading's away. */
 export function addComplianceCells(cells: CounterCells, doc: CaseObligations | null, times = 1): CounterCells {
-  if (!doc) return cells;
-  const area = keyPart(doc.area ?? UNKNOWN_AREA);
-  const offence = doc.offenceCategory ?? 'unknown';
-  const add = (cell: string) => cells.set(cell, (cells.get(cell) ?? 0) + times);
-  // Each cell is `${bucket}:${area}:${month}#${field}`, its field's parts joined by FIELD_SEPARATOR (|).
-  // An erased victim keeps the dimensions they were counted by, so erasure moves no count.
-  const victims = new Map([...doc.victims, ...doc.erasedVictims].map((victim) => [victim.victimId, victim]));
-  for (const obligation of doc.obligations) {
-    const within = `:${area}:${monthOf(obligation.dueAt ?? obligation.clockStartedAt)}${CELL_SEPARATOR}`;
-    const { ruleId, kind, responsible, rights, status } = obligation;
-    add(`compliance${within}${ruleId}|${kind}|${responsible}|${rights}|${offence}|${status}`);
-    add(`summary${within}${ruleId}|${kind}|${responsible}|${rights}|${status}`);
-    const victim = victims.get(obligation.victimId);
-    for (const dimension of VICTIM_DIMENSIONS) add(`victims-${dimension}${within}${ruleId}|${victim?.[dimension] ?? 'not-recorded'}|${status}`);
-  }
-  for (const sample of doc.timeliness) add(`timeliness:${area}:${monthOf(sample.at)}${CELL_SEPARATOR}${sample.measure}|${sample.value}`);
+  for (const [cell, count] of new ComplianceCounts().add(doc, times).cells()) cells.set(cell, (cells.get(cell) ?? 0) + count);
   return cells;
+}
+
+/** One part of a cell's name, with the parts that follow it, and the count of the cell it ends. */
+class CellPart {
+  readonly next = new Map<string | number, CellPart>();
+  count = 0;
+
+  at(part: string | number): CellPart {
+    let node = this.next.get(part);
+    if (node === undefined) this.next.set(part, (node = new CellPart()));
+    return node;
+  }
+}
+
+/** Under an area and month: the compliance counts, each victim dimension's, and the timeliness samples. */
+const COMPLIANCE = 'compliance';
+const TIMELINESS = 'timeliness';
+
+/**
+ * A batch's counts, kept part by part (area, month, rule, kind, agency, rights, offence, status, …)
+ * in nested maps whose keys are the rulebook's and the reading's own strings, and written out as
+ * cells once per batch (`cells`). Each obligation counts in five cells; naming each of them for
+ * each obligation built and hashed five strings of some 100 characters, which a batch then
+ * threw away, most of its cells met many times over. The summary's cells are the compliance
+ * cells without the offence, so they are added up from those when written out.
+ */
+export class ComplianceCounts {
+  private readonly areas = new CellPart();
+  /** Each area's month nodes by the instant's ISO text: due instants recur across a batch's cases. */
+  private readonly monthsOf = new Map<string, Map<string, CellPart>>();
+
+  add(doc: CaseObligations | null, times = 1): this {
+    if (!doc) return this;
+    const area = keyPart(doc.area ?? UNKNOWN_AREA);
+    const months = this.monthNodesOf(area);
+    const offence = doc.offenceCategory ?? 'unknown';
+    // An erased victim keeps the dimensions they were counted by, so erasure moves no count.
+    const victims = new Map([...doc.victims, ...doc.erasedVictims].map((victim) => [victim.victimId, victim]));
+    for (const { victimId, dueAt, clockStartedAt, ruleId, kind, responsible, rights, status } of doc.obligations) {
+      const within = this.monthNode(area, months, dueAt ?? clockStartedAt);
+      within.at(COMPLIANCE).at(ruleId).at(kind).at(responsible).at(rights).at(offence).at(status).count += times;
+      const victim = victims.get(victimId);
+      for (const dimension of VICTIM_DIMENSIONS) within.at(dimension).at(ruleId).at(victim?.[dimension] ?? 'not-recorded').at(status).count += times;
+    }
+    for (const { at, measure, value } of doc.timeliness) this.monthNode(area, months, at).at(TIMELINESS).at(measure).at(value).count += times;
+    return this;
+  }
+
+  /**
+   * Each cell's count: `{bucket}:{area}:{month}#{field}`, the field's parts joined by
+   * FIELD_SEPARATOR (|). A cell whose changes add up to nothing is given as 0.
+   */
+  cells(): CounterCells {
+    const cells: CounterCells = new Map();
+    const add = (cell: string, count: number) => cells.set(cell, (cells.get(cell) ?? 0) + count);
+    for (const [area, months] of this.areas.next) {
+      for (const [month, within] of months.next) {
+        const under = (bucket: string) => `${bucket}:${area}:${month}${CELL_SEPARATOR}`;
+        for (const [bucket, parts] of within.next) {
+          const prefix = under(bucket === COMPLIANCE || bucket === TIMELINESS ? bucket : `victims-${bucket}`);
+          const summary = bucket === COMPLIANCE ? under('summary') : '';
+          eachCell(parts, '', (field, count) => {
+            add(prefix + field, count);
+            // compliance: rule|kind|agency|rights|offence|status; the summary leaves the offence out.
+            if (bucket === COMPLIANCE) add(summary + withoutOffence(field), count);
+          });
+        }
+      }
+    }
+    return cells;
+  }
+
+  private monthNodesOf(area: string): Map<string, CellPart> {
+    let months = this.monthsOf.get(area);
+    if (months === undefined) this.monthsOf.set(area, (months = new Map()));
+    return months;
+  }
+
+  private monthNode(area: string, months: Map<string, CellPart>, instant: string): CellPart {
+    let node = months.get(instant);
+    if (node === undefined) months.set(instant, (node = this.areas.at(area).at(monthOf(instant))));
+    return node;
+  }
+}
+
+/** Calls `found` with each cell's field (its parts joined by FIELD_SEPARATOR) and count, below `part`. */
+function eachCell(part: CellPart, field: string, found: (field: string, count: number) => void): void {
+  for (const [name, next] of part.next) {
+    const named = field === '' ? String(name) : `${field}${FIELD_SEPARATOR}${name}`;
+    if (next.next.size === 0) found(named, next.count);
+    else eachCell(next, named, found);
+  }
+}
+
+/** A compliance cell's field without its offence, the fifth of its six parts. */
+function withoutOffence(field: string): string {
+  const status = field.lastIndexOf(FIELD_SEPARATOR);
+  return field.slice(0, field.lastIndexOf(FIELD_SEPARATOR, status - 1)) + field.slice(status);
 }
 
 /** The London month (`YYYY-MM`) of an instant. */

@@ -12,7 +12,7 @@ import { readCheckpoint } from '../runner/projection-progress';
 import { caseObligationsFrom, caseObligationsOf, recordedAsOf, type CaseObligations } from './case-obligations';
 import { FoldedCases } from './folded-cases';
 import { caseObligationsKey, writeCaseChanges, writeCountChanges } from './case-changes';
-import type { CounterCells } from './compliance-cells';
+import { ComplianceCounts } from './compliance-cells';
 import { deadlineChanges, type DeadlineChanges } from './deadlines';
 import { parseReading } from './stored-reading';
 import { RIGHTS, worklistIndex } from './worklist';
@@ -92,7 +92,7 @@ export class ObligationsProjection implements Projection {
     ]);
     const changes: DeadlineChanges = { schedule: [], reschedule: [], cancel: [] };
     const writes = new BatchWrites();
-    const counts: CounterCells = new Map();
+    const counts = new ComplianceCounts();
     cases.forEach(([caseId, { events }], i) => {
       const before = parseReading(stored[i], finderEntries[i]);
       const after = this.readingOf(caseId, histories[i], events, now);
@@ -102,7 +102,7 @@ export class ObligationsProjection implements Projection {
       changes.reschedule.push(...deadlines.reschedule);
       changes.cancel.push(...deadlines.cancel);
     });
-    writeCountChanges(writes, keys, counts);
+    writeCountChanges(writes, keys, counts.cells());
     writes.sendInto(transaction);
     return this.scheduleAroundCommit(changes, now);
   }
@@ -164,9 +164,9 @@ export class ObligationsProjection implements Projection {
       const before = parseReading(stored, finderEntry);
       const after = caseObligationsOf(caseId, events, now, this.calendar);
       const writes = new BatchWrites();
-      const counts: CounterCells = new Map();
+      const counts = new ComplianceCounts();
       writeCaseChanges(writes, keys, before, after, counts);
-      writeCountChanges(writes, keys, counts);
+      writeCountChanges(writes, keys, counts.cells());
       const transaction = redis.multi();
       writes.sendInto(transaction);
       if ((await transaction.exec()) === null) continue;
