@@ -39,9 +39,13 @@ export function finderValuesOf(entry: CaseFinderEntry): Array<[FinderFilter, str
   return values;
 }
 
-/** The lookup values a case is found by. */
-export function lookupValuesOf(entry: CaseFinderEntry): Array<[FinderLookup, string]> {
-  return [...(entry.urn === null ? [] : [['urn', matchingName(entry.urn)] as [FinderLookup, string]]), ...entry.sourceReferences.map((reference): [FinderLookup, string] => ['source-ref', reference.trim()])];
+/** A case's members of each lookup's sorted set (`value NUL caseId`): its URN, its source references. */
+function lookupMembersOf(entry: CaseFinderEntry | null): Record<FinderLookup, Set<string>> {
+  const members: Record<FinderLookup, Set<string>> = { urn: new Set(), 'source-ref': new Set() };
+  if (!entry) return members;
+  if (entry.urn !== null) members.urn.add(lookupMember(matchingName(entry.urn), entry.caseId));
+  for (const reference of entry.sourceReferences) members['source-ref'].add(lookupMember(reference.trim(), entry.caseId));
+  return members;
 }
 
 const openedScore = (entry: CaseFinderEntry): number => (entry.openedAt === null ? 0 : Date.parse(entry.openedAt));
@@ -53,11 +57,13 @@ export function writeFinderChanges(writes: BatchWrites, keys: ProjectionKeys, be
   const is = new Set(finderValuesOf(after).map(([filter, value]) => finderSetKey(keys, filter, value)));
   for (const key of was) if (!is.has(key)) writes.srem(key, caseId);
   for (const key of is) if (!was.has(key)) writes.sadd(key, caseId);
-  const lookups = (entry: CaseFinderEntry | null) => new Map((entry ? lookupValuesOf(entry) : []).map(([lookup, value]) => [`${lookup}\u0000${value}`, [lookup, value] as const]));
-  const found = lookups(before);
-  const finding = lookups(after);
-  for (const [id, [lookup, value]] of found) if (!finding.has(id)) writes.zrem(finderLookupKey(keys, lookup), lookupMember(value, caseId));
-  for (const [id, [lookup, value]] of finding) if (!found.has(id)) writes.zadd(finderLookupKey(keys, lookup), 0, lookupMember(value, caseId));
+  const found = lookupMembersOf(before);
+  const finding = lookupMembersOf(after);
+  for (const lookup of FINDER_LOOKUPS) {
+    const key = finderLookupKey(keys, lookup);
+    for (const member of found[lookup]) if (!finding[lookup].has(member)) writes.zrem(key, member);
+    for (const member of finding[lookup]) if (!found[lookup].has(member)) writes.zadd(key, 0, member);
+  }
   if (!before || openedScore(before) !== openedScore(after)) writes.zadd(finderOpenedKey(keys), openedScore(after), caseId);
   const earliest = after.unmetDueAt[0];
   if (earliest === undefined) {
