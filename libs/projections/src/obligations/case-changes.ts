@@ -3,7 +3,7 @@ import { writeFinderChanges } from '../cases/case-finder.indexes';
 import type { BatchWrites } from '../runner/batch-writes';
 import type { ProjectionKeys } from '../runner/projection-keys';
 import type { CaseObligations } from './case-obligations';
-import { CELL_SEPARATOR, type ComplianceCounts, type CounterCells } from './compliance-cells';
+import { CELL_SEPARATOR, ComplianceCounts, type CounterCells } from './compliance-cells';
 import { serializeReading } from './stored-reading';
 import { worklistOf } from './worklist';
 
@@ -84,18 +84,23 @@ function writeWorklistChanges(writes: BatchWrites, keys: ProjectionKeys, before:
 }
 
 /** Adds the counters' changes, lists each hash that gained a count so queries can find it, and marks the hashes that moved. */
-export function writeCountChanges(writes: BatchWrites, keys: ProjectionKeys, counts: CounterCells): void {
+export function writeCountChanges(writes: BatchWrites, keys: ProjectionKeys, counts: CounterCells | ComplianceCounts): void {
   const gained = new Set<string>();
   /** Each hash moved, by its suffix, with its key. */
   const moved = new Map<string, string>();
-  for (const [cell, change] of counts) {
-    if (change === 0) continue;
-    const at = cell.indexOf(CELL_SEPARATOR);
-    const bucket = cell.slice(0, at);
+  const change = (bucket: string, field: string, by: number) => {
+    if (by === 0) return;
     let key = moved.get(bucket);
     if (key === undefined) moved.set(bucket, (key = keys.within(bucket)));
-    writes.hincrby(key, cell.slice(at + 1), change);
-    if (change > 0) gained.add(bucket);
+    writes.hincrby(key, field, by);
+    if (by > 0) gained.add(bucket);
+  };
+  if (counts instanceof ComplianceCounts) counts.eachChange(change);
+  else {
+    for (const [cell, by] of counts) {
+      const at = cell.indexOf(CELL_SEPARATOR);
+      change(cell.slice(0, at), cell.slice(at + 1), by);
+    }
   }
   for (const bucket of gained) writes.sadd(counterBucketsKey(keys), bucket);
   if (moved.size === 0) return;

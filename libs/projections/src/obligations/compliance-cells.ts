@@ -80,22 +80,33 @@ export class ComplianceCounts {
    */
   cells(): CounterCells {
     const cells: CounterCells = new Map();
-    const add = (cell: string, count: number) => cells.set(cell, (cells.get(cell) ?? 0) + count);
+    this.eachChange((bucket, field, count) => cells.set(`${bucket}${CELL_SEPARATOR}${field}`, count));
+    return cells;
+  }
+
+  /**
+   * Each cell once, as its hash's suffix (`{bucket}:{area}:{month}`), its field and its count (0
+   * when its changes add up to nothing): what a batch's writes need, without each cell's whole name.
+   */
+  eachChange(found: (bucket: string, field: string, count: number) => void): void {
     for (const [area, months] of this.areas.next) {
       for (const [month, within] of months.next) {
-        const under = (bucket: string) => `${bucket}:${area}:${month}${CELL_SEPARATOR}`;
+        const summary = new Map<string, number>();
         for (const [bucket, parts] of within.next) {
-          const prefix = under(bucket === COMPLIANCE || bucket === TIMELINESS ? bucket : `victims-${bucket}`);
-          const summary = bucket === COMPLIANCE ? under('summary') : '';
+          const hash = `${bucket === COMPLIANCE || bucket === TIMELINESS ? bucket : `victims-${bucket}`}:${area}:${month}`;
           eachCell(parts, '', (field, count) => {
-            add(prefix + field, count);
+            found(hash, field, count);
             // compliance: rule|kind|agency|rights|offence|status; the summary leaves the offence out.
-            if (bucket === COMPLIANCE) add(summary + withoutOffence(field), count);
+            if (bucket === COMPLIANCE) {
+              const summed = withoutOffence(field);
+              summary.set(summed, (summary.get(summed) ?? 0) + count);
+            }
           });
         }
+        const hash = `summary:${area}:${month}`;
+        for (const [field, count] of summary) found(hash, field, count);
       }
     }
-    return cells;
   }
 
   private monthNodesOf(area: string): Map<string, CellPart> {

@@ -102,7 +102,7 @@ export class ObligationsProjection implements Projection {
       changes.reschedule.push(...deadlines.reschedule);
       changes.cancel.push(...deadlines.cancel);
     });
-    writeCountChanges(writes, keys, counts.cells());
+    writeCountChanges(writes, keys, counts);
     writes.sendInto(transaction);
     return this.scheduleAroundCommit(changes, now);
   }
@@ -166,7 +166,7 @@ export class ObligationsProjection implements Projection {
       const writes = new BatchWrites();
       const counts = new ComplianceCounts();
       writeCaseChanges(writes, keys, before, after, counts);
-      writeCountChanges(writes, keys, counts.cells());
+      writeCountChanges(writes, keys, counts);
       const transaction = redis.multi();
       writes.sendInto(transaction);
       if ((await transaction.exec()) === null) continue;
