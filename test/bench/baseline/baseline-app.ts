@@ -15,14 +15,15 @@
  * token verified by the product's TokenVerifier, remembered once verified, and the policy table),
  * `rate-limit` the product's per-caller ThrottlerGuard on its Redis storage
  * (@nest-lab/throttler-storage-redis), `log` nestjs-pino with the product's request log options,
- * `helmet` the product's security headers, `audit` the product's AccessAuditInterceptor appending each
- * worklist page to an audit log in an embedded event store (`BASELINE_AUDIT_DIR`). With any layer the
+ * `helmet` the product's security headers, `audit` the product's access audit (`recordAccess`, in the
+ * handler as the product's worklist runs it) appending each worklist page to an audit log in an
+ * embedded event store (`BASELINE_AUDIT_DIR`). With any layer the
  * API's settings (OIDC_ISSUER, RATE_LIMIT_PER_MINUTE, …) are read from the environment as the API reads
  * them. Worklist pages are asked at `pages/:name`, the only audited route.
  */
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
-import { applyDecorators, Body, Controller, Get, HttpCode, Injectable, Module, NotFoundException, OnApplicationShutdown, Param, Post, ValidationPipe, type DynamicModule, type Provider } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Injectable, Module, NotFoundException, OnApplicationShutdown, Optional, Param, Post, Req, ValidationPipe, type DynamicModule, type Provider } from '@nestjs/common';
 import { APP_GUARD, NestFactory } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { Logger } from 'nestjs-pino';
@@ -30,14 +31,15 @@ import Database from 'better-sqlite3';
 import { Type } from 'class-transformer';
 import { IsDateString, IsIn, IsNotEmpty, IsObject, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
 import Redis from 'ioredis';
-import { AUDIT_LOG } from '@case-journey/access';
+import { AUDIT_LOG, type AuditLog, type Principal } from '@case-journey/access';
 import { CONTACT_CHANNELS, INFORMATION_TOPICS } from '@case-journey/domain';
 import { SqliteEventStore } from '@case-journey/event-store';
-import { CLOCK, EventStoreAuditLog, loadConfiguration, systemClock, type AppConfiguration } from '@case-journey/platform';
+import { CLOCK, EventStoreAuditLog, loadConfiguration, systemClock, type AppConfiguration, type Clock } from '@case-journey/platform';
 import { AccessGuard } from '../../../apps/api/src/access/access.guard';
 import { Requires } from '../../../apps/api/src/access/requires.decorator';
 import { TokenVerifier } from '../../../apps/api/src/access/token-verifier';
-import { Audited } from '../../../apps/api/src/audit/audited.decorator';
+import { recordAccess } from '../../../apps/api/src/audit/access-audit.interceptor';
+import type { AuditedAccess, AuditedRequest } from '../../../apps/api/src/audit/audited.decorator';
 import { PerCallerThrottlerGuard, rateLimitOptions, SharedRateLimitStorage } from '../../../apps/api/src/http/rate-limit';
 import { assignRequestId, RequestLoggingModule } from '../../../apps/api/src/http/request-logging';
 import { securityHeaders } from '../../../apps/api/src/http/security-headers';
@@ -59,7 +61,7 @@ function caseIdsOf(name: string, answer: Record<string, string>): string[] {
   }
   return ids;
 }
-const AuditedPage = LAYERS.has('audit') ? Audited<Record<string, string>>('worklist-read', (request, answer) => ({ caseIds: caseIdsOf((request as unknown as { params: { name: string } }).params.name, answer) })) : applyDecorators();
+const PAGE_READ: AuditedAccess<Record<string, string>> = { action: 'worklist-read', accessOf: (request, answer) => ({ caseIds: caseIdsOf(request.params.name, answer) }) };
 
 class ContactData {
   @IsUUID() victimId!: string;
@@ -98,7 +100,11 @@ class Stores implements OnApplicationShutdown {
 
 @Controller()
 class BaselineController {
-  constructor(private readonly stores: Stores) {}
+  constructor(
+    private readonly stores: Stores,
+    @Optional() @Inject(AUDIT_LOG) private readonly audit?: AuditLog,
+    @Optional() @Inject(CLOCK) private readonly clock?: Clock,
+  ) {}
 
   @Post('cases/:id/events')
   @Requires('case:record-handoff')
@@ -119,9 +125,10 @@ class BaselineController {
   /** A worklist page, with the floor's `audit` layer the product's audited read. */
   @Get('pages/:name')
   @Requires('worklist:read')
-  @AuditedPage
-  page(@Param('name') name: string): Promise<Record<string, string>> {
-    return this.seeded(name);
+  async page(@Param('name') name: string, @Req() request: AuditedRequest & { principal?: Principal }): Promise<Record<string, string>> {
+    const page = await this.seeded(name);
+    if (this.audit && this.clock) await recordAccess(this.audit, this.clock, PAGE_READ, request, page);
+    return page;
   }
 
   private async seeded(name: string): Promise<Record<string, string>> {
