@@ -29,6 +29,14 @@ describe('a batch of recordings', () => {
 
   afterAll(() => store.close());
 
+  /** A store, repository and recorder of the test's own, so that what the repository keeps starts empty. */
+  function ownRecorder() {
+    const ownStore = SqliteEventStore.inMemory();
+    const ownRepository = new CaseStreamRepository(ownStore);
+    const own = { store: ownStore, repository: ownRepository, recorder: new HandoffRecorder(ownRepository, loadConfiguration({}), new PersonalDataVault(new InMemoryVictimKeyStore())) };
+    return { own, close: () => ownStore.close() };
+  }
+
   it('given another writer moved a case after the batch read it, then nothing of the batch is stored by it and each record is recorded on its own, once', async () => {
     const working = new WorkingCases();
     const first = new RecordingBatch(recorder, repository, working);
@@ -47,6 +55,49 @@ describe('a batch of recordings', () => {
     }
     expect((await batch.commit()).map((outcome) => outcome.outcome)).toEqual(['replayed', 'accepted']);
     expect((await store.readStream(`case-${generated.caseId}`)).map((event) => event.revision)).toEqual([0n, 1n, 2n]);
+  });
+
+  it('given a dry run over a case this process already loaded, then the case as the process keeps it holds nothing of the dry run', async () => {
+    const { own, close } = ownRecorder();
+    try {
+      const report = await recordingOf(0);
+      await own.recorder.record(report.recording, report.options); // loaded and kept folded by the repository
+
+      const dry = new RecordingBatch(own.recorder, own.repository, new WorkingCases());
+      const next = await recordingOf(1);
+      expect(await dry.add(next.recording, next.options)).toMatchObject({ outcome: 'accepted' });
+      await dry.commit({ dryRun: true });
+
+      // The same record sent for real afterwards is stored, not taken for one already stored.
+      expect(await own.recorder.record(next.recording, next.options)).toMatchObject({ replayed: false, revision: 1n });
+      expect((await own.store.readStream(`case-${generated.caseId}`)).map((event) => event.revision)).toEqual([0n, 1n]);
+    } finally {
+      await close();
+    }
+  });
+
+  it('given another writer moved a case the process had loaded before the batch folded it, then the refused batch records each line once, none taken for stored', async () => {
+    const { own, close } = ownRecorder();
+    try {
+      const report = await recordingOf(0);
+      await own.recorder.record(report.recording, report.options); // the case kept folded at revision 0
+
+      const batch = new RecordingBatch(own.recorder, own.repository, new WorkingCases());
+      const third = await recordingOf(2);
+      await batch.add(third.recording, third.options); // decided against revision 0
+      const second = await recordingOf(1);
+      await own.recorder.record(second.recording, second.options); // another writer's revision 1, meanwhile
+
+      expect((await batch.commit()).map((outcome) => outcome.outcome)).toEqual(['accepted']);
+      const stored = await own.store.readStream(`case-${generated.caseId}`);
+      expect(stored.map((event) => [event.revision, event.type])).toEqual([
+        [0n, lines[0].type],
+        [1n, lines[1].type],
+        [2n, lines[2].type],
+      ]);
+    } finally {
+      await close();
+    }
   });
 
   it('given more cases in one batch than the working cases keep, then each record is decided against what the batch decided before it for its case', async () => {

@@ -32,7 +32,7 @@ export class WorkingCases {
       this.cases.set(caseId, loaded);
       return loaded;
     }
-    const loaded = await repository.load(caseId);
+    const loaded = ownCopyOf(await repository.load(caseId));
     this.set(caseId, loaded);
     return loaded;
   }
@@ -47,6 +47,14 @@ export class WorkingCases {
     for (const caseId of caseIds) this.cases.delete(caseId);
   }
 }
+
+/**
+ * The case as the repository kept it, in arrays of the batch's own: a batch folds its decided events
+ * into the case in place, and the repository's copy must never hold events the store does not (after
+ * a dry run or a refused batch, another record would be taken for one already stored).
+ */
+const ownCopyOf = (loaded: LoadedCase | undefined): LoadedCase | undefined =>
+  loaded && { ...loaded, recorded: [...loaded.recorded], events: [...loaded.events] };
 
 /**
  * Many recordings decided one after another and stored together: the cases they touch are read
@@ -167,7 +175,7 @@ const lastOf = (caseId: string, events: readonly CaseEvent[]): RecordedHandoff =
 
 /**
  * The case with the decided events added as if stored: what the next record of the batch is decided
- * against. Added in place: the batch's working copy is its own (read for it, or folded by it). Its
+ * against. Added in place: the batch's working copy is its own (copied from the repository's, or folded by it). Its
  * state is carried on by `caseStateAfter`, which copies it once for the record's events, where
  * `evolve` copied it twice for each.
  */
