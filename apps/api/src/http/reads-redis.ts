@@ -1,7 +1,7 @@
 import { applyDecorators, CallHandler, Inject, Injectable, NestInterceptor, SetMetadata, UseInterceptors } from '@nestjs/common';
-import { catchError, Observable, throwError, timeout } from 'rxjs';
+import { from, lastValueFrom, Observable } from 'rxjs';
 import { AppConfiguration } from '@case-journey/platform';
-import { isRedisUnreachable, RedisUnavailableError } from '@case-journey/projections';
+import { RedisUnavailableError } from '@case-journey/projections';
 import { ApiProblemResponses } from './problem.response';
 import { RETRY_AFTER_SECONDS } from './service-unavailable';
 
@@ -39,16 +39,15 @@ export async function withinReadBound<T>(ms: number, work: () => Promise<T>): Pr
   }
 }
 
-/** Bounds a Redis-reading route's answer by REDIS_READ_TIMEOUT_MS, and names an unreachable Redis as such. */
+/**
+ * Bounds a Redis-reading route's answer by REDIS_READ_TIMEOUT_MS, through the same `withinReadBound`
+ * as the routes that keep their bound themselves; the problem filter names an unreachable Redis.
+ */
 @Injectable()
 export class RedisReadBound implements NestInterceptor {
   constructor(@Inject(AppConfiguration) private readonly configuration: AppConfiguration) {}
 
   intercept(_context: unknown, next: CallHandler): Observable<unknown> {
-    const ms = this.configuration.redisReadTimeoutMs;
-    return next.handle().pipe(
-      timeout({ first: ms, with: () => throwError(() => new RedisUnavailableError(`no answer within ${ms} ms`)) }),
-      catchError((error: unknown) => throwError(() => (isRedisUnreachable(error) ? new RedisUnavailableError((error as Error).message) : error))),
-    );
+    return from(withinReadBound(this.configuration.redisReadTimeoutMs, () => lastValueFrom(next.handle())));
   }
 }
