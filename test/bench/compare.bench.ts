@@ -1,7 +1,7 @@
 /**
  * The product against a bare NestJS 11 app, side by side in one run (issue 14, item 5): on a shared
  * machine only ratios taken in the same run mean anything.
- *   npm run bench:compare -- [--cases=2000] [--duration=8] [--connections=16] [--redis-port=47001] [--keep-data]
+ *   npm run bench:compare -- [--cases=2000] [--duration=8] [--connections=16] [--redis-port=47001] [--keep-data] [--tail-only] [--event-loop] [--api-node-flags=--flag,--flag]
  * It
  * 1. starts a private redis-server on `--redis-port` (never the shared one) and loads `--cases`
  *    cases of the generator's bench profile into a fresh embedded store under /tmp;
@@ -16,10 +16,13 @@
  * 5. writes one at a time to cases of 50 and of 1,000 events: the cost of a write against the
  *    length of its case.
  * Every figure is printed with the load average before and after.
+ * `--tail-only` runs steps 1, 2 and 4 alone. `--event-loop` preloads test/bench/event-loop-preload.ts
+ * into the API and prints, per API process and per read of step 4, its event-loop delay's
+ * percentiles, its garbage collections' pauses and its CPU over the measured run.
  */
 import { spawnSync, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -34,7 +37,7 @@ import { PrivateRedis } from '../e2e/private-redis';
 import { benchReads, contact, DEPLOYED_LOG_LEVEL, primeBaseline, sampleCaseIds, startServer, stopServer } from './bench-servers';
 import { timeCatchUp } from './projection-catch-up';
 
-const argument = (name: string, fallback: string): string => process.argv.find((arg) => arg.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
+const argument = (name: string, fallback: string): string => process.argv.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3) ?? fallback;
 const CASES = Number(argument('cases', '2000'));
 const DURATION = Number(argument('duration', '8'));
 const CONNECTIONS = Number(argument('connections', '16'));
@@ -42,6 +45,10 @@ const REDIS_PORT = Number(argument('redis-port', '47001'));
 const PRODUCT_PORT = REDIS_PORT + 1;
 const BASELINE_PORT = REDIS_PORT + 2;
 const REDIS_URL = `redis://127.0.0.1:${REDIS_PORT}`;
+const TAIL_ONLY = process.argv.includes('--tail-only');
+const EVENT_LOOP = process.argv.includes('--event-loop');
+/** `--api-node-flags=a,b`: Node/V8 flags for the API's processes (a cluster's members inherit them), e.g. `--max-semi-space-size=64`, to see what they do to the tail. */
+const API_NODE_FLAGS = argument('api-node-flags', '').split(',').filter(Boolean);
 const PREFIX = 'cjcompare';
 const AREA = BENCH_PROFILE.areas[0].name;
 const load = () => loadavg().map((n) => n.toFixed(2)).join(' ');
@@ -77,6 +84,55 @@ async function storeReadRate(store: SqliteEventStore, through: bigint): Promise<
 }
 
 const json = { 'content-type': 'application/json' };
+
+interface EventLoopWindow {
+  pid: number;
+  seconds: number;
+  cpuMs: number;
+  delayMs: { p50: number; p90: number; p99: number; max: number };
+  gc: Record<string, { count: number; totalMs: number; longestMs: number }>;
+  heapUsedMb: number;
+}
+
+/** Tells every process that loaded event-loop-preload.ts to start or stop watching (see that file). */
+function toggleWatch(directory: string): void {
+  for (const file of readdirSync(directory).filter((name) => name.endsWith('.pid'))) {
+    try {
+      process.kill(Number(file.slice(0, -'.pid'.length)), 'SIGWINCH');
+    } catch {
+      // a process that ended (a replaced cluster member) has nothing to tell
+    }
+  }
+}
+
+/** Runs `measured` with every API process watched; returns one row per process that served requests. */
+async function watchEventLoops(directory: string, measured: () => Promise<Run>): Promise<{ run: Run; windows: EventLoopWindow[] }> {
+  const before = new Set(readdirSync(directory));
+  toggleWatch(directory);
+  const run = await measured();
+  toggleWatch(directory);
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  const windows = readdirSync(directory)
+    .filter((name) => name.endsWith('.json') && !before.has(name))
+    .map((name) => JSON.parse(readFileSync(join(directory, name), 'utf8')) as EventLoopWindow);
+  return { run, windows };
+}
+
+function eventLoopRow(read: string, window: EventLoopWindow): Record<string, string> {
+  const gc = (kinds: string[]) => kinds.map((kind) => window.gc[kind] ?? { count: 0, totalMs: 0, longestMs: 0 });
+  const [scavenge] = gc(['scavenge']);
+  const major = gc(['mark-compact', 'incremental marking', 'weak callbacks']).reduce((sum, pause) => ({ count: sum.count + pause.count, totalMs: sum.totalMs + pause.totalMs, longestMs: Math.max(sum.longestMs, pause.longestMs) }));
+  return {
+    read,
+    pid: String(window.pid),
+    'CPU % of one core': round((100 * window.cpuMs) / 1000 / window.seconds),
+    'loop delay p50 / p99 / max ms': `${round(window.delayMs.p50, 1)} / ${round(window.delayMs.p99, 1)} / ${round(window.delayMs.max, 1)}`,
+    'scavenges: n, total / longest ms': `${scavenge.count}, ${round(scavenge.totalMs)} / ${round(scavenge.longestMs, 1)}`,
+    'major GC: n, total / longest ms': `${major.count}, ${round(major.totalMs)} / ${round(major.longestMs, 1)}`,
+    'GC % of run': round((100 * (scavenge.totalMs + major.totalMs)) / 1000 / window.seconds, 1),
+    'heap MiB': round(window.heapUsedMb),
+  };
+}
 
 class Writer {
   private sent = 0;
@@ -136,6 +192,8 @@ async function main(): Promise<void> {
     await queues.close();
     console.log(`Catch-up over ${round(Number(head.position))} events of ${round(CASES)} bench cases: store $all ${round(catchUps.store)} events/s, timeline ${round(catchUps.timeline)}, Victims' Code (obligations) ${round(catchUps.obligations)} events/s`);
 
+    const eventLoopDirectory = join(dataDirectory, 'event-loop');
+    mkdirSync(eventLoopDirectory);
     const environment = (processes: number) => ({
       ...issuer.environment,
       LOG_LEVEL: DEPLOYED_LOG_LEVEL,
@@ -146,10 +204,12 @@ async function main(): Promise<void> {
       PORT: String(PRODUCT_PORT),
       API_PROCESSES: String(processes),
       NODE_ENV: 'development',
+      ...(EVENT_LOOP ? { EVENT_LOOP_DIR: eventLoopDirectory } : {}),
     });
+    const apiOptions = { nodeArgs: [...API_NODE_FLAGS, ...(EVENT_LOOP ? ['-r', './test/bench/event-loop-preload.ts'] : [])] };
     const product = `http://127.0.0.1:${PRODUCT_PORT}`;
     const baseline = `http://127.0.0.1:${BASELINE_PORT}`;
-    let api = await startServer('apps/api/src/main.ts', environment(1), `${product}/health`);
+    let api = await startServer('apps/api/src/main.ts', environment(1), `${product}/health`, apiOptions);
     children.push(api, await startServer('test/bench/baseline/baseline-app.ts', { BASELINE_PORT: String(BASELINE_PORT), BASELINE_SQLITE: join(dataDirectory, 'baseline.sqlite'), REDIS_URL }, `${baseline}/read/none`));
 
     const reader = `Bearer ${await issuer.token({ subject: 'bench.reader', roles: ['case-progression', 'witness-care', 'board'], agency: 'WCU', areas: BENCH_PROFILE.areas.map((area) => area.name) }, { expiresIn: 6 * 3600 })}`;
@@ -166,34 +226,47 @@ async function main(): Promise<void> {
     const writeCases = await Promise.all(Array.from({ length: 64 }, () => writer.openCase()));
     const baselineWrites = new Writer(baseline, '');
 
-    const rows: string[][] = [];
-    const compare = async (what: string, productRun: () => Promise<Run>, baselineRun: () => Promise<Run>) => {
-      await productRun(); // warm-up, as long as the measurement: JIT, connection pools, caches
-      const ours = await productRun();
-      await baselineRun();
-      const theirs = await baselineRun();
-      rows.push([what, round(ours.requestsPerSecond), round(theirs.requestsPerSecond), (ours.requestsPerSecond / theirs.requestsPerSecond).toFixed(2), `${round(ours.p99)} / ${round(theirs.p99)}`, `${ours.failures} / ${theirs.failures}`]);
-    };
-    const run = (url: string, requests: autocannon.Request[]) => () => hammer({ url, connections: CONNECTIONS, duration: DURATION, requests });
-    await compare('HTTP write', run(product, writer.contacts(writeCases)), run(baseline, baselineWrites.contacts(writeCases)));
-    for (const kind of Object.keys(reads)) await compare(`${kind} read`, run(product, readRequests(kind, product)), run(baseline, readRequests(kind, baseline)));
-    console.log(`\nThroughput, ${CONNECTIONS} in flight, ${DURATION} s each (after a warm-up as long), the product as 1 API process; load now ${load()}`);
-    console.table(rows.map(([what, ours, theirs, ratio, p99, failures]) => ({ what, 'product req/s': ours, 'baseline req/s': theirs, ratio, 'p99 ms product / baseline': p99, 'non-2xx product / baseline': failures })));
+    if (!TAIL_ONLY) {
+      const rows: string[][] = [];
+      const compare = async (what: string, productRun: () => Promise<Run>, baselineRun: () => Promise<Run>) => {
+        await productRun(); // warm-up, as long as the measurement: JIT, connection pools, caches
+        const ours = await productRun();
+        await baselineRun();
+        const theirs = await baselineRun();
+        rows.push([what, round(ours.requestsPerSecond), round(theirs.requestsPerSecond), (ours.requestsPerSecond / theirs.requestsPerSecond).toFixed(2), `${round(ours.p99)} / ${round(theirs.p99)}`, `${ours.failures} / ${theirs.failures}`]);
+      };
+      const run = (url: string, requests: autocannon.Request[]) => () => hammer({ url, connections: CONNECTIONS, duration: DURATION, requests });
+      await compare('HTTP write', run(product, writer.contacts(writeCases)), run(baseline, baselineWrites.contacts(writeCases)));
+      for (const kind of Object.keys(reads)) await compare(`${kind} read`, run(product, readRequests(kind, product)), run(baseline, readRequests(kind, baseline)));
+      console.log(`\nThroughput, ${CONNECTIONS} in flight, ${DURATION} s each (after a warm-up as long), the product as 1 API process; load now ${load()}`);
+      console.table(rows.map(([what, ours, theirs, ratio, p99, failures]) => ({ what, 'product req/s': ours, 'baseline req/s': theirs, ratio, 'p99 ms product / baseline': p99, 'non-2xx product / baseline': failures })));
+    }
 
     // 64 in flight against 2 API processes behind one port.
     await stopServer(api);
-    api = await startServer('apps/api/src/main.ts', environment(2), `${product}/health`);
+    rmSync(eventLoopDirectory, { recursive: true });
+    mkdirSync(eventLoopDirectory); // the single process's pid may be another process's by now
+    api = await startServer('apps/api/src/main.ts', environment(2), `${product}/health`, apiOptions);
     await new Promise((resolve) => setTimeout(resolve, 3000)); // the second process may answer a moment after the first
     children.push(api);
     const tails: Record<string, string>[] = [];
+    const loops: Record<string, string>[] = [];
     for (const kind of Object.keys(reads)) {
       await hammer({ url: product, connections: 64, duration: DURATION, requests: readRequests(kind, product) });
-      const ours = await hammer({ url: product, connections: 64, duration: DURATION, requests: readRequests(kind, product) });
+      const measured = () => hammer({ url: product, connections: 64, duration: DURATION, requests: readRequests(kind, product) });
+      const { run: ours, windows } = EVENT_LOOP ? await watchEventLoops(eventLoopDirectory, measured) : { run: await measured(), windows: [] };
+      // the cluster's primary serves no request: its rows would only say so
+      loops.push(...windows.filter((window) => window.pid !== api.pid).map((window) => eventLoopRow(kind, window)));
       const theirs = await hammer({ url: baseline, connections: 64, duration: DURATION, requests: readRequests(kind, baseline) });
       tails.push({ read: kind, 'product p50 ms': round(ours.p50), 'product p99 ms': round(ours.p99), 'product req/s': round(ours.requestsPerSecond), 'baseline p99 ms': round(theirs.p99), 'non-2xx': String(ours.failures) });
     }
     console.log(`\n64 in flight, the product as 2 API processes behind one port (Node's cluster); load now ${load()}`);
     console.table(tails);
+    if (EVENT_LOOP) {
+      console.log('\nEach API process over the measured run above (test/bench/event-loop-preload.ts)');
+      console.table(loops);
+    }
+    if (TAIL_ONLY) return store.close();
 
     // The cost of one write against the length of its case: one write at a time, so latency is cost.
     const lengths = [50, 1_000];
