@@ -9,6 +9,9 @@ import { JsonText } from '@case-journey/projections';
  * one, instead of being parsed and serialised again.
  */
 export class JsonTextExpressAdapter extends ExpressAdapter {
+  /** The weak ETag of each answer sent without one of its own, worked out once however often the same answer is sent (a kept worklist page). */
+  private readonly weakTags = new WeakMap<JsonText, string>();
+
   constructor() {
     super();
     this.getInstance().set('etag', weakTag);
@@ -18,8 +21,14 @@ export class JsonTextExpressAdapter extends ExpressAdapter {
     if (!(body instanceof JsonText)) return super.reply(response, body, statusCode);
     if (statusCode) response.status(statusCode);
     response.type('application/json');
-    if (body.etag) response.setHeader('ETag', body.etag);
+    response.setHeader('ETag', body.etag ?? this.weakTagOf(body));
     return response.send(body.text);
+  }
+
+  private weakTagOf(body: JsonText): string {
+    let tag = this.weakTags.get(body);
+    if (tag === undefined) this.weakTags.set(body, (tag = weakTag(body.text)));
+    return tag;
   }
 }
 

@@ -10,8 +10,22 @@ import type { OldestBreachDto } from './worklist-page.response';
 
 const NOT_YET_DUE: OpenStatus[] = ['pending', 'due-soon'];
 
+/** A kept page as last shown: its first item, read once, and the page with the `oldestBreach` it was shown with. */
+interface ShownPage {
+  first: WorklistItem | undefined;
+  oldest: string;
+  shown: WorklistText;
+}
+
 @QueryHandler(GetWitnessCareWorklistQuery)
 export class GetWitnessCareWorklistHandler implements IQueryHandler<GetWitnessCareWorklistQuery, WorklistText> {
+  /**
+   * The reader gives the same page object while the worklist has not moved, so each is read and
+   * written out once: a repeated read gives the same answer (and its ETag, worked out once) while
+   * its oldest breach's overdue days stand, rather than scanning and copying the page every time.
+   */
+  private readonly shownPages = new WeakMap<WorklistText, ShownPage>();
+
   constructor(
     private readonly obligations: ObligationsReader,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -29,8 +43,17 @@ export class GetWitnessCareWorklistHandler implements IQueryHandler<GetWitnessCa
       dueBefore: before.length === 0 ? undefined : new Date(Math.min(...before)),
       dueAfter: window.after === undefined ? undefined : new Date(window.after),
     };
-    const page = await this.obligations.worklistText(query);
-    return withOldestBreach(page, now, criteria.offset);
+    return this.shownWithOldestBreach(await this.obligations.worklistText(query), now, criteria.offset);
+  }
+
+  private shownWithOldestBreach(page: WorklistText, now: number, offset: number): WorklistText {
+    const known = this.shownPages.get(page);
+    const first = known ? known.first : offset === 0 ? firstItemOf(page.text) : undefined;
+    const oldest = JSON.stringify(oldestBreachOf(first, now));
+    if (known?.oldest === oldest) return known.shown;
+    const shown = new WorklistText(`${page.text.slice(0, -1)},"oldestBreach":${oldest}}`, page.caseIds);
+    this.shownPages.set(page, { first, oldest, shown });
+    return shown;
   }
 }
 
@@ -39,12 +62,9 @@ export class GetWitnessCareWorklistHandler implements IQueryHandler<GetWitnessCa
  * first page names that one (`oldestBreach`, with its London days overdue). The items' own JSON is
  * passed on as Redis keeps it; only the first is parsed.
  */
-function withOldestBreach(page: WorklistText, now: number, offset: number): WorklistText {
-  const first = offset === 0 ? firstItemOf(page.text) : undefined;
+function oldestBreachOf(first: WorklistItem | undefined, now: number): OldestBreachDto | null {
   const dueAt = first ? Date.parse(first.dueAt) : NaN;
-  const oldest: OldestBreachDto | null =
-    first && dueAt < now ? { obligationId: first.obligationId, caseId: first.caseId, dueAt: first.dueAt, overdueDays: londonDaysBetweenMs(dueAt, now) } : null;
-  return new WorklistText(`${page.text.slice(0, -1)},"oldestBreach":${JSON.stringify(oldest)}}`, page.caseIds);
+  return first && dueAt < now ? { obligationId: first.obligationId, caseId: first.caseId, dueAt: first.dueAt, overdueDays: londonDaysBetweenMs(dueAt, now) } : null;
 }
 
 /** The first item of the page, read alone: its balanced braces from the start of `items`. */
