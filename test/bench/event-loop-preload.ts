@@ -5,7 +5,9 @@
  * watching, told again it writes `EVENT_LOOP_DIR`/<pid>-<n>.json: the event-loop delay's
  * percentiles (perf_hooks.monitorEventLoopDelay), each kind of garbage collection's count, total
  * and longest pause (PerformanceObserver 'gc' entries), the process's CPU over the window and its
- * heap's spaces at the end. With `EVENT_LOOP_HEAP_PROFILE=1` it also samples what the window
+ * heap's spaces at the end, and its SQLite write transactions (better-sqlite3's `immediate`: the
+ * embedded store's appends, the audit's among them): how many, how long each held the loop, waiting
+ * for the write lock included, and how many threw (another process wrote the stream first). With `EVENT_LOOP_HEAP_PROFILE=1` it also samples what the window
  * allocates (the inspector's sampling heap profiler) into <pid>-<n>.heapprofile (Chrome DevTools).
  */
 import { writeFileSync } from 'node:fs';
@@ -13,6 +15,7 @@ import { join } from 'node:path';
 import { Session } from 'node:inspector';
 import { constants, monitorEventLoopDelay, PerformanceObserver, type IntervalHistogram } from 'node:perf_hooks';
 import { getHeapSpaceStatistics } from 'node:v8';
+import Database from 'better-sqlite3';
 
 const directory = process.env.EVENT_LOOP_DIR ?? '/tmp';
 const GC_KINDS: Record<number, string> = {
@@ -27,6 +30,30 @@ interface Pauses {
   totalMs: number;
   longestMs: number;
 }
+
+const writes = { count: 0, totalMs: 0, longestMs: 0, threw: 0 };
+
+/** Times every `transaction(fn).immediate(...)`; better-sqlite3's own properties are read-only, so the transaction is wrapped whole. */
+const transaction = Database.prototype.transaction;
+Database.prototype.transaction = function timedTransaction(this: Database.Database, fn: (...args: unknown[]) => unknown) {
+  const original = transaction.call(this, fn) as ReturnType<Database.Database['transaction']>;
+  const timed = (run: (...args: unknown[]) => unknown) =>
+    function (this: unknown, ...args: unknown[]) {
+      const started = performance.now();
+      try {
+        return run.apply(this, args);
+      } catch (error) {
+        writes.threw++;
+        throw error;
+      } finally {
+        const ms = performance.now() - started;
+        writes.count++;
+        writes.totalMs += ms;
+        writes.longestMs = Math.max(writes.longestMs, ms);
+      }
+    };
+  return Object.assign((...args: unknown[]) => original(...args), { default: original.default, deferred: original.deferred, immediate: timed(original.immediate), exclusive: original.exclusive });
+} as typeof transaction;
 
 let watching: { delay: IntervalHistogram; gc: PerformanceObserver; pauses: Record<string, Pauses>; cpu: NodeJS.CpuUsage; started: number } | undefined;
 let written = 0;
@@ -51,6 +78,7 @@ function start(): void {
   const delay = monitorEventLoopDelay({ resolution: 5 });
   delay.enable();
   session?.post('HeapProfiler.startSampling', { samplingInterval: 64 * 1024, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true } as object);
+  Object.assign(writes, { count: 0, totalMs: 0, longestMs: 0, threw: 0 });
   watching = { delay, gc, pauses, cpu: process.cpuUsage(), started: performance.now() };
 }
 
@@ -75,6 +103,7 @@ function stop(): void {
       delayMs: { p50: ms(delay.percentile(50)), p90: ms(delay.percentile(90)), p99: ms(delay.percentile(99)), max: ms(delay.max) },
       gc: pauses,
       heapUsedMb: process.memoryUsage().heapUsed / 2 ** 20,
+      sqliteWrites: { ...writes },
       spacesMb: Object.fromEntries(getHeapSpaceStatistics().map((space) => [space.space_name, { size: space.space_size / 2 ** 20, used: space.space_used_size / 2 ** 20 }])),
     }),
   );
