@@ -4,7 +4,7 @@ import { DEMO_PROFILE, generateCases } from '@case-journey/synthetic';
 import { VICTIMS_CODE_2020, WorkingDayCalendar } from '@case-journey/victims-code';
 import { aCaseEvent, aCrimeReport, aVictim } from '../testing/case-events';
 import { caseObligationsFrom, caseObligationsOf, recordedAsOf } from './case-obligations';
-import { complianceCells } from './compliance-cells';
+import { ComplianceCounts } from './compliance-cells';
 import { deadlinesOf } from './deadlines';
 import { worklistOf } from './worklist';
 
@@ -87,6 +87,7 @@ describe('caseObligationsOf', () => {
     it('keeps their obligations and what they are counted by, so that every compliance count stays as it was', () => {
       expect(after.obligations).toEqual(before.obligations);
       expect(after.erasedVictims).toEqual([{ victimId: 'v-1', erasedAt: '2025-03-04T10:00:00.000Z', kind: 'person', ageBand: '18-24', sex: 'female', ethnicity: 'white' }]);
+      const complianceCells = (reading: typeof after) => new ComplianceCounts().add(reading).cells();
       expect(complianceCells(after)).toEqual(complianceCells(before));
       // Worked by hand: two victims each owed the referral, counted by sex as one female and one male.
       expect(complianceCells(after).get('victims-sex:Wessex:2025-03#R4.referral|female|due-soon')).toBe(1);

@@ -2,7 +2,10 @@ import fc from 'fast-check';
 import { WorkingDayCalendar } from '@case-journey/victims-code';
 import { aCaseEvent, aCrimeReport, aVictim } from '../testing/case-events';
 import { caseObligationsOf } from './case-obligations';
-import { addComplianceCells, ComplianceCounts, complianceCells, countChanges, type CounterCells } from './compliance-cells';
+import { ComplianceCounts, countChanges, type CounterCells } from './compliance-cells';
+
+/** One reading's cells, as a batch of that case alone counts them. */
+const complianceCells = (doc: Parameters<ComplianceCounts['add']>[0]): CounterCells => new ComplianceCounts().add(doc).cells();
 
 const calendar = new WorkingDayCalendar();
 const CASE = 'c-1';
@@ -27,8 +30,10 @@ describe('complianceCells', () => {
   });
 
   it('adds a reading after and takes away the one before in the same counts: one from breached, one to met late, nothing else moved', () => {
-    const counts = addComplianceCells(new Map(), caseObligationsOf(CASE, [reported, referredLate], AFTER, calendar));
-    addComplianceCells(counts, caseObligationsOf(CASE, [reported], AFTER, calendar), -1);
+    const counts = new ComplianceCounts()
+      .add(caseObligationsOf(CASE, [reported, referredLate], AFTER, calendar))
+      .add(caseObligationsOf(CASE, [reported], AFTER, calendar), -1)
+      .cells();
 
     expect(Object.fromEntries([...counts].filter(([, n]) => n !== 0))).toEqual({
       'compliance:Avon%20and%20Somerset:2025-03#R4.referral|deadline|Police|standard|burglary|breached': -1,

@@ -20,14 +20,6 @@ export const UNKNOWN_AREA = 'unknown';
 export const VICTIM_DIMENSIONS = ['ageBand', 'sex', 'ethnicity'] as const;
 export type VictimDimension = (typeof VICTIM_DIMENSIONS)[number];
 
-export const complianceCells = (doc: CaseObligations | null): CounterCells => addComplianceCells(new Map(), doc);
-
-/** Adds a reading's cells to `cells`, each `times` over: −1 takes a previous reading's away. */
-export function addComplianceCells(cells: CounterCells, doc: CaseObligations | null, times = 1): CounterCells {
-  for (const [cell, count] of new ComplianceCounts().add(doc, times).cells()) cells.set(cell, (cells.get(cell) ?? 0) + count);
-  return cells;
-}
-
 /** One part of a cell's name, with the parts that follow it, and the count of the cell it ends. */
 class CellPart {
   readonly next = new Map<string | number, CellPart>();
