@@ -3,7 +3,7 @@ import { writeFinderChanges } from '../cases/case-finder.indexes';
 import type { BatchWrites } from '../runner/batch-writes';
 import type { ProjectionKeys } from '../runner/projection-keys';
 import type { CaseObligations } from './case-obligations';
-import { CELL_SEPARATOR, ComplianceCounts, type CounterCells } from './compliance-cells';
+import { CELL_SEPARATOR, type ComplianceCounts, type CounterCells } from './compliance-cells';
 import { serializeReading } from './stored-reading';
 import { worklistOf } from './worklist';
 
@@ -83,25 +83,33 @@ function writeWorklistChanges(writes: BatchWrites, keys: ProjectionKeys, before:
   return moved;
 }
 
+/** A batch's counter changes, each as its hash's suffix (`{bucket}:{area}:{month}`), its field and how much it moved. */
+export interface CountChanges {
+  eachChange(found: (bucket: string, field: string, by: number) => void): void;
+}
+
+/** Counter changes kept as whole cell names (`{bucket}#{field}`), as the reporting projection keeps them. */
+export const cellChanges = (cells: CounterCells): CountChanges => ({
+  eachChange(found) {
+    for (const [cell, by] of cells) {
+      const at = cell.indexOf(CELL_SEPARATOR);
+      found(cell.slice(0, at), cell.slice(at + 1), by);
+    }
+  },
+});
+
 /** Adds the counters' changes, lists each hash that gained a count so queries can find it, and marks the hashes that moved. */
-export function writeCountChanges(writes: BatchWrites, keys: ProjectionKeys, counts: CounterCells | ComplianceCounts): void {
+export function writeCountChanges(writes: BatchWrites, keys: ProjectionKeys, counts: CountChanges): void {
   const gained = new Set<string>();
   /** Each hash moved, by its suffix, with its key. */
   const moved = new Map<string, string>();
-  const change = (bucket: string, field: string, by: number) => {
+  counts.eachChange((bucket, field, by) => {
     if (by === 0) return;
     let key = moved.get(bucket);
     if (key === undefined) moved.set(bucket, (key = keys.within(bucket)));
     writes.hincrby(key, field, by);
     if (by > 0) gained.add(bucket);
-  };
-  if (counts instanceof ComplianceCounts) counts.eachChange(change);
-  else {
-    for (const [cell, by] of counts) {
-      const at = cell.indexOf(CELL_SEPARATOR);
-      change(cell.slice(0, at), cell.slice(at + 1), by);
-    }
-  }
+  });
   for (const bucket of gained) writes.sadd(counterBucketsKey(keys), bucket);
   if (moved.size === 0) return;
   const mark = randomUUID();

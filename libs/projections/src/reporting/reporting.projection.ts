@@ -8,7 +8,7 @@ import { CaseHistories } from '../runner/case-histories';
 import { caseEventsBefore, casesIn } from '../runner/case-streams';
 import type { BatchContext, Projection } from '../runner/projection';
 import type { ProjectionKeys } from '../runner/projection-keys';
-import { writeCountChanges } from '../obligations/case-changes';
+import { cellChanges, writeCountChanges } from '../obligations/case-changes';
 import { countChanges } from '../obligations/compliance-cells';
 
 export const REPORTING = 'reporting';
@@ -84,7 +84,7 @@ export class ReportingProjection implements Projection {
       this.listLateRecords(transaction, keys, caseId, events, changes);
     });
     const countWrites = new BatchWrites();
-    writeCountChanges(countWrites, keys, counts);
+    writeCountChanges(countWrites, keys, cellChanges(counts));
     countWrites.sendInto(transaction);
   }
 
