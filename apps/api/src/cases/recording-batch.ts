@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import { caseStateAfter, caseStreamId, initialState, type CaseEvent } from '@case-journey/domain';
 import { WrongExpectedRevisionError, type ExpectedRevision } from '@case-journey/event-store';
 import { problemOf, type Problem } from '../http/problem-details.filter';
@@ -20,27 +21,23 @@ interface Entry {
  * the revisions it decided on, so a case moved on meanwhile is refused and read afresh.
  */
 export class WorkingCases {
-  private readonly cases = new Map<string, LoadedCase | undefined>();
+  /** Each case as the batch folded it, or `{}` for a case the store does not have yet (lru-cache keeps no undefined). */
+  private readonly cases: LRUCache<string, { loaded?: LoadedCase }>;
 
-  constructor(private readonly capacity = 500) {}
+  constructor(capacity = 500) {
+    this.cases = new LRUCache({ max: capacity });
+  }
 
   async get(caseId: string, repository: CaseStreamRepository): Promise<LoadedCase | undefined> {
-    if (this.cases.has(caseId)) {
-      const loaded = this.cases.get(caseId);
-      // Least recently used first out: re-inserted at the end.
-      this.cases.delete(caseId);
-      this.cases.set(caseId, loaded);
-      return loaded;
-    }
+    const known = this.cases.get(caseId);
+    if (known) return known.loaded;
     const loaded = ownCopyOf(await repository.load(caseId));
     this.set(caseId, loaded);
     return loaded;
   }
 
   set(caseId: string, loaded: LoadedCase | undefined): void {
-    this.cases.delete(caseId);
-    this.cases.set(caseId, loaded);
-    while (this.cases.size > this.capacity) this.cases.delete(this.cases.keys().next().value as string);
+    this.cases.set(caseId, { loaded });
   }
 
   forget(caseIds: Iterable<string>): void {
