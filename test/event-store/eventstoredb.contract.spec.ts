@@ -9,10 +9,12 @@ beforeAll(async () => {
 });
 afterAll(() => server.stop());
 
-describeEventStoreContract('EventStoreDB (in-process protocol server, BatchAppend)', async () => {
+const openClient = async () => {
   const store = new EventStoreDBEventStore(server.connectionString);
   return { store, dispose: () => store.close() };
-});
+};
+
+describeEventStoreContract('EventStoreDB (in-process protocol server, BatchAppend)', openClient, { openAnother: openClient });
 
 describe('the client without BatchAppend', () => {
   let appendOnly: EventStoreDbTestServer;

@@ -8,10 +8,12 @@ import { describeEventStoreContract } from '../../libs/event-store/src/testing/e
 const dataDirectory = mkdtempSync(join(tmpdir(), 'case-journey-events-'));
 afterAll(() => rmSync(dataDirectory, { recursive: true, force: true }));
 
-describeEventStoreContract('embedded SQLite (file, reopened per test)', async () => {
+const openFile = async () => {
   const store = SqliteEventStore.open({ dataDirectory });
   return { store, dispose: () => store.close() };
-});
+};
+
+describeEventStoreContract('embedded SQLite (file, reopened per test)', openFile, { openAnother: openFile });
 
 describeEventStoreContract('embedded SQLite (in memory)', async () => {
   const store = SqliteEventStore.inMemory();

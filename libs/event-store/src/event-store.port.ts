@@ -45,6 +45,11 @@ export interface AppendResult {
   position: bigint;
 }
 
+/** What `appendAfterLast` wrote: the events `build` made, and where they were stored. */
+export interface AppendAfterLastResult extends AppendResult {
+  events: readonly EventToAppend[];
+}
+
 /** One stream's part of a batch append: its events, in order, and the revision the writer expects. */
 export interface StreamAppend {
   streamId: string;
@@ -89,6 +94,16 @@ export interface EventStore {
    * writes them one after another: a refused write stops the batch, and the writes before it stay.
    */
   appendMany(writes: readonly StreamAppend[]): Promise<AppendResult[]>;
+  /**
+   * Appends the events `build` makes from the stream's last event (undefined: the stream has none),
+   * with nothing written to the stream in between, for a stream whose every event follows from the
+   * one before it (a hash chain). `build` must be synchronous and without side effects: it may be
+   * called more than once. The embedded store reads, builds and writes in one write transaction, so
+   * writers, processes included, take turns and never clash. EventStoreDB has no transaction: it
+   * appends expecting the revision it read, and when another writer got there first, reads and
+   * builds again, a bounded number of times.
+   */
+  appendAfterLast(streamId: string, build: (last: RecordedEvent | undefined) => readonly EventToAppend[]): Promise<AppendAfterLastResult>;
   /** Throws StreamNotFoundError when the stream has no event. */
   readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;

@@ -7,6 +7,7 @@ import { BACKWARDS, END, EventStoreDBClient, FORWARDS, START, type AppendExpecte
 import type { Channel } from '@grpc/grpc-js';
 import type {
   AllSubscription,
+  AppendAfterLastResult,
   AppendOptions,
   AppendResult,
   EventStore,
@@ -19,6 +20,7 @@ import type {
   StreamAppend,
 } from '../event-store.port';
 import { checkBatch } from '../batch-append';
+import { StreamNotFoundError, WrongExpectedRevisionError } from '../event-store.errors';
 import type { RetryPolicy } from 'cockatiel';
 import { toPortError } from './eventstoredb-errors';
 import { positionOf } from './eventstoredb-positions';
@@ -32,6 +34,8 @@ import {
 } from './eventstoredb-resilience';
 import { EventStoreDBAllSubscription, type SubscriptionSource } from './eventstoredb-subscription';
 
+/** Reads and builds before `appendAfterLast` gives up, other writers having appended first every time. */
+const APPEND_AFTER_LAST_ATTEMPTS = 50;
 /** Events fetched per $all request: system events are skipped, so a read may need several. */
 const ALL_PAGE_SIZE = 500;
 
@@ -81,6 +85,25 @@ export class EventStoreDBEventStore implements EventStore {
     const results: AppendResult[] = [];
     for (const write of writes) results.push(await this.append(write.streamId, write.events, { expectedRevision: write.expectedRevision }));
     return results;
+  }
+
+  /**
+   * EventStoreDB has no transaction: the last event is read, the events built on it are appended
+   * expecting its revision, and when another writer appended first (WrongExpectedRevision), read and
+   * built again, up to APPEND_AFTER_LAST_ATTEMPTS times. Clashes still happen here; they are retried
+   * here rather than by the caller.
+   */
+  async appendAfterLast(streamId: string, build: (last: RecordedEvent | undefined) => readonly EventToAppend[]): Promise<AppendAfterLastResult> {
+    for (let attempt = 1; ; attempt++) {
+      const [last] = await this.readStream(streamId, { direction: 'backwards', maxCount: 1 }).catch(noEventsIfNotFound);
+      const events = build(last);
+      checkBatch([{ streamId, events }]);
+      try {
+        return { ...(await this.append(streamId, events, { expectedRevision: last?.revision ?? 'no-stream' })), events };
+      } catch (error) {
+        if (!(error instanceof WrongExpectedRevisionError) || attempt >= APPEND_AFTER_LAST_ATTEMPTS) throw error;
+      }
+    }
   }
 
   /** From the leader: the case's state read before a write must include every write already made. */
@@ -176,6 +199,11 @@ export class EventStoreDBEventStore implements EventStore {
     const [event] = await this.readStream(streamId, { fromRevision: revision, maxCount: 1 });
     return event.position;
   }
+}
+
+function noEventsIfNotFound(error: unknown): RecordedEvent[] {
+  if (error instanceof StreamNotFoundError) return [];
+  throw error;
 }
 
 function toClientRevision(expected: ExpectedRevision): AppendExpectedRevision {

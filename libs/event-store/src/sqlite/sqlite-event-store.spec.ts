@@ -310,5 +310,24 @@ describe('SqliteEventStore', () => {
       const delivered = seen.filter((event) => event.streamId === stream);
       expect(delivered.map((event) => event.id)).toEqual(stored.map((event) => event.id));
     });
+
+    it('appending after the last event, each builds on the other\'s writes and none is refused', async () => {
+      const stream = 'case-chained';
+      const perWriter = 300;
+      const writer = (name: string) =>
+        run(process.execPath, ['-r', '@swc-node/register', join(__dirname, 'testing', 'competing-writer.process.ts'), join(root, 'data', 'events'), stream, name, String(perWriter), '2', 'after-last'], {
+          cwd: repositoryRoot,
+        });
+
+      const outputs = await Promise.all([writer('police'), writer('cps')]);
+
+      expect(outputs.map(({ stdout }) => JSON.parse(stdout))).toEqual([{ conflicts: 0 }, { conflicts: 0 }]);
+      const stored = await open().readStream(stream);
+      const written = stored.map((event) => event.data as { writer: string; index: number; previous: string | null });
+      expect(written.map((data) => data.previous)).toEqual([null, ...stored.slice(0, -1).map((event) => event.id)]);
+      for (const name of ['police', 'cps']) {
+        expect(written.filter((data) => data.writer === name).map((data) => data.index)).toEqual(Array.from({ length: perWriter }, (_, i) => i));
+      }
+    });
   });
 });

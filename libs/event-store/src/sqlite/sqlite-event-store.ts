@@ -3,6 +3,7 @@ import { isAbsolute, join } from 'node:path';
 import Database from 'better-sqlite3';
 import type {
   AllSubscription,
+  AppendAfterLastResult,
   AppendOptions,
   AppendResult,
   EventStore,
@@ -100,28 +101,43 @@ export class SqliteEventStore implements EventStore {
 
   async appendMany(writes: readonly StreamAppend[]): Promise<AppendResult[]> {
     checkBatch(writes);
+    return this.writing((appendOne) => writes.map(appendOne));
+  }
+
+  /** The last event read and the events written in one write transaction: another process's append waits for the lock, then builds on these. */
+  async appendAfterLast(streamId: string, build: (last: RecordedEvent | undefined) => readonly EventToAppend[]): Promise<AppendAfterLastResult> {
+    return this.writing((appendOne) => {
+      const [last] = this.log.readStream(streamId, false, undefined, 1);
+      const events = build(last);
+      checkBatch([{ streamId, events }]);
+      return { ...appendOne({ streamId, events, expectedRevision: last?.revision ?? 'no-stream' }), events };
+    });
+  }
+
+  /**
+   * Runs `work` in one write transaction, `appendOne` storing each write it is given (or recognising
+   * it as stored already); the subscriptions are told when anything was written.
+   */
+  private writing<T>(work: (appendOne: (write: StreamAppend) => AppendResult) => T): T {
     let current: StreamAppend | undefined;
     let appended = false;
-    let results: AppendResult[];
+    const appendOne = (write: StreamAppend): AppendResult => {
+      current = write;
+      const expected = write.expectedRevision ?? 'any';
+      if (this.log.placeOf(write.streamId, write.events[0].id)) return this.repeatedWrite(write.streamId, write.events, expected);
+      appended = true;
+      return this.write(write.streamId, write.events, expected);
+    };
+    let result: T;
     try {
-      results = this.log.exclusively(() =>
-        writes.map((write) => {
-          current = write;
-          const expected = write.expectedRevision ?? 'any';
-          if (this.log.placeOf(write.streamId, write.events[0].id)) {
-            return this.repeatedWrite(write.streamId, write.events, expected);
-          }
-          appended = true;
-          return this.write(write.streamId, write.events, expected);
-        }),
-      );
+      result = this.log.exclusively(() => work(appendOne));
     } catch (error) {
       // The transaction is rolled back: nothing of the batch is stored.
       if (!isEventIdClash(error) || !current) throw error;
       throw this.idClash(current.streamId, current.events, current.expectedRevision ?? 'any');
     }
     if (appended) this.subscriptions.forEach((subscription) => subscription.ring());
-    return results;
+    return result;
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {

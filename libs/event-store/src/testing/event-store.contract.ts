@@ -12,7 +12,12 @@ export interface OpenedEventStore {
   dispose: () => Promise<void>;
 }
 
-export function describeEventStoreContract(adapterName: string, open: () => Promise<OpenedEventStore>): void {
+export interface EventStoreContractOptions {
+  /** Another store on the data `open` opened, as a second process would open it (the same file, the same server). */
+  openAnother?: () => Promise<OpenedEventStore>;
+}
+
+export function describeEventStoreContract(adapterName: string, open: () => Promise<OpenedEventStore>, options: EventStoreContractOptions = {}): void {
   describe(`EventStore contract: ${adapterName}`, () => {
     let opened: OpenedEventStore;
     let store: EventStore;
@@ -205,6 +210,61 @@ export function describeEventStoreContract(adapterName: string, open: () => Prom
         await expect(store.appendMany([{ streamId: stream, events: events(1) }, { streamId: stream, events: events(1) }])).rejects.toBeInstanceOf(RangeError);
         await expect(store.appendMany([{ streamId: stream, events: events(1) }, { streamId: newStream('many-empty'), events: [] }])).rejects.toBeInstanceOf(RangeError);
         await expect(store.readStream(stream)).rejects.toBeInstanceOf(StreamNotFoundError);
+      });
+    });
+
+    describe('appendAfterLast: events built from the stream\'s last one', () => {
+      it('gives the stream\'s last event to build and appends what it builds right after it', async () => {
+        const stream = newStream('after-last');
+        const opening = events(2);
+        await store.append(stream, opening, { expectedRevision: 'no-stream' });
+        const seen: Array<RecordedEvent | undefined> = [];
+        const result = await store.appendAfterLast(stream, (last) => (seen.push(last), chainedOn(last, 'only', 2)));
+        expect(seen.map((last) => last?.id)).toEqual([opening[1].id]);
+        expect(seen[0]).toMatchObject({ streamId: stream, revision: 1n, data: { index: 1 } });
+        const stored = await store.readStream(stream);
+        expect(idsOf(stored)).toEqual([...idsOf(opening), ...idsOf(result.events)]);
+        expect(result.events.map((event) => event.data)).toEqual([
+          { writer: 'only', previous: opening[1].id },
+          { writer: 'only', previous: result.events[0].id },
+        ]);
+        expect(result.nextExpectedRevision).toBe(3n);
+        expect(result.position).toBe(stored[3].position);
+      });
+
+      it('gives build undefined for a stream with no event, and creates the stream', async () => {
+        const stream = newStream('after-nothing');
+        const seen: Array<RecordedEvent | undefined> = [];
+        const result = await store.appendAfterLast(stream, (last) => (seen.push(last), chainedOn(last, 'first', 1)));
+        expect(seen).toEqual([undefined]);
+        expect(result.nextExpectedRevision).toBe(0n);
+        expect(idsOf(await store.readStream(stream))).toEqual(idsOf(result.events));
+      });
+
+      it('refuses an empty build, storing nothing', async () => {
+        const stream = newStream('after-empty');
+        await expect(store.appendAfterLast(stream, () => [])).rejects.toBeInstanceOf(RangeError);
+        await expect(store.readStream(stream)).rejects.toBeInstanceOf(StreamNotFoundError);
+      });
+
+      it('lands every one of many concurrent calls once, each built on the one stored before it', async () => {
+        const stream = newStream('after-race');
+        const writers = Array.from({ length: 8 }, (_, index) => `writer-${index}`);
+        await Promise.all(writers.map((writer) => store.appendAfterLast(stream, (last) => chainedOn(last, writer, 2))));
+        expectOneChain(await store.readStream(stream), writers);
+      });
+
+      const { openAnother } = options;
+      if (openAnother) it('lands every call of two stores on the same data, as two processes would, in one chain', async () => {
+        const other = await openAnother();
+        try {
+          const stream = newStream('after-two-stores');
+          const writers = Array.from({ length: 8 }, (_, index) => `writer-${index}`);
+          await Promise.all(writers.map((writer, index) => [store, other.store][index % 2].appendAfterLast(stream, (last) => chainedOn(last, writer, 2))));
+          expectOneChain(await store.readStream(stream), writers);
+        } finally {
+          await other.dispose();
+        }
       });
     });
 
@@ -506,6 +566,25 @@ function events(count: number): EventToAppend[] {
     data: { index },
     metadata: { note: `event ${index}` },
   }));
+}
+
+/** Events that name the event before them: the first names the stream's last event (null when it has none). */
+function chainedOn(last: RecordedEvent | undefined, writer: string, count: number): EventToAppend[] {
+  const chained: EventToAppend[] = [];
+  for (let index = 0; index < count; index++) {
+    const previous = index === 0 ? (last?.id ?? null) : chained[index - 1].id;
+    chained.push({ id: randomUUID(), type: 'ContractEventChained', data: { writer, previous } });
+  }
+  return chained;
+}
+
+/** Each event names the one stored before it, and each writer's pair of events is there once, together. */
+function expectOneChain(stored: readonly RecordedEvent[], writers: readonly string[]): void {
+  const data = stored.map((event) => event.data as { writer: string; previous: string | null });
+  expect(data.map((entry) => entry.previous)).toEqual([null, ...idsOf(stored).slice(0, -1)]);
+  const order = data.map((entry) => entry.writer);
+  expect([...order].sort()).toEqual(writers.flatMap((writer) => [writer, writer]).sort());
+  for (let index = 0; index < order.length; index += 2) expect(order[index + 1]).toBe(order[index]);
 }
 
 const idsOf = (list: readonly { id: string }[]) => list.map((event) => event.id);
