@@ -36,9 +36,33 @@ describe('EventStoreAuditLog', () => {
     await store.close();
   });
 
+  it('chains the entries of two processes on one store file, appending at once, into one whole log with every entry once', async () => {
+    const dataDirectory = mkdtempSync(join(tmpdir(), 'audit-'));
+    const stores = [SqliteEventStore.open({ dataDirectory }), SqliteEventStore.open({ dataDirectory })];
+    try {
+      const [first, second] = stores.map((store) => new EventStoreAuditLog(store));
+      // Each process's entries of one turn go in one append; the first process's of the next turn are chained after both.
+      await Promise.all([
+        ...Array.from({ length: 12 }, (_, i) => first.record([aRead(i, 'first')])),
+        ...Array.from({ length: 12 }, (_, i) => second.record([aRead(i, 'second'), aRead(i, 'second')])),
+        ...Array.from({ length: 6 }, (_, i) => new Promise((resolve) => setImmediate(resolve)).then(() => first.record([aRead(20 + i, 'first')]))),
+      ]);
+
+      const { entries, verification } = await new EventStoreAuditLog(stores[1]).read({});
+      expect(verification).toMatchObject({ intact: true, checked: 42, lastSequence: 41 });
+      expect(entries.map((entry) => entry.sequence)).toEqual(Array.from({ length: 42 }, (_, i) => i));
+      const minutesOf = (subject: string) => entries.filter((entry) => entry.subject === subject).map((entry) => new Date(entry.at).getUTCMinutes());
+      expect(minutesOf('first').sort((a, b) => a - b)).toEqual([...Array.from({ length: 12 }, (_, i) => i), 20, 21, 22, 23, 24, 25]);
+      expect(minutesOf('second').sort((a, b) => a - b)).toEqual(Array.from({ length: 12 }, (_, i) => [i, i]).flat());
+    } finally {
+      await Promise.all(stores.map((store) => store.close()));
+      rmSync(dataDirectory, { recursive: true, force: true });
+    }
+  });
+
   it('appends the entries recorded in one turn of the event loop together, each caller given its own, the chain whole', async () => {
     const store = SqliteEventStore.inMemory();
-    const appends = jest.spyOn(store, 'append');
+    const appends = jest.spyOn(store, 'appendAfterLast');
     const log = new EventStoreAuditLog(store);
     // Five requests audited in the same turn, as when one turn handles five pages: one append of five entries.
     const written = await Promise.all(['a', 'b', 'c', 'd', 'e'].map((subject, i) => log.record([aRead(i, subject)])));
@@ -54,10 +78,10 @@ describe('EventStoreAuditLog', () => {
 
   it('gives a caller its entries only once their append has returned; entries recorded meanwhile go in the next append, chained after it', async () => {
     const store = SqliteEventStore.inMemory();
-    const appended = store.append.bind(store);
+    const appended = store.appendAfterLast.bind(store);
     const held: Array<() => void> = [];
     // Each append waits until the test lets it go, as an append over the network does.
-    jest.spyOn(store, 'append').mockImplementation((...args) => new Promise<void>((go) => held.push(go)).then(() => appended(...args)));
+    jest.spyOn(store, 'appendAfterLast').mockImplementation((...args) => new Promise<void>((go) => held.push(go)).then(() => appended(...args)));
     const log = new EventStoreAuditLog(store);
     const settled: string[] = [];
     const first = log.record([aRead(0, 'a')]).then((entries) => (settled.push('a'), entries));
@@ -75,7 +99,7 @@ describe('EventStoreAuditLog', () => {
     expect(settled).toEqual(['a']);
     held[1]();
     const [[b], [c]] = await Promise.all(later);
-    expect(store.append).toHaveBeenCalledTimes(2);
+    expect(store.appendAfterLast).toHaveBeenCalledTimes(2);
     expect([a, b, c].map((entry) => [entry.subject, entry.sequence])).toEqual([['a', 0], ['b', 1], ['c', 2]]);
     expect(b.previousHash).toBe(a.hash);
     expect(c.previousHash).toBe(b.hash);
@@ -107,6 +131,27 @@ describe('EventStoreAuditLog', () => {
       expect([...ids].sort()).toEqual(ids);
     } finally {
       await store.close();
+      await server.stop();
+    }
+  });
+
+  it('chains the entries of two processes on one EventStoreDB into one whole log, their clashes retried by the store', async () => {
+    const server = await startEventStoreDbTestServer();
+    const stores = [new EventStoreDBEventStore(server.connectionString), new EventStoreDBEventStore(server.connectionString)];
+    try {
+      const [first, second] = stores.map((store) => new EventStoreAuditLog(store));
+      await Promise.all(
+        Array.from({ length: 5 }, async (_, turn) => {
+          await first.record([aRead(turn, 'first')]);
+          await second.record([aRead(turn, 'second'), aRead(turn, 'second')]);
+        }),
+      );
+      const { entries, verification } = await new EventStoreAuditLog(stores[0]).read({});
+      expect(verification).toMatchObject({ intact: true, checked: 15, lastSequence: 14 });
+      expect(entries.filter((entry) => entry.subject === 'first')).toHaveLength(5);
+      expect(entries.filter((entry) => entry.subject === 'second')).toHaveLength(10);
+    } finally {
+      await Promise.all(stores.map((store) => store.close()));
       await server.stop();
     }
   });

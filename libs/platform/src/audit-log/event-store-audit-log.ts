@@ -11,7 +11,7 @@ import {
   type AuditWindow,
   type ChainHead,
 } from '@case-journey/access';
-import { StreamNotFoundError, WrongExpectedRevisionError, type EventStore, type ExpectedRevision, type RecordedEvent } from '@case-journey/event-store';
+import { StreamNotFoundError, type EventStore, type RecordedEvent } from '@case-journey/event-store';
 
 /** The one stream of the audit log: one chain, so its order is the store's order. Not a case stream, so no projection reads it. */
 export const AUDIT_STREAM = 'audit-log';
@@ -20,26 +20,20 @@ export const AUDIT_EVENT_TYPE = 'AccessAudited';
 const PAGE = 1000;
 /** How far entries' instants may run out of order (several processes' clocks): a window is looked for this much wider. */
 const CLOCK_SPREAD_MS = 60_000;
-const MAX_ATTEMPTS = 50;
 
 const endOfTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
-
-interface StoredHead extends ChainHead {
-  expected: ExpectedRevision;
-}
 
 /**
  * The audit log in its own stream of the event store: as durable as the events, shared by every
  * process that shares the store, and append-only by the store's nature. Each process sends its
  * entries one batch at a time (those recorded in the same turn of the event loop, or while a batch
- * is being appended, go together in the next), chained
- * on the stream's head and appended with that head's revision expected, so that when another process
- * appended first the batch is chained again on the new head and retried.
+ * is being appended, go together in the next), chained on the stream's last entry as the store
+ * hands it over inside the append (`appendAfterLast`), so another process's entries are never
+ * chained over.
  */
 export class EventStoreAuditLog implements AuditLog {
   private waiting: Array<{ records: readonly AuditRecord[]; resolve: (entries: AuditEntry[]) => void; reject: (error: unknown) => void }> = [];
   private sending: Promise<void> | undefined;
-  private head: StoredHead | undefined;
 
   constructor(private readonly store: EventStore) {}
 
@@ -101,29 +95,12 @@ export class EventStoreAuditLog implements AuditLog {
   }
 
   private async append(records: readonly AuditRecord[]): Promise<AuditEntry[]> {
-    for (let attempt = 1; ; attempt++) {
-      const head = this.head ?? (await this.readHead());
-      const entries = chainEntries(head, records);
-      try {
-        const result = await this.store.append(
-          AUDIT_STREAM,
-          // Time-ordered ids, so that the stream's index of ids grows at its end as its revisions do: with random ids
-          // each entry landed on a page of that index of its own, which its commit then wrote to the log whole.
-          entries.map((entry) => ({ id: timeOrderedUuid(), type: AUDIT_EVENT_TYPE, data: entry })),
-          { expectedRevision: head.expected },
-        );
-        this.head = { ...headOf(entries[entries.length - 1]), expected: result.nextExpectedRevision };
-        return entries;
-      } catch (error) {
-        this.head = undefined;
-        if (!(error instanceof WrongExpectedRevisionError) || attempt >= MAX_ATTEMPTS) throw error;
-      }
-    }
-  }
-
-  private async readHead(): Promise<StoredHead> {
-    const [last] = await this.readBackwards(undefined);
-    return last ? { ...headOf(last.data as AuditEntry), expected: last.revision } : { ...EMPTY_CHAIN, expected: 'no-stream' };
+    const { events } = await this.store.appendAfterLast(AUDIT_STREAM, (last) =>
+      // Time-ordered ids, so that the stream's index of ids grows at its end as its revisions do: with random ids
+      // each entry landed on a page of that index of its own, which its commit then wrote to the log whole.
+      chainEntries(last ? headOf(last.data as AuditEntry) : EMPTY_CHAIN, records).map((entry) => ({ id: timeOrderedUuid(), type: AUDIT_EVENT_TYPE, data: entry })),
+    );
+    return events.map((event) => event.data as AuditEntry);
   }
 
   /** The revision of the first entry at or after `instant` (entries are in time order but for clock spread), by bisection. */
