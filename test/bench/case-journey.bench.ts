@@ -10,9 +10,9 @@ import { performance } from 'node:perf_hooks';
 import { caseStateFrom, decide, evolve, initialState, type CaseCommand, type CaseEvent, type CaseState } from '@case-journey/domain';
 import { aCharge, aCommand, aVictim, type DataFor } from '../../libs/case-journey/src/testing/case-builders';
 import type { CaseEventType } from '../../libs/case-journey/src/events';
+import { benchOptions } from './bench-options';
 
-const iterationsArgument = process.argv.find((argument) => argument.startsWith('--iterations='));
-const ITERATIONS = iterationsArgument ? Number(iterationsArgument.split('=')[1]) : 2_000;
+const ITERATIONS = benchOptions({ iterations: { type: 'integer', default: 2_000 } }).iterations;
 const WARM_UP = Math.ceil(ITERATIONS / 10);
 const HOUR = 3_600_000;
 const START = Date.parse('2025-01-06T09:00:00.000Z');

@@ -36,19 +36,29 @@ import { CRIME_REPORT_EXAMPLE } from '../../apps/api/src/cases/dto/examples';
 import { PrivateRedis } from '../e2e/private-redis';
 import { benchReads, contact, DEPLOYED_LOG_LEVEL, primeBaseline, sampleCaseIds, startServer, stopServer } from './bench-servers';
 import { timeCatchUp } from './projection-catch-up';
+import { benchOptions } from './bench-options';
 
-const argument = (name: string, fallback: string): string => process.argv.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3) ?? fallback;
-const CASES = Number(argument('cases', '2000'));
-const DURATION = Number(argument('duration', '8'));
-const CONNECTIONS = Number(argument('connections', '16'));
-const REDIS_PORT = Number(argument('redis-port', '47001'));
+const options = benchOptions({
+  cases: { type: 'integer', default: 2000 },
+  duration: { type: 'number', default: 8 },
+  connections: { type: 'integer', default: 16 },
+  'redis-port': { type: 'integer', default: 47001 },
+  'keep-data': { type: 'boolean' },
+  'tail-only': { type: 'boolean' },
+  'event-loop': { type: 'boolean' },
+  'api-node-flags': { type: 'string', default: '' },
+});
+const CASES = options.cases;
+const DURATION = options.duration;
+const CONNECTIONS = options.connections;
+const REDIS_PORT = options['redis-port'];
 const PRODUCT_PORT = REDIS_PORT + 1;
 const BASELINE_PORT = REDIS_PORT + 2;
 const REDIS_URL = `redis://127.0.0.1:${REDIS_PORT}`;
-const TAIL_ONLY = process.argv.includes('--tail-only');
-const EVENT_LOOP = process.argv.includes('--event-loop');
+const TAIL_ONLY = options['tail-only'];
+const EVENT_LOOP = options['event-loop'];
 /** `--api-node-flags=a,b`: Node/V8 flags for the API's processes (a cluster's members inherit them), e.g. `--max-semi-space-size=64`, to see what they do to the tail. */
-const API_NODE_FLAGS = argument('api-node-flags', '').split(',').filter(Boolean);
+const API_NODE_FLAGS = options['api-node-flags'].split(',').filter(Boolean);
 const PREFIX = 'cjcompare';
 const AREA = BENCH_PROFILE.areas[0].name;
 const load = () => loadavg().map((n) => n.toFixed(2)).join(' ');
@@ -293,7 +303,7 @@ async function main(): Promise<void> {
     await issuer.stop();
     redis.disconnect();
     await redisServer.dispose();
-    if (!process.argv.includes('--keep-data')) rmSync(dataDirectory, { recursive: true, force: true });
+    if (!options['keep-data']) rmSync(dataDirectory, { recursive: true, force: true });
   }
 }
 

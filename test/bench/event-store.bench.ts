@@ -12,9 +12,9 @@ import { performance } from 'node:perf_hooks';
 import { setTimeout as pause } from 'node:timers/promises';
 import Database from 'better-sqlite3';
 import { SqliteEventStore, type EventStore, type EventToAppend } from '@case-journey/event-store';
+import { benchOptions } from './bench-options';
 
-const scaleArgument = process.argv.find((argument) => argument.startsWith('--scale='));
-const scale = scaleArgument ? Number(scaleArgument.split('=')[1]) : 1;
+const { scale } = benchOptions({ scale: { type: 'number', default: 1 } });
 const ROUNDS = 3;
 
 /** A hearing listed, about the size of the case journey's events. */

@@ -17,12 +17,18 @@ import Redis from 'ioredis';
 import { BatchWrites, caseObligationsOf, CaseFinderReader, keyPages, OBLIGATIONS, ProjectionKeys, ProjectionVersions, writeFinderChanges, type CaseFinderQuery } from '@case-journey/projections';
 import { BENCH_PROFILE, generateCases } from '@case-journey/synthetic';
 import { VICTIMS_CODE_2020, WorkingDayCalendar } from '@case-journey/victims-code';
+import { benchOptions } from './bench-options';
 
-const argument = (name: string, fallback: string): string => process.argv.find((arg) => arg.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
-const CASES = Number(argument('cases', String(BENCH_PROFILE.cases)));
-const QUERIES = Number(argument('queries', '300'));
-const KEEP = process.argv.includes('--keep');
-const prefix = argument('prefix', `cjbench-finder-${process.pid}`);
+const options = benchOptions({
+  cases: { type: 'integer', default: BENCH_PROFILE.cases },
+  queries: { type: 'integer', default: 300 },
+  prefix: { type: 'string', default: `cjbench-finder-${process.pid}` },
+  keep: { type: 'boolean' },
+});
+const CASES = options.cases;
+const QUERIES = options.queries;
+const KEEP = options.keep;
+const { prefix } = options;
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const NOW = new Date(BENCH_PROFILE.now);
 

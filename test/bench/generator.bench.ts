@@ -13,19 +13,12 @@ import { BENCH_PROFILE, generateCases } from '@case-journey/synthetic';
 import { VICTIMS_CODE_2020, WorkingDayCalendar } from '@case-journey/victims-code';
 import { seededSealer } from '../../apps/generator/src/seeded-sealer';
 import { fileSink, writeNdjson } from '../../apps/generator/src/write-ndjson';
+import { benchOptions } from './bench-options';
 
 const TARGET_EVENTS_PER_SECOND = 50_000;
 
-function option(name: string, fallback: number): number {
-  const at = process.argv.indexOf(name);
-  const value = at >= 0 ? Number(process.argv[at + 1]) : fallback;
-  if (!Number.isSafeInteger(value) || value < 0) throw new Error(`${name} must be a whole number`);
-  return value;
-}
-
 async function main(): Promise<void> {
-  const cases = option('--cases', BENCH_PROFILE.cases);
-  const seed = option('--seed', 42);
+  const { cases, seed } = benchOptions({ cases: { type: 'integer', default: BENCH_PROFILE.cases }, seed: { type: 'integer', default: 42 } });
   const dir = mkdtempSync(join(tmpdir(), 'generator-bench-'));
   const path = join(dir, 'bench.ndjson');
   console.log(`Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, load ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);

@@ -18,13 +18,20 @@ import { cpus, loadavg } from 'node:os';
 import { basename, join } from 'node:path';
 import type { VictimPersonalData } from '@case-journey/domain';
 import type { SealPersonalData } from '@case-journey/synthetic';
+import { benchOptions } from './bench-options';
 
 const ROOT = join(__dirname, '../..');
-const option = (name: string): string | undefined => process.argv.find((arg) => arg.startsWith(`--${name}=`))?.split('=')[1];
-const bytesWanted = Number(option('bytes') ?? 1e9);
-const file = option('file') ?? `/tmp/cj-bench-requests-${option('bytes') ?? '1e9'}.ndjson`;
-const dataDirectory = option('data-dir') ?? '/tmp/cj-bench-import-memory';
-const stopAfterSeconds = option('seconds') ? Number(option('seconds')) : undefined;
+const options = benchOptions({
+  bytes: { type: 'integer', default: 1e9 },
+  file: { type: 'string' },
+  'data-dir': { type: 'string', default: '/tmp/cj-bench-import-memory' },
+  seconds: { type: 'number' },
+});
+const bytesWanted = options.bytes;
+/** Named by the size as written in exponent form (1e9 for a gigabyte), so that the file is kept for the next run of the same size. */
+const file = options.file ?? `/tmp/cj-bench-requests-${bytesWanted.toExponential().replace('+', '')}.ndjson`;
+const dataDirectory = options['data-dir'];
+const stopAfterSeconds = options.seconds;
 const SAMPLE_MS = 250;
 const MIB = 2 ** 20;
 /** The bench profile's requests run to about 4,500 bytes a case (142,858 cases made 645 MB): fewer asked for, cut at the size. */

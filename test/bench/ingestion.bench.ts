@@ -32,14 +32,21 @@ import { ImportJournal, newImportStatus } from '../../apps/api/src/imports/impor
 import { openImporterServices } from '../../apps/api/src/imports/importer-services';
 import { processImport } from '../../apps/api/src/imports/process-import';
 import { ndjsonSource } from '../../apps/api/src/imports/record-sources';
+import { benchOptions } from './bench-options';
 
-const option = (name: string): string | undefined => process.argv.find((arg) => arg.startsWith(`--${name}=`))?.split('=')[1];
-const cases = option('cases') ? Number(option('cases')) : undefined;
-const file = option('file') ?? `/tmp/cj-bench-requests${cases ? `-${cases}` : ''}.ndjson`;
-const dataDirectory = option('data-dir') ?? '/tmp/cj-bench-import';
-const batchSize = option('batch-lines') ? Number(option('batch-lines')) : undefined;
-const validationThread = option('validation-thread') === undefined ? undefined : option('validation-thread') === 'on';
-const checkpoints = option('checkpoints') === 'in-commit' ? 'in-commit' : 'on-thread';
+const options = benchOptions({
+  cases: { type: 'integer' },
+  file: { type: 'string' },
+  'data-dir': { type: 'string', default: '/tmp/cj-bench-import' },
+  'batch-lines': { type: 'integer' },
+  'validation-thread': { type: 'string', choices: ['on', 'off'] },
+  checkpoints: { type: 'string', choices: ['on-thread', 'in-commit'], default: 'on-thread' },
+});
+const { cases, checkpoints } = options;
+const file = options.file ?? `/tmp/cj-bench-requests${cases ? `-${cases}` : ''}.ndjson`;
+const dataDirectory = options['data-dir'];
+const batchSize = options['batch-lines'];
+const validationThread = options['validation-thread'] === undefined ? undefined : options['validation-thread'] === 'on';
 
 /** The largest the store's write-ahead log file has been, sampled. */
 let peakWalBytes = 0;

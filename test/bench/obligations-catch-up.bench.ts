@@ -32,17 +32,28 @@ import { BENCH_PROFILE } from '@case-journey/synthetic';
 import { parseReading } from '../../libs/projections/src/obligations/stored-reading';
 import { readModelSnapshot } from '../../libs/projections/src/testing/read-model-snapshot';
 import { PrivateRedis } from '../e2e/private-redis';
+import { benchOptions } from './bench-options';
 
-const argument = (name: string, fallback: string): string => process.argv.find((arg) => arg.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
-const DATA_DIR = argument('data-dir', '/tmp/cj-slice');
+const options = benchOptions({
+  'data-dir': { type: 'string', default: '/tmp/cj-slice' },
+  'batch-size': { type: 'integer' },
+  live: { type: 'integer', default: 0 },
+  'no-deadlines': { type: 'boolean' },
+  'warm-up': { type: 'boolean' },
+  profile: { type: 'string' },
+  monitor: { type: 'boolean' },
+  digest: { type: 'boolean' },
+  commandstats: { type: 'boolean' },
+});
+const DATA_DIR = options['data-dir'];
 /** The runner's batch size; by default the projection's own (`OBLIGATIONS_BATCH_SIZE`). */
-const BATCH_SIZE = argument('batch-size', '') === '' ? undefined : Number(argument('batch-size', ''));
-const LIVE = Number(argument('live', '0'));
-const DEADLINES = !process.argv.includes('--no-deadlines');
+const BATCH_SIZE = options['batch-size'];
+const LIVE = options.live;
+const DEADLINES = !options['no-deadlines'];
 /** Catch up once first into keys of their own, so that the run measured is the JIT's steady state (a long catch-up's). */
-const WARM_UP = process.argv.includes('--warm-up');
+const WARM_UP = options['warm-up'];
 /** Writes a CPU profile of the measured catch-up alone to this file. */
-const PROFILE = argument('profile', '') || undefined;
+const PROFILE = options.profile || undefined;
 const PREFIX = 'cjcatchup';
 const NOW = new Date(BENCH_PROFILE.now);
 const load = () => loadavg().map((n) => n.toFixed(2)).join(' ');
@@ -79,7 +90,7 @@ async function main(): Promise<void> {
       // Given only when asked for: an older checkout's runner would take `batchSize: undefined` over its default, and apply events one at a time.
       const runner = new ProjectionRunner({ store, redis, projection, keys, clock: { now: () => now }, ...(BATCH_SIZE !== undefined && { batchSize: BATCH_SIZE }), onCommit });
       const profiler = profile ? await startProfiler() : undefined;
-      const monitor = process.argv.includes('--monitor') && prefix === PREFIX ? await tallyCommands(redis, keys.base) : undefined;
+      const monitor = options.monitor && prefix === PREFIX ? await tallyCommands(redis, keys.base) : undefined;
       const redisCpu = await redisCpuSeconds(redis);
       const memory = await redisMemory(redis);
       const cpu = process.cpuUsage();
@@ -99,7 +110,7 @@ async function main(): Promise<void> {
       console.log(`  Redis server: ${redisCpuUsed.toFixed(2)} s CPU = ${((redisCpuUsed / events) * 1e6).toFixed(1)} ms per 1,000 events (its deadline jobs' commands included)`);
       console.log(`  Redis memory: ${(((await redisMemory(redis)) - memory) / 1024 / 1024).toFixed(1)} MiB more after the catch-up (used_memory)`);
       console.log(`  by quarter of the log: ${quarters.map((q) => ((q / (events / 4)) * 1e6).toFixed(1)).join(' / ')} ms CPU per 1,000 events`);
-      if (process.argv.includes('--digest')) {
+      if (options.digest) {
         const snapshot = await readModelSnapshot(redis, keys);
         console.log(`  read model: ${Object.keys(snapshot).length} keys, sha256 ${createHash('sha256').update(JSON.stringify(snapshot)).digest('hex')}`);
         // The same with each case's reading as `parseReading` gives it: equal across two stored forms of one reading.
@@ -111,7 +122,7 @@ async function main(): Promise<void> {
     console.log(`load ${load()}; ${DATA_DIR} through position ${head.position}, batches of ${BATCH_SIZE ?? 'the projection\'s own size'}, deadlines ${DEADLINES ? 'on' : 'off'}`);
     if (WARM_UP) await (await catchUp(`${PREFIX}-warm-up`)).stop();
     const runner = await catchUp(PREFIX, PROFILE);
-    if (process.argv.includes('--commandstats')) {
+    if (options.commandstats) {
       console.log(commandStats(await redis.info('commandstats')));
       console.log(`  bytes sent to Redis: ${/total_net_input_bytes:(\d+)/.exec(await redis.info('stats'))?.[1]} (warm-up included)`);
     }

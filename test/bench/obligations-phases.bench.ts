@@ -26,11 +26,16 @@ import { caseIdOfStream } from '../../libs/projections/src/runner/case-streams';
 import { BatchWrites } from '../../libs/projections/src/runner/batch-writes';
 import { ProjectionKeys } from '../../libs/projections/src/runner/projection-keys';
 import { caseWaitingOnSince } from '../../libs/projections/src/timeline/case-timeline';
+import { benchOptions } from './bench-options';
 
-const argument = (name: string, fallback: string): string => process.argv.find((arg) => arg.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
-const DATA_DIR = argument('data-dir', '/tmp/cj-slice');
-const EVENTS = Number(argument('events', '40000'));
-const ROUNDS = Number(argument('rounds', '4'));
+const options = benchOptions({
+  'data-dir': { type: 'string', default: '/tmp/cj-slice' },
+  events: { type: 'integer', default: 40000 },
+  rounds: { type: 'integer', default: 4 },
+});
+const DATA_DIR = options['data-dir'];
+const EVENTS = options.events;
+const ROUNDS = options.rounds;
 const PAGE = 2000;
 const CASES_PER_BATCH = 150;
 const NOW = new Date(BENCH_PROFILE.now);

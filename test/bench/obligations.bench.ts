@@ -31,9 +31,9 @@ import {
   vloContact,
   witnessRequired,
 } from '../../libs/victims-code/src/testing/journey';
+import { benchOptions } from './bench-options';
 
-const iterationsArgument = process.argv.find((argument) => argument.startsWith('--iterations='));
-const ITERATIONS = iterationsArgument ? Number(iterationsArgument.split('=')[1]) : 20_000;
+const ITERATIONS = benchOptions({ iterations: { type: 'integer', default: 20_000 } }).iterations;
 const WARM_UP = 2_000;
 
 /** A wounding case with two victims, from report to the Victim Liaison Officer's call, over 2026. */

@@ -33,18 +33,25 @@ import { BENCH_PROFILE } from '@case-journey/synthetic';
 import { TestIssuer } from '../../apps/api/src/access/testing/test-issuer';
 import { timeCatchUp, usedMemory } from './projection-catch-up';
 import { createApi } from '../../apps/api/src/create-api';
+import { benchOptions } from './bench-options';
 
-const argument = (name: string, fallback: string): string =>
-  process.argv.find((arg) => arg.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
-const DATA_DIR = argument('data-dir', '/tmp/cj-bench-data');
-const REQUESTS = Number(argument('requests', '2000'));
-const CONCURRENCIES = argument('concurrency', '1,8,16').split(',').map(Number);
-const KEEP = process.argv.includes('--keep');
+const options = benchOptions({
+  'data-dir': { type: 'string', default: '/tmp/cj-bench-data' },
+  events: { type: 'integer' },
+  requests: { type: 'integer', default: 2000 },
+  concurrency: { type: 'string', default: '1,8,16' },
+  prefix: { type: 'string', default: `cjbench-${process.pid}` },
+  keep: { type: 'boolean' },
+});
+const DATA_DIR = options['data-dir'];
+const REQUESTS = options.requests;
+const CONCURRENCIES = options.concurrency.split(',').map(Number);
+const KEEP = options.keep;
 const NOW = new Date(BENCH_PROFILE.now);
 const clock = { now: () => NOW };
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 /** Reusing a kept prefix (`--prefix=… --keep`) skips the catch-up, which then has nothing left to do. */
-const prefix = argument('prefix', `cjbench-${process.pid}`);
+const { prefix } = options;
 
 async function catchUp(store: SqliteEventStore, projection: Projection, prefix: string, through: bigint, events: number, redis: Redis) {
   const memoryBefore = await usedMemory(redis);
@@ -115,10 +122,10 @@ async function main(): Promise<void> {
   const store = SqliteEventStore.open({ dataDirectory: DATA_DIR });
   const [head] = await store.readAll({ direction: 'backwards', maxCount: 1 });
   if (!head) throw new Error(`No events in ${DATA_DIR}: load the bench profile first (see the top of this file)`);
-  const limit = argument('events', '');
-  const [last] = limit ? await store.readAll({ after: BigInt(limit) - 1n, maxCount: 1 }) : [head];
+  const limit = options.events;
+  const [last] = limit !== undefined ? await store.readAll({ after: BigInt(limit) - 1n, maxCount: 1 }) : [head];
   const through = last.position;
-  const events = (limit ? Number(limit) : Number(head.position)) as number;
+  const events = limit ?? Number(head.position);
   const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: null });
   const queues = new JobQueues({ connection: bullConnection(REDIS_URL), prefix: bullPrefix(prefix) });
 

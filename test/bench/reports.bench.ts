@@ -28,15 +28,22 @@ import { BENCH_PROFILE } from '@case-journey/synthetic';
 import { WorkingDayCalendar } from '@case-journey/victims-code';
 import { TestIssuer } from '../../apps/api/src/access/testing/test-issuer';
 import { createApi } from '../../apps/api/src/create-api';
+import { benchOptions } from './bench-options';
 
-const argument = (name: string, fallback: string): string => process.argv.find((arg) => arg.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
-const DATA_DIR = argument('data-dir', '/tmp/cj-bench-data');
-const REQUESTS = Number(argument('requests', '300'));
-const KEEP = process.argv.includes('--keep');
-const AS_OF = !process.argv.includes('--no-as-of');
+const options = benchOptions({
+  'data-dir': { type: 'string', default: '/tmp/cj-bench-data' },
+  requests: { type: 'integer', default: 300 },
+  prefix: { type: 'string', default: `cjbench-reports-${process.pid}` },
+  keep: { type: 'boolean' },
+  'no-as-of': { type: 'boolean' },
+});
+const DATA_DIR = options['data-dir'];
+const REQUESTS = options.requests;
+const KEEP = options.keep;
+const AS_OF = !options['no-as-of'];
 const NOW = new Date(BENCH_PROFILE.now);
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-const prefix = argument('prefix', `cjbench-reports-${process.pid}`);
+const { prefix } = options;
 const YEAR = Array.from({ length: 12 }, (_, i) => `${i < 6 ? 2024 : 2025}-${String(((i + 6) % 12) + 1).padStart(2, '0')}`);
 const PERIOD = `${YEAR[0]}..${YEAR[11]}`;
 

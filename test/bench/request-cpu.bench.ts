@@ -34,25 +34,38 @@ import { CRIME_REPORT_EXAMPLE } from '../../apps/api/src/cases/dto/examples';
 import { PrivateRedis } from '../e2e/private-redis';
 import { benchReads, contact, DEPLOYED_LOG_LEVEL, primeBaseline, sampleCaseIds, startServer, stopServer } from './bench-servers';
 import { timeCatchUp } from './projection-catch-up';
+import { benchOptions } from './bench-options';
 
-const argument = (name: string, fallback: string): string => process.argv.find((arg) => arg.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
-const CASES = Number(argument('cases', '1000'));
-const REQUESTS = Number(argument('requests', '4000'));
-const CONNECTIONS = Number(argument('connections', '16'));
-const KINDS = argument('kinds', 'write,timeline,worklist,compliance').split(',');
-const PROFILED = process.argv.includes('--profile');
+const options = benchOptions({
+  cases: { type: 'integer', default: 1000 },
+  requests: { type: 'integer', default: 4000 },
+  connections: { type: 'integer', default: 16 },
+  kinds: { type: 'string', default: 'write,timeline,worklist,compliance' },
+  'data-dir': { type: 'string', default: '' },
+  'redis-port': { type: 'integer', default: 47101 },
+  'no-baseline': { type: 'boolean' },
+  profile: { type: 'boolean' },
+  against: { type: 'string', default: '' },
+  rounds: { type: 'integer' },
+  floor: { type: 'boolean' },
+});
+const CASES = options.cases;
+const REQUESTS = options.requests;
+const CONNECTIONS = options.connections;
+const KINDS = options.kinds.split(',');
+const PROFILED = options.profile;
 const PROFILE_DIR = '/tmp/cj-request-cpu';
-const REDIS_PORT = Number(argument('redis-port', '47101'));
+const REDIS_PORT = options['redis-port'];
 const PRODUCT_PORT = REDIS_PORT + 1;
 const BASELINE_PORT = REDIS_PORT + 2;
 const REDIS_URL = `redis://127.0.0.1:${REDIS_PORT}`;
 const PREFIX = 'cjcpu';
 const AREA = BENCH_PROFILE.areas[0].name;
-const WITH_BASELINE = !process.argv.includes('--no-baseline');
-const AGAINST = argument('against', '');
-const ROUNDS = Number(argument('rounds', AGAINST ? '2' : '1'));
+const WITH_BASELINE = !options['no-baseline'];
+const AGAINST = options.against;
+const ROUNDS = options.rounds ?? (AGAINST ? 2 : 1);
 const AGAINST_PORT = REDIS_PORT + 3;
-const FLOOR = process.argv.includes('--floor');
+const FLOOR = options.floor;
 /** The floor's steps, each adding one required layer to the one before (the first is the bare baseline). */
 const FLOOR_STEPS = ['', 'access', 'access,rate-limit', 'access,rate-limit,log', 'access,rate-limit,log,helmet', 'access,rate-limit,log,helmet,audit'];
 const floorName = (layers: string) => (layers ? `floor +${layers.split(',').at(-1)}` : 'floor bare');
@@ -66,7 +79,7 @@ function cpuMs(pid: number): number {
 }
 
 async function main(): Promise<void> {
-  const given = argument('data-dir', '');
+  const given = options['data-dir'];
   const dataDirectory = given || mkdtempSync(join(tmpdir(), 'cj-request-cpu-'));
   if (!existsSync(join(dataDirectory, 'events.sqlite')) && !existsSync(join(dataDirectory, 'events.db'))) {
     const generated = spawnSync(process.execPath, ['-r', '@swc-node/register', 'apps/generator/src/main.ts', '--profile', 'bench', '--cases', String(CASES), '--to-store', '--data-dir', dataDirectory], { stdio: ['ignore', 'ignore', 'inherit'] });

@@ -37,10 +37,20 @@ import { CaseHistories, ObligationsProjection, ReportingProjection, TimelineProj
 import { BENCH_PROFILE } from '@case-journey/synthetic';
 import { PrivateRedis } from '../e2e/private-redis';
 import { timeCatchUp, usedMemory } from './projection-catch-up';
+import { benchOptions } from './bench-options';
 
-const argument = (name: string, fallback: string): string => process.argv.find((arg) => arg.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
-const EVENTS = Number(argument('events', '10000000'));
-const REDIS_PORT = Number(argument('redis-port', '47010'));
+const options = benchOptions({
+  events: { type: 'integer', default: 10_000_000 },
+  'redis-port': { type: 'integer', default: 47010 },
+  'data-dir': { type: 'string', default: '' },
+  'keep-data': { type: 'boolean' },
+  'reuse-store': { type: 'boolean' },
+  only: { type: 'string', default: '' },
+  'live-every': { type: 'number', default: 0 },
+  'history-events': { type: 'integer' },
+});
+const EVENTS = options.events;
+const REDIS_PORT = options['redis-port'];
 const REDIS_URL = `redis://127.0.0.1:${REDIS_PORT}`;
 /** The bench profile's events per case (1,293,289 events of 100,000 cases). */
 const EVENTS_PER_CASE = 12.93;
@@ -49,9 +59,9 @@ const MiB = 2 ** 20;
 const load = () => loadavg().map((n) => n.toFixed(2)).join(' ');
 const number = (n: number, digits = 0) => n.toLocaleString('en-GB', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
-const LIVE_EVERY_MS = Number(argument('live-every', '0')) * 1000;
+const LIVE_EVERY_MS = options['live-every'] * 1000;
 /** The events the obligations and reporting projections keep of the cases touched lately; undefined: their own default. */
-const HISTORY_EVENTS = argument('history-events', '') === '' ? undefined : Number(argument('history-events', ''));
+const HISTORY_EVENTS = options['history-events'];
 
 interface Measured {
   projection: string;
@@ -133,11 +143,11 @@ function storeBytes(dataDirectory: string): number {
 async function main(): Promise<void> {
   const cases = Math.round(EVENTS / EVENTS_PER_CASE);
   console.log(`Scale benchmark: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}; load at the start ${load()}`);
-  const dataDirectory = argument('data-dir', '') || mkdtempSync(join(tmpdir(), 'cj-scale-'));
+  const dataDirectory = options['data-dir'] || mkdtempSync(join(tmpdir(), 'cj-scale-'));
   const redisServer = await PrivateRedis.start(REDIS_PORT);
   const redis = new Redis(REDIS_URL);
   try {
-    const reused = process.argv.includes('--reuse-store') && existsSync(join(dataDirectory, 'events.sqlite'));
+    const reused = options['reuse-store'] && existsSync(join(dataDirectory, 'events.sqlite'));
     const loadStarted = performance.now();
     if (!reused) {
       const generated = spawnSync(process.execPath, ['-r', '@swc-node/register', 'apps/generator/src/main.ts', '--profile', 'bench', '--cases', String(cases), '--to-store', '--data-dir', dataDirectory], { stdio: ['ignore', 'ignore', 'inherit'] });
@@ -151,7 +161,7 @@ async function main(): Promise<void> {
     if (reused) console.log(`Reused the store in ${dataDirectory}: ${number(events)} events of ${number(cases)} cases; store on disk ${number(diskBytes / MiB)} MiB`);
     else console.log(`Loaded ${number(events)} events of ${number(cases)} cases in ${number(loadSeconds)} s (${number(events / loadSeconds)} events/s, generator and sealing included); store on disk ${number(diskBytes / MiB)} MiB`);
 
-    const only = argument('only', '').split(',').filter(Boolean);
+    const only = options.only.split(',').filter(Boolean);
     const projections = [
       new TimelineProjection(),
       new ObligationsProjection({ store, historyEvents: HISTORY_EVENTS }),
@@ -206,7 +216,7 @@ async function main(): Promise<void> {
   } finally {
     redis.disconnect();
     await redisServer.dispose();
-    if (!process.argv.includes('--keep-data') && !argument('data-dir', '')) rmSync(dataDirectory, { recursive: true, force: true });
+    if (!options['keep-data'] && !options['data-dir']) rmSync(dataDirectory, { recursive: true, force: true });
   }
 }
 

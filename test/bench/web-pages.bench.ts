@@ -7,9 +7,10 @@
  */
 import { cpus, loadavg } from 'node:os';
 import { WebStack } from '../e2e/web/web-stack';
+import { benchOptions } from './bench-options';
 
 const NOW = new Date('2026-11-25T11:00:00.000Z');
-const requests = Number(/--requests=(\d+)/.exec(process.argv.join(' '))?.[1] ?? 30);
+const { requests } = benchOptions({ requests: { type: 'integer', default: 30 } });
 
 /** Just enough of a browser to sign in through the dev provider's login page: cookies kept, redirects followed one by one. */
 class Browser {
