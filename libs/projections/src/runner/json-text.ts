@@ -4,11 +4,18 @@
  * gets the same JSON.
  */
 export class JsonText<T = unknown> {
+  private encoded?: Buffer;
+
   constructor(
     readonly text: string,
     /** A strong ETag for the text, when one is already known (computed once for a cached answer). */
     readonly etag?: string,
   ) {}
+
+  /** The text as UTF-8, encoded once however often the same answer is sent (a kept worklist page, kept figures). */
+  get bytes(): Buffer {
+    return (this.encoded ??= Buffer.from(this.text));
+  }
 
   toJSON(): T {
     return JSON.parse(this.text) as T;
