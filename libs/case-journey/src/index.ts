@@ -14,3 +14,4 @@ export * from './rules';
 export * from './record-identity';
 export * from './record-content';
 export * from './canonical-json';
+export { RecentlyUsed } from './recently-used';

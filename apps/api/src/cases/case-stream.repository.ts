@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { caseStateFrom, caseStreamId, evolve, upcast, type CaseEvent, type CaseState } from '@case-journey/domain';
+import { caseStateFrom, caseStreamId, evolve, RecentlyUsed, upcast, type CaseEvent, type CaseState } from '@case-journey/domain';
 import {
   EVENT_STORE,
   StreamNotFoundError,
@@ -9,7 +9,6 @@ import {
   type ExpectedRevision,
   type RecordedEvent,
 } from '@case-journey/event-store';
-import { RecentlyUsed } from '@case-journey/projections';
 
 /** A case's stream as stored, and its events lifted to the current schema. */
 export interface CaseStream {

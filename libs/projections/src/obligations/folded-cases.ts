@@ -1,5 +1,4 @@
-import type { CaseState } from '@case-journey/domain';
-import { RecentlyUsed } from '../runner/recently-used';
+import { RecentlyUsed, type CaseState } from '@case-journey/domain';
 
 interface Folded {
   state: CaseState;

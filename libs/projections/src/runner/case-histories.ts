@@ -1,5 +1,4 @@
-import type { CaseEvent } from '@case-journey/domain';
-import { RecentlyUsed } from './recently-used';
+import { RecentlyUsed, type CaseEvent } from '@case-journey/domain';
 
 /**
  * The events of the cases a projection touched lately, each case's from its first revision on:

@@ -10,4 +10,3 @@ export * from './projection-lease';
 export * from './json-text';
 export * from './batch-writes';
 export { CaseHistories } from './case-histories';
-export { RecentlyUsed } from './recently-used';

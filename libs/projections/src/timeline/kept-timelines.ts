@@ -1,4 +1,4 @@
-import { RecentlyUsed } from '../runner/recently-used';
+import { RecentlyUsed } from '@case-journey/domain';
 import type { ReadyTimeline } from './ready-timeline';
 
 /** A case's timeline as worked out from its list of records, and what the list was when it was. */
