@@ -21,7 +21,7 @@ interface Entry {
  * the revisions it decided on, so a case moved on meanwhile is refused and read afresh.
  */
 export class WorkingCases {
-  /** Each case as the batch folded it, or `{}` for a case the store does not have yet (lru-cache keeps no undefined). */
+  /** Each case as batches folded it (as the repository loaded it until one folds into it), or `{}` for a case the store does not have yet (lru-cache keeps no undefined). */
   private readonly cases: LRUCache<string, { loaded?: LoadedCase }>;
 
   constructor(capacity = 500) {
@@ -31,7 +31,7 @@ export class WorkingCases {
   async get(caseId: string, repository: CaseStreamRepository): Promise<LoadedCase | undefined> {
     const known = this.cases.get(caseId);
     if (known) return known.loaded;
-    const loaded = ownCopyOf(await repository.load(caseId));
+    const loaded = await repository.load(caseId);
     this.set(caseId, loaded);
     return loaded;
   }
@@ -46,12 +46,20 @@ export class WorkingCases {
 }
 
 /**
- * The case as the repository kept it, in arrays of the batch's own: a batch folds its decided events
- * into the case in place, and the repository's copy must never hold events the store does not (after
- * a dry run or a refused batch, another record would be taken for one already stored).
+ * The cases batches have folded events into: each a copy of their own, made at the first fold. A
+ * batch folds in place, and the case the repository keeps must never hold events the store does not
+ * (after a dry run or a refused batch, another record would be taken for one already stored); a case
+ * a batch only reads (a replay, a refusal) is never copied.
  */
-const ownCopyOf = (loaded: LoadedCase | undefined): LoadedCase | undefined =>
-  loaded && { ...loaded, recorded: [...loaded.recorded], events: [...loaded.events] };
+const foldedByBatches = new WeakSet<LoadedCase>();
+
+/** The case to fold into: the one batches folded before, else a copy of the repository's (a new case is theirs from the start). */
+function caseToFoldInto(loaded: LoadedCase | undefined, caseId: string): LoadedCase {
+  if (loaded && foldedByBatches.has(loaded)) return loaded;
+  const own: LoadedCase = loaded ? { ...loaded, recorded: [...loaded.recorded], events: [...loaded.events] } : { caseId, recorded: [], events: [], revision: -1n, state: initialState() };
+  foldedByBatches.add(own);
+  return own;
+}
 
 /**
  * Many recordings decided one after another and stored together: the cases they touch are read
@@ -172,12 +180,12 @@ const lastOf = (caseId: string, events: readonly CaseEvent[]): RecordedHandoff =
 
 /**
  * The case with the decided events added as if stored: what the next record of the batch is decided
- * against. Added in place: the batch's working copy is its own (copied from the repository's, or folded by it). Its
- * state is carried on by `caseStateAfter`, which copies it once for the record's events, where
+ * against. Added in place into a case batches folded before; the repository's case is copied first.
+ * Its state is carried on by `caseStateAfter`, which copies it once for the record's events, where
  * `evolve` copied it twice for each.
  */
 function foldedWith(loaded: LoadedCase | undefined, caseId: string, events: readonly CaseEvent[]): LoadedCase {
-  const folded: LoadedCase = loaded ?? { caseId, recorded: [], events: [], revision: -1n, state: initialState() };
+  const folded = caseToFoldInto(loaded, caseId);
   const streamId = caseStreamId(caseId);
   for (const event of events) {
     folded.revision += 1n;
