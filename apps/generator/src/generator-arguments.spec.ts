@@ -26,11 +26,13 @@ describe('generator arguments', () => {
   it.each([
     [['--profile', 'nope'], /Unknown profile/],
     [['--seed', '4.2'], /integer/],
-    [['--cases', '-1'], /negative/],
+    [['--cases=-1'], /negative/],
+    // util.parseArgs takes a value that starts with '-' for a flag unless written --cases=-1
+    [['--cases', '-1'], /'--cases' argument is ambiguous/],
     [['--now', 'yesterday'], /ISO/],
-    [['--out'], /needs a value/],
+    [['--out'], /'--out <value>' argument missing/],
     [['--out', 'x', '--to-store'], /not both/],
-    [['--verbose'], /Unknown option/],
+    [['--verbose'], /Unknown option '--verbose'/],
   ])('refuse %j', (argv, message) => {
     expect(() => parseArguments(argv)).toThrow(ArgumentError);
     expect(() => parseArguments(argv)).toThrow(message);

@@ -1,3 +1,4 @@
+import { parseArgs } from 'node:util';
 import { PROFILES } from '@case-journey/synthetic';
 
 export interface GeneratorArguments {
@@ -29,54 +30,48 @@ export const USAGE = `Usage: node -r @swc-node/register apps/generator/src/main.
 
 export class ArgumentError extends Error {}
 
+const OPTIONS = {
+  help: { type: 'boolean' },
+  profile: { type: 'string', default: 'demo' },
+  seed: { type: 'string' },
+  out: { type: 'string' },
+  requests: { type: 'boolean', default: false },
+  'to-store': { type: 'boolean', default: false },
+  'data-dir': { type: 'string' },
+  cases: { type: 'string' },
+  now: { type: 'string' },
+} as const;
+
 /** `clock` is read only for `--now now`. */
 export function parseArguments(argv: readonly string[], clock: () => Date = () => new Date()): GeneratorArguments | 'help' {
-  const parsed: GeneratorArguments = { profile: 'demo', seed: 42, toStore: false, requests: false };
-  for (let i = 0; i < argv.length; i++) {
-    const flag = argv[i];
-    const value = (): string => {
-      const next = argv[++i];
-      if (next === undefined) throw new ArgumentError(`${flag} needs a value`);
-      return next;
-    };
-    switch (flag) {
-      case '--help':
-        return 'help';
-      case '--profile':
-        parsed.profile = value();
-        if (!PROFILES[parsed.profile]) throw new ArgumentError(`Unknown profile ${parsed.profile} (known: ${Object.keys(PROFILES).join(', ')})`);
-        break;
-      case '--seed':
-        parsed.seed = integer(flag, value());
-        break;
-      case '--out':
-        parsed.out = value();
-        break;
-      case '--requests':
-        parsed.requests = true;
-        break;
-      case '--to-store':
-        parsed.toStore = true;
-        break;
-      case '--data-dir':
-        parsed.dataDir = value();
-        break;
-      case '--cases':
-        parsed.cases = integer(flag, value());
-        if (parsed.cases < 0) throw new ArgumentError('--cases must not be negative');
-        break;
-      case '--now':
-        parsed.now = value();
-        if (parsed.now === 'now') parsed.now = new Date(Math.floor(clock().getTime() / 3_600_000) * 3_600_000).toISOString();
-        if (Number.isNaN(Date.parse(parsed.now))) throw new ArgumentError(`--now must be an ISO instant or 'now', not ${parsed.now}`);
-        break;
-      default:
-        throw new ArgumentError(`Unknown option ${flag}`);
-    }
+  const values = parsedFlags(argv);
+  if (values.help) return 'help';
+  if (!PROFILES[values.profile]) throw new ArgumentError(`Unknown profile ${values.profile} (known: ${Object.keys(PROFILES).join(', ')})`);
+  const parsed: GeneratorArguments = { profile: values.profile, seed: values.seed === undefined ? 42 : integer('--seed', values.seed), toStore: values['to-store'], requests: values.requests };
+  if (values.out !== undefined) parsed.out = values.out;
+  if (values['data-dir'] !== undefined) parsed.dataDir = values['data-dir'];
+  if (values.cases !== undefined) {
+    parsed.cases = integer('--cases', values.cases);
+    if (parsed.cases < 0) throw new ArgumentError('--cases must not be negative');
+  }
+  if (values.now !== undefined) {
+    parsed.now = values.now === 'now' ? new Date(Math.floor(clock().getTime() / 3_600_000) * 3_600_000).toISOString() : values.now;
+    if (Number.isNaN(Date.parse(parsed.now))) throw new ArgumentError(`--now must be an ISO instant or 'now', not ${parsed.now}`);
   }
   if (parsed.toStore && parsed.out !== undefined) throw new ArgumentError('Choose --out or --to-store, not both');
   if (parsed.toStore && parsed.requests) throw new ArgumentError('--requests writes NDJSON: choose it or --to-store, not both');
   return parsed;
+}
+
+/** The flags as Node's util.parseArgs reads them (`--seed 7` or `--seed=7`); an unknown flag or a missing value is an ArgumentError. */
+function parsedFlags(argv: readonly string[]) {
+  try {
+    return parseArgs({ args: [...argv], options: OPTIONS, strict: true, allowPositionals: false }).values;
+  } catch (error) {
+    // By its code: Node's own errors need not be instances of this realm's TypeError (under jest they are not).
+    if (String((error as { code?: unknown }).code).startsWith('ERR_PARSE_ARGS_')) throw new ArgumentError((error as Error).message);
+    throw error;
+  }
 }
 
 function integer(flag: string, text: string): number {
