@@ -48,6 +48,13 @@ const LATEST = 8_640_000_000_000_000;
 
 /** Searches the case finder on the version of the Victims' Code projection readers use. */
 export class CaseFinderReader {
+  /**
+   * Each area found, by the names' key it was found in and its matching name. A name, once written,
+   * stays (the projection only adds one, with HSETNX), so an area-filtered read asks Redis for its
+   * area once per projection version, not every time; an area not found is asked again.
+   */
+  private readonly foundAreas = new Map<string, string>();
+
   constructor(
     private readonly redis: Redis,
     private readonly versions: ProjectionVersions,
@@ -99,8 +106,15 @@ export class CaseFinderReader {
 
   /** The area as first written, when a case of it is known (matched case-insensitively, blanks trimmed). */
   async knownArea(area: string): Promise<string | undefined> {
-    const keys = await this.versions.reading(OBLIGATIONS);
-    return (await this.redis.hget(finderAreaNamesKey(keys), matchingName(area))) ?? undefined;
+    const namesKey = finderAreaNamesKey(await this.versions.reading(OBLIGATIONS));
+    const matching = matchingName(area);
+    const asked = `${namesKey} ${matching}`;
+    const kept = this.foundAreas.get(asked);
+    if (kept !== undefined) return kept;
+    const found = await this.redis.hget(namesKey, matching);
+    if (found === null) return undefined;
+    this.foundAreas.set(asked, found);
+    return found;
   }
 
   /** Each filter as a group the page's cases must be in: sets (any of them), or a lookup's value. */

@@ -59,6 +59,20 @@ describe('the case finder', () => {
     expect(await finder.knownArea('wessex-typo')).toBeUndefined();
   });
 
+  it('given an area found once, answers it again without asking Redis; an area not found is asked about every time', async () => {
+    const reader = new CaseFinderReader(redis, versions);
+    const asked = jest.spyOn(redis, 'hget');
+    try {
+      expect(await reader.knownArea('Anglia')).toBe('Anglia');
+      expect(await reader.knownArea(' ANGLIA')).toBe('Anglia');
+      expect(await reader.knownArea('Kent')).toBeUndefined();
+      expect(await reader.knownArea('Kent')).toBeUndefined();
+      expect(asked).toHaveBeenCalledTimes(3);
+    } finally {
+      asked.mockRestore();
+    }
+  });
+
   it('filters by URN, source reference, stage, waiting-on, offence, enhanced rights, closure and opening dates', async () => {
     expect(await ids({ urn: '99wx0000001', areas: ['Anglia'] })).toEqual(['an-wed-5']);
     expect(await ids({ sourceReference: 'NICHE-1' })).toEqual(['wx-mon-3']);
