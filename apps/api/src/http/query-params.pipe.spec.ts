@@ -25,6 +25,20 @@ describe('QueryParamsPipe', () => {
     expect(second.kind).toBeUndefined();
   });
 
+  it('given a query string found valid, gives each later request with it the same parameters in an instance of its own', async () => {
+    const first = (await pipe.transform({ kind: 'a', groupBy: ['area'] }, asQuery(WithDefaults))) as WithDefaults;
+    first.groupBy.push('offence');
+    first.kind = 'b';
+    const second = (await pipe.transform({ kind: 'a', groupBy: ['area'] }, asQuery(WithDefaults))) as WithDefaults;
+    expect(second).toBeInstanceOf(WithDefaults);
+    expect(second).toEqual({ kind: 'a', groupBy: ['area'] });
+  });
+
+  it('refuses a query string found invalid every time it is asked', async () => {
+    await expect(pipe.transform({ kind: 'c' }, asQuery(WithDefaults))).rejects.toBeInstanceOf(RequestValidationError);
+    await expect(pipe.transform({ kind: 'c' }, asQuery(WithDefaults))).rejects.toBeInstanceOf(RequestValidationError);
+  });
+
   it('still validates a query string after an empty one passed', async () => {
     await pipe.transform({}, asQuery(WithDefaults));
     await expect(pipe.transform({ kind: 'c' }, asQuery(WithDefaults))).rejects.toBeInstanceOf(RequestValidationError);

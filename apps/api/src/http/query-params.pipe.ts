@@ -1,31 +1,41 @@
 import { Injectable, type ArgumentMetadata, type PipeTransform } from '@nestjs/common';
+import { LRUCache } from 'lru-cache';
 import { validatedParams } from './validated-params';
 
-/** The parameter classes for which an empty query string has been found valid. */
-const validWhenEmpty = new WeakSet<new () => object>();
+/** The query strings found valid lately, per parameter class, by their parameters' JSON. */
+const validQueries = new WeakMap<new () => object, LRUCache<string, object>>();
 
-const isEmpty = (value: Record<string, unknown> | undefined): boolean => {
-  for (const _name in value) return false;
-  return true;
-};
+/** How many valid query strings each parameter class keeps: the busiest reads ask the same few again and again. */
+const KEPT_QUERIES = 500;
 
 /**
  * Turns the query string into its DTO class and validates it: an unknown parameter or a bad value
- * is a 400 naming each parameter at fault. Most reads come without a query string (a timeline);
- * once a class is found valid with none, a request without one is given a new instance of it
- * straight away, as class-transformer would have made it (its defaults, nothing else), rather than
- * through class-transformer and class-validator again. A class with a required parameter is never
- * found valid empty, so each such request is still refused with its 400.
+ * is a 400 naming each parameter at fault. The busiest reads come with the same few query strings
+ * (none for a timeline; a worklist's agency, status and limit), and whether parameters are valid
+ * depends on them alone, so a query string found valid is kept: a request with it again is given a
+ * copy of its parameters, as class-transformer would have made them, rather than going through
+ * class-transformer and class-validator again. One found invalid is kept nowhere, so each request
+ * with it is still refused with its 400.
  */
 @Injectable()
 export class QueryParamsPipe implements PipeTransform<Record<string, unknown>, Promise<object>> {
   async transform(value: Record<string, unknown>, { metatype }: ArgumentMetadata): Promise<object> {
     if (!metatype || metatype === Object) return value;
     const type = metatype as new () => object;
-    const empty = isEmpty(value);
-    if (empty && validWhenEmpty.has(type)) return new type();
+    let valid = validQueries.get(type);
+    if (!valid) validQueries.set(type, (valid = new LRUCache({ max: KEPT_QUERIES })));
+    const query = JSON.stringify(value ?? {});
+    const known = valid.get(query);
+    if (known) return copyOf(type, known);
     const params = await validatedParams(type, value ?? {});
-    if (empty) validWhenEmpty.add(type);
+    valid.set(query, copyOf(type, params));
     return params;
   }
+}
+
+/** Parameters of the request's own, lists included, so that no request sees another's changes. */
+function copyOf(type: new () => object, params: object): object {
+  const copy = new type() as Record<string, unknown>;
+  for (const [name, given] of Object.entries(params)) copy[name] = Array.isArray(given) ? [...given] : given;
+  return copy;
 }
