@@ -7,7 +7,8 @@
  * up on a private redis-server, starts the API (one process, as `npm run api`) and the bare baseline
  * app of `bench:compare`, and for each kind sends `--requests` requests after a warm-up of half as
  * many, reading the user and system CPU time of the API process, the baseline and Redis from /proc
- * before and after. `--profile` also writes a CPU profile of the API over each kind's measured
+ * before and after, and this process's own (the client's: what reading the answers cost it), with
+ * the bytes an answer took on the wire, headers included. `--profile` also writes a CPU profile of the API over each kind's measured
  * requests to /tmp/cj-request-cpu/<kind>.cpuprofile (with `--floor`, also of the floor's step with
  * every layer, <kind>-floor.cpuprofile). `--against=<checkout>` also starts the API of
  * another checkout of the product (a commit's `git archive`, say, with node_modules linked), on the
@@ -76,6 +77,12 @@ const TICK_MS = 1000 / Number(spawnSync('getconf', ['CLK_TCK']).stdout.toString(
 function cpuMs(pid: number): number {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
   return (Number(fields[11]) + Number(fields[12])) * TICK_MS; // utime, stime (fields 14 and 15 of stat)
+}
+
+/** This process's CPU milliseconds: the client's (autocannon), what the servers' answers cost to read. */
+function clientCpuMs(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
 }
 
 async function main(): Promise<void> {
@@ -159,9 +166,9 @@ async function main(): Promise<void> {
       const send = (amount: number) => autocannon({ url, connections: CONNECTIONS, amount, pipelining: 1, requests: requestsOf(kind, target) });
       await send(Math.ceil(REQUESTS / 2));
       if (profile) process.kill(pid, 'SIGWINCH');
-      const before = { server: cpuMs(pid), redis: cpuMs(redisPid), load: loadavg()[0] };
+      const before = { server: cpuMs(pid), redis: cpuMs(redisPid), client: clientCpuMs(), load: loadavg()[0] };
       const result = await send(REQUESTS);
-      const after = { server: cpuMs(pid), redis: cpuMs(redisPid), load: loadavg()[0] };
+      const after = { server: cpuMs(pid), redis: cpuMs(redisPid), client: clientCpuMs(), load: loadavg()[0] };
       if (profile) {
         process.kill(pid, 'SIGWINCH');
         profiles.set(pid, (profiles.get(pid) ?? 0) + 1);
@@ -175,6 +182,8 @@ async function main(): Promise<void> {
         target,
         'server CPU ms/req': ((after.server - before.server) / REQUESTS).toFixed(3),
         'redis CPU ms/req': ((after.redis - before.redis) / REQUESTS).toFixed(3),
+        'client CPU ms/req': ((after.client - before.client) / REQUESTS).toFixed(3),
+        'KB/res': (result.throughput.total / result.requests.total / 1024).toFixed(2),
         'req/s': Math.round(result.requests.average),
         'p99 ms': result.latency.p99,
         failures,
