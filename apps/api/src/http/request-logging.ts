@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { DynamicModule } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
+import { stdSerializers } from 'pino';
 import type { Options } from 'pino-http';
 
 /** Where log lines go instead of stdout (tests read them). */
@@ -38,10 +39,14 @@ export const RequestLoggingModule = {
       customAttributeKeys: { reqId: 'requestId' },
       // Lines logged while handling a request carry its id alone, not the whole request again.
       quietReqLogger: true,
+      // Each line's request and response are read straight from Node's objects: wrapped, pino-http
+      // first copied each into pino's standard shape (every response header among it) for these to pick from.
+      wrapSerializers: false,
       serializers: {
-        req: (request: { id: string; method: string; url: string }) => ({ id: request.id, method: request.method, url: request.url }),
+        req: (request: IncomingMessage & { id: string; originalUrl?: string }) => ({ id: request.id, method: request.method, url: request.originalUrl ?? request.url }),
         // The status alone: the default wrote every response header (a long Content-Security-Policy among them) into every line.
-        res: (response: { statusCode: number }) => ({ statusCode: response.statusCode }),
+        res: (response: ServerResponse) => ({ statusCode: response.statusCode }),
+        err: stdSerializers.err,
       },
       customLogLevel: (_request, response, error) => (error || response.statusCode >= 500 ? 'error' : 'info'),
     };
