@@ -3,7 +3,7 @@
  * machine (wall time there is mostly other people's work):
  *   node -r @swc-node/register apps/generator/src/main.ts --profile bench --cases 2000 --to-store --data-dir /tmp/cj-slice
  *   node -r @swc-node/register test/bench/obligations-catch-up.bench.ts --data-dir=/tmp/cj-slice [--batch-size=2000] [--no-deadlines]
- *     [--warm-up] [--live=200] [--commandstats] [--digest] [--profile=/tmp/catch-up.cpuprofile]
+ *     [--warm-up] [--live=200] [--commandstats] [--digest] [--profile=/tmp/catch-up.cpuprofile] [--judges=2]
  * (or `npm run bench:catch-up -- --data-dir=/tmp/cj-slice --warm-up`).
  * It starts a private redis-server (never the shared one), catches the obligations projection up
  * from the start (as a rebuild does, judged at the profile's clock), and prints this process's CPU
@@ -44,6 +44,7 @@ const options = benchOptions({
   monitor: { type: 'boolean' },
   digest: { type: 'boolean' },
   commandstats: { type: 'boolean' },
+  judges: { type: 'integer', default: 1 },
 });
 const DATA_DIR = options['data-dir'];
 /** The runner's batch size; by default the projection's own (`OBLIGATIONS_BATCH_SIZE`). */
@@ -54,6 +55,8 @@ const DEADLINES = !options['no-deadlines'];
 const WARM_UP = options['warm-up'];
 /** Writes a CPU profile of the measured catch-up alone to this file. */
 const PROFILE = options.profile || undefined;
+/** Threads judging the cases (`ObligationsProjection`'s `judges`); 1 judges them in this thread. */
+const JUDGES = options.judges;
 const PREFIX = 'cjcatchup';
 const NOW = new Date(BENCH_PROFILE.now);
 const load = () => loadavg().map((n) => n.toFixed(2)).join(' ');
@@ -74,10 +77,12 @@ async function main(): Promise<void> {
   const server = await PrivateRedis.start();
   const redis = new Redis(server.url, { maxRetriesPerRequest: null });
   const queues = new JobQueues({ connection: bullConnection(server.url), prefix: bullPrefix(PREFIX) });
+  const threaded = JUDGES > 1 ? new ObligationsProjection({ store, deadlines: DEADLINES ? new DeadlineQueue(queues.deadlines) : undefined, judges: JUDGES }) : undefined;
   try {
     let now = NOW;
     const catchUp = async (prefix: string, profile?: string) => {
-      const projection = new ObligationsProjection({ store, deadlines: DEADLINES ? new DeadlineQueue(queues.deadlines) : undefined });
+      // Judge threads are started once, so that the pass measured runs on threads the warm-up warmed, as a worker's do.
+      const projection = threaded ?? new ObligationsProjection({ store, deadlines: DEADLINES ? new DeadlineQueue(queues.deadlines) : undefined });
       const keys = await new ProjectionVersions(redis, prefix).current(projection.name);
       // CPU per 1,000 events in each quarter of the log: the first pays for the JIT's warm-up.
       const quarters: number[] = [];
@@ -119,7 +124,7 @@ async function main(): Promise<void> {
       }
       return runner;
     };
-    console.log(`load ${load()}; ${DATA_DIR} through position ${head.position}, batches of ${BATCH_SIZE ?? 'the projection\'s own size'}, deadlines ${DEADLINES ? 'on' : 'off'}`);
+    console.log(`load ${load()}; ${DATA_DIR} through position ${head.position}, batches of ${BATCH_SIZE ?? 'the projection\'s own size'}, deadlines ${DEADLINES ? 'on' : 'off'}, ${JUDGES} judge thread(s)`);
     if (WARM_UP) await (await catchUp(`${PREFIX}-warm-up`)).stop();
     const runner = await catchUp(PREFIX, PROFILE);
     if (options.commandstats) {
@@ -145,6 +150,7 @@ async function main(): Promise<void> {
     }
     await runner.stop();
   } finally {
+    await threaded?.close();
     await queues.close();
     redis.disconnect();
     await server.stop();

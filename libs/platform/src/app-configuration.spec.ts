@@ -40,6 +40,13 @@ describe('loadConfiguration', () => {
     expect(() => loadConfiguration({ EVENTSTORE_SILENCE_CHECK_MS: '-1' })).toThrow(/EVENTSTORE_SILENCE_CHECK_MS: /);
   });
 
+  it("judges the Victims' Code cases in the projection's own thread unless told a number of judge threads, and refuses none or a fraction", () => {
+    expect(loadConfiguration({}).victimsCodeJudges).toBe(1);
+    expect(loadConfiguration({ VICTIMS_CODE_JUDGES: '2' }).victimsCodeJudges).toBe(2);
+    expect(() => loadConfiguration({ VICTIMS_CODE_JUDGES: '0' })).toThrow(/VICTIMS_CODE_JUDGES: /);
+    expect(() => loadConfiguration({ VICTIMS_CODE_JUDGES: '1.5' })).toThrow(/VICTIMS_CODE_JUDGES: /);
+  });
+
   it('keeps 32 MiB of timeline text per API process unless told otherwise, none at 0, and refuses what is not a whole number', () => {
     expect(loadConfiguration({}).keptTimelinesMb).toBe(32);
     expect(loadConfiguration({ KEPT_TIMELINES_MB: '0' }).keptTimelinesMb).toBe(0);

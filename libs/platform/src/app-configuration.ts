@@ -37,6 +37,7 @@ export const ENVIRONMENT_VARIABLES = {
   redisKeyPrefix: 'REDIS_KEY_PREFIX',
   redisReadTimeoutMs: 'REDIS_READ_TIMEOUT_MS',
   keptTimelinesMb: 'KEPT_TIMELINES_MB',
+  victimsCodeJudges: 'VICTIMS_CODE_JUDGES',
   redisLossCheckMs: 'REDIS_LOSS_CHECK_MS',
   jobLockMs: 'JOB_LOCK_MS',
   jobStalledCheckMs: 'JOB_STALLED_CHECK_MS',
@@ -164,6 +165,10 @@ export class AppConfiguration {
   /** How many MiB of timeline text (counted in characters) each API process keeps to answer a re-read of an unchanged case; 0 keeps none. */
   @WholeNumber(0, 4096)
   keptTimelinesMb = 32;
+
+  /** Worker: how many threads judge the Victims' Code projection's cases, each owning a share of them; 1 judges them in the projection's own thread. */
+  @WholeNumber(1, 16)
+  victimsCodeJudges = 1;
 
   /** How often the worker checks that Redis still holds each projection's pointer and checkpoint (lost: it rebuilds them). */
   @WholeNumber(100, 600_000)

@@ -49,8 +49,9 @@ import { WORKER_PROJECTIONS } from './worker-projections';
     },
     {
       provide: ObligationsProjection,
-      useFactory: (store: EventStore, queues: JobQueues) => new ObligationsProjection({ store, deadlines: new DeadlineQueue(queues.deadlines) }),
-      inject: [EVENT_STORE, JobQueues],
+      useFactory: (store: EventStore, queues: JobQueues, configuration: AppConfiguration) =>
+        new ObligationsProjection({ store, deadlines: new DeadlineQueue(queues.deadlines), judges: configuration.victimsCodeJudges }),
+      inject: [EVENT_STORE, JobQueues, AppConfiguration],
     },
     { provide: TimelineProjection, useValue: new TimelineProjection() },
     {

@@ -88,6 +88,33 @@ export interface CountChanges {
   eachChange(found: (bucket: string, field: string, by: number) => void): void;
 }
 
+/** Counter changes as a flat list (bucket, field, by, bucket, …): what a thread posts of its `CountChanges`. */
+export function listedChanges(counts: CountChanges): Array<string | number> {
+  const listed: Array<string | number> = [];
+  counts.eachChange((bucket, field, by) => listed.push(bucket, field, by));
+  return listed;
+}
+
+/** Counter changes from several lists (`listedChanges`), added up per hash and field. */
+export class AddedChanges implements CountChanges {
+  private readonly byBucket = new Map<string, Map<string, number>>();
+
+  add(listed: ReadonlyArray<string | number>): this {
+    for (let i = 0; i < listed.length; i += 3) {
+      const bucket = listed[i] as string;
+      let fields = this.byBucket.get(bucket);
+      if (fields === undefined) this.byBucket.set(bucket, (fields = new Map()));
+      const field = listed[i + 1] as string;
+      fields.set(field, (fields.get(field) ?? 0) + (listed[i + 2] as number));
+    }
+    return this;
+  }
+
+  eachChange(found: (bucket: string, field: string, by: number) => void): void {
+    for (const [bucket, fields] of this.byBucket) for (const [field, by] of fields) found(bucket, field, by);
+  }
+}
+
 /** Counter changes kept as whole cell names (`{bucket}#{field}`), as the reporting projection keeps them. */
 export const cellChanges = (cells: CounterCells): CountChanges => ({
   eachChange(found) {

@@ -1,19 +1,22 @@
 import type { Redis } from 'ioredis';
-import { AGENCIES, caseStateAfter, caseStateFrom, caseStreamId, upcast, type CaseEvent } from '@case-journey/domain';
+import { AGENCIES, caseStreamId, upcast, type CaseEvent } from '@case-journey/domain';
 import { StreamNotFoundError, type EventStore, type RecordedEvent } from '@case-journey/event-store';
-import { parseInstant, WorkingDayCalendar } from '@case-journey/victims-code';
+import { WorkingDayCalendar } from '@case-journey/victims-code';
 import { finderEntriesKey } from '../cases/case-finder.indexes';
 import { BatchWrites } from '../runner/batch-writes';
 import { CaseHistories } from '../runner/case-histories';
-import { caseEventsBefore, casesIn } from '../runner/case-streams';
+import { casesIn } from '../runner/case-streams';
 import type { AfterCommit, BatchContext, Projection } from '../runner/projection';
 import type { ProjectionKeys } from '../runner/projection-keys';
 import { readCheckpoint } from '../runner/projection-progress';
-import { caseObligationsFrom, caseObligationsOf, recordedAsOf, type CaseObligations } from './case-obligations';
+import { caseObligationsOf, type CaseObligations } from './case-obligations';
+import { CaseJudge, type CaseToJudge, type EventsLacking, type EventsRead } from './case-judge';
 import { FoldedCases } from './folded-cases';
 import { caseObligationsKey, writeCaseChanges, writeCountChanges } from './case-changes';
 import { ComplianceCounts } from './compliance-cells';
 import { deadlineChanges, type DeadlineChanges } from './deadlines';
+import { JudgeInThread, type Judges } from './judges';
+import { JudgeThreads } from './judge-threads';
 import { parseReading } from './stored-reading';
 import { RIGHTS, worklistIndex } from './worklist';
 
@@ -30,13 +33,6 @@ const WEEK_MS = 7 * 86_400_000;
  */
 export const OBLIGATIONS_BATCH_SIZE = 2000;
 
-/** When the latest of the events was recorded; the server writes `recordedAt` in the canonical form `parseInstant` reads without Date.parse. */
-function latestRecordedAt(events: readonly CaseEvent[]): number {
-  let latest = -Infinity;
-  for (const event of events) latest = Math.max(latest, parseInstant(event.metadata.recordedAt));
-  return latest;
-}
-
 /** Where deadline jobs are kept (BullMQ in the apps); the projection only says what changed. */
 export interface DeadlineScheduler {
   apply(changes: DeadlineChanges, now: Date): Promise<void>;
@@ -51,6 +47,11 @@ export interface ObligationsProjectionOptions {
    * from the store, and folds only those on. Default 200,000, for the events and their folded states each.
    */
   historyEvents?: number;
+  /**
+   * How many threads judge the batches' cases, each owning a share of them (`JudgeThreads`); 1
+   * (the default) judges them in the projection's own thread.
+   */
+  judges?: number;
 }
 
 export interface Reevaluation {
@@ -71,13 +72,15 @@ export class ObligationsProjection implements Projection {
   readonly calendar: WorkingDayCalendar;
   /** The cases touched lately, as far as read: a batch reads from the store only the events after those. */
   readonly histories: CaseHistories;
-  /** The same cases folded, so a batch folds only each case's new events on. */
-  readonly folded: FoldedCases;
+  /** Who judges the batches' cases: this thread, keeping the cases folded beside `histories`, or judge threads each keeping their own. */
+  private readonly judges: Judges;
 
   constructor(private readonly options: ObligationsProjectionOptions) {
     this.calendar = options.calendar ?? new WorkingDayCalendar();
     this.histories = new CaseHistories(options.historyEvents);
-    this.folded = new FoldedCases(options.historyEvents);
+    const judges = options.judges ?? 1;
+    if (judges > 1 && options.calendar) throw new Error("Judge threads use the default working-day calendar; a calendar of one's own needs judges: 1");
+    this.judges = judges > 1 ? JudgeThreads.start(judges, this.histories.maxEvents) : new JudgeInThread(new CaseJudge(this.calendar, this.histories, new FoldedCases(options.historyEvents)));
   }
 
   async apply(batch: readonly RecordedEvent[], { keys, redis, transaction, watch, now, live }: BatchContext): Promise<AfterCommit | undefined> {
@@ -85,50 +88,28 @@ export class ObligationsProjection implements Projection {
     if (cases.length === 0) return undefined;
     const docKeys = cases.map(([caseId]) => caseObligationsKey(keys, caseId));
     await watch(...docKeys);
-    const [stored, finderEntries, histories] = await Promise.all([
-      redis.mget(docKeys),
-      redis.hmget(finderEntriesKey(keys), ...cases.map(([caseId]) => caseId)),
-      Promise.all(cases.map(([caseId, { firstRevision }]) => caseEventsBefore(this.options.store, caseId, firstRevision, this.histories))),
-    ]);
-    const changes: DeadlineChanges = { schedule: [], reschedule: [], cancel: [] };
-    const writes = new BatchWrites();
-    const counts = new ComplianceCounts();
-    cases.forEach(([caseId, { events }], i) => {
-      const before = parseReading(stored[i], finderEntries[i]);
-      const after = this.readingOf(caseId, histories[i], events, now);
-      writeCaseChanges(writes, keys, before, after, counts);
-      const deadlines = deadlineChanges(before, after, this.calendar, { live });
-      changes.schedule.push(...deadlines.schedule);
-      changes.reschedule.push(...deadlines.reschedule);
-      changes.cancel.push(...deadlines.cancel);
-    });
+    const [stored, finderEntries] = await Promise.all([redis.mget(docKeys), redis.hmget(finderEntriesKey(keys), ...cases.map(([caseId]) => caseId))]);
+    const toJudge = cases.map(([caseId, { firstRevision, events }], i): CaseToJudge => ({ caseId, eventsBefore: Number(firstRevision), events, stored: stored[i], finderEntry: finderEntries[i] }));
+    const { writes, counts, deadlines } = await this.judges.judge(toJudge, { keys, now, live }, (lacking) => this.readLacking(lacking));
     writeCountChanges(writes, keys, counts);
     writes.sendInto(transaction);
-    return this.scheduleAroundCommit(changes, now);
+    return this.scheduleAroundCommit(deadlines, now);
   }
 
-  /**
-   * The case judged as of `now` on its events before the batch and the batch's: the state kept from
-   * the case's previous batch carried on with the new events when it can be (every event folded
-   * recorded by `now`), and folded afresh otherwise. Either way what `caseObligationsOf` gives.
-   */
-  private readingOf(caseId: string, before: readonly CaseEvent[], events: readonly CaseEvent[], now: Date): CaseObligations {
-    const asOf = now.getTime();
-    const kept = this.folded.foldedThrough(caseId, before.length, asOf);
-    const recordedThrough = Math.max(kept?.recordedThrough ?? -Infinity, latestRecordedAt(events));
-    if (kept && recordedThrough <= asOf) {
-      const state = caseStateAfter(kept.state, events);
-      this.histories.keep(caseId, state.ledger);
-      this.folded.keep(caseId, state, recordedThrough);
-      return caseObligationsFrom(caseId, { recorded: state.ledger, state }, now, this.calendar);
-    }
-    const history = [...before, ...events];
-    this.histories.keep(caseId, history);
-    const recorded = recordedAsOf(history, now);
-    const state = caseStateFrom(recorded);
-    if (recorded.length === history.length) this.folded.keep(caseId, state, latestRecordedAt(history));
-    else this.folded.forget(caseId);
-    return caseObligationsFrom(caseId, { recorded, state }, now, this.calendar);
+  /** Lets the judge threads go, if any. */
+  close(): Promise<void> {
+    return this.judges.close();
+  }
+
+  /** What the judges lack of cases' histories, read from the store. */
+  private readLacking(lacking: readonly EventsLacking[]): Promise<EventsRead[]> {
+    return Promise.all(
+      lacking.map(async ({ caseId, from, to }) => ({
+        caseId,
+        from,
+        events: (await this.options.store.readStream(caseStreamId(caseId), { fromRevision: BigInt(from), maxCount: to - from })).map((event) => upcast(event)),
+      })),
+    );
   }
 
   /**

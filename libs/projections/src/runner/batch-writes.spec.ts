@@ -92,6 +92,29 @@ describe('BatchWrites', () => {
     expect(await redis.hget(gathered.key('counts-b'), 'one')).toBe('0');
   });
 
+  it.each([0, 10, 19, 26, CALLS.length])(
+    'given the calls gathered in two parts, split after %i, the second posted as a thread posts it, when added to the first, leaves what they leave sent one by one',
+    async (split) => {
+      const sequential = new ProjectionKeys(space.prefix, `in-order-${split}`, 1);
+      const joined = new ProjectionKeys(space.prefix, `joined-${split}`, 1);
+      await given(sequential);
+      await given(joined);
+      const gathered = (calls: Call[]) => {
+        const writes = new BatchWrites();
+        for (const [command, key, ...args] of calls) (writes[command] as (...all: unknown[]) => unknown).call(writes, joined.key(key), ...args);
+        return writes;
+      };
+
+      await oneByOne(sequential);
+      const writes = gathered(CALLS.slice(0, split)).add(structuredClone(gathered(CALLS.slice(split)).parts()));
+      const transaction = redis.multi();
+      writes.sendInto(transaction);
+      await transaction.exec();
+
+      expect(await readModelSnapshot(redis, joined)).toEqual(await readModelSnapshot(redis, sequential));
+    },
+  );
+
   it('given thirty calls on seven keys, queues one command per key and kind of change, and one for every counter', async () => {
     const queued = await batched(new ProjectionKeys(space.prefix, 'counted', 1));
     // MSET; set: SADD, SREM; zset: ZADD, ZREM; hash: HSET, HDEL; names: HSET (y), HDEL (z), HSETNX x, HSETNX held; counters: one EVAL.

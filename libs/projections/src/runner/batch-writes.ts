@@ -33,6 +33,16 @@ function entriesOf<V>(byKey: Map<string, Map<string, V>>, key: string): Map<stri
   return entries;
 }
 
+/** What a `BatchWrites` gathered, per kind of value, key and member or field (null: removed). */
+export interface BatchWriteParts {
+  strings: ReadonlyMap<string, string>;
+  sets: ReadonlyMap<string, ReadonlyMap<string, boolean>>;
+  sortedSets: ReadonlyMap<string, ReadonlyMap<string, number | null>>;
+  hashes: ReadonlyMap<string, ReadonlyMap<string, string | null>>;
+  hashesIfAbsent: ReadonlyMap<string, ReadonlyMap<string, string>>;
+  counters: ReadonlyMap<string, ReadonlyMap<string, number>>;
+}
+
 /**
  * A batch's writes gathered per key, and sent as few commands as give the same end state: one MSET
  * for every string, per set one SADD and one SREM, per sorted set one ZADD and one ZREM, per hash
@@ -108,6 +118,23 @@ export class BatchWrites {
   hincrby(key: string, field: string, increment: number): this {
     const counts = entriesOf(this.counters, key);
     counts.set(field, (counts.get(field) ?? 0) + increment);
+    return this;
+  }
+
+  /** The writes gathered, as plain maps that a thread can post to another (structured clone). */
+  parts(): BatchWriteParts {
+    const { strings, sets, sortedSets, hashes, hashesIfAbsent, counters } = this;
+    return { strings, sets, sortedSets, hashes, hashesIfAbsent, counters };
+  }
+
+  /** Adds writes gathered by another `BatchWrites` (another thread's), as if its calls were made after this one's. */
+  add(parts: BatchWriteParts): this {
+    for (const [key, value] of parts.strings) this.set(key, value);
+    for (const [key, members] of parts.sets) for (const [member, present] of members) (present ? this.sadd(key, member) : this.srem(key, member));
+    for (const [key, members] of parts.sortedSets) for (const [member, score] of members) (score === GONE ? this.zrem(key, member) : this.zadd(key, score, member));
+    for (const [key, fields] of parts.hashes) for (const [field, value] of fields) (value === GONE ? this.hdel(key, field) : this.hset(key, field, value));
+    for (const [key, fields] of parts.hashesIfAbsent) for (const [field, value] of fields) this.hsetnx(key, field, value);
+    for (const [key, counts] of parts.counters) for (const [field, increment] of counts) this.hincrby(key, field, increment);
     return this;
   }
 
