@@ -6,7 +6,7 @@ import type { ProjectionKeys } from '../runner/projection-keys';
 import { caseObligationsFrom, recordedAsOf, type CaseObligations } from './case-obligations';
 import { writeCaseChanges, type CountChanges } from './case-changes';
 import { ComplianceCounts } from './compliance-cells';
-import { deadlineChanges, type DeadlineChanges } from './deadlines';
+import { addDeadlineChanges, deadlineChanges, type DeadlineChanges } from './deadlines';
 import type { FoldedCases } from './folded-cases';
 import { parseReading } from './stored-reading';
 
@@ -98,10 +98,7 @@ export class CaseJudge {
       const before = parseReading(stored, finderEntry);
       const after = this.readingOf(caseId, starts[i], events, now);
       writeCaseChanges(writes, keys, before, after, counts);
-      const changes = deadlineChanges(before, after, this.calendar, { live });
-      deadlines.schedule.push(...changes.schedule);
-      deadlines.reschedule.push(...changes.reschedule);
-      deadlines.cancel.push(...changes.cancel);
+      addDeadlineChanges(deadlines, deadlineChanges(before, after, this.calendar, { live }));
     });
     return { writes, counts, deadlines };
   }

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { WorkingDayCalendar } from '@case-journey/victims-code';
 import { aCaseEvent, aCrimeReport, aVictim } from '../testing/case-events';
 import { caseObligationsOf } from './case-obligations';
-import { deadlineChanges, dueSoonFrom } from './deadlines';
+import { addDeadlineChanges, deadlineChanges, dueSoonFrom, type DeadlineChanges } from './deadlines';
 
 const calendar = new WorkingDayCalendar();
 const CASE = 'c-1';
@@ -84,5 +84,16 @@ describe('deadlineChanges', () => {
       [id, '2025-03-07T00:00:00.000Z'],
       [`${id}/due-soon`, '2025-03-05T00:00:00.000Z'],
     ]);
+  });
+});
+
+describe('addDeadlineChanges', () => {
+  it('given two cases\' changes, holds both, the first\'s before the second\'s, and leaves the second as it was', () => {
+    const breach = (caseId: string) => ({ jobId: `${caseId}-o`, kind: 'breach' as const, caseId, obligationId: `${caseId}-o`, at: 1 });
+    const into: DeadlineChanges = { schedule: [breach('a')], reschedule: [], cancel: ['a-x'] };
+    const from: DeadlineChanges = { schedule: [breach('b')], reschedule: [breach('c')], cancel: ['b-x', 'b-y'] };
+    addDeadlineChanges(into, from);
+    expect(into).toEqual({ schedule: [breach('a'), breach('b')], reschedule: [breach('c')], cancel: ['a-x', 'b-x', 'b-y'] });
+    expect(from).toEqual({ schedule: [breach('b')], reschedule: [breach('c')], cancel: ['b-x', 'b-y'] });
   });
 });

@@ -86,3 +86,10 @@ export function deadlineChanges(before: CaseObligations | null, after: CaseOblig
       .map((deadline) => deadline.jobId),
   };
 }
+
+/** Adds `from`'s changes to `into`'s: the changes of several cases, or of several judges, as one batch's. */
+export function addDeadlineChanges(into: DeadlineChanges, from: DeadlineChanges): void {
+  into.schedule.push(...from.schedule);
+  into.reschedule.push(...from.reschedule);
+  into.cancel.push(...from.cancel);
+}

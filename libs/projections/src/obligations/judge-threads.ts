@@ -5,7 +5,7 @@ import { BatchWrites, type BatchWriteParts } from '../runner/batch-writes';
 import { ProjectionStoppedError } from '../runner/projection-runner';
 import { AddedChanges } from './case-changes';
 import type { CaseToJudge, EventsLacking, EventsRead, Judgement, JudgingContext } from './case-judge';
-import type { DeadlineChanges } from './deadlines';
+import { addDeadlineChanges, type DeadlineChanges } from './deadlines';
 import type { Judges, ReadLacking } from './judges';
 
 /** What a judge thread is started with. */
@@ -131,9 +131,7 @@ export class JudgeThreads implements Judges {
       if (reply === undefined) continue;
       writes.add(reply.writes);
       counts.add(reply.counts);
-      deadlines.schedule.push(...reply.deadlines.schedule);
-      deadlines.reschedule.push(...reply.deadlines.reschedule);
-      deadlines.cancel.push(...reply.deadlines.cancel);
+      addDeadlineChanges(deadlines, reply.deadlines);
     }
     return { writes, counts, deadlines };
   }
