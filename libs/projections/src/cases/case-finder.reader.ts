@@ -49,11 +49,14 @@ const LATEST = 8_640_000_000_000_000;
 /** Searches the case finder on the version of the Victims' Code projection readers use. */
 export class CaseFinderReader {
   /**
-   * Each area found, by the names' key it was found in and its matching name. A name, once written,
-   * stays (the projection only adds one, with HSETNX), so an area-filtered read asks Redis for its
-   * area once per projection version, not every time; an area not found is asked again.
+   * Each area found, by its matching name, under the version reading it was found in. Within a version
+   * a name is only ever added (HSETNX), but Redis can lose them all (a FLUSHALL, a restart empty) and
+   * the version stay the same; so an area is kept only as long as `ProjectionVersions` keeps the
+   * reading (`readingFreshForMs`), after which it is asked about again: an area-filtered read asks
+   * Redis for its area about once a second, not every time, and an area lost is not found again
+   * within that second. An area not found is asked about every time.
    */
-  private readonly foundAreas = new Map<string, string>();
+  private found: { reading?: ProjectionKeys; areas: Map<string, string> } = { areas: new Map() };
 
   constructor(
     private readonly redis: Redis,
@@ -106,14 +109,15 @@ export class CaseFinderReader {
 
   /** The area as first written, when a case of it is known (matched case-insensitively, blanks trimmed). */
   async knownArea(area: string): Promise<string | undefined> {
-    const namesKey = finderAreaNamesKey(await this.versions.reading(OBLIGATIONS));
+    const reading = await this.versions.reading(OBLIGATIONS);
+    if (this.found.reading !== reading) this.found = { reading, areas: new Map() };
+    const { areas } = this.found;
     const matching = matchingName(area);
-    const asked = `${namesKey} ${matching}`;
-    const kept = this.foundAreas.get(asked);
+    const kept = areas.get(matching);
     if (kept !== undefined) return kept;
-    const found = await this.redis.hget(namesKey, matching);
+    const found = await this.redis.hget(finderAreaNamesKey(reading), matching);
     if (found === null) return undefined;
-    this.foundAreas.set(asked, found);
+    areas.set(matching, found);
     return found;
   }
 

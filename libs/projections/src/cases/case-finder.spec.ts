@@ -60,7 +60,8 @@ describe('the case finder', () => {
   });
 
   it('given an area found once, answers it again without asking Redis; an area not found is asked about every time', async () => {
-    const reader = new CaseFinderReader(redis, versions);
+    // A version reading kept for a minute: the area is kept as long as the reading is.
+    const reader = new CaseFinderReader(redis, new ProjectionVersions(redis, space.prefix, 60_000));
     const asked = jest.spyOn(redis, 'hget');
     try {
       expect(await reader.knownArea('Anglia')).toBe('Anglia');
@@ -111,5 +112,36 @@ describe('the case finder', () => {
     expect(seen).toEqual(['wx-sun-9', 'an-wed-5', 'wx-tue-4', 'wx-mon-3']);
     const bySmallSet = await finder.find({ limit: 1, now: NOW, sourceReference: 'NICHE-1' });
     expect(bySmallSet).toMatchObject({ items: [{ caseId: 'wx-mon-3' }], next: null });
+  });
+});
+
+describe('the case finder, given Redis lost the read model', () => {
+  const space = new RedisTestSpace();
+  const redis = space.connection();
+  const store = SqliteEventStore.inMemory({ pollIntervalMs: 10 });
+  afterAll(async () => {
+    await store.close();
+    await space.dispose();
+  });
+
+  it('no longer knows an area it found before, once its reading of the version is a second old (the area is 404 again)', async () => {
+    await appendEvents(store, [aCrimeReport('kt-mon-3', '2025-03-03T10:00:00.000Z', [aVictim('v1')], 'Kent')]);
+    const runner = new ProjectionRunner({ store, redis: space.connection(), projection: new ObligationsProjection({ store }), keys: new ProjectionKeys(space.prefix, OBLIGATIONS, 1), clock: new TestClock(NOW.toISOString()) });
+    runner.start();
+    const [last] = await store.readAll({ direction: 'backwards', maxCount: 1 });
+    await runner.reached(last.position);
+    await runner.stop();
+    const versions = new ProjectionVersions(redis, space.prefix);
+    const reader = new CaseFinderReader(redis, versions);
+    expect(await reader.knownArea('kent')).toBe('Kent');
+
+    // Redis loses everything (as a FLUSHALL would, for this space only); the version stays 1.
+    await redis.unlink(...(await space.keys()));
+    const aSecondLater = jest.spyOn(Date, 'now').mockReturnValue(Date.now() + versions.readingFreshForMs);
+    try {
+      expect(await reader.knownArea('kent')).toBeUndefined();
+    } finally {
+      aSecondLater.mockRestore();
+    }
   });
 });

@@ -18,6 +18,16 @@ describe('the version readers use', () => {
     expect((await new ProjectionVersions(redis, space.prefix, 0).reading('kept')).version).toBe(4);
   });
 
+  it('gives the same keys while the reading is kept and new ones once Redis is asked again, so what is kept with them can go with them', async () => {
+    await redis.set(currentVersionKey(space.prefix, 'same'), '2');
+    const kept = new ProjectionVersions(redis, space.prefix, 60_000);
+    expect(await kept.reading('same')).toBe(await kept.reading('same'));
+    const askedEachTime = new ProjectionVersions(redis, space.prefix, 0);
+    const first = await askedEachTime.reading('same');
+    expect(await askedEachTime.reading('same')).not.toBe(first);
+    expect((await askedEachTime.reading('same')).base).toBe(first.base);
+  });
+
   it('shares one question among readers that ask at once', async () => {
     const versions = new ProjectionVersions(redis, space.prefix, 60_000);
     const get = jest.spyOn(redis, 'get');

@@ -28,7 +28,11 @@ export class ProjectionVersions {
     return new ProjectionKeys(this.prefix, projection, Number(await this.redis.get(key)));
   }
 
-  /** The version readers use, without claiming one: version 1 until a projection has run. */
+  /**
+   * The version readers use, without claiming one: version 1 until a projection has run. The same
+   * keys while the reading is kept, new ones each time Redis is asked again, so that what a reader
+   * keeps of a version can be kept as long as its reading (see `CaseFinderReader.knownArea`).
+   */
   reading(projection: string): Promise<ProjectionKeys> {
     const known = this.readings.get(projection);
     if (known && Date.now() - known.askedAt < this.readingFreshForMs) return known.keys;
