@@ -33,9 +33,11 @@ export class QueryParamsPipe implements PipeTransform<Record<string, unknown>, P
   }
 }
 
-/** Parameters of the request's own, lists included, so that no request sees another's changes. */
+/**
+ * Parameters of the request's own, every value copied whole (lists, Dates, objects within), so that
+ * no request sees another's changes. structuredClone copies the values but not the class, which is
+ * put back; an object within comes back plain, which no handler minds: none asks a parameter's class.
+ */
 function copyOf(type: new () => object, params: object): object {
-  const copy = new type() as Record<string, unknown>;
-  for (const [name, given] of Object.entries(params)) copy[name] = Array.isArray(given) ? [...given] : given;
-  return copy;
+  return Object.assign(new type(), structuredClone(params));
 }
