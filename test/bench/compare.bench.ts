@@ -102,7 +102,7 @@ interface EventLoopWindow {
   delayMs: { p50: number; p90: number; p99: number; max: number };
   gc: Record<string, { count: number; totalMs: number; longestMs: number }>;
   heapUsedMb: number;
-  sqliteWrites: { count: number; totalMs: number; longestMs: number; threw: number };
+  sqliteWrites: { count: number; totalMs: number; longestMs: number; threw: number; busy?: number };
 }
 
 /** Tells every process that loaded event-loop-preload.ts to start or stop watching (see that file). */
@@ -142,7 +142,7 @@ function eventLoopRow(read: string, window: EventLoopWindow): Record<string, str
     'major GC: n, total / longest ms': `${major.count}, ${round(major.totalMs)} / ${round(major.longestMs, 1)}`,
     'GC % of run': round((100 * (scavenge.totalMs + major.totalMs)) / 1000 / window.seconds, 1),
     'heap MiB': round(window.heapUsedMb),
-    'SQLite writes: n (threw), total / longest ms': `${window.sqliteWrites.count} (${window.sqliteWrites.threw}), ${round(window.sqliteWrites.totalMs)} / ${round(window.sqliteWrites.longestMs, 1)}`,
+    'SQLite writes: n (threw, lock taken), total / longest ms': `${window.sqliteWrites.count} (${window.sqliteWrites.threw}, ${window.sqliteWrites.busy ?? 0}), ${round(window.sqliteWrites.totalMs)} / ${round(window.sqliteWrites.longestMs, 1)}`,
   };
 }
 

@@ -7,7 +7,8 @@
  * and longest pause (PerformanceObserver 'gc' entries), the process's CPU over the window and its
  * heap's spaces at the end, and its SQLite write transactions (better-sqlite3's `immediate`: the
  * embedded store's appends, the audit's among them): how many, how long each held the loop, waiting
- * for the write lock included, and how many threw (another process wrote the stream first). With `EVENT_LOOP_HEAP_PROFILE=1` it also samples what the window
+ * for the write lock included, how many threw (another process wrote the stream first) and how many
+ * tries found the write lock taken (SQLITE_BUSY: the store tries again on a timer). With `EVENT_LOOP_HEAP_PROFILE=1` it also samples what the window
  * allocates (the inspector's sampling heap profiler) into <pid>-<n>.heapprofile (Chrome DevTools).
  */
 import { writeFileSync } from 'node:fs';
@@ -31,7 +32,7 @@ interface Pauses {
   longestMs: number;
 }
 
-const writes = { count: 0, totalMs: 0, longestMs: 0, threw: 0 };
+const writes = { count: 0, totalMs: 0, longestMs: 0, threw: 0, busy: 0 };
 
 /** Times every `transaction(fn).immediate(...)`; better-sqlite3's own properties are read-only, so the transaction is wrapped whole. */
 const transaction = Database.prototype.transaction;
@@ -43,7 +44,8 @@ Database.prototype.transaction = function timedTransaction(this: Database.Databa
       try {
         return run.apply(this, args);
       } catch (error) {
-        writes.threw++;
+        if (String((error as { code?: unknown }).code).startsWith('SQLITE_BUSY')) writes.busy++;
+        else writes.threw++;
         throw error;
       } finally {
         const ms = performance.now() - started;
@@ -78,7 +80,7 @@ function start(): void {
   const delay = monitorEventLoopDelay({ resolution: 5 });
   delay.enable();
   session?.post('HeapProfiler.startSampling', { samplingInterval: 64 * 1024, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true } as object);
-  Object.assign(writes, { count: 0, totalMs: 0, longestMs: 0, threw: 0 });
+  Object.assign(writes, { count: 0, totalMs: 0, longestMs: 0, threw: 0, busy: 0 });
   watching = { delay, gc, pauses, cpu: process.cpuUsage(), started: performance.now() };
 }
 

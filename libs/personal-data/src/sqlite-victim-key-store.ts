@@ -61,6 +61,10 @@ export class SqliteVictimKeyStore implements VictimKeyStore {
       throw new Error(`The master key must be ${DATA_KEY_BYTES} bytes`);
     }
     mkdirSync(dirname(options.filename), { recursive: true });
+    // Waits for another process's write lock inside SQLite, holding the event loop, unlike the event
+    // store's appends: the port is synchronous (a hold, confirm or release is made between sealing
+    // and appending, within one decision), and its writes are one short transaction per recorded
+    // batch with victims' details, not one per request.
     this.db = new Database(options.filename, { timeout: 5000 });
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('secure_delete = ON');

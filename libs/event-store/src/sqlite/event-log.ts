@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import type { RecordedEvent } from '../event-store.port';
+import { isLockBusy } from './write-lock-queue';
 
 /**
  * The SQLite table behind the embedded store, one row per event. `position` is the rowid, so
@@ -70,6 +71,8 @@ export interface NewEventRow {
 export class EventLog {
   private readonly statements;
   private readonly transaction;
+  /** The connection's busy timeout as opened: how long a read may wait for a lock, should it ever have to. */
+  private readonly busyTimeoutMs: number;
   /** The INSERT of n rows, prepared once for each n used. */
   private readonly inserts = new Map<number, Database.Statement>();
   /** True for a file made before ids were unique per stream: its table keeps the index on the id alone, and SQLite cannot drop it in place. */
@@ -96,26 +99,33 @@ export class EventLog {
       allBackwards: prepare(`SELECT ${columns} FROM events WHERE position < ? ORDER BY position DESC LIMIT ?`).raw(true),
     };
     this.transaction = db.transaction(<T>(work: () => T): T => work());
+    // Opened (the schema above), the connection waits for no lock: see exclusivelyIfFree and `read`.
+    this.busyTimeoutMs = db.pragma('busy_timeout', { simple: true }) as number;
+    db.pragma('busy_timeout = 0');
   }
 
-  /** Runs `work` under SQLite's write lock (BEGIN IMMEDIATE), so no other process commits in between. */
-  exclusively<T>(work: () => T): T {
+  /**
+   * Runs `work` under SQLite's write lock (BEGIN IMMEDIATE), so no other process commits in between,
+   * if the lock is free: if another connection holds it, fails at once with SQLITE_BUSY, nothing of
+   * `work` stored, rather than SQLite's busy handler sleeping on this thread until the lock is free.
+   */
+  exclusivelyIfFree<T>(work: () => T): T {
     return this.transaction.immediate(work) as T;
   }
 
   /** Revision of the stream's last event, undefined when the stream has none. */
   head(streamId: string): bigint | undefined {
-    return this.statements.head.get(streamId) as bigint | undefined;
+    return this.read(() => this.statements.head.get(streamId) as bigint | undefined);
   }
 
   placeOf(streamId: string, eventId: string): StoredEventPlace | undefined {
-    return this.statements.place.get(streamId, eventId) as StoredEventPlace | undefined;
+    return this.read(() => this.statements.place.get(streamId, eventId) as StoredEventPlace | undefined);
   }
 
   /** Where a stored id stands in the way of a write to `streamId`: in that stream, or anywhere in a file made with ids unique across the log. */
   clashingPlaceOf(streamId: string, eventId: string): StoredEventPlace | undefined {
     if (!this.idsUniqueAcrossLog) return this.placeOf(streamId, eventId);
-    return this.statements.placeInLog.get(eventId) as StoredEventPlace | undefined;
+    return this.read(() => this.statements.placeInLog.get(eventId) as StoredEventPlace | undefined);
   }
 
   /** Inserts the rows in their order; returns the last one's position. */
@@ -141,16 +151,35 @@ export class EventLog {
     const from = fromRevision ?? (forwards ? 0n : END);
     if (maxCount === undefined) {
       const whole = forwards ? this.statements.wholeStreamForwards : this.statements.wholeStreamBackwards;
-      return (whole.all(streamId, from) as EventRow[]).map(toRecordedEvent);
+      return this.read(() => whole.all(streamId, from) as EventRow[]).map(toRecordedEvent);
     }
     const statement = forwards ? this.statements.streamForwards : this.statements.streamBackwards;
-    return (statement.all(streamId, from, maxCount) as EventRow[]).map(toRecordedEvent);
+    return this.read(() => statement.all(streamId, from, maxCount) as EventRow[]).map(toRecordedEvent);
   }
 
   readAll(forwards: boolean, after: bigint | undefined, maxCount?: number): RecordedEvent[] {
     const statement = forwards ? this.statements.allForwards : this.statements.allBackwards;
-    const rows = statement.all(after ?? (forwards ? 0n : END), maxCount ?? UNLIMITED);
-    return (rows as EventRow[]).map(toRecordedEvent);
+    const rows = this.read(() => statement.all(after ?? (forwards ? 0n : END), maxCount ?? UNLIMITED) as EventRow[]);
+    return rows.map(toRecordedEvent);
+  }
+
+  /**
+   * Runs a read, and should it find a lock taken (in WAL mode only while another connection recovers
+   * a crashed writer's log, or closes as the file's last), runs it again waiting for it as SQLite
+   * does, on this thread: a read has no queue to wait in, and is refused the lock all but never.
+   */
+  private read<T>(query: () => T): T {
+    try {
+      return query();
+    } catch (error) {
+      if (!isLockBusy(error) || this.db.inTransaction) throw error;
+      this.db.pragma(`busy_timeout = ${this.busyTimeoutMs}`);
+      try {
+        return query();
+      } finally {
+        this.db.pragma('busy_timeout = 0');
+      }
+    }
   }
 
   close(): void {

@@ -22,6 +22,7 @@ import { CheckpointThread, type CheckpointPacing } from './checkpoint-thread';
 import { EventLog, WAL_CHECKPOINT_PAGES } from './event-log';
 import { checkExpectedRevision, isExpectedRevision, isSameWrite } from './expected-revision';
 import { PollingAllSubscription, type PollingOptions } from './polling-all-subscription';
+import { WriteLockQueue } from './write-lock-queue';
 
 export interface SqliteEventStoreOptions {
   /** Directory of the database file; created when missing. */
@@ -35,7 +36,11 @@ export interface SqliteEventStoreOptions {
    * so this bounds the batches a projection catches up in (the Victims' Code projection's are 2,000).
    */
   subscriptionBatchSize?: number;
-  /** How long a write waits for another process's write lock before failing. Default 5000 ms. */
+  /**
+   * How long a write waits for another process's write lock before failing with a
+   * `WriteLockTimeoutError`. Default 5000 ms. It waits on a timer, the event loop free meanwhile;
+   * opening the store (its schema) waits inside SQLite, as it is synchronous.
+   */
   busyTimeoutMs?: number;
   /**
    * SQLite's page cache for this connection, in KiB (`PRAGMA cache_size`). Default better-sqlite3's
@@ -67,12 +72,16 @@ const CHECKPOINT_POLL_MS = 100;
 export class SqliteEventStore implements EventStore {
   private readonly subscriptions = new Set<PollingAllSubscription>();
   private closed = false;
+  private readonly writes: WriteLockQueue;
 
   private constructor(
     private readonly log: EventLog,
     private readonly polling: PollingOptions,
+    busyTimeoutMs: number,
     private readonly checkpointThread?: CheckpointThread,
-  ) {}
+  ) {
+    this.writes = new WriteLockQueue(busyTimeoutMs);
+  }
 
   static open(options: SqliteEventStoreOptions): SqliteEventStore {
     const { dataDirectory, filename, pollIntervalMs, subscriptionBatchSize, busyTimeoutMs, pageCacheKib, checkpoints, checkpointPacing } = { ...defaults, ...options };
@@ -82,16 +91,13 @@ export class SqliteEventStore implements EventStore {
     if (pageCacheKib !== undefined) db.pragma(`cache_size = -${Math.max(0, Math.floor(pageCacheKib))}`);
     const log = new EventLog(db);
     const thread = checkpoints === 'on-thread' ? CheckpointThread.start(db, path, { walPages: WAL_CHECKPOINT_PAGES, pollMs: CHECKPOINT_POLL_MS, ...checkpointPacing }, busyTimeoutMs) : undefined;
-    return new SqliteEventStore(log, { pollIntervalMs, batchSize: subscriptionBatchSize }, thread);
+    return new SqliteEventStore(log, { pollIntervalMs, batchSize: subscriptionBatchSize }, busyTimeoutMs, thread);
   }
 
   /** A private, throw-away store for tests: nothing is written to disk, nothing is shared. */
   static inMemory(options: InMemorySqliteEventStoreOptions = {}): SqliteEventStore {
-    const { pollIntervalMs, subscriptionBatchSize } = { ...defaults, ...options };
-    return new SqliteEventStore(new EventLog(new Database(':memory:')), {
-      pollIntervalMs,
-      batchSize: subscriptionBatchSize,
-    });
+    const { pollIntervalMs, subscriptionBatchSize, busyTimeoutMs } = { ...defaults, ...options };
+    return new SqliteEventStore(new EventLog(new Database(':memory:')), { pollIntervalMs, batchSize: subscriptionBatchSize }, busyTimeoutMs);
   }
 
   async append(streamId: string, events: readonly EventToAppend[], options: AppendOptions = {}): Promise<AppendResult> {
@@ -104,7 +110,10 @@ export class SqliteEventStore implements EventStore {
     return this.writing((appendOne) => writes.map(appendOne));
   }
 
-  /** The last event read and the events written in one write transaction: another process's append waits for the lock, then builds on these. */
+  /**
+   * The last event read and the events written in one write transaction: another process's append
+   * waits for the lock, then builds on these. A try that finds the lock taken reads and builds again.
+   */
   async appendAfterLast(streamId: string, build: (last: RecordedEvent | undefined) => readonly EventToAppend[]): Promise<AppendAfterLastResult> {
     return this.writing((appendOne) => {
       const [last] = this.log.readStream(streamId, false, undefined, 1);
@@ -115,10 +124,18 @@ export class SqliteEventStore implements EventStore {
   }
 
   /**
-   * Runs `work` in one write transaction, `appendOne` storing each write it is given (or recognising
-   * it as stored already); the subscriptions are told when anything was written.
+   * Runs `work` in one write transaction once the writes asked for before it are done and the write
+   * lock is free, whole again on each try (each expected revision checked again); see WriteLockQueue.
    */
-  private writing<T>(work: (appendOne: (write: StreamAppend) => AppendResult) => T): T {
+  private writing<T>(work: (appendOne: (write: StreamAppend) => AppendResult) => T): Promise<T> {
+    return this.writes.run(() => this.tryWriting(work));
+  }
+
+  /**
+   * One try of `work` in one write transaction, `appendOne` storing each write it is given (or
+   * recognising it as stored already); the subscriptions are told when anything was written.
+   */
+  private tryWriting<T>(work: (appendOne: (write: StreamAppend) => AppendResult) => T): T {
     let current: StreamAppend | undefined;
     let appended = false;
     const appendOne = (write: StreamAppend): AppendResult => {
@@ -130,7 +147,7 @@ export class SqliteEventStore implements EventStore {
     };
     let result: T;
     try {
-      result = this.log.exclusively(() => work(appendOne));
+      result = this.log.exclusivelyIfFree(() => work(appendOne));
     } catch (error) {
       // The transaction is rolled back: nothing of the batch is stored.
       if (!isEventIdClash(error) || !current) throw error;
@@ -170,6 +187,8 @@ export class SqliteEventStore implements EventStore {
     if (this.closed) return;
     this.closed = true;
     await Promise.all([...this.subscriptions].map((subscription) => subscription.unsubscribe()));
+    // A write waiting for the lock was accepted: it is stored or refused before the connection closes.
+    await this.writes.whenIdle();
     await this.checkpointThread?.stop();
     this.log.close();
   }
