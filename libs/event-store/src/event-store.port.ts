@@ -79,8 +79,18 @@ export interface SubscribeToAllOptions {
   after?: bigint;
 }
 
-/** A catch-up subscription: every stored event after the checkpoint, then live ones, in position order. */
+/**
+ * A catch-up subscription: every stored event after the checkpoint, then live ones, in position
+ * order. Taken either a page at a time (`pages()`) or, iterated itself, an event at a time: one way
+ * only, and once.
+ */
 export interface AllSubscription extends AsyncIterable<RecordedEvent> {
+  /**
+   * The events in pages, as the store has them ready: each page non-empty, in position order, and
+   * never spanning two of the store's reads. A consumer that commits per batch (a projection) waits
+   * once per page rather than once per event, which a catch-up of a long log pays for every event.
+   */
+  pages(): AsyncIterable<readonly RecordedEvent[]>;
   unsubscribe(): Promise<void>;
 }
 

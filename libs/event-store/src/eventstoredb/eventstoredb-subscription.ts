@@ -9,6 +9,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { AllStreamSubscription } from '@eventstore/db-client';
 import type { IBackoff } from 'cockatiel';
 import type { AllSubscription, RecordedEvent } from '../event-store.port';
+import { eventsOf, pagesOf } from '../subscription-pages';
 import { isSystemEvent, toRecordedEvent } from './eventstoredb-records';
 import { backoff, isTransient, summarise, type EventStoreDbResilience, type EventStoreLog } from './eventstoredb-resilience';
 import { SilenceWatchdog, type SilenceCheck } from './silence-watchdog';
@@ -25,6 +26,9 @@ type Interruption = { kind: 'failed'; error: unknown } | { kind: 'ended' } | { k
 
 let subscriptionsOpened = 0;
 
+/** Most events in one page: what arrived by the end of a turn of the event loop, up to the embedded store's read. */
+const PAGE_SIZE = 2000;
+
 export class EventStoreDBAllSubscription implements AllSubscription {
   private readonly name = `$all subscription #${++subscriptionsOpened}`;
   private readonly stopping = new AbortController();
@@ -33,6 +37,8 @@ export class EventStoreDBAllSubscription implements AllSubscription {
   private silence?: SilenceCheck;
   /** Position of the last event received, system events included: where a resubscription starts. */
   private lastReceived: bigint | undefined;
+  private paged: AsyncGenerator<RecordedEvent[]> | undefined;
+  private events: AsyncGenerator<RecordedEvent> | undefined;
 
   constructor(
     private readonly source: SubscriptionSource,
@@ -50,7 +56,16 @@ export class EventStoreDBAllSubscription implements AllSubscription {
     }
   }
 
-  async *[Symbol.asyncIterator](): AsyncIterator<RecordedEvent> {
+  /** The client delivers events one at a time: a page is what arrived by the end of the turn. */
+  pages(): AsyncIterable<readonly RecordedEvent[]> {
+    return (this.paged ??= pagesOf(this.resubscribing(), PAGE_SIZE));
+  }
+
+  [Symbol.asyncIterator](): AsyncIterator<RecordedEvent> {
+    return (this.events ??= eventsOf(this.pages(), () => this.stopped));
+  }
+
+  private async *resubscribing(): AsyncGenerator<RecordedEvent> {
     let schedule: IBackoff<unknown> | undefined;
     let attempts = 0;
     this.watchdog?.start();

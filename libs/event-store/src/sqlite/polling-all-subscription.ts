@@ -1,5 +1,6 @@
 import { setImmediate as nextTurnOfTheEventLoop } from 'node:timers/promises';
 import type { AllSubscription, RecordedEvent } from '../event-store.port';
+import { eventsOf } from '../subscription-pages';
 
 export interface PollingOptions {
   /** Pause between looks at the log once caught up; how soon another process's writes are seen. */
@@ -11,8 +12,8 @@ export interface PollingOptions {
 type ReadAfter = (position: bigint, maxCount: number) => RecordedEvent[];
 
 /**
- * Catch-up and live are one loop: read a batch after the checkpoint, deliver it, and once a
- * batch comes back short (the tail reached) sleep until the poll interval passes or a local
+ * Catch-up and live are one loop: read a batch after the checkpoint, deliver it as one page, and
+ * once a batch comes back short (the tail reached) sleep until the poll interval passes or a local
  * append rings. Writes of other processes are only seen by polling; local ones at once.
  * Events are read when the consumer pulls, so a slow consumer never piles events up; between
  * full batches the loop lets I/O run, so catching up on a long log never stalls the process.
@@ -22,7 +23,8 @@ export class PollingAllSubscription implements AllSubscription {
   private ended = false;
   private rung = false;
   private stopSleeping: (() => void) | undefined;
-  private readonly iteration: AsyncGenerator<RecordedEvent>;
+  private readonly iteration: AsyncGenerator<readonly RecordedEvent[]>;
+  private events: AsyncGenerator<RecordedEvent> | undefined;
 
   constructor(
     private readonly readAfter: ReadAfter,
@@ -34,8 +36,12 @@ export class PollingAllSubscription implements AllSubscription {
     this.iteration = this.deliver();
   }
 
-  [Symbol.asyncIterator](): AsyncIterator<RecordedEvent> {
+  pages(): AsyncIterable<readonly RecordedEvent[]> {
     return this.iteration;
+  }
+
+  [Symbol.asyncIterator](): AsyncIterator<RecordedEvent> {
+    return (this.events ??= eventsOf(this.iteration, () => this.ended));
   }
 
   /** New events were committed in this process: look now instead of at the next poll. */
@@ -51,14 +57,14 @@ export class PollingAllSubscription implements AllSubscription {
     this.onEnd(this);
   }
 
-  private async *deliver(): AsyncGenerator<RecordedEvent> {
+  private async *deliver(): AsyncGenerator<readonly RecordedEvent[]> {
     try {
       while (!this.ended) {
         this.rung = false;
         const batch = this.readAfter(this.checkpoint, this.options.batchSize);
-        for (const event of batch) {
-          this.checkpoint = event.position;
-          yield event;
+        if (batch.length > 0) {
+          this.checkpoint = batch[batch.length - 1].position;
+          yield batch;
           if (this.ended) return;
         }
         if (batch.length === this.options.batchSize) await nextTurnOfTheEventLoop();

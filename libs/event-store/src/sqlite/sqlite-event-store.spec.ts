@@ -227,6 +227,21 @@ describe('SqliteEventStore', () => {
       expect([...caughtUp, ...seenLive].map((event) => event.id)).toEqual([...backlog, ...live].map((e) => e.id));
     });
 
+    it('hand the catch-up over a read at a time: one page per batch read, the last one short, then each live append its own', async () => {
+      const store = open({ subscriptionBatchSize: 3 });
+      await store.append('case-1', events(7));
+      const pages = store.subscribeToAll().pages()[Symbol.asyncIterator]();
+      const sizes: number[] = [];
+      for (let taken = 0; taken < 7; taken += sizes[sizes.length - 1]) sizes.push(((await pages.next()).value as RecordedEvent[]).length);
+      await store.append('case-2', events(2));
+      const live = (await pages.next()).value as RecordedEvent[];
+      expect(sizes).toEqual([3, 3, 1]);
+      expect(live.map((event) => [event.streamId, event.revision])).toEqual([
+        ['case-2', 0n],
+        ['case-2', 1n],
+      ]);
+    });
+
     it('let the process do other work between batches while catching up', async () => {
       const store = open({ subscriptionBatchSize: 2 });
       await store.append('case-1', events(20));

@@ -183,27 +183,30 @@ function expectExactly(seen: readonly RecordedEvent[], written: readonly EventTo
   seen.slice(1).forEach((event, index) => expect(event.position > seen[index].position).toBe(true));
 }
 
-/** Takes one stream's events from a subscription, keeping one iterator; fails after 5 s without one. */
+/**
+ * Takes one stream's events from a subscription's pages (as a projection takes them), keeping one
+ * iterator; fails after 5 s without a page.
+ */
 class StreamReader {
-  private readonly iterator: AsyncIterator<RecordedEvent>;
+  private readonly pages: AsyncIterator<readonly RecordedEvent[]>;
+  private readonly kept: RecordedEvent[] = [];
 
   constructor(
     subscription: AllSubscription,
     private readonly stream: string,
   ) {
-    this.iterator = subscription[Symbol.asyncIterator]();
+    this.pages = subscription.pages()[Symbol.asyncIterator]();
   }
 
   async take(count: number): Promise<RecordedEvent[]> {
-    const taken: RecordedEvent[] = [];
-    while (taken.length < count) {
+    while (this.kept.length < count) {
       let timer: NodeJS.Timeout | undefined;
       const timeout = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), 5000)));
-      const result = await Promise.race([this.iterator.next(), timeout]).finally(() => clearTimeout(timer));
-      if (result === 'timeout') throw new Error(`no event within 5 s after ${taken.length} of ${count}`);
-      if (result.done) throw new Error(`subscription ended after ${taken.length} of ${count} events`);
-      if (result.value.streamId === this.stream) taken.push(result.value);
+      const result = await Promise.race([this.pages.next(), timeout]).finally(() => clearTimeout(timer));
+      if (result === 'timeout') throw new Error(`no event within 5 s after ${this.kept.length} of ${count}`);
+      if (result.done) throw new Error(`subscription ended after ${this.kept.length} of ${count} events`);
+      this.kept.push(...result.value.filter((event) => event.streamId === this.stream));
     }
-    return taken;
+    return this.kept.splice(0, count);
   }
 }

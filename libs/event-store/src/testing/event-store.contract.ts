@@ -502,6 +502,37 @@ export function describeEventStoreContract(adapterName: string, open: () => Prom
         expect((await iterator.next()).done).toBe(true);
       });
 
+      it('hands the same events over in pages: each non-empty, in position order, stored ones then live ones, every one once', async () => {
+        const end = await currentEnd(store);
+        const stream = newStream('sub-pages');
+        const stored = events(5);
+        await store.append(stream, stored);
+        const reader = new PageReader(subscribe(end), (event) => event.streamId === stream);
+        const caughtUp = await reader.take(5);
+        const live = events(3);
+        await store.append(stream, live.slice(0, 1));
+        await store.append(stream, live.slice(1));
+        const seenLive = await reader.take(3);
+
+        const seen = [...caughtUp, ...seenLive];
+        expect(idsOf(seen)).toEqual(idsOf([...stored, ...live]));
+        expect(revisionsOf(seen)).toEqual([0n, 1n, 2n, 3n, 4n, 5n, 6n, 7n]);
+        expect(reader.pageSizes.every((size) => size > 0)).toBe(true);
+        expectStrictlyIncreasing(reader.positions);
+      });
+
+      it('ends the pages on unsubscribe, even while waiting for events', async () => {
+        const end = await currentEnd(store);
+        const subscription = subscribe(end);
+        const pages = subscription.pages()[Symbol.asyncIterator]();
+        const waiting = pages.next();
+        await subscription.unsubscribe();
+        let result = await waiting;
+        while (!result.done) result = await pages.next();
+        await store.append(newStream('sub-pages-end'), events(1));
+        expect((await pages.next()).done).toBe(true);
+      });
+
       it('keeps two subscriptions independent', async () => {
         const end = await currentEnd(store);
         const stream = newStream('sub-two');
@@ -675,5 +706,31 @@ class SubscriptionReader {
       const result = await this.iterator.next();
       if (result.done) return true;
     }
+  }
+}
+
+/** Pulls the events the test cares about from a subscription's pages, noting every page's size and every position seen. */
+class PageReader {
+  private readonly pages: AsyncIterator<readonly RecordedEvent[]>;
+  private readonly kept: RecordedEvent[] = [];
+  readonly pageSizes: number[] = [];
+  readonly positions: bigint[] = [];
+
+  constructor(
+    subscription: AllSubscription,
+    private readonly keep: (event: RecordedEvent) => boolean,
+  ) {
+    this.pages = subscription.pages()[Symbol.asyncIterator]();
+  }
+
+  async take(count: number): Promise<RecordedEvent[]> {
+    while (this.kept.length < count) {
+      const result = await this.pages.next();
+      if (result.done) throw new Error(`subscription ended after ${this.kept.length} of ${count} events`);
+      this.pageSizes.push(result.value.length);
+      this.positions.push(...result.value.map((event) => event.position));
+      this.kept.push(...result.value.filter(this.keep));
+    }
+    return this.kept.splice(0, count);
   }
 }

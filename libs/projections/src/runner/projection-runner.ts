@@ -2,7 +2,6 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Redis } from 'ioredis';
 import type { AllSubscription, EventStore, RecordedEvent } from '@case-journey/event-store';
 import type { Clock } from '@case-journey/platform';
-import { batchesOf } from './event-batches';
 import type { AfterCommit, BatchContext, Projection } from './projection';
 import { currentVersionKey, type ProjectionKeys } from './projection-keys';
 import { LeaseLostError, type ProjectionLease } from './projection-lease';
@@ -15,7 +14,7 @@ export interface ProjectionRunnerOptions {
   projection: Projection;
   keys: ProjectionKeys;
   clock: Clock;
-  /** Most events applied in one transaction. Default: the projection's own `batchSize`, or 500. */
+  /** Most events applied in one transaction (a batch never spans two of the subscription's pages). Default: the projection's own `batchSize`, or 500. */
   batchSize?: number;
   /** Pause before following again after a failure. Default 1000 ms. */
   retryDelayMs?: number;
@@ -139,7 +138,9 @@ export class ProjectionRunner {
         this.settleWaiters();
         this.subscription = store.subscribeToAll({ after: this.checkpoint });
         if (this.stopped) await this.subscription.unsubscribe();
-        for await (const batch of batchesOf(this.subscription, batchSize)) await this.commit(batch);
+        for await (const page of this.subscription.pages()) {
+          for (let start = 0; start < page.length && !this.stopped; start += batchSize) await this.commit(page.length <= batchSize ? page : page.slice(start, start + batchSize));
+        }
       } catch (error) {
         await this.subscription?.unsubscribe();
         if (error instanceof LeaseLostError) {
