@@ -3,7 +3,7 @@ import { SqliteEventStore } from '@case-journey/event-store';
 import { aCaseEvent, aCrimeReport, appendEvents, aVictim } from '../testing/case-events';
 import { RedisTestSpace, waitFor } from '../testing/redis-test-space';
 import type { Projection } from './projection';
-import { leaseTimings, ProjectionLease } from './projection-lease';
+import { leaseTimings, LOOK_AFTER_EXPIRY_MS, ProjectionLease } from './projection-lease';
 import { ProjectionKeys } from './projection-keys';
 import { ProjectionRunner } from './projection-runner';
 
@@ -54,8 +54,28 @@ describe('ProjectionLease', () => {
     await second.release(redis);
   });
 
-  it('splits the failover time: the key lives three quarters of it, and holders renew and standbys look every quarter', () => {
+  it('splits the failover time: the key lives three quarters of it, and holders renew and standbys look at least every quarter', () => {
     expect(leaseTimings(10_000)).toEqual({ ttlMs: 7500, periodMs: 2500 });
+  });
+
+  it('given a holder whose key expires within a period, tells a standby to look again just after it expires rather than a whole period later', async () => {
+    const holder = new ProjectionLease(keys, leaseTimings(10_000), 'holder');
+    const standby = new ProjectionLease(keys, leaseTimings(10_000), 'standby');
+    expect(await holder.tryTake(redis)).toBe(true);
+
+    expect(await standby.tryTake(redis)).toBe(false);
+    expect(standby.nextLookMs()).toBe(2500); // the key lives 7,500 ms: look again in a period, for a release
+
+    await redis.pexpire(holder.key, 1000); // the holder's last renewal is 6.5 s old
+    expect(await standby.tryTake(redis)).toBe(false);
+    const wait = standby.nextLookMs();
+    expect(wait).toBeLessThanOrEqual(1000 + LOOK_AFTER_EXPIRY_MS);
+    expect(wait).toBeGreaterThan(LOOK_AFTER_EXPIRY_MS); // the key had time left: not looking again at once
+
+    await redis.del(holder.key); // gone: the next look takes it
+    expect(await standby.tryTake(redis)).toBe(true);
+    expect(standby.nextLookMs()).toBe(2500); // a holder's own answer carries no other holder's expiry
+    await standby.release(redis);
   });
 });
 

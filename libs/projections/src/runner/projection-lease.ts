@@ -4,14 +4,19 @@ import type { ProjectionKeys } from './projection-keys';
 
 /**
  * Takes the lease only when nobody holds it, and numbers it: the token rises with every taking and
- * becomes the fence at once, so from that moment no earlier owner's commit can pass.
+ * becomes the fence at once, so from that moment no earlier owner's commit can pass. Answers
+ * {token, 0} when taken, or {0, the holder's key's milliseconds left} when not.
  */
 const TAKE = `
-if redis.call('EXISTS', KEYS[1]) == 1 then return false end
+local left = redis.call('PTTL', KEYS[1])
+if left ~= -2 then return {0, left} end
 local token = redis.call('INCR', KEYS[2])
 redis.call('SET', KEYS[1], ARGV[1] .. '/' .. token, 'PX', ARGV[2])
 redis.call('SET', KEYS[3], token)
-return token`;
+return {token, 0}`;
+
+/** How long after a holder's key expires a standby looks again: Redis's expiry is to the millisecond, so a little over a timer's slop. */
+export const LOOK_AFTER_EXPIRY_MS = 5;
 
 /** Extends the lease, or deletes it, only while it is still ours. */
 const RENEW = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end return 0`;
@@ -21,11 +26,16 @@ const RELEASE = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call
 export interface LeaseTimings {
   /** How long the lease key lives after each renewal: three quarters of the failover time. */
   ttlMs: number;
-  /** How often the owner renews it, and how often a standby tries to take it: a quarter of the failover time. */
+  /** How often the owner renews it, and the longest a standby waits between looks: a quarter of the failover time. */
   periodMs: number;
 }
 
-/** Split so that an owner's death is followed by a standby's taking within `failoverMs`: the key outlives its last renewal by at most `ttlMs`, and a standby looks every `periodMs`. */
+/**
+ * Split so that an owner's death is followed by a standby's taking within `failoverMs`: the key
+ * outlives its last renewal by at most `ttlMs`, and a standby looks again just after the key it saw
+ * expires (`ProjectionLease.nextLookMs`), so the last quarter is margin for a loaded machine's late
+ * timers and round trips. A standby also looks at least every `periodMs`, to take a released lease.
+ */
 export const leaseTimings = (failoverMs: number): LeaseTimings => ({ ttlMs: Math.floor((failoverMs * 3) / 4), periodMs: Math.floor(failoverMs / 4) });
 
 /** The owner's lease was taken over, or expired, or dropped with its version: it must not write. */
@@ -46,6 +56,7 @@ export class ProjectionLease {
   private readonly tokenKey: string;
   private readonly owner: string;
   private held: string | undefined;
+  private holderLeftMs: number | undefined;
 
   constructor(
     keys: ProjectionKeys,
@@ -66,9 +77,20 @@ export class ProjectionLease {
 
   /** Takes the lease if nobody holds it; true when this runner now does. */
   async tryTake(redis: Redis): Promise<boolean> {
-    const token = (await redis.eval(TAKE, 3, this.key, this.tokenKey, this.fenceKey, this.owner, this.timings.ttlMs)) as number | null;
-    this.held = token === null ? undefined : `${this.owner}/${token}`;
+    const [token, left] = (await redis.eval(TAKE, 3, this.key, this.tokenKey, this.fenceKey, this.owner, this.timings.ttlMs)) as [number, number];
+    this.held = token === 0 ? undefined : `${this.owner}/${token}`;
+    this.holderLeftMs = token === 0 && left >= 0 ? left : undefined;
     return this.held !== undefined;
+  }
+
+  /**
+   * How long a standby waits before its next look: until just after the holder's key expires, as the
+   * last look found it, but never longer than a period, so that a released lease (or a renewed one
+   * that is then released) is taken soon. A holder that renews meanwhile is simply found again.
+   */
+  nextLookMs(): number {
+    const { periodMs } = this.timings;
+    return this.holderLeftMs === undefined ? periodMs : Math.min(periodMs, this.holderLeftMs + LOOK_AFTER_EXPIRY_MS);
   }
 
   /** Extends the lease; false, and no longer held, when it was lost meanwhile. */

@@ -226,8 +226,8 @@ export class ProjectionRunner {
   }
 
   /**
-   * Waits until this runner holds its version's lease (at once without one), trying every lease
-   * period; false once stopped. A standby whose version was retired meanwhile stops (VersionRetiredError).
+   * Waits until this runner holds its version's lease (at once without one), trying again when the
+   * lease says (just after the holder's key expires, or a period at most); false once stopped. A standby whose version was retired meanwhile stops (VersionRetiredError).
    */
   private async holdLease(): Promise<boolean> {
     const { lease, redis, keys, onLease } = this.options;
@@ -243,7 +243,7 @@ export class ProjectionRunner {
         return true;
       }
       this.standby = new AbortController();
-      await sleep(lease.timings.periodMs, undefined, { signal: this.standby.signal }).catch(() => undefined);
+      await sleep(lease.nextLookMs(), undefined, { signal: this.standby.signal }).catch(() => undefined);
     }
     return false;
   }
