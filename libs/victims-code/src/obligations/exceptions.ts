@@ -5,6 +5,8 @@ import type { EnhancedStatus } from './enhanced-rights';
 import type { Obligation } from './obligation';
 import { dataField } from './trigger-conditions';
 
+const NO_EXCLUSIONS: NonNullable<Rule['exceptions']['notApplicableWhen']> = [];
+
 export interface ExceptionContext {
   rule: Rule;
   record: CaseRecord;
@@ -25,14 +27,14 @@ export function notApplicable(context: ExceptionContext): Obligation['notApplica
   const { rule, victim } = context;
   const scope = rule.exceptions.optOutScope;
   if (scope !== null) {
-    const optedOut = optedOutDuring(victim, scope === 'all' ? ['all'] : [scope, 'all'], context.clockAt, context.until);
+    const optedOut = optedOutDuring(victim, scope, context.clockAt, context.until);
     if (optedOut) return { reason: 'opted-out', detail: `the victim opted out of ${optedOut}` };
   }
   const consent = rule.exceptions.consent;
   if (consent && !victim.registration.consentToReferral && consentRequired(context)) {
     return { reason: 'no-consent', detail: 'no explicit consent to referral, which this victim must give' };
   }
-  for (const exclusion of rule.exceptions.notApplicableWhen ?? []) {
+  for (const exclusion of rule.exceptions.notApplicableWhen ?? NO_EXCLUSIONS) {
     for (const { event, at } of eventsOfType(context.record, exclusion.event)) {
       if (at > context.until) break;
       const victimId = dataField(event, 'victimId');
@@ -51,16 +53,23 @@ function consentRequired({ rule, victim, enhanced, offenceCategories }: Exceptio
   return consent.offenceCategories.some((category) => categories.has(category));
 }
 
-/** The scope the victim was opted out of at `from`, or opted out of after it and by `until`; null if none. */
-function optedOutDuring(victim: VictimRecord, scopes: readonly OptOutScope[], from: number, until: number): OptOutScope | null {
-  const atStart = new Map<OptOutScope, boolean>();
+/**
+ * The scope the victim was opted out of at `from` (the rule's own before 'all'), or opted out of
+ * after it and by `until`; null if none. Only the rule's scope and 'all' count.
+ */
+function optedOutDuring(victim: VictimRecord, scope: OptOutScope, from: number, until: number): OptOutScope | null {
+  let ownAtStart = false;
+  let allAtStart = false;
   let later: OptOutScope | null = null;
   for (const change of victim.optOutChanges) {
     if (change.at > until) break;
-    if (!scopes.includes(change.scope)) continue;
-    if (change.at <= from) atStart.set(change.scope, change.optedOut);
-    else if (change.optedOut) later ??= change.scope;
+    if (change.scope !== scope && change.scope !== 'all') continue;
+    if (change.at <= from) {
+      if (change.scope === scope) ownAtStart = change.optedOut;
+      else allAtStart = change.optedOut;
+    } else if (change.optedOut) later ??= change.scope;
   }
-  for (const scope of scopes) if (atStart.get(scope)) return scope;
+  if (ownAtStart) return scope;
+  if (allAtStart) return 'all';
   return later;
 }

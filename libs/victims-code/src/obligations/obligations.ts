@@ -70,6 +70,8 @@ interface RuleReading {
   calendar: WorkingDayCalendar;
 }
 
+const NO_TOUCHPOINTS: readonly TimedEvent[] = [];
+
 type Excuse = (trigger: ObligationTrigger, until: number) => Obligation['notApplicable'];
 
 function obligationsOfRule(reading: RuleReading, inForce: (clockAt: number) => boolean, into: Obligation[]): void {
@@ -83,9 +85,13 @@ function obligationsOfRule(reading: RuleReading, inForce: (clockAt: number) => b
     const excuse = excuseFor(reading, victim);
     // Obligations that do not apply from the start take no touchpoint that a later trigger is owed.
     const open = victimTriggers.filter((trigger) => excuse(trigger, trigger.clock.at) === null);
-    const matched = matchTouchpoints(rule, open, touchpoints.get(victimId) ?? []);
-    const touchpointOf = new Map(open.map((trigger, i) => [trigger, matched[i]]));
-    for (const trigger of victimTriggers) into.push(obligationOf(reading, trigger, touchpointOf.get(trigger) ?? null, excuse));
+    const matched = matchTouchpoints(rule, open, touchpoints.get(victimId) ?? NO_TOUCHPOINTS);
+    // `open` keeps `victimTriggers`' order, so one walk pairs each trigger with its match.
+    let next = 0;
+    for (const trigger of victimTriggers) {
+      const touchpoint = open[next] === trigger ? matched[next++] : null;
+      into.push(obligationOf(reading, trigger, touchpoint, excuse));
+    }
   }
 }
 

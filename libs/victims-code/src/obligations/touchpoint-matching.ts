@@ -25,48 +25,56 @@ export function touchpointsByVictim(rule: Rule, record: CaseRecord): Map<string,
  * trigger: first those that cite the trigger (regardingEventId), then those carrying the same
  * link field (hearingId, claimId) and made after it, then for each remaining trigger the
  * earliest unused touchpoint made after it whose link field, if both have one, agrees.
+ * Written as plain loops over indexes: it runs for every rule, victim and case a catch-up judges.
  */
 export function matchTouchpoints(rule: Rule, triggers: readonly ObligationTrigger[], touchpoints: readonly TimedEvent[]): Array<TimedEvent | null> {
-  const matched: Array<TimedEvent | null> = triggers.map(() => null);
+  const matched = new Array<TimedEvent | null>(triggers.length).fill(null);
   if (touchpoints.length === 0) return matched;
-  const used = new Set<TimedEvent>();
-  const link = (event: TimedEvent['event']) => (rule.linkBy === undefined ? undefined : dataField(event, rule.linkBy));
+  const used = new Array<boolean>(touchpoints.length).fill(false);
+  const take = (i: number, t: number) => {
+    matched[i] = touchpoints[t];
+    used[t] = true;
+  };
 
-  const cited = new Map<string, number>();
-  triggers.forEach((trigger, i) => trigger.citedAs.forEach((id) => cited.set(id, i)));
-  for (const touchpoint of touchpoints) {
-    const regarding = dataField(touchpoint.event, 'regardingEventId');
-    const i = typeof regarding === 'string' ? cited.get(regarding) : undefined;
-    if (i !== undefined && matched[i] === null) {
-      matched[i] = touchpoint;
-      used.add(touchpoint);
-    }
+  for (let t = 0; t < touchpoints.length; t++) {
+    const regarding = dataField(touchpoints[t].event, 'regardingEventId');
+    const i = typeof regarding === 'string' ? lastCiting(triggers, regarding) : -1;
+    if (i >= 0 && matched[i] === null) take(i, t);
   }
 
-  if (rule.linkBy !== undefined) {
-    for (const touchpoint of touchpoints) {
-      const value = link(touchpoint.event);
-      if (used.has(touchpoint) || value === undefined) continue;
-      const i = triggers.findIndex((t, j) => matched[j] === null && link(t.timed.event) === value && t.timed.at <= touchpoint.at);
-      if (i >= 0) {
-        matched[i] = touchpoint;
-        used.add(touchpoint);
+  const { linkBy } = rule;
+  const triggerLinks = linkBy === undefined ? undefined : triggers.map(({ timed }) => dataField(timed.event, linkBy));
+  const touchpointLinks = linkBy === undefined ? undefined : touchpoints.map(({ event }) => dataField(event, linkBy));
+  if (triggerLinks && touchpointLinks) {
+    for (let t = 0; t < touchpoints.length; t++) {
+      const value = touchpointLinks[t];
+      if (used[t] || value === undefined) continue;
+      for (let i = 0; i < triggers.length; i++) {
+        if (matched[i] === null && triggerLinks[i] === value && triggers[i].timed.at <= touchpoints[t].at) {
+          take(i, t);
+          break;
+        }
       }
     }
   }
 
-  triggers.forEach((trigger, i) => {
-    if (matched[i] !== null) return;
-    const own = link(trigger.timed.event);
-    const touchpoint = touchpoints.find((t) => {
-      if (used.has(t) || t.at < trigger.timed.at) return false;
-      const value = link(t.event);
-      return own === undefined || value === undefined || own === value;
-    });
-    if (touchpoint) {
-      matched[i] = touchpoint;
-      used.add(touchpoint);
+  for (let i = 0; i < triggers.length; i++) {
+    if (matched[i] !== null) continue;
+    const own = triggerLinks?.[i];
+    for (let t = 0; t < touchpoints.length; t++) {
+      if (used[t] || touchpoints[t].at < triggers[i].timed.at) continue;
+      const value = touchpointLinks?.[t];
+      if (own === undefined || value === undefined || own === value) {
+        take(i, t);
+        break;
+      }
     }
-  });
+  }
   return matched;
+}
+
+/** The last of the triggers a touchpoint may cite as `id`, or -1: the later trigger wins an id two give. */
+function lastCiting(triggers: readonly ObligationTrigger[], id: string): number {
+  for (let i = triggers.length - 1; i >= 0; i--) if (triggers[i].citedAs.includes(id)) return i;
+  return -1;
 }

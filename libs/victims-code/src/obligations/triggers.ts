@@ -43,10 +43,11 @@ function firstPer(onePer: string, triggers: ObligationTrigger[]): ObligationTrig
       result.push(trigger);
       continue;
     }
-    const key = `${trigger.victimId}\u0000${String(value)}`;
+    const key = onePer === 'victim' ? trigger.victimId : `${trigger.victimId}\u0000${String(value)}`;
     const first = kept.get(key);
     if (first) {
-      first.citedAs = [...first.citedAs, ...trigger.citedAs];
+      // A new list: the one it had is shared with the other victims' triggers of the same event.
+      first.citedAs = first.citedAs.concat(trigger.citedAs);
       continue;
     }
     const own = { ...trigger };
