@@ -7,7 +7,7 @@ import { AppModule, type ApiOverrides } from './app.module';
 import { parseJsonBodies } from './http/json-body';
 import { JsonTextExpressAdapter } from './http/json-text.adapter';
 import { withRequestContext } from './http/request-context';
-import { assignRequestId } from './http/request-logging';
+import { assignRequestId, REQUEST_LOG, type RequestLog } from './http/request-logging';
 import { refuseUnfitRequestText } from './http/request-text';
 import { securityHeaders } from './http/security-headers';
 import { answerUnparseableRequest } from './http/unparseable-request';
@@ -34,6 +34,7 @@ export async function createApi(configuration: AppConfiguration, overrides: ApiO
   app.getHttpServer().on('clientError', answerUnparseableRequest);
   app.use(refuseUnfitRequestText);
   parseJsonBodies(app);
+  app.use(app.get<RequestLog>(REQUEST_LOG));
   app.use(withRequestContext);
   app.enableShutdownHooks();
   mountOpenApi(app);

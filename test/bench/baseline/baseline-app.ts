@@ -41,7 +41,8 @@ import { TokenVerifier } from '../../../apps/api/src/access/token-verifier';
 import { recordAccess } from '../../../apps/api/src/audit/access-audit.interceptor';
 import type { AuditedAccess, AuditedRequest } from '../../../apps/api/src/audit/audited.decorator';
 import { PerCallerThrottlerGuard, rateLimitOptions, SharedRateLimitStorage } from '../../../apps/api/src/http/rate-limit';
-import { assignRequestId, RequestLoggingModule } from '../../../apps/api/src/http/request-logging';
+import { withRequestContext } from '../../../apps/api/src/http/request-context';
+import { assignRequestId, REQUEST_LOG, RequestLoggingModule, type RequestLog } from '../../../apps/api/src/http/request-logging';
 import { securityHeaders } from '../../../apps/api/src/http/security-headers';
 
 const FLOOR_LAYERS = ['access', 'rate-limit', 'log', 'helmet', 'audit'] as const;
@@ -164,6 +165,8 @@ async function main(): Promise<void> {
   if (LAYERS.has('log')) {
     app.useLogger(app.get(Logger));
     app.use(assignRequestId);
+    app.use(app.get<RequestLog>(REQUEST_LOG));
+    app.use(withRequestContext);
   }
   if (LAYERS.has('helmet')) app.use(securityHeaders());
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true }));

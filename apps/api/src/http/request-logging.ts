@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { DynamicModule } from '@nestjs/common';
+import { Module, type DynamicModule } from '@nestjs/common';
+import type { NextFunction, Request, Response } from 'express';
 import { LoggerModule } from 'nestjs-pino';
 import { stdSerializers } from 'pino';
-import type { Options } from 'pino-http';
+import { pinoHttp, type Options } from 'pino-http';
 
 /** Where log lines go instead of stdout (tests read them). */
 export interface LogDestination {
@@ -31,12 +32,26 @@ export function assignRequestId(request: IncomingMessage & { id?: unknown }, res
  * and every line logged while a request is handled carries the same `requestId`, which is also in
  * the X-Request-Id header and in every problem document. Tokens and cookies are never written.
  */
-export const RequestLoggingModule = {
-  forRoot(level: string, destination?: LogDestination): DynamicModule {
+@Module({})
+export class RequestLoggingModule {
+  static forRoot(level: string, destination?: LogDestination): DynamicModule {
     const options = requestLogOptions(level);
-    return LoggerModule.forRoot({ pinoHttp: destination ? [options, destination] : options });
-  },
-};
+    const logRequests = destination ? pinoHttp(options, destination) : pinoHttp(options);
+    return {
+      module: RequestLoggingModule,
+      global: true,
+      // nestjs-pino mounts no middleware of its own (`forRoutes: []`): the app mounts `REQUEST_LOG`
+      // itself, and the request context gives nestjs-pino each request's logger (see request-context.ts).
+      imports: [LoggerModule.forRoot({ pinoHttp: destination ? [options, destination] : options, useExisting: true, forRoutes: [] })],
+      providers: [{ provide: REQUEST_LOG, useValue: logRequests }],
+      exports: [REQUEST_LOG],
+    };
+  }
+}
+
+/** The request log's middleware (pino-http): gives the request its logger, `request.log`, and logs its closing line. */
+export const REQUEST_LOG = Symbol('REQUEST_LOG');
+export type RequestLog = (request: Request, response: Response, next: NextFunction) => void;
 
 /** pino-http's options for the request log (exported for its spec). */
 export function requestLogOptions(level: string): Options {
