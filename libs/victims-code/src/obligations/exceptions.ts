@@ -1,42 +1,41 @@
-import type { OffenceCategory, OptOutScope } from '@case-journey/domain';
+import type { OptOutScope } from '@case-journey/domain';
 import type { Rule } from '../rulebook/rulebook';
-import { eventsOfType, type CaseRecord, type VictimRecord } from './case-record';
+import { eventsOfType, offenceCategoriesAt, type CaseRecord, type VictimRecord } from './case-record';
 import type { EnhancedStatus } from './enhanced-rights';
 import type { Obligation } from './obligation';
 import { dataField } from './trigger-conditions';
 
 const NO_EXCLUSIONS: NonNullable<Rule['exceptions']['notApplicableWhen']> = [];
 
+/** What every obligation of one rule to one victim is excused against. */
 export interface ExceptionContext {
   rule: Rule;
   record: CaseRecord;
   victim: VictimRecord;
   enhanced: EnhancedStatus | undefined;
-  offenceCategories: () => ReadonlySet<OffenceCategory>;
-  clockAt: number;
-  /** The obligation's exposure ends when it is met or falls due, whichever is first. */
-  until: number;
 }
 
 /**
  * Why the obligation does not apply, if it does not: the victim was opted out of its scope (or of
  * 'all') when the clock started or opted out before it was met and due; the rule needs explicit
  * consent the victim has not given; or an excluding event (a declined referral) came first.
+ * `clockAt`: when the obligation's clock started; `until`: its exposure ends when it is met or falls
+ * due, whichever is first.
  */
-export function notApplicable(context: ExceptionContext): Obligation['notApplicable'] {
+export function notApplicable(context: ExceptionContext, clockAt: number, until: number): Obligation['notApplicable'] {
   const { rule, victim } = context;
   const scope = rule.exceptions.optOutScope;
   if (scope !== null) {
-    const optedOut = optedOutDuring(victim, scope, context.clockAt, context.until);
+    const optedOut = optedOutDuring(victim, scope, clockAt, until);
     if (optedOut) return { reason: 'opted-out', detail: `the victim opted out of ${optedOut}` };
   }
   const consent = rule.exceptions.consent;
-  if (consent && !victim.registration.consentToReferral && consentRequired(context)) {
+  if (consent && !victim.registration.consentToReferral && consentRequired(context, clockAt)) {
     return { reason: 'no-consent', detail: 'no explicit consent to referral, which this victim must give' };
   }
   for (const exclusion of rule.exceptions.notApplicableWhen ?? NO_EXCLUSIONS) {
     for (const { event, at } of eventsOfType(context.record, exclusion.event)) {
-      if (at > context.until) break;
+      if (at > until) break;
       const victimId = dataField(event, 'victimId');
       if (victimId === undefined || victimId === victim.victimId) return { reason: 'excluded', detail: exclusion.reason };
     }
@@ -44,12 +43,12 @@ export function notApplicable(context: ExceptionContext): Obligation['notApplica
   return null;
 }
 
-function consentRequired({ rule, victim, enhanced, offenceCategories }: ExceptionContext): boolean {
+function consentRequired({ rule, record, victim, enhanced }: ExceptionContext, clockAt: number): boolean {
   const consent = rule.exceptions.consent;
   if (!consent) return false;
   if (consent.victimKinds.includes(victim.registration.kind)) return true;
   if (enhanced?.grounds.some((g) => consent.grounds.includes(g.ground))) return true;
-  const categories = offenceCategories();
+  const categories = offenceCategoriesAt(record, clockAt);
   return consent.offenceCategories.some((category) => categories.has(category));
 }
 

@@ -1,12 +1,12 @@
-import type { CaseEvent, OffenceCategory } from '@case-journey/domain';
+import type { CaseEvent } from '@case-journey/domain';
 import { formatInstant } from '../calendar/iso-instants';
 import { dayNumberOf, instantMs, londonDayNumberOf } from '../calendar/london-day';
 import { WorkingDayCalendar } from '../calendar/working-day-calendar';
 import type { Rule, Rulebook } from '../rulebook/rulebook';
 import { VICTIMS_CODE_2020 } from '../rulebook/victims-code-2020';
-import { caseAsOf, offenceCategoriesAt, readCase, type CaseRecord, type TimedEvent, type VictimRecord } from './case-record';
+import { caseAsOf, readCase, type CaseRecord, type TimedEvent, type VictimRecord } from './case-record';
 import { enhancedRightsOfRecord, enhancedStatusOfVictims, type EnhancedStatus, type VictimEnhancedRights } from './enhanced-rights';
-import { notApplicable } from './exceptions';
+import { notApplicable, type ExceptionContext } from './exceptions';
 import type { Obligation } from './obligation';
 import { statusOf } from './obligation-status';
 import { matchTouchpoints, touchpointsByVictim } from './touchpoint-matching';
@@ -137,12 +137,8 @@ function obligationOf(reading: RuleReading, trigger: ObligationTrigger, touchpoi
 
 function excuseFor(reading: RuleReading, victim: VictimRecord): Excuse {
   const { rule, record } = reading;
-  const enhanced = reading.enhanced.get(victim.victimId);
-  return (trigger, until) => {
-    let categories: ReadonlySet<OffenceCategory> | undefined;
-    const offenceCategories = () => (categories ??= offenceCategoriesAt(record, trigger.clock.at));
-    return notApplicable({ rule, record, victim, enhanced, offenceCategories, clockAt: trigger.clock.at, until });
-  };
+  const context: ExceptionContext = { rule, record, victim, enhanced: reading.enhanced.get(victim.victimId) };
+  return (trigger, until) => notApplicable(context, trigger.clock.at, until);
 }
 
 function groupedByVictim(triggers: readonly ObligationTrigger[]): Map<string, ObligationTrigger[]> {
