@@ -1,5 +1,9 @@
-/** The first pause before trying the write lock again, and the longest: SQLite's own busy handler sleeps 1, 2, 5, 10, 15, 20 … 100 ms. */
-const FIRST_PAUSE_MS = 1;
+/**
+ * The first pause before trying the write lock again (0: at the event loop's next turn, as another
+ * process's write transaction is often over by then), and the longest; 1, 2, 4 … ms between. SQLite's
+ * own busy handler sleeps 1, 2, 5, 10, 15, 20 … 100 ms.
+ */
+const FIRST_PAUSE_MS = 0;
 const LONGEST_PAUSE_MS = 16;
 
 /** Another connection kept SQLite's write lock for longer than a write may wait: nothing of the write was stored. */
@@ -23,9 +27,10 @@ interface WaitingWrite {
  * The writes of one connection, in the order they were asked for, each tried whole (one
  * transaction) as soon as the writes before it are done and the write lock is free. A try that
  * finds the lock taken by another connection fails at once (SQLITE_BUSY, the connection's busy
- * timeout being 0 for it) and is tried again after a pause on a timer, 1, 2, 4 … 16 ms, so the
- * event loop goes on serving requests meanwhile, where SQLite's busy handler would have slept on
- * it. A write still refused the lock `timeoutMs` after it was asked for is given up.
+ * timeout being 0 for it) and is tried again at the next turn of the event loop, then after 1, 2,
+ * 4 … 16 ms on a timer, so the event loop goes on serving requests meanwhile, where SQLite's busy
+ * handler would have slept on it. A write still refused the lock `timeoutMs` after it was asked
+ * for is given up.
  */
 export class WriteLockQueue {
   private readonly waiting: WaitingWrite[] = [];
@@ -60,8 +65,9 @@ export class WriteLockQueue {
 
   private pauseThenTry(head: WaitingWrite): void {
     const left = head.since + this.timeoutMs - this.now();
-    setTimeout(() => this.tryWaiting(), Math.max(0, Math.min(head.pauseMs, left)));
-    head.pauseMs = Math.min(2 * head.pauseMs, LONGEST_PAUSE_MS);
+    if (head.pauseMs === 0) setImmediate(() => this.tryWaiting());
+    else setTimeout(() => this.tryWaiting(), Math.max(0, Math.min(head.pauseMs, left)));
+    head.pauseMs = Math.min(Math.max(2 * head.pauseMs, 1), LONGEST_PAUSE_MS);
   }
 
   /** Tries the waiting writes in order until one finds the lock taken. */
