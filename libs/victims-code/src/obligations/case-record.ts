@@ -54,7 +54,7 @@ export function readCase(events: readonly CaseEvent[]): CaseRecord {
     if (list) list.push(timed);
     else byType.set(event.type, [timed]);
   });
-  for (const list of byType.values()) list.sort(byTime);
+  for (const list of byType.values()) inOrder(list, byTime);
   const record: CaseRecord = { byType, victims: new Map(), offenceCategories: [] };
   readVictims(record);
   readOffenceCategories(record);
@@ -63,6 +63,16 @@ export function readCase(events: readonly CaseEvent[]): CaseRecord {
 
 export function byTime(a: TimedEvent, b: TimedEvent): number {
   return a.at - b.at || a.order - b.order;
+}
+
+/**
+ * Sorts `list` in place as `list.sort(compare)` does (stably), but only when it is out of order:
+ * V8's sort copies every list into a work array first, even one of a single item, and most of a
+ * case's lists (its events of a type, a victim's registrations) come in order already.
+ */
+export function inOrder<T>(list: T[], compare: (a: T, b: T) => number): T[] {
+  for (let i = 1; i < list.length; i++) if (compare(list[i - 1], list[i]) > 0) return list.sort(compare);
+  return list;
 }
 
 function readVictims(record: CaseRecord): void {
@@ -74,7 +84,7 @@ function readVictims(record: CaseRecord): void {
   for (const timed of eventsOfType(record, 'VictimRegistered')) {
     if (timed.event.type === 'VictimRegistered') registrations.push({ timed, victim: timed.event.data.victim });
   }
-  registrations.sort((a, b) => byTime(a.timed, b.timed));
+  inOrder(registrations, (a, b) => byTime(a.timed, b.timed));
 
   const victims = record.victims as Map<string, VictimRecord>;
   for (const { timed, victim } of registrations) {
@@ -95,13 +105,13 @@ function readVictims(record: CaseRecord): void {
     }
   }
 
-  const changes = [...eventsOfType(record, 'VictimOptedOut'), ...eventsOfType(record, 'VictimOptedBackIn')].sort(byTime);
+  const changes = inOrder([...eventsOfType(record, 'VictimOptedOut'), ...eventsOfType(record, 'VictimOptedBackIn')], byTime);
   for (const timed of changes) {
     const { event } = timed;
     if (event.type !== 'VictimOptedOut' && event.type !== 'VictimOptedBackIn') continue;
     victims.get(event.data.victimId)?.optOutChanges.push({ at: timed.at, scope: event.data.scope, optedOut: event.type === 'VictimOptedOut' });
   }
-  for (const victim of victims.values()) victim.optOutChanges.sort((a, b) => a.at - b.at);
+  for (const victim of victims.values()) inOrder(victim.optOutChanges, (a, b) => a.at - b.at);
 }
 
 function readOffenceCategories(record: CaseRecord): void {

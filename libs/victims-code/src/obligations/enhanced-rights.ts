@@ -3,7 +3,7 @@ import { formatInstant, parseInstant } from '../calendar/iso-instants';
 import { instantMs } from '../calendar/london-day';
 import type { EnhancedEligibility, Rulebook } from '../rulebook/rulebook';
 import { VICTIMS_CODE_2020 } from '../rulebook/victims-code-2020';
-import { caseAsOf, eventsOfType, type CaseRecord, type VictimRecord } from './case-record';
+import { caseAsOf, eventsOfType, inOrder, type CaseRecord, type VictimRecord } from './case-record';
 
 /** A victim's enhanced rights as of an instant, for worklists: JSON, instants as ISO strings. */
 export interface VictimEnhancedRights {
@@ -70,9 +70,10 @@ export function enhancedStatusOfVictims(record: CaseRecord, eligibility: Enhance
 
   const result = new Map<string, EnhancedStatus>();
   for (const victim of record.victims.values()) {
-    const grounds = [...caseWide, ...registrationFindings(victim, bereaved), ...(recognised.get(victim.victimId) ?? [])]
-      .filter((finding) => honoured.has(finding.ground))
-      .sort((a, b) => a.effectiveAt - b.effectiveAt);
+    const grounds = inOrder(
+      [...caseWide, ...registrationFindings(victim, bereaved), ...(recognised.get(victim.victimId) ?? [])].filter((finding) => honoured.has(finding.ground)),
+      (a, b) => a.effectiveAt - b.effectiveAt,
+    );
     result.set(victim.victimId, { since: grounds.length > 0 ? grounds[0].effectiveAt : null, grounds });
   }
   return result;
