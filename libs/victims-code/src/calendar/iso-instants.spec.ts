@@ -8,6 +8,10 @@ describe('ISO instants', () => {
     fc.assert(fc.property(instant, (ms) => formatInstant(ms) === new Date(ms).toISOString()), { numRuns: 2000 });
   });
 
+  it('format an instant asked for again, as kept from the first time, exactly as toISOString', () => {
+    fc.assert(fc.property(instant, (ms) => formatInstant(ms) === formatInstant(ms) && formatInstant(ms) === new Date(ms).toISOString()), { numRuns: 2000 });
+  });
+
   it('parse exactly as Date.parse', () => {
     fc.assert(fc.property(instant, (ms) => parseInstant(new Date(ms).toISOString()) === ms), { numRuns: 2000 });
   });

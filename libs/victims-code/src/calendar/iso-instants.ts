@@ -36,7 +36,24 @@ const THREE_DIGITS = Array.from({ length: 1000 }, (_, i) => String(i).padStart(3
 /** `YYYY-MM-DDT` per UTC day number; a case touches few days, so this stays small. */
 const dayPrefixes = new Map<number, string>();
 
+/**
+ * Instants formatted lately: an obligation gives three or four, and a case's obligations share most
+ * of them (the same event triggers many rules; deadlines fall at the same ends of days), so a
+ * catch-up formatted the same few strings over and over, each one a string and its pieces to collect.
+ */
+const formatted = new Map<number, string>();
+
 export function formatInstant(ms: number): string {
+  let text = formatted.get(ms);
+  if (text === undefined) {
+    text = formatInstantAfresh(ms);
+    if (formatted.size >= 100_000) formatted.clear();
+    formatted.set(ms, text);
+  }
+  return text;
+}
+
+function formatInstantAfresh(ms: number): string {
   if (!Number.isInteger(ms) || ms < 0 || ms >= 253402300800000 /* year 10000 */) return new Date(ms).toISOString();
   const days = Math.floor(ms / MS_PER_DAY);
   let prefix = dayPrefixes.get(days);

@@ -51,7 +51,7 @@ export function caseJudgement(effective: readonly CaseEvent[], asOf: Date | stri
 function obligationsOfRecord(record: CaseRecord, asOfMs: number, options: ObligationOptions): Obligation[] {
   const calendar = options.calendar ?? (defaultCalendar ??= new WorkingDayCalendar());
   const result: Obligation[] = [];
-  for (const { rulebook, inForce } of versionsOf(options.rulebooks ?? [VICTIMS_CODE_2020])) {
+  for (const { rulebook, inForce } of versionsOf(options.rulebooks ?? DEFAULT_RULEBOOKS)) {
     const enhanced = enhancedStatusOfVictims(record, rulebook.enhanced);
     for (const rule of rulebook.rules) {
       if (rule.enabled) obligationsOfRule({ rule, rulebook, record, enhanced, asOf: asOfMs, calendar }, inForce, result);
@@ -159,8 +159,21 @@ export function obligationId(caseId: string, victimId: string, ruleId: string, t
   return `${part(caseId)}/${part(victimId)}/${part(ruleId)}/${part(triggerEventId)}`;
 }
 
+const DEFAULT_RULEBOOKS: readonly Rulebook[] = [VICTIMS_CODE_2020];
+
+type Version = { rulebook: Rulebook; inForce: (clockAt: number) => boolean };
+
+/** The versions of each list of rulebooks judged with, made once per list rather than for every case. */
+const versionsKept = new WeakMap<readonly Rulebook[], readonly Version[]>();
+
 /** Each rulebook with the London days its clocks cover: from its effectiveFrom to the next version's. */
-function versionsOf(rulebooks: readonly Rulebook[]): Array<{ rulebook: Rulebook; inForce: (clockAt: number) => boolean }> {
+function versionsOf(rulebooks: readonly Rulebook[]): readonly Version[] {
+  let versions = versionsKept.get(rulebooks);
+  if (!versions) versionsKept.set(rulebooks, (versions = versionsFrom(rulebooks)));
+  return versions;
+}
+
+function versionsFrom(rulebooks: readonly Rulebook[]): Version[] {
   const sorted = [...rulebooks].sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom));
   return sorted.map((rulebook, i) => {
     const from = dayNumberOf(rulebook.effectiveFrom);
