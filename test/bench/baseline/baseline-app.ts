@@ -14,7 +14,7 @@
  * cost on their own is measured apart from the product's use cases: `access` the AccessGuard (bearer
  * token verified by the product's TokenVerifier, remembered once verified, and the policy table),
  * `rate-limit` the product's per-caller ThrottlerGuard on its Redis storage
- * (@nest-lab/throttler-storage-redis), `log` nestjs-pino with the product's request log options,
+ * (@nest-lab/throttler-storage-redis), `log` nestjs-pino with the product's request log and request context (its one AsyncLocalStorage),
  * `helmet` the product's security headers, `audit` the product's access audit (`recordAccess`, in the
  * handler as the product's worklist runs it) appending each worklist page to an audit log in an
  * embedded event store (`BASELINE_AUDIT_DIR`). With any layer the
