@@ -17,6 +17,7 @@ import { Session } from 'node:inspector';
 import { constants, monitorEventLoopDelay, PerformanceObserver, type IntervalHistogram } from 'node:perf_hooks';
 import { getHeapSpaceStatistics } from 'node:v8';
 import Database from 'better-sqlite3';
+import { isLockBusy } from '../../libs/event-store/src/sqlite/write-lock-queue';
 
 const directory = process.env.EVENT_LOOP_DIR ?? '/tmp';
 const GC_KINDS: Record<number, string> = {
@@ -44,7 +45,7 @@ Database.prototype.transaction = function timedTransaction(this: Database.Databa
       try {
         return run.apply(this, args);
       } catch (error) {
-        if (String((error as { code?: unknown }).code).startsWith('SQLITE_BUSY')) writes.busy++;
+        if (isLockBusy(error)) writes.busy++;
         else writes.threw++;
         throw error;
       } finally {

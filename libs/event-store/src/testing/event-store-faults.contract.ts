@@ -8,6 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AllSubscription, EventStore, EventToAppend, RecordedEvent } from '../event-store.port';
 import { EventStoreUnavailableError } from '../event-store.errors';
+import { PageReader } from './page-reader';
 
 /** The faults, put on the node(s) the store talks to. */
 export interface StoreFaults {
@@ -62,7 +63,7 @@ export function describeFaultRecoveryContract(adapterName: string, open: () => P
     const follow = async (stream: string) => {
       const [newest] = await store.readAll({ direction: 'backwards', maxCount: 1 });
       subscription = store.subscribeToAll({ after: newest?.position });
-      return new StreamReader(subscription, stream);
+      return new PageReader(subscription, (event) => event.streamId === stream);
     };
 
     describe('a subscription sees every event once, in order', () => {
@@ -181,32 +182,4 @@ function expectExactly(seen: readonly RecordedEvent[], written: readonly EventTo
   expect(idsOf(seen)).toEqual(idsOf(written));
   expect(seen.map((event) => event.revision)).toEqual(written.map((_, index) => BigInt(index)));
   seen.slice(1).forEach((event, index) => expect(event.position > seen[index].position).toBe(true));
-}
-
-/**
- * Takes one stream's events from a subscription's pages (as a projection takes them), keeping one
- * iterator; fails after 5 s without a page.
- */
-class StreamReader {
-  private readonly pages: AsyncIterator<readonly RecordedEvent[]>;
-  private readonly kept: RecordedEvent[] = [];
-
-  constructor(
-    subscription: AllSubscription,
-    private readonly stream: string,
-  ) {
-    this.pages = subscription.pages()[Symbol.asyncIterator]();
-  }
-
-  async take(count: number): Promise<RecordedEvent[]> {
-    while (this.kept.length < count) {
-      let timer: NodeJS.Timeout | undefined;
-      const timeout = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), 5000)));
-      const result = await Promise.race([this.pages.next(), timeout]).finally(() => clearTimeout(timer));
-      if (result === 'timeout') throw new Error(`no event within 5 s after ${this.kept.length} of ${count}`);
-      if (result.done) throw new Error(`subscription ended after ${this.kept.length} of ${count} events`);
-      this.kept.push(...result.value.filter((event) => event.streamId === this.stream));
-    }
-    return this.kept.splice(0, count);
-  }
 }

@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AllSubscription, EventStore, EventToAppend, RecordedEvent } from '../event-store.port';
 import { StreamNotFoundError, WrongExpectedRevisionError } from '../event-store.errors';
+import { PageReader } from './page-reader';
 
 export interface OpenedEventStore {
   store: EventStore;
@@ -706,31 +707,5 @@ class SubscriptionReader {
       const result = await this.iterator.next();
       if (result.done) return true;
     }
-  }
-}
-
-/** Pulls the events the test cares about from a subscription's pages, noting every page's size and every position seen. */
-class PageReader {
-  private readonly pages: AsyncIterator<readonly RecordedEvent[]>;
-  private readonly kept: RecordedEvent[] = [];
-  readonly pageSizes: number[] = [];
-  readonly positions: bigint[] = [];
-
-  constructor(
-    subscription: AllSubscription,
-    private readonly keep: (event: RecordedEvent) => boolean,
-  ) {
-    this.pages = subscription.pages()[Symbol.asyncIterator]();
-  }
-
-  async take(count: number): Promise<RecordedEvent[]> {
-    while (this.kept.length < count) {
-      const result = await this.pages.next();
-      if (result.done) throw new Error(`subscription ended after ${this.kept.length} of ${count} events`);
-      this.pageSizes.push(result.value.length);
-      this.positions.push(...result.value.map((event) => event.position));
-      this.kept.push(...result.value.filter(this.keep));
-    }
-    return this.kept.splice(0, count);
   }
 }

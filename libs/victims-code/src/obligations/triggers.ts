@@ -1,6 +1,6 @@
 import type { CaseEvent, OffenceCategory } from '@case-journey/domain';
 import type { Rule } from '../rulebook/rulebook';
-import { eventsOfType, inOrder, offenceCategoriesAt, type CaseRecord, type TimedEvent } from './case-record';
+import { byTime, eventsOfType, inOrder, offenceCategoriesAt, type CaseRecord, type TimedEvent } from './case-record';
 import { clockStartOf, type ClockStart } from './clock-start';
 import { conditionsHold, dataField } from './trigger-conditions';
 
@@ -30,7 +30,7 @@ export function triggersOf(rule: Rule, record: CaseRecord, inForce: (clockAt: nu
       for (const victimId of victimsConcerned(timed.event, record, clock.at)) expanded.push({ victimId, timed, clock, citedAs });
     }
   }
-  inOrder(expanded, (a, b) => a.timed.at - b.timed.at || a.timed.order - b.timed.order);
+  inOrder(expanded, (a, b) => byTime(a.timed, b.timed));
   return rule.onePer === undefined ? expanded : firstPer(rule.onePer, expanded);
 }
 
