@@ -8,7 +8,7 @@ import { loadConfiguration } from '@case-journey/platform';
 import { DEMO_PROFILE, generateCases, requestRecords } from '@case-journey/synthetic';
 import { VICTIMS_CODE_2020, WorkingDayCalendar } from '@case-journey/victims-code';
 import { RecordingSealer } from '../../../../libs/synthetic/src/testing/recording-sealer';
-import { importInChild, ImportProcessFailedError, type ChildMessage } from './import-child';
+import { ChildStderr, importInChild, ImportProcessFailedError, type ChildMessage } from './import-child';
 import { ImportJournal, newImportStatus } from './import-journal';
 import { statusAfterProcessDied } from './import-jobs';
 
@@ -113,6 +113,33 @@ describe('an import run in a process of its own', () => {
       delete process.env.IMPORT_HEAP_MB;
     }
   }, 120_000);
+});
+
+describe("what an import's process wrote to stderr", () => {
+  const FATAL = 'FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory\n';
+  // V8's native stack trace after its words: 30 frames of 100 characters, 3,000 in all.
+  const STACK = Array.from({ length: 30 }, (_, frame) => `${String(frame + 1).padStart(2)}: 0x10c69a6 ${'v8::internal::Factory'.padEnd(85, '.')}\n`).join('');
+
+  it('given the fatal words and a stack trace longer than the kept end in one chunk, then it ran out of memory, and the tail is the last 2,048 characters', () => {
+    const stderr = new ChildStderr();
+    stderr.hear(FATAL + STACK);
+    expect(STACK.length).toBe(3000);
+    expect(stderr.outOfMemory).toBe(true);
+    expect(stderr.tail).toBe(STACK.slice(3000 - 2048));
+  });
+
+  it('given the fatal words split between two chunks, then it ran out of memory', () => {
+    const stderr = new ChildStderr();
+    stderr.hear(FATAL.slice(0, 40));
+    stderr.hear(FATAL.slice(40) + STACK);
+    expect(stderr.outOfMemory).toBe(true);
+  });
+
+  it('given a stack trace without the words, then it did not run out of memory', () => {
+    const stderr = new ChildStderr();
+    stderr.hear('Error: the store is closed\n' + STACK);
+    expect(stderr.outOfMemory).toBe(false);
+  });
 });
 
 describe("an import's status once its process died", () => {

@@ -79,6 +79,22 @@ async function childEntry(): Promise<{ file: string; execArgv: string[] }> {
   return { file: CHILD_SOURCE, execArgv: ['--require', '@swc-node/register'] };
 }
 
+/**
+ * What the child wrote to stderr: its last 2 KiB, and whether V8 said anywhere that the heap ran out.
+ * V8's words come before its native stack trace (some 4 KiB), and a busy parent can read both in one
+ * chunk, so the words are looked for in what was heard before the end is cut.
+ */
+export class ChildStderr {
+  tail = '';
+  outOfMemory = false;
+
+  hear(chunk: string): void {
+    const heard = this.tail + chunk;
+    this.outOfMemory ||= /Reached heap limit|JavaScript heap out of memory/.test(heard);
+    this.tail = heard.slice(-2048);
+  }
+}
+
 /** How a process ended, as an operator reads it in the import's status. */
 function endOf(code: number | null, signal: NodeJS.Signals | null, stderrTail: string, outOfMemory: boolean): string {
   if (outOfMemory) return `the import's process ran out of memory (its heap is bounded: ${importHeapFlags().join(' ')}) and ended${signal ? ` (${signal})` : ` with exit code ${code}`}`;
@@ -107,13 +123,10 @@ export async function importInChild(importId: string, configuration: AppConfigur
     ...(hooks.signal && { signal: hooks.signal }),
   });
   child.on('error', () => undefined); // an abort (the exit says how it ended), or a failed send to a child gone
-  let stderrTail = '';
-  let outOfMemory = false;
+  const stderr = new ChildStderr();
   child.stderr?.on('data', (chunk: Buffer) => {
     process.stderr.write(chunk);
-    stderrTail = (stderrTail + chunk.toString()).slice(-2048);
-    // V8's own words, before its stack trace.
-    outOfMemory ||= /Reached heap limit|JavaScript heap out of memory/.test(stderrTail);
+    stderr.hear(chunk.toString());
   });
   let outcome: { status: ImportStatus } | { error: Error } | undefined;
   const answer = (message: ParentMessage) => {
@@ -149,5 +162,5 @@ export async function importInChild(importId: string, configuration: AppConfigur
   const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve) => child.once('close', (exitCode, exitSignal) => resolve([exitCode, exitSignal])));
   if (outcome && 'status' in outcome && code === 0) return outcome.status;
   if (outcome && 'error' in outcome) throw outcome.error;
-  throw new ImportProcessFailedError(endOf(code, signal, stderrTail, outOfMemory));
+  throw new ImportProcessFailedError(endOf(code, signal, stderr.tail, stderr.outOfMemory));
 }
