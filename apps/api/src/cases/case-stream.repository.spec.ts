@@ -32,6 +32,22 @@ describe('loading a case to write to it', () => {
     expect(await cases.load('c')).toBe(loaded);
   });
 
+  it('folds on a retraction among the newer events as a fresh read does, the case then holding every event once', async () => {
+    const first = contact('2025-03-04T10:00:00.000Z');
+    await appendEvents(store, [aCrimeReport('c', '2025-03-03T10:00:00.000Z', [aVictim('v-1')]), first]);
+    const cases = new CaseStreamRepository(store);
+    await cases.load('c');
+
+    const retraction = aCaseEvent('c', 'EventRetracted', '2025-03-05T10:00:00.000Z', 'Police', { retractedEventId: first.metadata.eventId, reason: 'keyed twice' });
+    await appendEvents(store, [retraction, contact('2025-03-06T10:00:00.000Z')]);
+    const loaded = await cases.load('c');
+    const fresh = await new CaseStreamRepository(store).load('c');
+    expect(loaded?.state).toEqual(fresh?.state);
+    expect(loaded?.state.retractedEventIds).toEqual([first.metadata.eventId]);
+    expect(loaded?.events.map((event) => event.type)).toEqual(['CrimeReported', 'VictimInformed', 'EventRetracted', 'VictimInformed']);
+    expect(loaded?.recorded.map((event) => event.revision)).toEqual([0n, 1n, 2n, 3n]);
+  });
+
   it('knows no case the store does not hold', async () => {
     expect(await new CaseStreamRepository(store).load('unknown')).toBeUndefined();
   });

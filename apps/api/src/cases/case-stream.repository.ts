@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { caseStateFrom, caseStreamId, evolve, RecentlyUsed, upcast, type CaseEvent, type CaseState } from '@case-journey/domain';
+import { caseStateAfter, caseStateFrom, caseStreamId, RecentlyUsed, upcast, type CaseEvent, type CaseState } from '@case-journey/domain';
 import {
   EVENT_STORE,
   StreamNotFoundError,
@@ -19,7 +19,7 @@ export interface CaseStream {
   revision: bigint;
 }
 
-/** The stream folded into the case's state, whose ledger holds `events`, in their order. */
+/** The stream folded into the case's state, whose ledger holds `events`, in their order (a kept case's `events` is its ledger itself). */
 export interface LoadedCase extends CaseStream {
   state: CaseState;
 }
@@ -57,18 +57,14 @@ export class CaseStreamRepository {
     const known = this.folded.peek(caseId);
     if (!known) {
       const stream = await this.read(caseId);
-      return stream && this.keep({ ...stream, state: caseStateFrom(stream.events) });
+      if (!stream) return undefined;
+      const state = caseStateFrom(stream.events);
+      return this.keep({ ...stream, events: state.ledger, state });
     }
     const newer = await this.store.readStream(caseStreamId(caseId), { fromRevision: known.revision + 1n });
     if (newer.length === 0) return this.keep(known);
-    const events = newer.map((event) => upcast(event));
-    return this.keep({
-      caseId,
-      recorded: [...known.recorded, ...newer],
-      events: [...known.events, ...events],
-      revision: newer[newer.length - 1].revision,
-      state: events.reduce(evolve, known.state),
-    });
+    const state = caseStateAfter(known.state, newer.map((event) => upcast(event)));
+    return this.keep({ caseId, recorded: [...known.recorded, ...newer], events: state.ledger, revision: newer[newer.length - 1].revision, state });
   }
 
   /** Keeps the case as the most recently loaded. */
