@@ -15,13 +15,14 @@ import { RedisTestSpace, waitFor } from '../../libs/projections/src/testing/redi
 import { TimelineProjection } from '../../libs/projections/src/timeline/timeline.projection';
 import { RecordingSealer } from '../../libs/synthetic/src/testing/recording-sealer';
 import type { ImportStatus } from '../../apps/api/src/imports/import-journal';
+import { nodeArgumentsFor } from '../support/compiled-entry';
 
 const ROOT = join(__dirname, '../..');
 const NOW = '2025-12-01T12:00:00.000Z';
 
 /** The import CLI as its own process, on the data folder. */
 function importProcess(dataDirectory: string, file: string) {
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', join(ROOT, 'apps/api/src/imports/import-cli.ts'), file], {
+  const child = spawn(process.execPath, [...nodeArgumentsFor(join(ROOT, 'apps/api/src/imports/import-cli.ts')), file], {
     cwd: ROOT,
     env: { ...process.env, DATA_DIR: dataDirectory, LOG_LEVEL: 'silent' },
     stdio: ['ignore', 'pipe', 'pipe'],

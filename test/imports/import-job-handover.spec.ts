@@ -12,6 +12,7 @@ import { DEFAULT_BATCH_LINES } from '../../apps/api/src/imports/import-run';
 import { RecordingSealer } from '../../libs/synthetic/src/testing/recording-sealer';
 import { waitFor } from '../../libs/projections/src/testing/redis-test-space';
 import { dropRedisKeys } from '../e2e/redis-keys';
+import { nodeArgumentsFor } from '../support/compiled-entry';
 import { freePort } from '../support/free-port';
 
 const ROOT = join(__dirname, '../..');
@@ -19,7 +20,7 @@ const PREFIX = `cjtest-import-handover-${process.pid}`;
 
 /** An API process, as `npm run api` starts it, answering on `port` once ready. */
 async function apiProcess(environment: Record<string, string>, port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', join(ROOT, 'apps/api/src/main.ts')], {
+  const child = spawn(process.execPath, nodeArgumentsFor(join(ROOT, 'apps/api/src/main.ts')), {
     cwd: ROOT,
     env: { ...process.env, ...environment, PORT: String(port), LOG_LEVEL: 'silent' },
     stdio: ['ignore', 'ignore', 'ignore'],

@@ -1,9 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
+import { nodeArgumentsFor } from '../support/compiled-entry';
 
 const ROOT = join(__dirname, '../..');
 
-/** One app started as its own process (`apps/<app>/src/main.ts`, or a test's entry wrapping it), as `npm run worker` / `npm run api` do. */
+/** One app started as its own process (`apps/<app>/src/main.ts`, or a test's entry wrapping it), as `npm run worker` / `npm run api` do, but compiled beforehand. */
 export interface AppProcess {
   readonly child: ChildProcess;
   readonly pid: number;
@@ -18,7 +19,7 @@ export interface AppProcess {
 }
 
 export function startApp(app: 'worker' | 'api', environment: Record<string, string>, entry = join(ROOT, `apps/${app}/src/main.ts`)): AppProcess {
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', entry], {
+  const child = spawn(process.execPath, nodeArgumentsFor(entry), {
     cwd: ROOT,
     env: { ...process.env, NODE_ENV: 'development', ...environment },
     stdio: ['ignore', 'pipe', 'pipe'],
