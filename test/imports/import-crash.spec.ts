@@ -15,7 +15,7 @@ import { RedisTestSpace, waitFor } from '../../libs/projections/src/testing/redi
 import { TimelineProjection } from '../../libs/projections/src/timeline/timeline.projection';
 import { RecordingSealer } from '../../libs/synthetic/src/testing/recording-sealer';
 import type { ImportStatus } from '../../apps/api/src/imports/import-journal';
-import { nodeArgumentsFor } from '../support/compiled-entry';
+import { nodeArgumentsFor } from '../../libs/platform/src/testing/compiled-entry';
 
 const ROOT = join(__dirname, '../..');
 const NOW = '2025-12-01T12:00:00.000Z';

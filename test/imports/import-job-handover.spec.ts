@@ -12,7 +12,7 @@ import { DEFAULT_BATCH_LINES } from '../../apps/api/src/imports/import-run';
 import { RecordingSealer } from '../../libs/synthetic/src/testing/recording-sealer';
 import { waitFor } from '../../libs/projections/src/testing/redis-test-space';
 import { dropRedisKeys } from '../e2e/redis-keys';
-import { nodeArgumentsFor } from '../support/compiled-entry';
+import { nodeArgumentsFor } from '../../libs/platform/src/testing/compiled-entry';
 import { freePort } from '../support/free-port';
 
 const ROOT = join(__dirname, '../..');

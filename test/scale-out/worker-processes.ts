@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import { nodeArgumentsFor } from '../support/compiled-entry';
+import { nodeArgumentsFor } from '../../libs/platform/src/testing/compiled-entry';
 
 const ROOT = join(__dirname, '../..');
 

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { nodeArgumentsFor } from '../../../../libs/platform/src/testing/compiled-entry';
 
 const START_LIMIT_MS = 90_000;
 
@@ -16,13 +17,13 @@ export class DevProviderProcess {
   /** `environment` adds settings, e.g. `DEV_WEB_REDIRECT_URIS` for a web app on a test port. */
   static async start(audience: string, environment: Record<string, string> = {}): Promise<DevProviderProcess> {
     const keyDirectory = mkdtempSync(join(tmpdir(), 'cj-dev-oidc-'));
-    const child = spawn(process.execPath, ['-r', '@swc-node/register', join(__dirname, '..', 'main.ts')], {
+    const child = spawn(process.execPath, nodeArgumentsFor(join(__dirname, '..', 'main.ts')), {
       env: { ...process.env, ...environment, DEV_OIDC_PORT: '0', OIDC_AUDIENCE: audience, DEV_OIDC_KEY_FILE: join(keyDirectory, 'key.json'), NODE_ENV: 'development' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
     const issuer = await new Promise<string>((resolve, reject) => {
-      // Compiling the provider from source takes seconds on a loaded machine; a child that never
+      // Starting the provider takes seconds on a loaded machine; a child that never
       // answers is killed, so that a failed start leaves no process holding the test run open.
       const timer = setTimeout(() => {
         child.kill('SIGKILL');
