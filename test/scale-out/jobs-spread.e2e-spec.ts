@@ -187,6 +187,9 @@ describe('deadline, webhook, rebuild and import jobs, with two worker and two AP
         state = status.state;
         if (state === 'failed' || Date.now() > deadline) throw new Error(`Import ${id} ${state}:\n${api.output().slice(-2000)}`);
       }
+      // The import says it completed before its BullMQ job does: sent sooner, the next upload was taken
+      // by the same process, straight from its job's completion (BullMQ fetches the next job then).
+      await until(`import ${id}'s job completed`, async () => (await imports.getJobState(id)) === 'completed');
       ran.push((await imports.getJob(id))!.processedBy!);
     }
     process.stdout.write(`Imports run by: ${ran.join(', ')}\n`);
