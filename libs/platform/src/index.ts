@@ -5,3 +5,4 @@ export * from './open-victim-key-store';
 export * from './audit-log';
 export * from './metrics';
 export * from './platform.module';
+export * from './compiled-entry';

@@ -1,8 +1,7 @@
 import { execFile, fork } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { extname, join, relative } from 'node:path';
 import { promisify } from 'node:util';
-import { environmentOf, type AppConfiguration } from '@case-journey/platform';
+import { BUILD_DIST_ARGUMENTS, entryOf, environmentOf, type AppConfiguration } from '@case-journey/platform';
 import type { ImportStatus } from './import-journal';
 
 /**
@@ -70,13 +69,11 @@ const CHILD_SOURCE = join(__dirname, `import-child.main${extname(__filename)}`);
  */
 async function childEntry(): Promise<{ file: string; execArgv: string[] }> {
   if (extname(__filename) !== '.ts') return { file: CHILD_SOURCE, execArgv: [] };
-  const compiled = join(ROOT, 'dist', relative(ROOT, CHILD_SOURCE)).replace(/\.ts$/, '.js');
-  const built = await promisify(execFile)(process.execPath, [join(ROOT, 'docker/build-dist.js'), '--quiet'], { cwd: ROOT }).then(
+  const built = await promisify(execFile)(process.execPath, BUILD_DIST_ARGUMENTS).then(
     () => true,
     () => false,
   );
-  if (built && existsSync(compiled)) return { file: compiled, execArgv: [] };
-  return { file: CHILD_SOURCE, execArgv: ['--require', '@swc-node/register'] };
+  return entryOf(CHILD_SOURCE, built);
 }
 
 /**
