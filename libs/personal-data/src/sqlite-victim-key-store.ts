@@ -69,11 +69,7 @@ export class SqliteVictimKeyStore implements VictimKeyStore {
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('secure_delete = ON');
     if (options.pageCacheKib !== undefined) this.db.pragma(`cache_size = -${Math.max(0, Math.floor(options.pageCacheKib))}`);
-    this.db.exec(
-      'CREATE TABLE IF NOT EXISTS victim_keys (key_id TEXT PRIMARY KEY, key BLOB, destroyed_at TEXT);' +
-        'CREATE TABLE IF NOT EXISTS key_store_settings (name TEXT PRIMARY KEY, value BLOB NOT NULL);',
-    );
-    this.addHoldColumns();
+    this.createSchema();
     this.select = this.db.prepare('SELECT key FROM victim_keys WHERE key_id = ?');
     this.insert = this.db.prepare('INSERT OR IGNORE INTO victim_keys (key_id, key) VALUES (?, ?)');
     this.shred = this.db.prepare(
@@ -110,11 +106,23 @@ export class SqliteVictimKeyStore implements VictimKeyStore {
     return this.options.masterKey !== undefined;
   }
 
-  /** Key files from before holds: their keys are all in use (confirmed). */
-  private addHoldColumns(): void {
-    const columns = new Set((this.db.pragma('table_info(victim_keys)') as Array<{ name: string }>).map((column) => column.name));
-    if (!columns.has('holds')) this.db.exec('ALTER TABLE victim_keys ADD COLUMN holds INTEGER NOT NULL DEFAULT 0');
-    if (!columns.has('confirmed')) this.db.exec('ALTER TABLE victim_keys ADD COLUMN confirmed INTEGER NOT NULL DEFAULT 1');
+  /**
+   * The tables, and the hold columns that key files from before holds lack (their keys all in use:
+   * confirmed). Looked for and added under the write lock: processes opening one file at once (npm
+   * start's APIs and worker) would otherwise each find a column missing and the second fail adding it.
+   */
+  private createSchema(): void {
+    this.db
+      .transaction(() => {
+        this.db.exec(
+          'CREATE TABLE IF NOT EXISTS victim_keys (key_id TEXT PRIMARY KEY, key BLOB, destroyed_at TEXT);' +
+            'CREATE TABLE IF NOT EXISTS key_store_settings (name TEXT PRIMARY KEY, value BLOB NOT NULL);',
+        );
+        const columns = new Set((this.db.pragma('table_info(victim_keys)') as Array<{ name: string }>).map((column) => column.name));
+        if (!columns.has('holds')) this.db.exec('ALTER TABLE victim_keys ADD COLUMN holds INTEGER NOT NULL DEFAULT 0');
+        if (!columns.has('confirmed')) this.db.exec('ALTER TABLE victim_keys ADD COLUMN confirmed INTEGER NOT NULL DEFAULT 1');
+      })
+      .immediate();
   }
 
   keyFor(keyId: string): Buffer {
