@@ -23,6 +23,8 @@ export class RedisLink implements OnApplicationBootstrap, OnApplicationShutdown 
   private readonly listeners: Array<() => Promise<void>> = [];
   private timer?: NodeJS.Timeout;
   private probing?: Promise<void>;
+  /** The listeners told of the last answer, while they run: an answer meanwhile is not told again. */
+  private answered?: Promise<void>;
   private closed = false;
 
   constructor(@Inject(AppConfiguration) private readonly configuration: AppConfiguration) {
@@ -54,7 +56,7 @@ export class RedisLink implements OnApplicationBootstrap, OnApplicationShutdown 
     return { connection: bullConnection(this.configuration.redisUrl), prefix: bullPrefix(this.configuration.redisKeyPrefix), onOpen: (queue) => void this.watch(queue) };
   }
 
-  /** Runs `listener` after each probe Redis answered (one at a time, never overlapping). */
+  /** Runs `listener` after each probe Redis answered (one at a time, never overlapping; an answer while they run is not told). */
   onAnswer(listener: () => Promise<void>): void {
     this.listeners.push(listener);
   }
@@ -73,6 +75,7 @@ export class RedisLink implements OnApplicationBootstrap, OnApplicationShutdown 
     this.closed = true;
     clearTimeout(this.timer);
     await this.probing;
+    await this.answered;
     this.probe.disconnect();
   }
 
@@ -92,6 +95,12 @@ export class RedisLink implements OnApplicationBootstrap, OnApplicationShutdown 
     }
     const change = this.state.probeAnswered(Date.now());
     if (change?.kind === 'back') this.logger.log(`Redis answers again after ${(change.downForMs / 1000).toFixed(1)} s (${change.connectionErrors} connection errors meanwhile, not logged one by one)`);
+    // Not awaited by the probe: a listener's command in flight when Redis goes waits for it to come
+    // back, and the probes must go on meanwhile, or the outage would be neither noticed nor told.
+    this.answered ??= this.tellListeners().finally(() => (this.answered = undefined));
+  }
+
+  private async tellListeners(): Promise<void> {
     for (const listener of this.listeners) {
       await listener().catch((error: unknown) => this.logger.error(`After Redis answered: ${error instanceof Error ? error.message : String(error)}`));
     }
