@@ -8,7 +8,7 @@ const ROOT = join(__dirname, '../../..');
 export const BUILD_DIST_ARGUMENTS = [join(ROOT, 'docker/build-dist.js'), '--quiet'];
 
 /** Where docker/build-dist.js puts a TypeScript file of this repository: its JavaScript under dist/. */
-export const compiledFileOf = (source: string): string => join(ROOT, 'dist', relative(ROOT, source)).replace(/\.ts$/, '.js');
+const compiledFileOf = (source: string): string => join(ROOT, 'dist', relative(ROOT, source)).replace(/\.ts$/, '.js');
 
 /**
  * How node runs a TypeScript entry of this repository as a process of its own: dist/'s JavaScript

@@ -1,5 +1,5 @@
 import { execFile, fork } from 'node:child_process';
-import { extname, join, relative } from 'node:path';
+import { extname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { BUILD_DIST_ARGUMENTS, entryOf, environmentOf, type AppConfiguration } from '@case-journey/platform';
 import type { ImportStatus } from './import-journal';
