@@ -1,4 +1,5 @@
 import type { Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
 import type { Deadline, DeadlineChanges } from '../obligations/deadlines';
 import type { DeadlineScheduler } from '../obligations/obligations.projection';
 import { DEADLINE_JOB_OPTIONS } from './queues';
@@ -19,6 +20,33 @@ export class DeadlineQueue implements DeadlineScheduler {
     await Promise.all([...cancel, ...reschedule.map((deadline) => deadline.jobId)].map((jobId) => this.queue.remove(jobId)));
     const jobs = [...schedule, ...reschedule];
     if (jobs.length === 0) return;
+    await this.add(jobs, now);
+  }
+
+  /**
+   * Applies the changes again once their batch is committed: a job due at once may have fired
+   * before the reading it needs was there, found nothing and been removed. Adding a job already
+   * there does nothing, so of the new deadlines only those whose job is gone are added again; looking
+   * for their keys costs Redis a lookup each, where adding them all ran BullMQ's add script for each.
+   */
+  async applyAgain({ schedule, reschedule, cancel }: DeadlineChanges, now: Date): Promise<void> {
+    await this.apply({ schedule: await this.gone(schedule), reschedule, cancel }, now);
+  }
+
+  /** The deadlines whose job is not in the queue (never added, or run and removed). */
+  private async gone(deadlines: readonly Deadline[]): Promise<Deadline[]> {
+    if (deadlines.length === 0) return [];
+    // The queues reach Redis through ioredis (`bullConnection`): its own client, behind BullMQ's interface, pipelines any command.
+    const client = (await this.queue.getBackend().client) as unknown as Pick<Redis, 'pipeline'>;
+    const found = (await client.pipeline(deadlines.map(({ jobId }) => ['exists', this.queue.toKey(jobId)])).exec()) ?? [];
+    return deadlines.filter((_, i) => {
+      const [error, exists] = found[i] ?? [new Error('no answer')];
+      if (error) throw error;
+      return exists === 0;
+    });
+  }
+
+  private async add(jobs: readonly Deadline[], now: Date): Promise<void> {
     await this.queue.addBulk(
       jobs.map((deadline) => ({
         name: deadline.kind,

@@ -10,13 +10,17 @@ import { addDeadlineChanges, deadlineChanges, type DeadlineChanges } from './dea
 import type { FoldedCases } from './folded-cases';
 import { parseReading } from './stored-reading';
 
-/** One case of a batch, as the projection hands it to be judged. */
-export interface CaseToJudge {
+/** One case of a batch, as the projection hands it to be read. */
+export interface CaseToRead {
   caseId: string;
   /** How many of the case's events come before the batch's: its first revision in the batch. */
   eventsBefore: number;
   /** The case's events in the batch, in stream order. */
   events: CaseEvent[];
+}
+
+/** One case of a batch, as the projection hands it to be judged. */
+export interface CaseToJudge extends CaseToRead {
   /** The case's reading as stored before the batch, and its finder entry (`parseReading`'s arguments). */
   stored: string | null;
   finderEntry: string | null;
@@ -81,7 +85,16 @@ export class CaseJudge {
    * what `read` holds. Each case's start is settled before any is judged, since judging one case
    * may let another's kept state or history go.
    */
-  judge(cases: readonly CaseToJudge[], read: ReadonlyMap<string, EventsRead>, { keys, now, live }: JudgingContext): (Judgement & { counts: ComplianceCounts }) | { lacking: EventsLacking[] } {
+  judge(cases: readonly CaseToJudge[], read: ReadonlyMap<string, EventsRead>, context: JudgingContext): (Judgement & { counts: ComplianceCounts }) | { lacking: EventsLacking[] } {
+    const found = this.read(cases, read, context.now);
+    return 'lacking' in found ? found : this.changes(cases, found.readings, context);
+  }
+
+  /**
+   * Each case's reading as of `now` (what the engine gives: nothing of the stored read model is
+   * needed), or what the store must give first (nothing read yet).
+   */
+  read(cases: readonly CaseToRead[], read: ReadonlyMap<string, EventsRead>, now: Date): { readings: CaseObligations[] } | { lacking: EventsLacking[] } {
     const asOf = now.getTime();
     const lacking: EventsLacking[] = [];
     const starts: Start[] = [];
@@ -91,20 +104,24 @@ export class CaseJudge {
       else starts.push(start);
     }
     if (lacking.length > 0) return { lacking };
+    return { readings: cases.map(({ caseId, events }, i) => this.readingOf(caseId, starts[i], events, now)) };
+  }
+
+  /** What takes each case from its stored reading to the one read (`readings`, in the cases' order). */
+  changes(cases: readonly CaseToJudge[], readings: readonly CaseObligations[], { keys, live }: JudgingContext): Judgement & { counts: ComplianceCounts } {
     const writes = new BatchWrites();
     const counts = new ComplianceCounts();
     const deadlines: DeadlineChanges = { schedule: [], reschedule: [], cancel: [] };
-    cases.forEach(({ caseId, events, stored, finderEntry }, i) => {
+    cases.forEach(({ stored, finderEntry }, i) => {
       const before = parseReading(stored, finderEntry);
-      const after = this.readingOf(caseId, starts[i], events, now);
-      writeCaseChanges(writes, keys, before, after, counts);
-      addDeadlineChanges(deadlines, deadlineChanges(before, after, this.calendar, { live }));
+      writeCaseChanges(writes, keys, before, readings[i], counts);
+      addDeadlineChanges(deadlines, deadlineChanges(before, readings[i], this.calendar, { live }));
     });
     return { writes, counts, deadlines };
   }
 
   /** What the case is judged from: its state kept from its previous batch, or its events before the batch's; or what the store must give. */
-  private startOf({ caseId, eventsBefore, events }: CaseToJudge, asOf: number, read: ReadonlyMap<string, EventsRead>): Start | { lacking: EventsLacking } {
+  private startOf({ caseId, eventsBefore, events }: CaseToRead, asOf: number, read: ReadonlyMap<string, EventsRead>): Start | { lacking: EventsLacking } {
     const carried = this.carriedOn(caseId, eventsBefore, events, asOf);
     if (carried) return { carried };
     if (eventsBefore === 0) return { before: [] };

@@ -1,11 +1,15 @@
-import type { CaseJudge, CaseToJudge, EventsLacking, EventsRead, Judgement, JudgingContext } from './case-judge';
+import type { CaseJudge, CaseToJudge, CaseToRead, EventsLacking, EventsRead, Judgement, JudgingContext } from './case-judge';
+import type { CaseObligations } from './case-obligations';
 
 /** Reads from the store what judges lack of cases' histories. */
 export type ReadLacking = (lacking: readonly EventsLacking[]) => Promise<EventsRead[]>;
 
 /** Whoever judges the Victims' Code projection's batches: the projection's own thread, or judge threads. */
 export interface Judges {
-  judge(cases: readonly CaseToJudge[], context: JudgingContext, readLacking: ReadLacking): Promise<Judgement>;
+  /** Judges the cases; with `readings` (`readAhead`'s, at the context's instant), only their difference from the stored readings is worked out. */
+  judge(cases: readonly CaseToJudge[], context: JudgingContext, readLacking: ReadLacking, readings?: readonly CaseObligations[]): Promise<Judgement>;
+  /** Each case's reading as of `now`, before their stored readings are known; judges that cannot do this apart leave it out. */
+  readAhead?(cases: readonly CaseToRead[], now: Date, readLacking: ReadLacking): Promise<CaseObligations[]>;
   /** Lets its threads go, if any. */
   close(): Promise<void>;
 }
@@ -19,12 +23,16 @@ export function withRead(read: ReadonlyMap<string, EventsRead>, more: readonly E
 export class JudgeInThread implements Judges {
   constructor(private readonly caseJudge: CaseJudge) {}
 
-  async judge(cases: readonly CaseToJudge[], context: JudgingContext, readLacking: ReadLacking): Promise<Judgement> {
+  async judge(cases: readonly CaseToJudge[], context: JudgingContext, readLacking: ReadLacking, readings?: readonly CaseObligations[]): Promise<Judgement> {
+    return this.caseJudge.changes(cases, readings ?? (await this.readAhead(cases, context.now, readLacking)), context);
+  }
+
+  async readAhead(cases: readonly CaseToRead[], now: Date, readLacking: ReadLacking): Promise<CaseObligations[]> {
     let read = new Map<string, EventsRead>();
     for (;;) {
-      const judged = this.caseJudge.judge(cases, read, context);
-      if (!('lacking' in judged)) return judged;
-      read = withRead(read, await readLacking(judged.lacking));
+      const found = this.caseJudge.read(cases, read, now);
+      if (!('lacking' in found)) return found.readings;
+      read = withRead(read, await readLacking(found.lacking));
     }
   }
 

@@ -103,11 +103,10 @@ describe('the Victims\' Code projection against Redis', () => {
   it('schedules a batch\'s deadline jobs again once the batch is committed, so a job that fired early finds the reading it needs', async () => {
     clock.set('2025-03-03T12:00:00.000Z');
     const keys = new ProjectionKeys(space.prefix, 'obligations', 1);
-    const scheduled: Array<{ committed: boolean; jobs: string[] }> = [];
-    const deadlines = {
-      apply: async (changes: DeadlineChanges) =>
-        void scheduled.push({ committed: (await redis.get(caseObligationsKey(keys, 'early'))) !== null, jobs: changes.schedule.map((deadline) => deadline.kind) }),
-    };
+    const scheduled: Array<{ call: string; committed: boolean; jobs: string[] }> = [];
+    const schedule = (call: string) => async (changes: DeadlineChanges) =>
+      void scheduled.push({ call, committed: (await redis.get(caseObligationsKey(keys, 'early'))) !== null, jobs: changes.schedule.map((deadline) => deadline.kind) });
+    const deadlines = { apply: schedule('apply'), applyAgain: schedule('applyAgain') };
     const runner = new ProjectionRunner({ store, redis: space.connection(), projection: new ObligationsProjection({ store, deadlines }), keys, clock });
     runners.push(runner);
     runner.start();
@@ -116,8 +115,8 @@ describe('the Victims\' Code projection against Redis', () => {
     await runner.reached(last.position);
 
     expect(scheduled).toEqual([
-      { committed: false, jobs: ['breach', 'due-soon'] },
-      { committed: true, jobs: ['breach', 'due-soon'] },
+      { call: 'apply', committed: false, jobs: ['breach', 'due-soon'] },
+      { call: 'applyAgain', committed: true, jobs: ['breach', 'due-soon'] },
     ]);
   });
 

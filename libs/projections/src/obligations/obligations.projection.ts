@@ -10,7 +10,7 @@ import type { AfterCommit, BatchContext, Projection } from '../runner/projection
 import type { ProjectionKeys } from '../runner/projection-keys';
 import { readCheckpoint } from '../runner/projection-progress';
 import { caseObligationsOf, type CaseObligations } from './case-obligations';
-import { CaseJudge, type CaseToJudge, type EventsLacking, type EventsRead } from './case-judge';
+import { CaseJudge, type CaseToJudge, type CaseToRead, type EventsLacking, type EventsRead } from './case-judge';
 import { FoldedCases } from './folded-cases';
 import { caseObligationsKey, writeCaseChanges, writeCountChanges } from './case-changes';
 import { ComplianceCounts } from './compliance-cells';
@@ -36,6 +36,8 @@ export const OBLIGATIONS_BATCH_SIZE = 2000;
 /** Where deadline jobs are kept (BullMQ in the apps); the projection only says what changed. */
 export interface DeadlineScheduler {
   apply(changes: DeadlineChanges, now: Date): Promise<void>;
+  /** `apply` again, once the batch is committed: what was done then and is still there need not be done again. */
+  applyAgain(changes: DeadlineChanges, now: Date): Promise<void>;
 }
 
 export interface ObligationsProjectionOptions {
@@ -54,6 +56,17 @@ export interface ObligationsProjectionOptions {
   judges?: number;
 }
 
+/** A batch's cases and their readings as of `now`, read before the batch is applied (`prepare`). */
+export interface ReadAhead {
+  now: Date;
+  cases: CaseToRead[];
+  readings: CaseObligations[];
+}
+
+/** The batch's cases, each with its events in the batch and how many came before them. */
+const casesToRead = (batch: readonly RecordedEvent[]): CaseToRead[] =>
+  [...casesIn(batch)].map(([caseId, { firstRevision, events }]) => ({ caseId, eventsBefore: Number(firstRevision), events }));
+
 export interface Reevaluation {
   before: CaseObligations | null;
   after: CaseObligations;
@@ -66,7 +79,7 @@ export interface Reevaluation {
  * victim journeys, worklist entries and compliance counts move by exactly the difference. One
  * engine run feeds all three read models, which is why they are one projection.
  */
-export class ObligationsProjection implements Projection {
+export class ObligationsProjection implements Projection<ReadAhead | undefined> {
   readonly name = OBLIGATIONS;
   readonly batchSize = OBLIGATIONS_BATCH_SIZE;
   readonly calendar: WorkingDayCalendar;
@@ -83,14 +96,25 @@ export class ObligationsProjection implements Projection {
     this.judges = judges > 1 ? JudgeThreads.start(judges, this.histories.maxEvents) : new JudgeInThread(new CaseJudge(this.calendar, this.histories, new FoldedCases(options.historyEvents)));
   }
 
-  async apply(batch: readonly RecordedEvent[], { keys, redis, transaction, watch, now, live }: BatchContext): Promise<AfterCommit | undefined> {
-    const cases = [...casesIn(batch)];
+  /**
+   * Reads the batch's cases as of `now` (the engine's work, which needs nothing of the read model),
+   * when they are judged in this thread; judge threads read them in `apply`.
+   */
+  async prepare(batch: readonly RecordedEvent[], now: Date): Promise<ReadAhead | undefined> {
+    if (!this.judges.readAhead) return undefined;
+    const cases = casesToRead(batch);
+    return { now, cases, readings: await this.judges.readAhead(cases, now, (lacking) => this.readLacking(lacking)) };
+  }
+
+  async apply(batch: readonly RecordedEvent[], { keys, redis, transaction, watch, now, live }: BatchContext, prepared?: ReadAhead): Promise<AfterCommit | undefined> {
+    const readAhead = prepared?.now.getTime() === now.getTime() ? prepared : undefined;
+    const cases = readAhead?.cases ?? casesToRead(batch);
     if (cases.length === 0) return undefined;
-    const docKeys = cases.map(([caseId]) => caseObligationsKey(keys, caseId));
+    const docKeys = cases.map(({ caseId }) => caseObligationsKey(keys, caseId));
     await watch(...docKeys);
-    const [stored, finderEntries] = await Promise.all([redis.mget(docKeys), redis.hmget(finderEntriesKey(keys), ...cases.map(([caseId]) => caseId))]);
-    const toJudge = cases.map(([caseId, { firstRevision, events }], i): CaseToJudge => ({ caseId, eventsBefore: Number(firstRevision), events, stored: stored[i], finderEntry: finderEntries[i] }));
-    const { writes, counts, deadlines } = await this.judges.judge(toJudge, { keys, now, live }, (lacking) => this.readLacking(lacking));
+    const [stored, finderEntries] = await Promise.all([redis.mget(docKeys), redis.hmget(finderEntriesKey(keys), ...cases.map(({ caseId }) => caseId))]);
+    const toJudge = cases.map((read, i): CaseToJudge => ({ ...read, stored: stored[i], finderEntry: finderEntries[i] }));
+    const { writes, counts, deadlines } = await this.judges.judge(toJudge, { keys, now, live }, (lacking) => this.readLacking(lacking), readAhead?.readings);
     writeCountChanges(writes, keys, counts);
     writes.sendInto(transaction);
     return this.scheduleAroundCommit(deadlines, now);
@@ -122,7 +146,7 @@ export class ObligationsProjection implements Projection {
     const { deadlines } = this.options;
     if (!deadlines || changes.schedule.length + changes.reschedule.length + changes.cancel.length === 0) return undefined;
     await deadlines.apply(changes, now);
-    return () => deadlines.apply(changes, now);
+    return () => deadlines.applyAgain(changes, now);
   }
 
   /**

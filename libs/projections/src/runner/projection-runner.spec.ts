@@ -3,7 +3,8 @@ import { SqliteEventStore } from '@case-journey/event-store';
 import { aCaseEvent, aCrimeReport, appendEvents, aVictim } from '../testing/case-events';
 import { RedisTestSpace, waitFor } from '../testing/redis-test-space';
 import { TimelineProjection, timelineKey } from '../timeline/timeline.projection';
-import type { Projection } from './projection';
+import type { RecordedEvent } from '@case-journey/event-store';
+import type { BatchContext, Projection } from './projection';
 import { ProjectionKeys } from './projection-keys';
 import { PartialCommitError, ProjectionRunner, VersionRetiredError, type ProjectionRunnerOptions } from './projection-runner';
 import { currentVersionKey } from './projection-keys';
@@ -133,6 +134,91 @@ describe('ProjectionRunner against Redis', () => {
     expect((errors[0] as PartialCommitError).failures[0].message).toMatch(/WRONGTYPE/);
     expect(batches).toBe(1);
     expect(await redis.get(keys.checkpoint)).toBe((await store.readAll({ maxCount: 1 }))[0].position.toString());
+  });
+
+  describe('with a projection that prepares its batches', () => {
+    /** A projection counting each event once, that logs when it prepares, applies and has committed each batch, and at what instant. */
+    const logging = (log: string[], onApply: (batch: number, context: BatchContext) => Promise<void> = async () => undefined): Projection<string> => {
+      const numberOf = (batch: readonly RecordedEvent[]) => Number(batch[0].revision) + 1;
+      return {
+        name: 'counting',
+        prepare: async (batch, now) => {
+          log.push(`prepare ${numberOf(batch)} at ${now.getTime()}`);
+          return `prepared ${numberOf(batch)} at ${now.getTime()}`;
+        },
+        apply: async (batch, context, prepared) => {
+          log.push(`apply ${numberOf(batch)} at ${context.now.getTime()} with ${prepared}`);
+          await onApply(numberOf(batch), context);
+          context.transaction.incrby(context.keys.key('events'), batch.length);
+          return async () => {
+            await new Promise((resolve) => setTimeout(resolve, 20));
+            log.push(`committed ${numberOf(batch)}`);
+          };
+        },
+      };
+    };
+    /** Follows the log in batches of one event, on a clock a millisecond later at each look, until every event stored is committed. */
+    const followAll = async (projection: Projection<string>) => {
+      let ms = 0;
+      const following = runner({ projection, batchSize: 1, clock: { now: () => new Date(++ms) } });
+      following.start();
+      await following.reached((await store.readAll({ direction: 'backwards', maxCount: 1 }))[0].position);
+    };
+
+    it('prepares the next batch while the one before is committed, and applies it, with what was prepared at its instant, only once that one is', async () => {
+      await appendEvents(store, journey('p', 2)); // one stream: batch n is revision n - 1
+      const log: string[] = [];
+      await followAll(logging(log));
+
+      expect(log).toEqual([
+        'prepare 1 at 1',
+        'apply 1 at 1 with prepared 1 at 1',
+        'prepare 2 at 2',
+        'committed 1',
+        'apply 2 at 2 with prepared 2 at 2',
+        'prepare 3 at 3',
+        'committed 2',
+        'apply 3 at 3 with prepared 3 at 3',
+        'committed 3',
+      ]);
+      expect(await redis.get(keys.key('events'))).toBe('3');
+    });
+
+    it('given a key it watched changed before its batch was committed, prepares and applies that batch again at a new instant before the next', async () => {
+      await appendEvents(store, journey('q', 1));
+      const log: string[] = [];
+      const other = space.connection();
+      let spoil = true;
+      const spoiling = logging(log, async (batch, { keys: batchKeys, watch }) => {
+        await watch(batchKeys.key('watched'));
+        if (batch === 1 && spoil) await other.set(batchKeys.key('watched'), 'changed'); // someone else's write between the WATCH and the EXEC
+        spoil = false;
+      });
+      await followAll(spoiling);
+
+      expect(log).toEqual([
+        'prepare 1 at 1',
+        'apply 1 at 1 with prepared 1 at 1',
+        'prepare 2 at 2',
+        'prepare 1 at 3',
+        'apply 1 at 3 with prepared 1 at 3',
+        'committed 1',
+        'apply 2 at 2 with prepared 2 at 2',
+        'committed 2',
+      ]);
+      expect(await redis.get(keys.key('events'))).toBe('2');
+    });
+
+    it('given the last batch\'s EXEC fails in part and no more events come, stops and says so at once', async () => {
+      await appendEvents(store, [journey('r', 0)[0]]);
+      const errors: unknown[] = [];
+      const failing = logging([], async (_batch, context) => void context.transaction.set(context.keys.key('text'), 'text').hincrby(context.keys.key('text'), 'count', 1));
+      const following = runner({ projection: failing, onError: (error) => errors.push(error) });
+      following.start();
+
+      await following.whenStopped();
+      expect(errors).toEqual([expect.any(PartialCommitError)]);
+    });
   });
 
   describe('given its version retired by a rebuild in another worker', () => {

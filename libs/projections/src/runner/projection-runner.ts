@@ -36,6 +36,18 @@ export interface CommittedBatch {
   checkpoint: bigint;
 }
 
+/** A batch's instant and what the projection prepared of it at that instant. */
+interface Prepared {
+  now: Date;
+  work: unknown;
+}
+
+/** A batch whose MULTI/EXEC is sent: Redis's answer, and what the projection does once it is committed. */
+interface Sent {
+  answer: Promise<{ results: [Error | null, unknown][] | null } | { error: unknown }>;
+  afterCommit: AfterCommit | undefined;
+}
+
 /** Someone else committed this projection version since we last did: follow again from their checkpoint. */
 class CheckpointMovedError extends Error {}
 
@@ -85,6 +97,8 @@ export class ProjectionRunner {
   private renewal: NodeJS.Timeout | undefined;
   private leaseHeld = false;
   private standby: AbortController | undefined;
+  /** The batch whose EXEC was sent last, until it is committed: resolves to what stopped it, if anything did. */
+  private inFlight: Promise<unknown> | undefined;
 
   constructor(options: ProjectionRunnerOptions) {
     this.options = { retryDelayMs: 1000, ...options, batchSize: options.batchSize ?? options.projection.batchSize ?? 500 };
@@ -139,9 +153,13 @@ export class ProjectionRunner {
         this.subscription = store.subscribeToAll({ after: this.checkpoint });
         if (this.stopped) await this.subscription.unsubscribe();
         for await (const page of this.subscription.pages()) {
-          for (let start = 0; start < page.length && !this.stopped; start += batchSize) await this.commit(page.length <= batchSize ? page : page.slice(start, start + batchSize));
+          for (let start = 0; start < page.length && !this.stopped; start += batchSize) await this.commitNext(page.length <= batchSize ? page : page.slice(start, start + batchSize));
         }
-      } catch (error) {
+        await this.settleInFlight();
+      } catch (thrown) {
+        // The batch in flight failed first, if it failed: what came after it was built on it.
+        const error = (await this.inFlight) ?? thrown;
+        this.inFlight = undefined;
         await this.subscription?.unsubscribe();
         if (error instanceof LeaseLostError) {
           await this.giveUpLease();
@@ -164,65 +182,113 @@ export class ProjectionRunner {
     this.leaseRedis = undefined;
   }
 
-  private async commit(batch: readonly RecordedEvent[]): Promise<void> {
-    const { redis, keys, projection, clock, lease } = this.options;
+  /**
+   * Prepares the batch while the one before it is in flight, waits for that one's commit, then sends
+   * this one's and leaves it in flight: Redis runs one batch's EXEC while the next is read from the
+   * store and prepared.
+   */
+  private async commitNext(batch: readonly RecordedEvent[]): Promise<void> {
+    const prepared = await this.prepare(batch);
+    await this.settleInFlight();
+    const sent = await this.send(batch, prepared);
+    this.inFlight = this.settle(batch, sent)
+      .then((committed) => (committed ? undefined : this.commitAlone(batch)))
+      .then(
+        () => undefined,
+        (error: unknown) => {
+          void this.subscription?.unsubscribe(); // so that a runner waiting for more events meets the failure now
+          return error ?? new Error('a batch commit failed');
+        },
+      );
+  }
+
+  /** Waits for the batch in flight, if any, to be committed; throws what stopped it. */
+  private async settleInFlight(): Promise<void> {
+    const failed = await this.inFlight;
+    this.inFlight = undefined;
+    if (failed !== undefined) throw failed;
+  }
+
+  /** Commits the batch with nothing else in flight: prepared, applied and sent again until its EXEC goes through. */
+  private async commitAlone(batch: readonly RecordedEvent[]): Promise<void> {
+    while (!(await this.settle(batch, await this.send(batch, await this.prepare(batch))))) {
+      // a watched key changed (the lease may have been taken): look again, and apply the batch again on what is there now
+    }
+  }
+
+  private async prepare(batch: readonly RecordedEvent[]): Promise<Prepared> {
+    const now = this.options.clock.now();
+    return { now, work: await this.options.projection.prepare?.(batch, now) };
+  }
+
+  /** Checks the checkpoint, version and lease, applies the batch into a MULTI with its checkpoint, and sends it. */
+  private async send(batch: readonly RecordedEvent[], { now, work }: Prepared): Promise<Sent> {
+    const { redis, keys, projection, lease } = this.options;
     const through = batch[batch.length - 1].position;
-    for (;;) {
-      const currentKey = currentVersionKey(keys.prefix, keys.projection);
-      const fenceKeys = lease ? [lease.fenceKey] : [];
-      await redis.watch(keys.checkpoint, currentKey, ...fenceKeys);
-      const [storedCheckpoint, current, fence] = await redis.mget(keys.checkpoint, currentKey, ...fenceKeys);
-      if (lease) {
-        try {
-          lease.verify(fence);
-        } catch (error) {
-          await redis.unwatch();
-          throw error;
-        }
-      }
-      const stored = storedCheckpoint === null ? undefined : BigInt(storedCheckpoint);
-      const readVersion = Number(current ?? 1);
-      if (readVersion > keys.version || (stored === undefined && this.checkpoint !== undefined)) {
-        await redis.unwatch();
-        throw new VersionRetiredError(keys, readVersion > keys.version ? `readers use v${readVersion}` : DROPPED);
-      }
-      if (stored !== this.checkpoint) {
-        await redis.unwatch();
-        throw new CheckpointMovedError(`${keys.base} was moved to ${stored} by another runner`);
-      }
-      const transaction = redis.multi();
-      const context: BatchContext = {
-        keys,
-        redis,
-        transaction,
-        watch: async (...watched) => void (watched.length > 0 && (await redis.watch(...watched))),
-        now: clock.now(),
-        through,
-        live: readVersion === keys.version,
-      };
-      let afterCommit: void | AfterCommit;
+    const currentKey = currentVersionKey(keys.prefix, keys.projection);
+    const fenceKeys = lease ? [lease.fenceKey] : [];
+    await redis.watch(keys.checkpoint, currentKey, ...fenceKeys);
+    const [storedCheckpoint, current, fence] = await redis.mget(keys.checkpoint, currentKey, ...fenceKeys);
+    if (lease) {
       try {
-        afterCommit = await projection.apply(batch, context);
+        lease.verify(fence);
       } catch (error) {
-        transaction.discard();
         await redis.unwatch();
         throw error;
       }
-      transaction
-        .set(keys.checkpoint, through.toString())
-        .hincrby(keys.progress, 'events', batch.length)
-        .hset(keys.progress, 'lastEventStoredAt', batch[batch.length - 1].created.getTime(), 'committedAt', Date.now());
-      const results = await transaction.exec();
-      if (results === null) continue; // a watched key changed (the lease may have been taken): look again, and apply the batch again on what is there now
-      const failures = results.flatMap(([error]) => (error ? [error] : []));
-      if (failures.length > 0) throw new PartialCommitError(keys, through, failures);
-      this.checkpoint = through;
-      // The batch is committed whatever happens here: a failure is reported, not a reason to apply it again.
-      await afterCommit?.().catch((error: unknown) => this.options.onError?.(error));
-      this.settleWaiters();
-      this.options.onCommit?.({ projection: projection.name, version: keys.version, events: batch.length, checkpoint: through });
-      return;
     }
+    const stored = storedCheckpoint === null ? undefined : BigInt(storedCheckpoint);
+    const readVersion = Number(current ?? 1);
+    if (readVersion > keys.version || (stored === undefined && this.checkpoint !== undefined)) {
+      await redis.unwatch();
+      throw new VersionRetiredError(keys, readVersion > keys.version ? `readers use v${readVersion}` : DROPPED);
+    }
+    if (stored !== this.checkpoint) {
+      await redis.unwatch();
+      throw new CheckpointMovedError(`${keys.base} was moved to ${stored} by another runner`);
+    }
+    const transaction = redis.multi();
+    const context: BatchContext = {
+      keys,
+      redis,
+      transaction,
+      watch: async (...watched) => void (watched.length > 0 && (await redis.watch(...watched))),
+      now,
+      through,
+      live: readVersion === keys.version,
+    };
+    let afterCommit: void | AfterCommit;
+    try {
+      afterCommit = await projection.apply(batch, context, work);
+    } catch (error) {
+      transaction.discard();
+      await redis.unwatch();
+      throw error;
+    }
+    transaction
+      .set(keys.checkpoint, through.toString())
+      .hincrby(keys.progress, 'events', batch.length)
+      .hset(keys.progress, 'lastEventStoredAt', batch[batch.length - 1].created.getTime(), 'committedAt', Date.now());
+    // Answered later, in `settle`; caught here so that a failure is never left unhandled meanwhile.
+    const answer = transaction.exec().then((results) => ({ results }), (error: unknown) => ({ error }));
+    return { answer, afterCommit: afterCommit ?? undefined };
+  }
+
+  /** Waits for a sent batch's EXEC: true once committed, false if a watched key changed (nothing stored). */
+  private async settle(batch: readonly RecordedEvent[], { answer, afterCommit }: Sent): Promise<boolean> {
+    const { keys, projection } = this.options;
+    const through = batch[batch.length - 1].position;
+    const answered = await answer;
+    if ('error' in answered) throw answered.error;
+    if (answered.results === null) return false;
+    const failures = answered.results.flatMap(([error]) => (error ? [error] : []));
+    if (failures.length > 0) throw new PartialCommitError(keys, through, failures);
+    this.checkpoint = through;
+    // The batch is committed whatever happens here: a failure is reported, not a reason to apply it again.
+    await afterCommit?.().catch((error: unknown) => this.options.onError?.(error));
+    this.settleWaiters();
+    this.options.onCommit?.({ projection: projection.name, version: keys.version, events: batch.length, checkpoint: through });
+    return true;
   }
 
   /**

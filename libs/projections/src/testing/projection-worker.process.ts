@@ -24,8 +24,9 @@ function pausingAt(batchNumber: number, inner: Projection): Projection {
   let batches = 0;
   return {
     name: inner.name,
-    apply: async (batch, context) => {
-      const afterCommit = await inner.apply(batch, context);
+    prepare: inner.prepare?.bind(inner),
+    apply: async (batch, context, prepared) => {
+      const afterCommit = await inner.apply(batch, context, prepared);
       if (++batches === batchNumber) {
         process.stdout.write(`mid-batch ${context.through}\n`);
         await sleep(60_000);
