@@ -7,7 +7,8 @@
  * (or `npm run bench:catch-up -- --data-dir=/tmp/cj-slice --warm-up`).
  * It starts a private redis-server (never the shared one), catches the obligations projection up
  * from the start (as a rebuild does, judged at the profile's clock), and prints this process's CPU
- * seconds per 1,000 events beside the wall time and the load average, and the redis-server's
+ * seconds per 1,000 events beside the wall time and the load average, how much of the wall time its
+ * main thread was busy (the rest it waited for Redis or the store), and the redis-server's
  * (INFO cpu). `--live=N` then appends N contacts, one at a time, to cases already read, each
  * followed by the runner alone (the worker's live path: batches of one event), and prints the CPU
  * per event of that too. `--digest` prints a
@@ -101,9 +102,11 @@ async function main(): Promise<void> {
       const cpu = process.cpuUsage();
       quarterCpu = cpu;
       const started = performance.now();
+      const loop = performance.eventLoopUtilization();
       runner.start();
       await runner.reached(head.position);
       const seconds = (performance.now() - started) / 1000;
+      const busy = performance.eventLoopUtilization(loop).utilization;
       const cpuUsed = cpuSeconds(cpu);
       const redisCpuUsed = (await redisCpuSeconds(redis)) - redisCpu;
       if (profiler && profile) await profiler(profile);
@@ -112,6 +115,7 @@ async function main(): Promise<void> {
       console.log(
         `catch-up: ${events} events in ${seconds.toFixed(2)} s wall (${Math.round(events / seconds)} events/s), ${cpuUsed.toFixed(2)} s CPU = ${((cpuUsed / events) * 1e6).toFixed(1)} ms CPU per 1,000 events (${Math.round(events / cpuUsed)} events per CPU second); load ${load()}`,
       );
+      console.log(`  main thread busy ${(busy * 100).toFixed(1)} % of the wall time (event loop utilisation: the rest it waited for I/O, Redis mostly; waiting for a CPU counts as busy)`);
       console.log(`  Redis server: ${redisCpuUsed.toFixed(2)} s CPU = ${((redisCpuUsed / events) * 1e6).toFixed(1)} ms per 1,000 events (its deadline jobs' commands included)`);
       console.log(`  Redis memory: ${(((await redisMemory(redis)) - memory) / 1024 / 1024).toFixed(1)} MiB more after the catch-up (used_memory)`);
       console.log(`  by quarter of the log: ${quarters.map((q) => ((q / (events / 4)) * 1e6).toFixed(1)).join(' / ')} ms CPU per 1,000 events`);
