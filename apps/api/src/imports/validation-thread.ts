@@ -1,5 +1,6 @@
 import { extname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { threadEntryOf } from '@case-journey/platform';
 import type { LineRules, ValidatedLine } from './line-validation';
 import type { SourceSpec } from './record-sources';
 import { ImportFileError, type SourceLine, type SourceOptions } from './source-lines';
@@ -44,11 +45,8 @@ const MESSAGES_AHEAD = 4;
  */
 const THREAD_HEAP = { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 8 };
 
+/** The thread's entry: its compiled sibling, or run from TypeScript (jest), dist/'s once built (threadEntryOf). */
 const WORKER_FILE = join(__dirname, `line-validation.worker${extname(__filename)}`);
-
-/** Run from TypeScript (swc at run time, jest): the thread compiles its modules the same way. */
-const workerArgs = (): string[] | undefined =>
-  extname(__filename) === '.ts' && !process.execArgv.some((arg) => arg.includes('@swc-node/register')) ? [...process.execArgv, '--require', '@swc-node/register'] : undefined;
 
 /**
  * The file's lines read, parsed and validated on a thread of their own (the second core), in
@@ -61,7 +59,8 @@ const workerArgs = (): string[] | undefined =>
 export async function* validatedOnThread(path: string, source: SourceSpec, options: SourceOptions, rules: LineRules): AsyncGenerator<ValidatedSourceLine> {
   const { onBytesRead, ...plainOptions } = options;
   const workerData: ValidationThreadData = { path, source, options: plainOptions, rules, linesPerMessage: LINES_PER_MESSAGE, textPerMessage: TEXT_PER_MESSAGE, messagesAhead: MESSAGES_AHEAD };
-  const worker = new Worker(WORKER_FILE, { workerData, execArgv: workerArgs(), resourceLimits: THREAD_HEAP });
+  const { file, execArgv } = await threadEntryOf(WORKER_FILE);
+  const worker = new Worker(file, { workerData, execArgv, resourceLimits: THREAD_HEAP });
   const received: Array<ThreadMessage | { kind: 'exited'; code: number } | { kind: 'error'; error: Error }> = [];
   let wake: (() => void) | undefined;
   const receive = (message: (typeof received)[number]) => {
