@@ -47,6 +47,25 @@ describe('the web pages in a browser', () => {
     for (const outcome of [started, launched]) if (outcome.status === 'rejected') throw outcome.reason;
   }, 300_000);
 
+  /**
+   * A demo user signed in from the sign-in page once, their session shared by the tests below that
+   * work as them (each sign-in through the dev provider took a second or more): a page of theirs
+   * opened at the web app's root, which sends them to their start page as signing in does. The
+   * sign-in tests and the renewal test (it spoils its session's tokens) sign in on their own.
+   */
+  const sessions = new Map<string, BrowserContext>();
+  const pageAs = async (login: string): Promise<Page> => {
+    const session = sessions.get(login);
+    if (!session) {
+      const page = await signInAs(await newContext(), stack.webUrl, login);
+      sessions.set(login, page.context());
+      return page;
+    }
+    const page = await session.newPage();
+    await page.goto(`${stack.webUrl}/`);
+    return page;
+  };
+
   afterAll(async () => {
     for (const context of contexts) await context.close();
     await browser?.close();
@@ -75,7 +94,7 @@ describe('the web pages in a browser', () => {
 
   it('finds a case by URN and opens its timeline: swimlanes, the same handoffs as a table, whom it waits on', async () => {
     const { caseId, urn } = await aCaseOf('Wessex', 'HearingListed');
-    const page = await signInAs(await newContext(), stack.webUrl, POLICE_OFFICER);
+    const page = await pageAs(POLICE_OFFICER);
     await page.getByLabel('URN').fill(urn.toLowerCase());
     await page.getByRole('button', { name: 'Search' }).click();
     await expect(page.locator('[data-testid="case-results"] tbody tr').count()).resolves.toBe(1);
@@ -110,7 +129,7 @@ describe('the web pages in a browser', () => {
     const officer = await stack.tokenFor(POLICE_OFFICER);
     const { agency: _agency, ...report } = CRIME_REPORT_EXAMPLE;
     const opened = await stack.apiPost<{ caseId: string }>('/cases', officer, { ...report, area: 'Wessex', urn: '91WE9990001', sourceReference: 'WEB-E2E-1', occurredAt: '2026-11-24T20:00:00Z', receivedAt: '2026-11-24T20:30:00Z' });
-    const page = await signInAs(await newContext(), stack.webUrl, POLICE_OFFICER);
+    const page = await pageAs(POLICE_OFFICER);
     await page.goto(`${stack.webUrl}/cases/${opened.caseId}`);
     await page.getByRole('link', { name: 'Record a handoff' }).click();
     await page.getByLabel('Suspect event recorded').check();
@@ -196,7 +215,7 @@ describe('the web pages in a browser', () => {
   }, 120_000);
 
   it('works the worklist: records a contact for an overdue item, which then leaves the overdue tab', async () => {
-    const page = await signInAs(await newContext(), stack.webUrl, WITNESS_CARE_OFFICER);
+    const page = await pageAs(WITNESS_CARE_OFFICER);
     expect(new URL(page.url()).pathname).toBe('/worklist');
     const overdueCount = async () => Number(/Overdue \((\d+)\)/.exec((await page.getByTestId('worklist-tabs').textContent()) ?? '')?.[1]);
     const before = await overdueCount();
@@ -228,7 +247,7 @@ describe('the web pages in a browser', () => {
 
   it('shows a victim their page: details only once a purpose is given', async () => {
     const { caseId } = await aCaseOf('Wessex', 'HearingListed');
-    const page = await signInAs(await newContext(), stack.webUrl, WITNESS_CARE_OFFICER);
+    const page = await pageAs(WITNESS_CARE_OFFICER);
     await page.goto(`${stack.webUrl}/cases/${caseId}`);
     await page.getByRole('link', { name: /Open victim 1's page/ }).click();
     await expect(page.getByTestId('victim-details').count()).resolves.toBe(0);
@@ -240,7 +259,7 @@ describe('the web pages in a browser', () => {
     await checkPage(page, 'witness-care', 'victim');
 
     // The data protection officer finds that opening in the audit log, with its purpose, and the log's chain intact.
-    const officer = await signInAs(await newContext(), stack.webUrl, 'data-protection');
+    const officer = await pageAs(DATA_PROTECTION_OFFICER);
     expect(new URL(officer.url()).pathname).toBe('/audit');
     await officer.getByLabel('Case').fill(caseId);
     await officer.getByLabel('What they did').selectOption('victim-details-read');
@@ -251,7 +270,7 @@ describe('the web pages in a browser', () => {
   }, 120_000);
 
   it('gives the board its report: a period changed, the CSV downloaded and the same as the API', async () => {
-    const page = await signInAs(await newContext(), stack.webUrl, BOARD_MEMBER);
+    const page = await pageAs(BOARD_MEMBER);
     expect(new URL(page.url()).pathname).toBe('/reports/compliance');
     await checkPage(page, 'board', 'compliance-report');
     await page.getByLabel('Period').selectOption('2026');
@@ -276,7 +295,7 @@ describe('the web pages in a browser', () => {
   }, 120_000);
 
   it("follows a figure of the report to the cases behind it, for a case progression officer, and on to a case", async () => {
-    const page = await signInAs(await newContext(), stack.webUrl, POLICE_OFFICER);
+    const page = await pageAs(POLICE_OFFICER);
     await page.goto(`${stack.webUrl}/reports/compliance?period=2026`);
     const cell = page.locator('[data-testid="matrix-table"] tbody a').first();
     // "87.5% (7 of 8)": the cell's base, the deadlines due, is what the page of cases counts.
@@ -313,7 +332,7 @@ describe('the web pages in a browser', () => {
   }, 120_000);
 
   it('shows the administrator projection health and queue depths, and a rebuild running to the end with its progress bar', async () => {
-    const page = await signInAs(await newContext(), stack.webUrl, 'admin');
+    const page = await pageAs('admin');
     expect(new URL(page.url()).pathname).toBe('/admin');
     const health = await stack.apiGet<{ projections: unknown[] }>('/health', await stack.tokenFor('admin'));
     await expect(page.locator('[data-testid="projections"] tbody tr').count()).resolves.toBe(health.projections.length);
@@ -331,7 +350,7 @@ describe('the web pages in a browser', () => {
     const police = await stack.tokenFor(POLICE_OFFICER);
     const { agency: _agency, ...report } = CRIME_REPORT_EXAMPLE;
     const victimOf = (victimId: string) => [{ ...CRIME_REPORT_EXAMPLE.victims[0], victimId }];
-    const page = await signInAs(await newContext(), stack.webUrl, DATA_PROTECTION_OFFICER);
+    const page = await pageAs(DATA_PROTECTION_OFFICER);
     await page.getByRole('link', { name: 'Retention review' }).click();
     await checkPage(page, 'data-protection', 'retention');
 
