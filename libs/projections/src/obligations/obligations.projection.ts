@@ -107,6 +107,7 @@ export class ObligationsProjection implements Projection<ReadAhead | undefined> 
   }
 
   async apply(batch: readonly RecordedEvent[], { keys, redis, transaction, watch, now, live }: BatchContext, prepared?: ReadAhead): Promise<AfterCommit | undefined> {
+    // Readings made at another instant are not the batch's (statuses depend on it): the cases are read again.
     const readAhead = prepared?.now.getTime() === now.getTime() ? prepared : undefined;
     const cases = readAhead?.cases ?? casesToRead(batch);
     if (cases.length === 0) return undefined;
