@@ -58,7 +58,7 @@ for _ in $(seq 1 100); do
   curl -fsS -m 2 "$OIDC_ISSUER/.well-known/openid-configuration" >/dev/null 2>&1 && break
   sleep 0.2
 done
-node --max-semi-space-size=32 -r @swc-node/register apps/worker/src/main.ts & pids+=($!)
+node --max-semi-space-size=64 -r @swc-node/register apps/worker/src/main.ts & pids+=($!)
 node -r @swc-node/register apps/api/src/main.ts & api_pid=$!; pids+=($api_pid)
 # The web pages sign in with the same provider and call the API as the signed-in user; the sign-in
 # page offers the dev provider's demo users.

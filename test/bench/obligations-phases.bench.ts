@@ -2,7 +2,7 @@
  * Where the Victims' Code catch-up's CPU goes, phase by phase, in this process alone (no Redis, no
  * runner, no deadline jobs): what any design of the catch-up must still do for each event, measured
  * apart so that a change to one phase shows above the machine's noise.
- *   node --max-semi-space-size=32 -r @swc-node/register test/bench/obligations-phases.bench.ts --data-dir=/tmp/cj-slice [--events=40000] [--rounds=4]
+ *   node --max-semi-space-size=64 -r @swc-node/register test/bench/obligations-phases.bench.ts --data-dir=/tmp/cj-slice [--events=40000] [--rounds=4]
  * Reads the first `--events` of the log in pages of 2,000 (as the subscription does), groups them by
  * case, judges each case as of the profile's clock, and builds each batch's writes (batches of about
  * 150 cases, as the catch-up's 2,000 events hold), printing each phase's CPU per 1,000 events, a line
