@@ -6,7 +6,6 @@ import { ConfigurationError, ServiceMetrics, type AppConfiguration } from '@case
 import { AppModule, type ApiOverrides } from './app.module';
 import { parseJsonBodies } from './http/json-body';
 import { JsonTextExpressAdapter } from './http/json-text.adapter';
-import { withRequestContext } from './http/request-context';
 import { assignRequestId, REQUEST_LOG, type RequestLog } from './http/request-logging';
 import { refuseUnfitRequestText } from './http/request-text';
 import { securityHeaders } from './http/security-headers';
@@ -35,7 +34,6 @@ export async function createApi(configuration: AppConfiguration, overrides: ApiO
   app.use(refuseUnfitRequestText);
   parseJsonBodies(app);
   app.use(app.get<RequestLog>(REQUEST_LOG));
-  app.use(withRequestContext);
   app.enableShutdownHooks();
   mountOpenApi(app);
   return app;

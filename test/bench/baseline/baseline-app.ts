@@ -14,7 +14,7 @@
  * cost on their own is measured apart from the product's use cases: `access` the AccessGuard (bearer
  * token verified by the product's TokenVerifier, remembered once verified, and the policy table),
  * `rate-limit` the product's per-caller ThrottlerGuard on its Redis storage
- * (@nest-lab/throttler-storage-redis), `log` nestjs-pino with the product's request log and request context (its one AsyncLocalStorage),
+ * (@nest-lab/throttler-storage-redis), `log` nestjs-pino with the product's request log (pino-http, each request's id bound to its logger),
  * `helmet` the product's security headers, `audit` the product's access audit (`recordAccess`, in the
  * handler as the product's worklist runs it) appending each worklist page to an audit log in an
  * embedded event store (`BASELINE_AUDIT_DIR`). With any layer the
@@ -41,7 +41,6 @@ import { TokenVerifier } from '../../../apps/api/src/access/token-verifier';
 import { recordAccess } from '../../../apps/api/src/audit/access-audit.interceptor';
 import type { AuditedAccess, AuditedRequest } from '../../../apps/api/src/audit/audited.decorator';
 import { PerCallerThrottlerGuard, rateLimitOptions, SharedRateLimitStorage } from '../../../apps/api/src/http/rate-limit';
-import { withRequestContext } from '../../../apps/api/src/http/request-context';
 import { assignRequestId, REQUEST_LOG, RequestLoggingModule, type RequestLog } from '../../../apps/api/src/http/request-logging';
 import { securityHeaders } from '../../../apps/api/src/http/security-headers';
 
@@ -166,7 +165,6 @@ async function main(): Promise<void> {
     app.useLogger(app.get(Logger));
     app.use(assignRequestId);
     app.use(app.get<RequestLog>(REQUEST_LOG));
-    app.use(withRequestContext);
   }
   if (LAYERS.has('helmet')) app.use(securityHeaders());
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true }));

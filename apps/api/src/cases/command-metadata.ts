@@ -1,11 +1,9 @@
 import type { CommandMetadata } from '@case-journey/domain';
-import { currentRequestId } from '../http/request-context';
 import type { RecordingDto } from './dto';
 import type { RecordingActor } from './recording-actor';
 
-/** The facts of a recording, from its request envelope, who made it and the request it came in, as every command carries them. */
-export function commandMetadata(recording: RecordingDto, actor: RecordingActor, eventId: string, now: Date): CommandMetadata {
-  const requestId = currentRequestId();
+/** The facts of a recording, from its request envelope, who made it and the request it came in (none for an import's line), as every command carries them. */
+export function commandMetadata(recording: RecordingDto, actor: RecordingActor, eventId: string, now: Date, requestId?: string): CommandMetadata {
   return {
     eventId,
     occurredAt: recording.occurredAt,

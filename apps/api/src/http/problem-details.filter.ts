@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import type { Logger as PinoLogger } from 'pino';
 import { JourneyRuleViolation } from '@case-journey/domain';
 import { EventStoreUnavailableError } from '@case-journey/event-store';
 import { isRedisUnreachable, RedisUnavailableError } from '@case-journey/projections';
@@ -33,15 +34,22 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
-    const request = host.switchToHttp().getRequest<Request & { id?: unknown }>();
+    const request = host.switchToHttp().getRequest<Request & { id?: unknown; log?: PinoLogger }>();
     const problem = { ...problemOf(exception), requestId: request.id === undefined ? null : String(request.id) };
     // An unreachable store is said once by whoever watches it, not with a stack per request.
-    if (problem.status >= 500 && !(problem as Problem).unavailable) this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
+    if (problem.status >= 500 && !(problem as Problem).unavailable) this.logFailure(exception, request.log);
     if (exception instanceof RevisionConflictError && exception.currentRevision !== undefined) {
       response.setHeader('ETag', revisionTag(exception.currentRevision));
     }
     if (problem.status === 503) response.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
     response.status(problem.status).type('application/problem+json').json(problem);
+  }
+
+  /** Through the request's logger, so that the line carries the request's id (see request-logging.ts). */
+  private logFailure(exception: unknown, requestLog: PinoLogger | undefined): void {
+    if (!requestLog) return this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
+    if (exception instanceof Error) requestLog.error({ context: ProblemDetailsFilter.name, err: exception }, exception.message);
+    else requestLog.error({ context: ProblemDetailsFilter.name }, String(exception));
   }
 }
 

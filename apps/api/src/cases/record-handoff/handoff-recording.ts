@@ -11,6 +11,8 @@ export interface RecordingContext {
   now: () => Date;
   rules: BodyRules;
   idempotencyKey?: string;
+  /** The id of the request that brought the recording, kept in its metadata. */
+  requestId?: string;
 }
 
 /** A validated handoff as the recorder takes it, recorded as the caller's: from a request or a line of an import alike. */
@@ -31,7 +33,7 @@ export function handoffRecording(caseId: string, handoff: ValidatedHandoff, call
       ({
         type: handoff.type,
         data: handoffData(handoff.type, handoff.data, { caseId, eventId, loaded, occurredAt: handoff.occurredAt, agency: actor.agency, seal, rules: context.rules }),
-        metadata: commandMetadata(handoff, actor, eventId, context.now()),
+        metadata: commandMetadata(handoff, actor, eventId, context.now(), context.requestId),
       }) as CaseCommand,
   };
 }

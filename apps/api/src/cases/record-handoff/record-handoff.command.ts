@@ -8,5 +8,6 @@ export class RecordHandoffCommand {
     readonly caller: Grant,
     readonly ifMatch?: bigint,
     readonly idempotencyKey?: string,
+    readonly requestId?: string,
   ) {}
 }

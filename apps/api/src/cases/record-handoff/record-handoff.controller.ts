@@ -8,6 +8,7 @@ import { AppConfiguration } from '@case-journey/platform';
 import { Requires } from '../../access/requires.decorator';
 import { CaseIdPipe } from '../../http/case-id.pipe';
 import { parseIdempotencyKey } from '../../http/idempotency-key';
+import { RequestId } from '../../http/request-id.decorator';
 import { RequestValidationError } from '../../http/request-validation.error';
 import { bodyRulesOf } from '../body-rules';
 import { parseIfMatch } from '../../http/revision-tag';
@@ -40,13 +41,14 @@ export class RecordHandoffController {
     @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Res({ passthrough: true }) response: Response,
     @Caller() caller: Grant,
+    @RequestId() requestId: string | undefined,
   ): Promise<RecordedHandoffDto> {
     const expectedRevision = parseIfMatch(ifMatch);
     const key = parseIdempotencyKey(idempotencyKey);
     const validation = validateHandoff(body, bodyRulesOf(this.configuration));
     if (!validation.ok) throw new RequestValidationError(validation.errors, validation.total);
     const recorded = await this.commands.execute<RecordHandoffCommand, RecordedHandoff>(
-      new RecordHandoffCommand(caseId, validation.value, caller, expectedRevision, key),
+      new RecordHandoffCommand(caseId, validation.value, caller, expectedRevision, key, requestId),
     );
     return sendRecordedHandoff(response, recorded);
   }

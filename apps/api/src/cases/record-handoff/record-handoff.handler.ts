@@ -14,8 +14,8 @@ export class RecordHandoffHandler implements ICommandHandler<RecordHandoffComman
     @Inject(AppConfiguration) private readonly configuration: AppConfiguration,
   ) {}
 
-  execute({ caseId, handoff, caller, ifMatch, idempotencyKey }: RecordHandoffCommand): Promise<RecordedHandoff> {
-    const context = { now: () => this.clock.now(), rules: bodyRulesOf(this.configuration), idempotencyKey };
+  execute({ caseId, handoff, caller, ifMatch, idempotencyKey, requestId }: RecordHandoffCommand): Promise<RecordedHandoff> {
+    const context = { now: () => this.clock.now(), rules: bodyRulesOf(this.configuration), idempotencyKey, requestId };
     return this.recorder.record(handoffRecording(caseId, handoff, caller, context), { caseMustExist: true, ifMatch });
   }
 }

@@ -31,7 +31,7 @@ export function crimeReportRecording(report: ReportCrimeDto, caller: Grant, cont
           toVictimRegistration(victim, { victimId: victimIdFor(caseId, index, victim.victimId), ageOn: report.occurredAt, agency: actor.agency, decidedAt: report.occurredAt }, seal),
         ),
       },
-      metadata: commandMetadata(report, actor, eventId, context.now()),
+      metadata: commandMetadata(report, actor, eventId, context.now(), context.requestId),
     }),
   };
 }

@@ -6,5 +6,6 @@ export class ReportCrimeCommand {
     readonly report: ReportCrimeDto,
     readonly caller: Grant,
     readonly idempotencyKey?: string,
+    readonly requestId?: string,
   ) {}
 }

@@ -7,6 +7,7 @@ import { Caller } from '../../access/caller.decorator';
 import { AppConfiguration } from '@case-journey/platform';
 import { Requires } from '../../access/requires.decorator';
 import { parseIdempotencyKey } from '../../http/idempotency-key';
+import { RequestId } from '../../http/request-id.decorator';
 import { RequestValidationError } from '../../http/request-validation.error';
 import { bodyRulesOf } from '../body-rules';
 import { CRIME_REPORT_OPENAPI_EXAMPLES, ReportCrimeDto, validateCrimeReport } from '../dto';
@@ -35,11 +36,12 @@ export class ReportCrimeController {
     @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Res({ passthrough: true }) response: Response,
     @Caller() caller: Grant,
+    @RequestId() requestId: string | undefined,
   ): Promise<RecordedHandoffDto> {
     const key = parseIdempotencyKey(idempotencyKey);
     const validation = validateCrimeReport(body, bodyRulesOf(this.configuration));
     if (!validation.ok) throw new RequestValidationError(validation.errors, validation.total);
-    const recorded = await this.commands.execute<ReportCrimeCommand, RecordedHandoff>(new ReportCrimeCommand(validation.value, caller, key));
+    const recorded = await this.commands.execute<ReportCrimeCommand, RecordedHandoff>(new ReportCrimeCommand(validation.value, caller, key, requestId));
     return sendRecordedHandoff(response, recorded);
   }
 }

@@ -12,7 +12,7 @@ export class ReportCrimeHandler implements ICommandHandler<ReportCrimeCommand, R
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  execute({ report, caller, idempotencyKey }: ReportCrimeCommand): Promise<RecordedHandoff> {
-    return this.recorder.record(crimeReportRecording(report, caller, { now: () => this.clock.now(), idempotencyKey }), { caseMustExist: false });
+  execute({ report, caller, idempotencyKey, requestId }: ReportCrimeCommand): Promise<RecordedHandoff> {
+    return this.recorder.record(crimeReportRecording(report, caller, { now: () => this.clock.now(), idempotencyKey, requestId }), { caseMustExist: false });
   }
 }
