@@ -11,8 +11,8 @@ export const launchChromium = (): Promise<Browser> =>
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
 
-/** Screenshots of every page for every role, saved by the run (the folder is not committed). */
-export const SCREENSHOTS_DIR = join(__dirname, '..', '..', '..', 'test-results', 'screenshots');
+/** Screenshots of every page for every role, saved by the run under test/ (the folder is not committed). */
+export const SCREENSHOTS_DIR = join(__dirname, '..', '..', 'results', 'screenshots');
 
 /** WCAG 2.2 AA, as axe-core tags it. */
 const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
