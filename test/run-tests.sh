@@ -9,9 +9,9 @@ npx tsc -p tsconfig.json --noEmit || { echo "0 passed, 1 failed"; echo "Type-che
 
 results=$(mktemp)
 trap 'rm -f "$results"' EXIT
-# On a 2-core machine jest runs the suites inside its own process (one worker means in band), so a
-# handle a library leaves open after its suite (a closing Redis or BullMQ connection) kept the whole
-# run waiting after its summary, and CI with it. --forceExit ends the run once the results are written.
+# A handle a library leaves open after its suite (a closing Redis or BullMQ connection) once kept a
+# run in band waiting after its summary, and CI with it; the suites now run in two workers or more
+# (jest.config.js), and --forceExit still ends the run once the results are written.
 npx jest --json --forceExit --outputFile="$results" "$@"
 status=$?
 

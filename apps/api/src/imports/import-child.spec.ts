@@ -105,13 +105,18 @@ describe('an import run in a process of its own', () => {
     expect(journal.read()).toMatchObject({ state: 'running', checkpoint: { line: 0 } });
   }, 120_000);
 
-  it('given a heap too small for the importer, then the run fails saying it ran out of memory', async () => {
+  it("given a heap too small for the importer, then the run fails saying it ran out of memory, and V8's last words are passed on to this process's stderr", async () => {
+    // Caught here, not written: a jest worker whose stderr carries V8's out-of-memory words is taken for one that ran out itself.
+    const passedOn: string[] = [];
+    const write = jest.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => passedOn.push(chunk.toString()) > 0);
     process.env.IMPORT_HEAP_MB = '8';
     try {
       await expect(importInChild('one', configuration())).rejects.toThrow(/ran out of memory/);
     } finally {
       delete process.env.IMPORT_HEAP_MB;
+      write.mockRestore();
     }
+    expect(passedOn.join('')).toMatch(/JavaScript heap out of memory/);
   }, 120_000);
 });
 
