@@ -55,6 +55,14 @@ describe('loadConfiguration', () => {
     expect(() => loadConfiguration({ KEPT_TIMELINES_MB: '-1' })).toThrow(/KEPT_TIMELINES_MB: /);
   });
 
+  it('keeps 50,000 events of folded cases per API process unless told otherwise, none at 0, and refuses what is not a whole number', () => {
+    expect(loadConfiguration({}).foldedEventsKept).toBe(50_000);
+    expect(loadConfiguration({ FOLDED_EVENTS_KEPT: '0' }).foldedEventsKept).toBe(0);
+    expect(loadConfiguration({ FOLDED_EVENTS_KEPT: '400000' }).foldedEventsKept).toBe(400_000);
+    expect(() => loadConfiguration({ FOLDED_EVENTS_KEPT: 'lots' })).toThrow(/FOLDED_EVENTS_KEPT: /);
+    expect(() => loadConfiguration({ FOLDED_EVENTS_KEPT: '-5' })).toThrow(/FOLDED_EVENTS_KEPT: /);
+  });
+
   it('names every bad variable in one error', () => {
     let error: unknown;
     try {

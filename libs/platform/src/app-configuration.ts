@@ -37,6 +37,7 @@ export const ENVIRONMENT_VARIABLES = {
   redisKeyPrefix: 'REDIS_KEY_PREFIX',
   redisReadTimeoutMs: 'REDIS_READ_TIMEOUT_MS',
   keptTimelinesMb: 'KEPT_TIMELINES_MB',
+  foldedEventsKept: 'FOLDED_EVENTS_KEPT',
   victimsCodeJudges: 'VICTIMS_CODE_JUDGES',
   redisLossCheckMs: 'REDIS_LOSS_CHECK_MS',
   jobLockMs: 'JOB_LOCK_MS',
@@ -165,6 +166,13 @@ export class AppConfiguration {
   /** How many MiB of timeline text (counted in characters) each API process keeps to answer a re-read of an unchanged case; 0 keeps none. */
   @WholeNumber(0, 4096)
   keptTimelinesMb = 32;
+
+  /**
+   * How many events of folded cases each API process keeps, least recently loaded forgotten first: a write to a kept
+   * case reads and folds only the events after it, one to a case not kept reads and folds the whole case. 0 keeps none.
+   */
+  @WholeNumber(0, 10_000_000)
+  foldedEventsKept = 50_000;
 
   /** Worker: how many threads judge the Victims' Code projection's cases, each owning a share of them; 1 judges them in the projection's own thread. */
   @WholeNumber(1, 16)

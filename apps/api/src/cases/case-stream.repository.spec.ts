@@ -1,8 +1,10 @@
 import { caseStateFrom } from '@case-journey/domain';
 import { SqliteEventStore } from '@case-journey/event-store';
+import { loadConfiguration } from '@case-journey/platform';
 import { aCaseEvent, aCrimeReport, appendEvents, aVictim } from '../../../../libs/projections/src/testing/case-events';
 import { CaseStreamRepository } from './case-stream.repository';
 
+const KEPT = loadConfiguration({});
 const contact = (at: string) => aCaseEvent('c', 'VictimInformed', at, 'Police', { victimId: 'v-1', topic: 'other', channel: 'phone' });
 
 describe('loading a case to write to it', () => {
@@ -12,7 +14,7 @@ describe('loading a case to write to it', () => {
 
   it('reads only the events after the revision it holds, and folds them on to the same state as a fresh read', async () => {
     await appendEvents(store, [aCrimeReport('c', '2025-03-03T10:00:00.000Z', [aVictim('v-1')]), contact('2025-03-04T10:00:00.000Z')]);
-    const cases = new CaseStreamRepository(store);
+    const cases = new CaseStreamRepository(store, KEPT);
     expect((await cases.load('c'))?.revision).toBe(1n);
 
     // Another process appends two events.
@@ -23,7 +25,7 @@ describe('loading a case to write to it', () => {
     expect(reads.mock.calls[0][1]).toEqual({ fromRevision: 2n });
     expect(loaded?.revision).toBe(3n);
     expect(loaded?.events).toHaveLength(4);
-    const fresh = await new CaseStreamRepository(store).load('c');
+    const fresh = await new CaseStreamRepository(store, KEPT).load('c');
     expect(loaded?.state).toEqual(fresh?.state);
     expect(loaded?.state).toEqual(caseStateFrom(fresh!.events));
     expect(loaded?.recorded.map((event) => event.revision)).toEqual([0n, 1n, 2n, 3n]);
@@ -35,13 +37,13 @@ describe('loading a case to write to it', () => {
   it('folds on a retraction among the newer events as a fresh read does, the case then holding every event once', async () => {
     const first = contact('2025-03-04T10:00:00.000Z');
     await appendEvents(store, [aCrimeReport('c', '2025-03-03T10:00:00.000Z', [aVictim('v-1')]), first]);
-    const cases = new CaseStreamRepository(store);
+    const cases = new CaseStreamRepository(store, KEPT);
     await cases.load('c');
 
     const retraction = aCaseEvent('c', 'EventRetracted', '2025-03-05T10:00:00.000Z', 'Police', { retractedEventId: first.metadata.eventId, reason: 'keyed twice' });
     await appendEvents(store, [retraction, contact('2025-03-06T10:00:00.000Z')]);
     const loaded = await cases.load('c');
-    const fresh = await new CaseStreamRepository(store).load('c');
+    const fresh = await new CaseStreamRepository(store, KEPT).load('c');
     expect(loaded?.state).toEqual(fresh?.state);
     expect(loaded?.state.retractedEventIds).toEqual([first.metadata.eventId]);
     expect(loaded?.events.map((event) => event.type)).toEqual(['CrimeReported', 'VictimInformed', 'EventRetracted', 'VictimInformed']);
@@ -49,6 +51,34 @@ describe('loading a case to write to it', () => {
   });
 
   it('knows no case the store does not hold', async () => {
-    expect(await new CaseStreamRepository(store).load('unknown')).toBeUndefined();
+    expect(await new CaseStreamRepository(store, KEPT).load('unknown')).toBeUndefined();
+  });
+
+  it('given FOLDED_EVENTS_KEPT, when the cases loaded hold more events than that, then the least recently loaded is forgotten and read whole again', async () => {
+    await appendEvents(store, [aCrimeReport('a', '2025-03-03T10:00:00.000Z', [aVictim('v-1')]), aCaseEvent('a', 'VictimInformed', '2025-03-04T10:00:00.000Z', 'Police', { victimId: 'v-1', topic: 'other', channel: 'phone' })]);
+    await appendEvents(store, [aCrimeReport('b', '2025-03-03T11:00:00.000Z', [aVictim('v-2')])]);
+    // Case a holds 2 events and b 1: three events kept at most, so both fit, and a third event of b pushes a out.
+    const cases = new CaseStreamRepository(store, loadConfiguration({ FOLDED_EVENTS_KEPT: '3' }));
+    await cases.load('a');
+    await cases.load('b');
+    const reads = jest.spyOn(store, 'readStream');
+    await cases.load('a');
+    expect(reads.mock.calls.at(-1)?.[1]).toEqual({ fromRevision: 2n });
+
+    await appendEvents(store, [aCaseEvent('b', 'VictimInformed', '2025-03-04T11:00:00.000Z', 'Police', { victimId: 'v-2', topic: 'other', channel: 'phone' })]);
+    await cases.load('b'); // 2 + 2 events: a, loaded before b, is forgotten
+    await cases.load('a');
+    expect(reads.mock.calls.at(-1)?.[1]).toBeUndefined();
+  });
+
+  it('given FOLDED_EVENTS_KEPT=0, then no case is kept and every load reads the whole case', async () => {
+    await appendEvents(store, [aCrimeReport('c', '2025-03-03T10:00:00.000Z', [aVictim('v-1')]), contact('2025-03-04T10:00:00.000Z')]);
+    const cases = new CaseStreamRepository(store, loadConfiguration({ FOLDED_EVENTS_KEPT: '0' }));
+    const first = await cases.load('c');
+    const reads = jest.spyOn(store, 'readStream');
+    const again = await cases.load('c');
+    expect(reads.mock.calls.map((call) => call[1])).toEqual([undefined]);
+    expect(again).not.toBe(first);
+    expect(again?.state).toEqual(first?.state);
   });
 });

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { AppConfiguration } from '@case-journey/platform';
 import { caseStateAfter, caseStateFrom, caseStreamId, RecentlyUsed, upcast, type CaseEvent, type CaseState } from '@case-journey/domain';
 import {
   EVENT_STORE,
@@ -24,9 +25,6 @@ export interface LoadedCase extends CaseStream {
   state: CaseState;
 }
 
-/** How many events of folded cases each API process keeps, least recently loaded forgotten first. */
-export const FOLDED_EVENTS_KEPT = 50_000;
-
 /**
  * Reads a case's stream into its state, and appends the events a decision gave.
  *
@@ -34,13 +32,19 @@ export const FOLDED_EVENTS_KEPT = 50_000;
  * after the kept revision (for a case nobody else wrote to, the store's answer is empty) and folds
  * them on with `evolve`, instead of reading and folding the whole stream on every write. Each
  * load still asks the store, so it sees what other processes appended; a stream's events never
- * change once stored, so what is kept cannot go stale, only fall behind.
+ * change once stored, so what is kept cannot go stale, only fall behind. How many events are kept
+ * is a setting (`FOLDED_EVENTS_KEPT`), counted in events since a case's memory grows with them.
  */
 @Injectable()
 export class CaseStreamRepository {
-  private readonly folded = new RecentlyUsed<LoadedCase>(FOLDED_EVENTS_KEPT, (loaded) => loaded.events.length);
+  private readonly folded: RecentlyUsed<LoadedCase>;
 
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(AppConfiguration) configuration: Pick<AppConfiguration, 'foldedEventsKept'>,
+  ) {
+    this.folded = new RecentlyUsed<LoadedCase>(configuration.foldedEventsKept, (loaded) => loaded.events.length);
+  }
 
   async read(caseId: string): Promise<CaseStream | undefined> {
     let recorded: RecordedEvent[];

@@ -21,7 +21,7 @@ describe('a batch of recordings', () => {
   const details = new Map<string, VictimPersonalData>(sealer.sealed.map(({ victimId, details: sealed }) => [victimId, sealed]));
   const lines = [...requestRecords([generated], (victimId) => details.get(victimId))];
   const store = SqliteEventStore.inMemory();
-  const repository = new CaseStreamRepository(store);
+  const repository = new CaseStreamRepository(store, loadConfiguration({}));
   const recorder = new HandoffRecorder(repository, loadConfiguration({}), new PersonalDataVault(new InMemoryVictimKeyStore()));
   const decision = grantFor(OPERATOR, 'imports:run');
   const context = { caller: decision.granted ? decision.grant : (undefined as never), rules: {}, now: () => NOW };
@@ -32,7 +32,7 @@ describe('a batch of recordings', () => {
   /** A store, repository and recorder of the test's own, so that what the repository keeps starts empty. */
   function ownRecorder() {
     const ownStore = SqliteEventStore.inMemory();
-    const ownRepository = new CaseStreamRepository(ownStore);
+    const ownRepository = new CaseStreamRepository(ownStore, loadConfiguration({}));
     const own = { store: ownStore, repository: ownRepository, recorder: new HandoffRecorder(ownRepository, loadConfiguration({}), new PersonalDataVault(new InMemoryVictimKeyStore())) };
     return { own, close: () => ownStore.close() };
   }
@@ -108,7 +108,7 @@ describe('a batch of recordings', () => {
     // Interleaved, as an extract sorted by time sends them: each case's report, then its next records.
     const interleaved = [first[0], second[0], first[1], second[1], first[2], second[2]];
     const ownStore = SqliteEventStore.inMemory();
-    const ownRepository = new CaseStreamRepository(ownStore);
+    const ownRepository = new CaseStreamRepository(ownStore, loadConfiguration({}));
     const ownRecorder = new HandoffRecorder(ownRepository, loadConfiguration({}), new PersonalDataVault(new InMemoryVictimKeyStore()));
     try {
       const batch = new RecordingBatch(ownRecorder, ownRepository, new WorkingCases(1));

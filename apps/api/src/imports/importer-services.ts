@@ -3,7 +3,7 @@ import type { SqliteEventStoreOptions } from '@case-journey/event-store';
 import { openEventStore, openVictimKeyStore, systemClock, type AppConfiguration } from '@case-journey/platform';
 import { CaseStreamRepository } from '../cases/case-stream.repository';
 import { HandoffRecorder } from '../cases/handoff-recorder';
-import { IMPORT_PAGE_CACHE_KIB, type ImportServices } from './process-import';
+import { IMPORT_FOLDED_EVENTS_KEPT, IMPORT_PAGE_CACHE_KIB, type ImportServices } from './process-import';
 
 /**
  * What an importer's own process (the CLI, an API import's child) records through: the stores the
@@ -18,7 +18,7 @@ export async function openImporterServices(
 ): Promise<{ services: ImportServices; close: () => Promise<void> }> {
   const keys = openVictimKeyStore(configuration, { pageCacheKib: IMPORT_PAGE_CACHE_KIB });
   const store = await openEventStore(configuration, { pageCacheKib: IMPORT_PAGE_CACHE_KIB, checkpoints });
-  const repository = new CaseStreamRepository(store);
+  const repository = new CaseStreamRepository(store, { foldedEventsKept: IMPORT_FOLDED_EVENTS_KEPT });
   const recorder = new HandoffRecorder(repository, configuration, new PersonalDataVault(keys));
   return {
     services: { recorder, repository, configuration, clock: systemClock },

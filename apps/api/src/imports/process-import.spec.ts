@@ -38,7 +38,7 @@ describe.each([
   beforeEach(() => {
     folder = mkdtempSync(join(tmpdir(), 'cj-import-'));
     store = SqliteEventStore.inMemory();
-    const repository = new CaseStreamRepository(store);
+    const repository = new CaseStreamRepository(store, loadConfiguration({}));
     const configuration = loadConfiguration({});
     services = { recorder: new HandoffRecorder(repository, configuration, new PersonalDataVault(new InMemoryVictimKeyStore())), repository, configuration, clock: { now: () => NOW } };
   });
@@ -179,7 +179,7 @@ describe('a CSV extract through its mapping', () => {
   async function importedEvents(...files: ImportFile[]) {
     const folder = mkdtempSync(join(tmpdir(), 'cj-import-csv-'));
     const store = SqliteEventStore.inMemory();
-    const repository = new CaseStreamRepository(store);
+    const repository = new CaseStreamRepository(store, loadConfiguration({}));
     const configuration = loadConfiguration({});
     const services = { recorder: new HandoffRecorder(repository, configuration, new PersonalDataVault(new InMemoryVictimKeyStore())), repository, configuration, clock: { now: () => NOW } };
     try {

@@ -46,6 +46,12 @@ export const VALIDATION_THREAD_MIN_BYTES = 4 * 2 ** 20;
  */
 export const IMPORT_PAGE_CACHE_KIB = 2_000;
 
+/**
+ * Events of folded cases an importer keeps between its batches, whatever the API's FOLDED_EVENTS_KEPT:
+ * its heap is bounded (`importHeapFlags`), and an operator's larger setting for the API is not its to spend.
+ */
+export const IMPORT_FOLDED_EVENTS_KEPT = 50_000;
+
 /** The records of the import's file: each line parsed (NDJSON) or mapped (CSV). */
 export type RecordSource = (path: string, options: SourceOptions) => AsyncIterable<SourceLine>;
 
