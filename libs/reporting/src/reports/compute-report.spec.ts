@@ -61,6 +61,23 @@ describe('Code compliance from hand-built cases', () => {
     expect(report.disproportionality).toEqual({ characteristic: 'sex', column: 'met-on-time', confidence: 0.95 });
   });
 
+  it('given several months, when grouped by area, then each area is one row over them all; by month, one row a month', () => {
+    // March: a met on time, c breached (R4.referral due the end of Wednesday 5 March). April: f, reported Monday 7 April
+    // (due the end of Wednesday 9 April), referred on the 8th, met on time. All three cases are Hertfordshire's.
+    const twoMonths: HandBuiltCases = { a: cases.a, c: cases.c, f: [reported('r', '2025-04-07T10:00:00.000Z', [victim('v1')]), referred('f', '2025-04-08T11:00:00.000Z')] };
+    const request = (groupBy: string[]) => reportOf(twoMonths, 'code-compliance', { months: ['2025-03', '2025-04'], groupBy }, '2025-05-10T12:00:00.000Z');
+    const shown = (report: Report) => report.rows.map((candidate) => [candidate.group, figures(candidate.cells['met-on-time'])]);
+    expect(shown(request(['area']))).toEqual([[{ area: 'Hertfordshire' }, [2, 3, 2 / 3]]]);
+    expect(shown(request(['month']))).toEqual([
+      [{ month: '2025-03' }, [1, 2, 1 / 2]],
+      [{ month: '2025-04' }, [1, 1, 1]],
+    ]);
+    expect(shown(request(['area', 'month']))).toEqual([
+      [{ area: 'Hertfordshire', month: '2025-03' }, [1, 2, 1 / 2]],
+      [{ area: 'Hertfordshire', month: '2025-04' }, [1, 1, 1]],
+    ]);
+  });
+
   it('as known at an earlier instant: only what was recorded by then, judged then', () => {
     // Wednesday 5 March, noon: a referred (recorded 4 March) is met; b, c and e/v2 not yet due; e/v1 referred at 16:00, after noon.
     const report = reportOf(cases, 'code-compliance', { months: MARCH, groupBy: ['entitlement'] }, '2025-03-05T12:00:00.000Z');
@@ -114,9 +131,10 @@ describe('file quality from hand-built cases', () => {
       ['pre-charge-advice', [0, 1, 0]],
     ]);
     const reasons = reportOf(cases, 'file-return-reasons', { months: MARCH, groupBy: ['reason'] }, AFTER_MARCH);
+    // The MG forms in their numbers' order.
     expect(reasons.rows.map((candidate) => [candidate.group.reason, candidate.cells.items.value])).toEqual([
-      ['MG11 statements', 1],
       ['MG5 case summary', 1],
+      ['MG11 statements', 1],
     ]);
   });
 });
@@ -186,6 +204,12 @@ describe('victim contact from hand-built cases', () => {
     q: [...start, vloContact('c', '2025-03-05T10:00:00.000Z')],
     r: start,
   };
+
+  it('given Rights 4 (due in January) and 11 (due in March), when grouped by Right or entitlement, then Right 4 comes first: numbers in their order as numbers', () => {
+    const grouped = (groupBy: string[]) => reportOf(cases, 'code-compliance', { months: ['2025-01', '2025-03'], groupBy }, AFTER_MARCH).rows.map((candidate) => candidate.group[groupBy[0]]);
+    expect(grouped(['right'])).toEqual(['4', '11']);
+    expect(grouped(['entitlement'])).toEqual(['R4.referral', 'R11.vlo-contact']);
+  });
 
   it('gives the share of referrals and first contacts made on time, late and not made', () => {
     const report = reportOf(cases, 'victim-contact', { months: MARCH, groupBy: ['entitlement'] }, AFTER_MARCH);

@@ -66,13 +66,16 @@ const newTally = (group: Record<string, string>): Tally => ({ group, counts: new
 export function computeReport(definitions: MeasureDefinitions, measure: MeasureDefinition, hashes: readonly FactCounterHash[], request: ReportRequest, basis: ReportBasis): Report {
   const { bucket, groupBy, shape, readingOf } = reportCounting(definitions, measure, request, basis);
   const filters = Object.entries(request.filters ?? {});
-  const byHash = groupBy.includes('area') || groupBy.includes('month');
+  // A row's place among the hashes: its area and month where the report is grouped by them, so that
+  // grouped by area alone an area is one row over every month, not one row a month.
+  const byArea = groupBy.includes('area');
+  const byMonth = groupBy.includes('month');
   const rows = new Map<string, Tally>();
   for (const hash of hashes) {
     if (hash.bucket !== bucket) continue;
     if (request.areas && !request.areas.includes(hash.area)) continue;
     if (!request.months.includes(hash.month)) continue;
-    const place = byHash ? `${hash.area}${FIELD_SEPARATOR}${hash.month}${FIELD_SEPARATOR}` : '';
+    const place = `${byArea ? hash.area : ''}${FIELD_SEPARATOR}${byMonth ? hash.month : ''}${FIELD_SEPARATOR}`;
     for (const [key, part] of hashTallies(hash.fields, shape, readingOf)) {
       let row = rows.get(place + key);
       if (!row) {
@@ -348,9 +351,12 @@ function compareWithin(rows: ReportRow[], characteristic: string, column: string
   }
 }
 
+/** Numbers within values in their order as numbers: Right 4 before Right 11, `R4.referral` before `R11.vcs`. */
+const NATURAL_ORDER = new Intl.Collator('en', { numeric: true });
+
 function compareGroupsOf(a: Record<string, string>, b: Record<string, string>, groupBy: readonly string[]): number {
   for (const dimension of groupBy) {
-    const order = a[dimension] < b[dimension] ? -1 : a[dimension] > b[dimension] ? 1 : 0;
+    const order = NATURAL_ORDER.compare(a[dimension] ?? '', b[dimension] ?? '');
     if (order !== 0) return order;
   }
   return 0;
