@@ -23,7 +23,7 @@ const AXE_SOURCE = (createRequire(require.resolve('@axe-core/playwright'))('axe-
 /** AxeBuilder's script for a page that already holds axe-core: a check that it does. */
 const AXE_IN_PAGE = "if (typeof window.axe?.run !== 'function') throw new Error('axe-core is not in the page');";
 
-/** Checks the page with axe-core (every violation listed by rule and element) and saves its screenshot. */
+/** Checks the page with axe-core (every violation listed by rule and element) and for an object shown as text, and saves its screenshot. */
 export async function checkPage(page: Page, role: string, name: string): Promise<void> {
   // A page without frames is checked by axe.run in the page itself (legacy mode): the same rules and
   // results, without the default's second injection of axe (1.3 MB) into a blank page opened to merge
@@ -34,6 +34,8 @@ export async function checkPage(page: Page, role: string, name: string): Promise
   // still runs on every node, and the violations are the same, each with all its nodes; passes,
   // incomplete and inapplicable keep one node a rule. Their every node, returned through playwright's
   // protocol and checked against its schema, cost the jest process about 3 s of CPU over the suite.
+  // An object written into a page where text belongs: a view model that misread the API's answer.
+  expect({ page: name, role, objectShownAsText: (await page.locator('body').innerText()).includes('[object Object]') }).toEqual({ page: name, role, objectShownAsText: false });
   const withoutFrames = page.frames().length === 1;
   if (withoutFrames) await page.evaluate(AXE_SOURCE);
   const results = await new AxeBuilder(withoutFrames ? { page, axeSource: AXE_IN_PAGE } : { page })

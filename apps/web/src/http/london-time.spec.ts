@@ -1,4 +1,4 @@
-import { durationInWords, humanise, londonDateTime, londonInstant } from './london-time';
+import { durationInWords, humanise, inSentence, londonDateTime, londonInstant } from './london-time';
 
 describe('London time on the pages', () => {
   it('shows an instant in London time: BST in summer, GMT in winter', () => {
@@ -21,5 +21,13 @@ describe('London time on the pages', () => {
   it('turns identifiers into words', () => {
     expect(humanise('FileSubmittedToCps')).toBe('File submitted to CPS');
     expect(humanise('due-soon')).toBe('Due soon');
+    expect(humanise('sms')).toBe('SMS');
+  });
+
+  it('turns identifiers into words for the middle of a sentence, initialisms still in capitals', () => {
+    expect(inSentence('hearing-date')).toBe('hearing date');
+    expect(inSentence('vps-offered')).toBe('VPS offered');
+    expect(inSentence('cps-decision-letter')).toBe('CPS decision letter');
+    expect(inSentence('MostSeriousCrime')).toBe('most serious crime');
   });
 });

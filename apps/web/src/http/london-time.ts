@@ -39,12 +39,22 @@ export function durationInWords(ms: number | null | undefined): string {
   return rest === 0 || days >= 7 ? plural(days, 'day') : `${plural(days, 'day')} ${plural(rest, 'hour')}`;
 }
 
+/** The initialisms among identifiers' words, written in capitals wherever they stand. */
+const INITIALISMS = /\b(cps|wcu|hmcts|urn|vps|id|sms)\b/g;
+
 /** A word or two from an identifier: `FileSubmittedToCps` → "File submitted to CPS", `due-soon` → "Due soon". */
 export function humanise(identifier: unknown): string {
-  const text = String(identifier ?? '')
+  return capitalised(inSentence(identifier));
+}
+
+/** The text with its first letter in capitals, to begin a sentence. */
+export const capitalised = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** As `humanise`, for the middle of a sentence: `hearing-date` → "hearing date", `vps-offered` → "VPS offered". */
+export function inSentence(identifier: unknown): string {
+  return String(identifier ?? '')
     .replace(/([a-z])([A-Z])/g, '$1 $2')
     .replace(/[-_]/g, ' ')
     .toLowerCase()
-    .replace(/\b(cps|wcu|hmcts|urn|vps|id)\b/g, (word) => word.toUpperCase());
-  return text.charAt(0).toUpperCase() + text.slice(1);
+    .replace(INITIALISMS, (word) => word.toUpperCase());
 }

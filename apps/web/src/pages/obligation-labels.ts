@@ -1,5 +1,5 @@
 import { VICTIMS_CODE_2020 } from '@case-journey/victims-code';
-import { humanise, londonDateTime } from '../http/london-time';
+import { humanise, inSentence, londonDateTime } from '../http/london-time';
 
 /** Each obligation status in words and the GOV.UK tag it is shown in: the words carry the meaning, the colour only repeats it. */
 export const STATUS_TAGS: Record<string, { text: string; classes: string }> = {
@@ -20,7 +20,7 @@ export function ruleLabel(ruleId: string): string {
   const rule = RULES.get(ruleId);
   if (rule) return `Right ${rule.right}: ${rule.title}`;
   const found = /^R(\d+)\.(.+)$/.exec(ruleId);
-  return found ? `Right ${found[1]}: ${humanise(found[2]).toLowerCase()}` : humanise(ruleId);
+  return found ? `Right ${found[1]}: ${inSentence(found[2])}` : humanise(ruleId);
 }
 
 /** What a victim must be told to meet the rule, when a contact meets it (the rulebook's `satisfiedBy.topic`). */

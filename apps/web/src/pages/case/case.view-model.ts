@@ -1,5 +1,5 @@
 import { swimlaneChartSvg } from '@case-journey/pages';
-import { durationInWords, humanise, londonDate, londonDateTime } from '../../http/london-time';
+import { durationInWords, humanise, inSentence, londonDate, londonDateTime } from '../../http/london-time';
 import { obligationRow } from '../obligation-labels';
 
 /** The API's answers this page is drawn from (only the fields it shows). */
@@ -41,7 +41,7 @@ export function caseViewModel(found: CaseAnswer, timeline: TimelineAnswer, journ
     summary: [
       { key: { text: 'URN' }, value: { text: state.urn ?? 'None recorded' } },
       { key: { text: 'Area' }, value: { text: state.area ?? 'Unknown' } },
-      { key: { text: 'Offence' }, value: { text: state.offence ? `${state.offence.description} (${humanise(state.offence.category).toLowerCase()})` : 'Unknown' } },
+      { key: { text: 'Offence' }, value: { text: state.offence ? `${state.offence.description} (${inSentence(state.offence.category)})` : 'Unknown' } },
       { key: { text: 'Stage' }, value: { text: humanise(state.stage) } },
       { key: { text: 'Reported' }, value: { text: londonDateTime(state.reportedAt) } },
     ],

@@ -1,5 +1,5 @@
 import { ACCESS_PURPOSES } from '@case-journey/access';
-import { humanise, londonDateTime } from '../../http/london-time';
+import { capitalised, humanise, inSentence, londonDate } from '../../http/london-time';
 import { obligationRow } from '../obligation-labels';
 
 /** GET /cases/:id/victims/:victimId/journey. */
@@ -11,7 +11,7 @@ export interface VictimJourneyAnswer {
   ageBand: string;
   contactPreference: string;
   optOuts: string[];
-  enhanced: { enhanced: boolean; grounds?: string[] };
+  enhanced: { enhanced: boolean; since: string | null; grounds: Array<{ ground: string; decidedBy: string; effectiveAt: string }> };
   touchpoints: Array<{ eventId: string; type: string; agency: string; occurredAt: string; topic: string | null; channel: string | null }>;
   obligations: Array<{ id: string; ruleId: string; responsible: string; status: string; dueAt: string | null; satisfiedAt: string | null }>;
 }
@@ -32,9 +32,9 @@ export function victimViewModel(caseId: string, journey: VictimJourneyAnswer, de
     about: [
       { key: { text: 'Kind' }, value: { text: humanise(journey.kind) } },
       { key: { text: 'Age band' }, value: { text: journey.ageBand } },
-      { key: { text: 'Rights' }, value: { text: journey.enhanced.enhanced ? `Enhanced${journey.enhanced.grounds?.length ? ` (${journey.enhanced.grounds.map(humanise).join(', ').toLowerCase()})` : ''}` : 'Standard' } },
+      { key: { text: 'Rights' }, value: { text: rightsText(journey.enhanced) } },
       { key: { text: 'Contact preference' }, value: { text: humanise(journey.contactPreference) } },
-      { key: { text: 'Opted out of' }, value: { text: journey.optOuts.length ? journey.optOuts.map(humanise).join(', ') : 'Nothing' } },
+      { key: { text: 'Opted out of' }, value: { text: journey.optOuts.length ? capitalised(journey.optOuts.map(inSentence).join(', ')) : 'Nothing' } },
     ],
     purposeItems: Object.entries(ACCESS_PURPOSES).map(([value, text]) => ({ value, text, checked: details?.purpose === value })),
     purposeError,
@@ -45,11 +45,29 @@ export function victimViewModel(caseId: string, journey: VictimJourneyAnswer, de
         ]
       : undefined,
     touchpoints: journey.touchpoints.map((touchpoint) => ({
-      label: { text: humanise(touchpoint.type) + (touchpoint.topic ? `: ${humanise(touchpoint.topic).toLowerCase()}` : '') },
+      label: { text: humanise(touchpoint.type) + (touchpoint.topic ? `: ${inSentence(touchpoint.topic)}` : '') },
       byline: { text: touchpoint.agency },
       datetime: { timestamp: touchpoint.occurredAt },
-      text: touchpoint.channel ? `By ${humanise(touchpoint.channel).toLowerCase()}` : '',
+      text: touchpoint.channel ? contactPhrase(touchpoint.channel) : '',
     })),
     obligations: journey.obligations.map(obligationRow),
   };
 }
+
+/**
+ * "Enhanced since 4 December 2025: most serious crime (decided by Police and CPS)", or "Standard".
+ * Each ground once, with every agency that found it: a ground given at registration may be recognised again later.
+ */
+function rightsText({ enhanced, since, grounds }: VictimJourneyAnswer['enhanced']): string {
+  if (!enhanced) return 'Standard';
+  const deciders = new Map<string, Set<string>>();
+  for (const { ground, decidedBy } of grounds) deciders.set(ground, (deciders.get(ground) ?? new Set()).add(decidedBy));
+  const why = [...deciders].map(([ground, agencies]) => `${inSentence(ground)} (decided by ${inWords([...agencies])})`).join(', ');
+  return `Enhanced${since ? ` since ${londonDate(since)}` : ''}${why ? `: ${why}` : ''}`;
+}
+
+/** "Police", "Police and CPS", "Police, CPS and WCU". */
+const inWords = (items: string[]): string => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`);
+
+/** How a contact was made, as a touchpoint's line says it: "By phone", "By SMS", "In person". */
+const contactPhrase = (channel: string): string => (channel === 'in-person' ? 'In person' : `By ${inSentence(channel)}`);

@@ -1,5 +1,5 @@
 import { AGENCIES } from '@case-journey/domain';
-import { londonDateTime, londonDay, londonInstant } from '../../http/london-time';
+import { inSentence, londonDateTime, londonDay, londonInstant } from '../../http/london-time';
 import { ruleLabel, statusTag } from '../obligation-labels';
 
 /** GET /worklists/witness-care: a page of open obligations, by due instant. */
@@ -98,7 +98,7 @@ export function worklistViewModel(filters: WorklistFilters, counts: Record<Tab, 
       late: item.lateWorkingDays ? `${item.lateWorkingDays} working day${item.lateWorkingDays === 1 ? '' : 's'}` : '',
       enhanced: item.victim.enhanced,
       contactBy: item.victim.contactPreference ?? 'Not stated',
-      optedOut: item.victim.optOuts.join(', '),
+      optedOut: item.victim.optOuts.map(inSentence).join(', '),
       recordContact: `/cases/${encodeURIComponent(item.caseId)}/victims/${encodeURIComponent(item.victimId)}/contacts/new?${new URLSearchParams({ rule: item.ruleId, returnTo })}`,
     })),
     previous: filters.offset > 0 ? `/worklist?${queryOf(filters, { offset: Math.max(0, filters.offset - page.limit) })}` : undefined,
