@@ -22,6 +22,7 @@ describe('London time on the pages', () => {
     expect(humanise('FileSubmittedToCps')).toBe('File submitted to CPS');
     expect(humanise('due-soon')).toBe('Due soon');
     expect(humanise('sms')).toBe('SMS');
+    expect(humanise('wounding-gbh-with-intent')).toBe('Wounding GBH with intent');
   });
 
   it('turns identifiers into words for the middle of a sentence, initialisms still in capitals', () => {

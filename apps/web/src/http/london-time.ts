@@ -40,7 +40,7 @@ export function durationInWords(ms: number | null | undefined): string {
 }
 
 /** The initialisms among identifiers' words, written in capitals wherever they stand. */
-const INITIALISMS = /\b(cps|wcu|hmcts|urn|vps|id|sms)\b/g;
+const INITIALISMS = /\b(cps|wcu|hmcts|urn|vps|id|sms|gbh|abh)\b/g;
 
 /** A word or two from an identifier: `FileSubmittedToCps` → "File submitted to CPS", `due-soon` → "Due soon". */
 export function humanise(identifier: unknown): string {
