@@ -23,6 +23,8 @@ describe('London time on the pages', () => {
     expect(humanise('due-soon')).toBe('Due soon');
     expect(humanise('sms')).toBe('SMS');
     expect(humanise('wounding-gbh-with-intent')).toBe('Wounding GBH with intent');
+    expect(humanise('18-24')).toBe('18 to 24');
+    expect(humanise('65-plus')).toBe('65 plus');
   });
 
   it('turns identifiers into words for the middle of a sentence, initialisms still in capitals', () => {

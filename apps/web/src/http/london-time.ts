@@ -50,9 +50,10 @@ export function humanise(identifier: unknown): string {
 /** The text with its first letter in capitals, to begin a sentence. */
 export const capitalised = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 
-/** As `humanise`, for the middle of a sentence: `hearing-date` → "hearing date", `vps-offered` → "VPS offered". */
+/** As `humanise`, for the middle of a sentence: `hearing-date` → "hearing date", `vps-offered` → "VPS offered", `18-24` → "18 to 24". */
 export function inSentence(identifier: unknown): string {
   return String(identifier ?? '')
+    .replace(/\b(\d{1,3})-(\d{1,3})\b/g, '$1 to $2')
     .replace(/([a-z])([A-Z])/g, '$1 $2')
     .replace(/[-_]/g, ' ')
     .toLowerCase()

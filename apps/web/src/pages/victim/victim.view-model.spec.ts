@@ -44,9 +44,10 @@ describe("a victim's page", () => {
     expect(about(victimViewModel('case-1', journey({ enhanced: { enhanced: false, since: null, grounds: [] } })), 'Rights')).toBe('Standard');
   });
 
-  it('given a preference for SMS and two opt-outs, then they read as words, initialisms in capitals', () => {
+  it('given a preference for SMS, an age band and two opt-outs, then they read as words, initialisms in capitals', () => {
     const model = victimViewModel('case-1', journey());
     expect(about(model, 'Contact preference')).toBe('SMS');
+    expect(about(model, 'Age band')).toBe('45 to 54');
     expect(about(model, 'Opted out of')).toBe('Investigation updates, court updates');
   });
 

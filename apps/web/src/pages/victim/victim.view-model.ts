@@ -31,7 +31,7 @@ export function victimViewModel(caseId: string, journey: VictimJourneyAnswer, de
     recordContact: `/cases/${encodeURIComponent(caseId)}/victims/${encodeURIComponent(journey.victimId)}/contacts/new`,
     about: [
       { key: { text: 'Kind' }, value: { text: humanise(journey.kind) } },
-      { key: { text: 'Age band' }, value: { text: journey.ageBand } },
+      { key: { text: 'Age band' }, value: { text: humanise(journey.ageBand) } },
       { key: { text: 'Rights' }, value: { text: rightsText(journey.enhanced) } },
       { key: { text: 'Contact preference' }, value: { text: humanise(journey.contactPreference) } },
       { key: { text: 'Opted out of' }, value: { text: journey.optOuts.length ? capitalised(journey.optOuts.map(inSentence).join(', ')) : 'Nothing' } },
