@@ -4,9 +4,8 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import express from 'express';
 import helmet from 'helmet';
-import Redis from 'ioredis';
 import { csrfProtection } from './http/csrf';
-import { sessions } from './http/session';
+import { SessionRedis, sessions } from './http/session';
 import { serveAssets } from './http/static-assets';
 import { WebPages } from './http/web-pages';
 import type { WebConfiguration } from './web-configuration';
@@ -15,7 +14,6 @@ import { WebModule, type WebOverrides } from './web.module';
 /** The web app, configured but not listening: main.ts listens, the browser tests drive it in process. */
 export async function createWeb(configuration: WebConfiguration, overrides: WebOverrides = {}): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(WebModule.forRoot(configuration, overrides), { logger: ['error', 'warn'], bodyParser: false });
-  const redis = new Redis(configuration.redisUrl, { lazyConnect: false, maxRetriesPerRequest: 3 });
   app.use((_request: express.Request, response: express.Response, next: express.NextFunction) => {
     response.locals.cspNonce = randomBytes(16).toString('base64');
     next();
@@ -37,7 +35,7 @@ export async function createWeb(configuration: WebConfiguration, overrides: WebO
   );
   serveAssets(app.getHttpAdapter().getInstance() as express.Express);
   app.use(express.urlencoded({ extended: false, limit: '64kb' }));
-  app.use(sessions(configuration, redis));
+  app.use(sessions(configuration, app.get(SessionRedis).client));
   const pages = app.get(WebPages);
   app.use(
     csrfProtection((request, response) =>
@@ -45,10 +43,5 @@ export async function createWeb(configuration: WebConfiguration, overrides: WebO
     ),
   );
   app.enableShutdownHooks();
-  const close = app.close.bind(app);
-  app.close = async () => {
-    await close();
-    redis.disconnect();
-  };
   return app;
 }

@@ -1,6 +1,7 @@
 import { Module, type DynamicModule, type Type } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { WebExceptionFilter } from './http/web-exception.filter';
+import { SessionRedis } from './http/session';
 import { WebPages } from './http/web-pages';
 import { PAGE_CONTROLLERS } from './pages';
 import { OidcSignIn } from './sign-in/oidc-sign-in';
@@ -27,6 +28,7 @@ export class WebModule {
         { provide: WEB_CLOCK, useValue: overrides.clock ?? { now: () => new Date() } },
         { provide: APP_FILTER, useClass: WebExceptionFilter },
         WebPages,
+        SessionRedis,
         OidcSignIn,
         SignedInGuard,
         ApiForUser,

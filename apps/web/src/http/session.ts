@@ -1,7 +1,9 @@
+import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import RedisStore from 'connect-redis';
 import session from 'express-session';
-import type Redis from 'ioredis';
+import Redis from 'ioredis';
 import type { WebConfiguration } from '../web-configuration';
+import { WEB_CONFIGURATION } from '../web-tokens';
 
 export const SESSION_COOKIE = 'case-journey.sid';
 
@@ -21,4 +23,22 @@ export function sessions(configuration: WebConfiguration, redis: Redis) {
     rolling: true,
     cookie: { httpOnly: true, sameSite: 'lax', secure: configuration.baseUrl.startsWith('https:'), maxAge: configuration.sessionHours * 3_600_000 },
   });
+}
+
+/**
+ * The web app's Redis connection for its sessions, closed with the app: a provider, so that Nest's
+ * shutdown reaches it (a client made beside the app, its `close` wrapped, was never closed: Nest's
+ * application proxy did not call the wrapper, and the connection held a test run open).
+ */
+@Injectable()
+export class SessionRedis implements OnApplicationShutdown {
+  readonly client: Redis;
+
+  constructor(@Inject(WEB_CONFIGURATION) configuration: WebConfiguration) {
+    this.client = new Redis(configuration.redisUrl, { lazyConnect: false, maxRetriesPerRequest: 3 });
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.client.quit().catch(() => this.client.disconnect());
+  }
 }
