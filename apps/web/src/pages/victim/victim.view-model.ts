@@ -62,12 +62,12 @@ function rightsText({ enhanced, since, grounds }: VictimJourneyAnswer['enhanced'
   if (!enhanced) return 'Standard';
   const deciders = new Map<string, Set<string>>();
   for (const { ground, decidedBy } of grounds) deciders.set(ground, (deciders.get(ground) ?? new Set()).add(decidedBy));
-  const why = [...deciders].map(([ground, agencies]) => `${inSentence(ground)} (decided by ${inWords([...agencies])})`).join(', ');
+  const why = [...deciders].map(([ground, agencies]) => `${inSentence(ground)} (decided by ${IN_WORDS.format([...agencies])})`).join(', ');
   return `Enhanced${since ? ` since ${londonDate(since)}` : ''}${why ? `: ${why}` : ''}`;
 }
 
-/** "Police", "Police and CPS", "Police, CPS and WCU". */
-const inWords = (items: string[]): string => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`);
+/** A list in words: "Police", "Police and CPS", "Police, CPS and WCU". */
+const IN_WORDS = new Intl.ListFormat('en-GB', { type: 'conjunction' });
 
 /** How a contact was made, as a touchpoint's line says it: "By phone", "By SMS", "In person". */
 const contactPhrase = (channel: string): string => (channel === 'in-person' ? 'In person' : `By ${inSentence(channel)}`);
