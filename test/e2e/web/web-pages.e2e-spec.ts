@@ -374,7 +374,7 @@ describe('the web pages in a browser', () => {
     await stack.apiPost(`/cases/${oldCase.caseId}/events`, await stack.tokenFor(CPS_LAWYER), noFurtherAction);
     await dryRun();
     await expect(page.getByTestId('listing-summary').textContent()).resolves.toMatch(/^1 victim is held past the retention period/);
-    await expect(page.locator(`[data-testid="listing"] tbody tr[data-victim="${longAgo}"]`).textContent()).resolves.toContain('No further action, 1 February 2018');
+    await expect(page.locator(`[data-testid="listing"] tbody tr[data-victim="${longAgo}"] li[data-case="${oldCase.caseId}"]`).textContent()).resolves.toBe('91WE9990002: No further action, 1 February 2018');
     await checkPage(page, 'data-protection', 'retention-dry-run');
 
     // Erasing the listing needs a reason: sent empty, the error is summarised and shown beside the field.

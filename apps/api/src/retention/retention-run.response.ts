@@ -33,6 +33,9 @@ export class ClosedCaseDto {
   @ApiProperty()
   caseId!: string;
 
+  @ApiProperty({ type: String, nullable: true, description: "The case's unique reference number, by which the agencies know it; null for a case with none recorded" })
+  urn!: string | null;
+
   @ApiProperty({ type: ClosedCaseClosureDto })
   closure!: ClosedCaseClosureDto;
 }

@@ -16,7 +16,7 @@ describe('retention', () => {
 
     it('is past retention for a cutoff after the closure, and not for one at or before it', () => {
       expect(victimRetentionOf(closed, new Date('2026-03-11T10:00:00.001Z'))).toEqual([
-        { victimId: 'victim-1', caseId: closed.caseId, closure: { reason: 'no-further-action', at: '2026-03-11T10:00:00.000Z' }, past: true },
+        { victimId: 'victim-1', caseId: closed.caseId, urn: '01AB2345624', closure: { reason: 'no-further-action', at: '2026-03-11T10:00:00.000Z' }, past: true },
       ]);
       expect(victimRetentionOf(closed, new Date('2026-03-11T10:00:00.000Z'))[0].past).toBe(false);
     });
@@ -33,12 +33,12 @@ describe('retention', () => {
 
   it('lists a victim only when every case that registers them is past retention', () => {
     const cutoff = new Date('2030-01-01T00:00:00.000Z');
-    const caseOf = (caseId: string, victimIds: string[], closedAt?: string) =>
+    const caseOf = (caseId: string, urn: string, victimIds: string[], closedAt?: string) =>
       victimRetentionOf(
-        caseStateFrom([aCrimeReport({ caseId, victims: victimIds.map((victimId) => aVictim({ victimId })) }, { eventId: `${caseId}-report` }), ...(closedAt ? [nfa(closedAt)].map((event) => ({ ...event, data: { ...event.data, caseId } })) : [])]),
+        caseStateFrom([aCrimeReport({ caseId, urn, victims: victimIds.map((victimId) => aVictim({ victimId })) }, { eventId: `${caseId}-report` }), ...(closedAt ? [nfa(closedAt)].map((event) => ({ ...event, data: { ...event.data, caseId } })) : [])]),
         cutoff,
       );
-    const standings = [...caseOf('case-a', ['shared', 'only-a'], '2026-03-11T10:00:00.000Z'), ...caseOf('case-b', ['shared'])];
-    expect(retentionCandidates(standings)).toEqual([{ victimId: 'only-a', cases: [{ caseId: 'case-a', closure: { reason: 'no-further-action', at: '2026-03-11T10:00:00.000Z' } }] }]);
+    const standings = [...caseOf('case-a', '42AB0000126', ['shared', 'only-a'], '2026-03-11T10:00:00.000Z'), ...caseOf('case-b', '42AB0000234', ['shared'])];
+    expect(retentionCandidates(standings)).toEqual([{ victimId: 'only-a', cases: [{ caseId: 'case-a', urn: '42AB0000126', closure: { reason: 'no-further-action', at: '2026-03-11T10:00:00.000Z' } }] }]);
   });
 });

@@ -11,6 +11,8 @@ export function retentionCutoff(now: Date, years: number): Date {
 export interface VictimRetention {
   victimId: string;
   caseId: string;
+  /** The case's unique reference number, by which the agencies know it; null until one is recorded. */
+  urn: string | null;
   /** When and why the case closed; null while it is open. */
   closure: { reason: ClosureReason; at: string } | null;
   /** The case closed before the cutoff. */
@@ -26,13 +28,13 @@ export function victimRetentionOf(state: CaseState, cutoff: Date): VictimRetenti
   const past = state.closure !== null && Date.parse(state.closure.at) < cutoff.getTime();
   return state.victims
     .filter((victim) => victim.erasure === null)
-    .map((victim) => ({ victimId: victim.victimId, caseId: state.caseId ?? '', closure: state.closure, past }));
+    .map((victim) => ({ victimId: victim.victimId, caseId: state.caseId ?? '', urn: state.urn, closure: state.closure, past }));
 }
 
 /** A victim the retention period says to erase: every case that registers them closed before the cutoff. */
 export interface RetentionCandidate {
   victimId: string;
-  cases: Array<{ caseId: string; closure: { reason: ClosureReason; at: string } }>;
+  cases: Array<{ caseId: string; urn: string | null; closure: { reason: ClosureReason; at: string } }>;
 }
 
 /**
@@ -46,7 +48,7 @@ export function retentionCandidates(standings: Iterable<VictimRetention>): Reten
   const candidates: RetentionCandidate[] = [];
   for (const [victimId, cases] of byVictim) {
     if (!cases.every((standing) => standing.past)) continue;
-    candidates.push({ victimId, cases: cases.map(({ caseId, closure }) => ({ caseId, closure: closure! })) });
+    candidates.push({ victimId, cases: cases.map(({ caseId, urn, closure }) => ({ caseId, urn, closure: closure! })) });
   }
   return candidates.sort((a, b) => a.victimId.localeCompare(b.victimId));
 }

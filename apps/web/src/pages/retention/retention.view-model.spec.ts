@@ -13,7 +13,7 @@ const run = (changes: Partial<RetentionRunAnswer>): RetentionRunAnswer => ({
   ...changes,
 });
 
-const candidate = (n: number) => ({ victimId: `victim-${n}`, cases: [{ caseId: `case-${n}`, closure: { reason: 'no-further-action', at: '2018-02-01T11:00:00.000Z' } }] });
+const candidate = (n: number) => ({ victimId: `victim-${n}`, cases: [{ caseId: `case-${n}`, urn: `42AB000${n}`, closure: { reason: 'no-further-action', at: '2018-02-01T11:00:00.000Z' } }] });
 
 describe('a retention job as its page shows it', () => {
   it('counts its progress in whole percent of what it has to read, rounded down', () => {
@@ -45,10 +45,16 @@ describe("a dry run's page", () => {
       empty: false,
       summary: '1 victim is held past the retention period: every case that registers them closed before 25 November 2020 (401 cases read).',
       shown: 'Victims 1 to 1 of 1',
-      rows: [{ victimId: 'victim-1', cases: [{ caseId: 'case-1', closure: 'No further action, 1 February 2018' }] }],
+      rows: [{ victimId: 'victim-1', cases: [{ caseId: 'case-1', reference: '42AB0001', closure: 'No further action, 1 February 2018' }] }],
       previous: undefined,
       next: undefined,
     });
+  });
+
+  it('names a case by its URN, or by its id where none was recorded', () => {
+    const noUrn = { victimId: 'victim-2', cases: [{ caseId: 'case-2', urn: null, closure: { reason: 'no-further-action', at: '2018-02-01T11:00:00.000Z' } }] };
+    const model = dryRunViewModel(run({ state: 'completed', result: { cutoff: '2020-11-25T11:00:00.000Z', casesRead: 2, total: 1, offset: 0, victims: [noUrn] } }));
+    expect(model.listing?.rows[0].cases[0].reference).toBe('Case case-2, no URN recorded');
   });
 
   it('pages the listing 50 at a time: the second page of 120 links back to the first and on to the third', () => {

@@ -4,7 +4,7 @@ import type { FormErrors } from '../form-errors';
 
 interface RetentionCandidate {
   victimId: string;
-  cases: Array<{ caseId: string; closure: { reason: string; at: string } }>;
+  cases: Array<{ caseId: string; urn?: string | null; closure: { reason: string; at: string } }>;
 }
 
 /** GET /retention/dry-runs/:jobId and GET /retention/erasures/:jobId: a retention job, and once completed its listing or outcome. */
@@ -66,7 +66,11 @@ export function dryRunViewModel(run: RetentionRunAnswer, reason = '', errors?: F
       shown: listing.victims.length ? `Victims ${listing.offset + 1} to ${listing.offset + listing.victims.length} of ${listing.total}` : '',
       rows: listing.victims.map((victim) => ({
         victimId: victim.victimId,
-        cases: victim.cases.map((closed) => ({ caseId: closed.caseId, closure: `${humanise(closed.closure.reason)}, ${londonDate(closed.closure.at)}` })),
+        cases: victim.cases.map((closed) => ({
+          caseId: closed.caseId,
+          reference: closed.urn ?? `Case ${closed.caseId}, no URN recorded`,
+          closure: `${humanise(closed.closure.reason)}, ${londonDate(closed.closure.at)}`,
+        })),
       })),
       previous: listing.offset > 0 ? page(Math.max(0, listing.offset - LISTING_PAGE)) : undefined,
       next: listing.offset + listing.victims.length < listing.total ? page(listing.offset + LISTING_PAGE) : undefined,
