@@ -128,7 +128,7 @@ describe("erasing a victim's personal data", () => {
     expect(Object.keys(countsBefore).length).toBeGreaterThan(0);
 
     const erasure = await http.post(`/victims/${ZEPHYRINE.victimId}/erasure`).send({ reason: 'Erasure request DP-2025-0007 upheld' }).expect(200);
-    expect(erasure.body).toMatchObject({ victimId: ZEPHYRINE.victimId, basis: 'request', cases: [{ caseId, alreadyRecorded: false }], keyDestroyed: true, notificationsRemoved: 1, readModels: 'forgotten' });
+    expect(erasure.body).toMatchObject({ victimId: ZEPHYRINE.victimId, basis: 'request', cases: [{ caseId, urn: '41HT1234525', alreadyRecorded: false }], keyDestroyed: true, notificationsRemoved: 1, readModels: 'forgotten' });
 
     // The key: gone from the key file and its log, so the envelope in the events can never be opened again.
     expect(keys.existingKey(`victim-${ZEPHYRINE.victimId}`)).toBeUndefined();

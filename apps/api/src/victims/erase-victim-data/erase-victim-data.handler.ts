@@ -5,6 +5,7 @@ import { derivedEventId, JourneyRuleViolation } from '@case-journey/domain';
 import { PersonalDataVault } from '@case-journey/personal-data';
 import { CLOCK, type Clock } from '@case-journey/platform';
 import { JobQueues, NotificationStore, ObligationsReader } from '@case-journey/projections';
+import { CaseStreamRepository } from '../../cases/case-stream.repository';
 import { HandoffRecorder } from '../../cases/handoff-recorder';
 import { VictimNotFoundError } from '../victim-errors';
 import { victimRegistrationOf } from '../victim-registration-of';
@@ -26,6 +27,7 @@ const LOOKUP_WAIT_MS = 5000;
 export class EraseVictimDataHandler implements ICommandHandler<EraseVictimDataCommand, VictimErasure> {
   constructor(
     private readonly recorder: HandoffRecorder,
+    private readonly cases: CaseStreamRepository,
     private readonly vault: PersonalDataVault,
     private readonly obligations: ObligationsReader,
     private readonly notifications: NotificationStore,
@@ -41,7 +43,7 @@ export class EraseVictimDataHandler implements ICommandHandler<EraseVictimDataCo
     const cases: VictimErasure['cases'] = [];
     for (const caseId of caseIds) {
       const recorded = await this.recordOn(caseId, command);
-      if (recorded) cases.push(recorded);
+      if (recorded) cases.push({ caseId, urn: (await this.cases.load(caseId))?.state.urn ?? null, ...recorded });
     }
     if (cases.length === 0) throw new VictimNotFoundError(victimId);
 
@@ -64,7 +66,7 @@ export class EraseVictimDataHandler implements ICommandHandler<EraseVictimDataCo
   }
 
   /** Records the erasure on one case; undefined when the case does not hold the victim after all. */
-  private async recordOn(caseId: string, { victimId, basis, reason, by }: EraseVictimDataCommand): Promise<VictimErasure['cases'][number] | undefined> {
+  private async recordOn(caseId: string, { victimId, basis, reason, by }: EraseVictimDataCommand): Promise<{ eventId: string; alreadyRecorded: boolean } | undefined> {
     const eventId = derivedEventId(caseId, `victim-data-erased\u0000${victimId}`);
     try {
       const recorded = await this.recorder.record(
@@ -83,9 +85,9 @@ export class EraseVictimDataHandler implements ICommandHandler<EraseVictimDataCo
         },
         { caseMustExist: true, repeatIsSameAct: true },
       );
-      return { caseId, eventId: recorded.eventId, alreadyRecorded: recorded.replayed };
+      return { eventId: recorded.eventId, alreadyRecorded: recorded.replayed };
     } catch (error) {
-      if (error instanceof JourneyRuleViolation && error.rule === 'victim-data-erased-once') return { caseId, eventId, alreadyRecorded: true };
+      if (error instanceof JourneyRuleViolation && error.rule === 'victim-data-erased-once') return { eventId, alreadyRecorded: true };
       if (error instanceof JourneyRuleViolation && error.rule === 'victim-must-be-known') return undefined;
       throw error;
     }

@@ -6,6 +6,9 @@ export class ErasedCaseDto {
   @ApiProperty()
   caseId!: string;
 
+  @ApiProperty({ type: String, nullable: true, description: "The case's unique reference number, by which the agencies know it; null for a case with none recorded" })
+  urn!: string | null;
+
   @ApiProperty({ description: 'The VictimDataErased event on that case' })
   eventId!: string;
 

@@ -6,6 +6,8 @@ export interface VictimErasure {
   basis: ErasureBasis;
   cases: Array<{
     caseId: string;
+    /** The case's unique reference number, by which the agencies know it; null for a case with none recorded. */
+    urn: string | null;
     /** The VictimDataErased event on that case. */
     eventId: string;
     /** True when the case already recorded the erasure (a repeated request finishes what was left undone). */

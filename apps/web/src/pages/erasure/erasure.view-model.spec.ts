@@ -63,24 +63,24 @@ describe('the erasure confirmation page', () => {
 
 describe('the erasure result page', () => {
   it('says erased when the read models have forgotten the victim, case by case', () => {
-    const model = erasureResultViewModel({ victimId: 'victim-1', answer: answer({ cases: [{ caseId: 'case-a', eventId: 'e1', alreadyRecorded: false }], notificationsRemoved: 2 }) });
-    expect(model).toMatchObject({ outcome: 'erased', title: 'Personal data erased', cases: [{ caseId: 'case-a', status: 'Erasure recorded now' }], notificationsRemoved: 2 });
+    const model = erasureResultViewModel({ victimId: 'victim-1', answer: answer({ cases: [{ caseId: 'case-a', urn: '47WE0001234', eventId: 'e1', alreadyRecorded: false }], notificationsRemoved: 2 }) });
+    expect(model).toMatchObject({ outcome: 'erased', title: 'Personal data erased', cases: [{ caseId: 'case-a', urn: '47WE0001234', status: 'Erasure recorded now' }], notificationsRemoved: 2 });
     expect(model.auditLink).toBe('/audit?victimId=victim-1&action=victim-data-erased');
   });
 
   it('says still being forgotten when the API answered before the read models read the erasure (202)', () => {
-    expect(erasureResultViewModel({ victimId: 'victim-1', answer: answer({ readModels: 'pending', cases: [{ caseId: 'case-a', eventId: 'e1', alreadyRecorded: false }] }) })).toMatchObject({ outcome: 'pending', title: 'Personal data erased: still being forgotten' });
+    expect(erasureResultViewModel({ victimId: 'victim-1', answer: answer({ readModels: 'pending', cases: [{ caseId: 'case-a', urn: null, eventId: 'e1', alreadyRecorded: false }] }) })).toMatchObject({ outcome: 'pending', title: 'Personal data erased: still being forgotten' });
   });
 
   it('says already erased when every case had recorded it, when the API answered 410, and from the audit log later', () => {
-    const repeated = erasureResultViewModel({ victimId: 'victim-1', answer: answer({ cases: [{ caseId: 'case-a', eventId: 'e1', alreadyRecorded: true }] }) });
-    expect(repeated).toMatchObject({ outcome: 'already-erased', cases: [{ status: 'Already recorded before' }] });
+    const repeated = erasureResultViewModel({ victimId: 'victim-1', answer: answer({ cases: [{ caseId: 'case-a', urn: null, eventId: 'e1', alreadyRecorded: true }] }) });
+    expect(repeated).toMatchObject({ outcome: 'already-erased', cases: [{ urn: 'case-a', status: 'Already recorded before' }] });
     expect(erasureResultViewModel({ victimId: 'victim-1', gone: true })).toMatchObject({ outcome: 'already-erased', cases: [] });
     expect(erasureResultViewModel({ victimId: 'victim-1', gone: true, erasedAt: '2026-07-01T08:00:00.000Z', erasedBy: 'dpo.ahmed' }).text).toBe('The audit log records the erasure on 1 Jul 2026, 09:00 by dpo.ahmed.');
   });
 
   it('says erased when one case records it now and another had already', () => {
-    const cases = [{ caseId: 'case-a', eventId: 'e1', alreadyRecorded: true }, { caseId: 'case-b', eventId: 'e2', alreadyRecorded: false }];
+    const cases = [{ caseId: 'case-a', urn: null, eventId: 'e1', alreadyRecorded: true }, { caseId: 'case-b', urn: null, eventId: 'e2', alreadyRecorded: false }];
     expect(erasureResultViewModel({ victimId: 'victim-1', answer: answer({ cases }) }).outcome).toBe('erased');
   });
 });

@@ -7,7 +7,7 @@ import type { FormErrors } from '../form-errors';
 export interface ErasureAnswer {
   victimId: string;
   basis: string;
-  cases: Array<{ caseId: string; eventId: string; alreadyRecorded: boolean }>;
+  cases: Array<{ caseId: string; urn: string | null; eventId: string; alreadyRecorded: boolean }>;
   keyDestroyed: true;
   notificationsRemoved: number;
   readModels: 'forgotten' | 'pending';
@@ -105,4 +105,4 @@ export function erasureResultViewModel(outcome: ErasureOutcome) {
   };
 }
 
-const casesOf = (answer: ErasureAnswer) => answer.cases.map((erased) => ({ caseId: erased.caseId, status: erased.alreadyRecorded ? 'Already recorded before' : 'Erasure recorded now' }));
+const casesOf = (answer: ErasureAnswer) => answer.cases.map((erased) => ({ caseId: erased.caseId, urn: erased.urn ?? erased.caseId, status: erased.alreadyRecorded ? 'Already recorded before' : 'Erasure recorded now' }));

@@ -45,16 +45,16 @@ describe("a dry run's page", () => {
       empty: false,
       summary: '1 victim is held past the retention period: every case that registers them closed before 25 November 2020 (401 cases read).',
       shown: 'Victims 1 to 1 of 1',
-      rows: [{ victimId: 'victim-1', cases: [{ caseId: 'case-1', reference: '42AB0001', closure: 'No further action, 1 February 2018' }] }],
+      rows: [{ victimId: 'victim-1', cases: [{ caseId: 'case-1', urn: '42AB0001', closure: 'No further action, 1 February 2018' }] }],
       previous: undefined,
       next: undefined,
     });
   });
 
-  it('names a case by its URN, or by its id where none was recorded', () => {
+  it('names a case by its URN, or by its id where none was recorded, as the finder and worklists do', () => {
     const noUrn = { victimId: 'victim-2', cases: [{ caseId: 'case-2', urn: null, closure: { reason: 'no-further-action', at: '2018-02-01T11:00:00.000Z' } }] };
     const model = dryRunViewModel(run({ state: 'completed', result: { cutoff: '2020-11-25T11:00:00.000Z', casesRead: 2, total: 1, offset: 0, victims: [noUrn] } }));
-    expect(model.listing?.rows[0].cases[0].reference).toBe('Case case-2, no URN recorded');
+    expect(model.listing?.rows[0].cases[0].urn).toBe('case-2');
   });
 
   it('pages the listing 50 at a time: the second page of 120 links back to the first and on to the third', () => {

@@ -68,7 +68,7 @@ export function dryRunViewModel(run: RetentionRunAnswer, reason = '', errors?: F
         victimId: victim.victimId,
         cases: victim.cases.map((closed) => ({
           caseId: closed.caseId,
-          reference: closed.urn ?? `Case ${closed.caseId}, no URN recorded`,
+          urn: closed.urn ?? closed.caseId,
           closure: `${humanise(closed.closure.reason)}, ${londonDate(closed.closure.at)}`,
         })),
       })),
