@@ -32,7 +32,8 @@ export class PrivateRedis {
     if (this.server && this.server.exitCode === null && this.server.signalCode === null) return;
     const server = spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', this.directory], { stdio: 'ignore' });
     this.server = server;
-    const client = new Redis(this.url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+    // No disconnect timeout: disconnecting after a refused attempt would otherwise hold a 2 s timer, and the test's process with it.
+    const client = new Redis(this.url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, disconnectTimeout: 0 });
     client.on('error', () => undefined); // refused until the server listens: each attempt's error is handled below
     const deadline = Date.now() + 5000;
     for (;;) {

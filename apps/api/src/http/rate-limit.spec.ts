@@ -30,6 +30,19 @@ describe('SharedRateLimitStorage', () => {
       await storage.onApplicationShutdown();
     }
   });
+
+  it('closed twice, as Nest closes it (this provider and the throttler storage provider are one instance), quits Redis once and leaves nothing running', async () => {
+    const storage = SharedRateLimitStorage.fromConfiguration(loadConfiguration({}));
+    const redis = (storage as unknown as { redis: Redis }).redis;
+    if (redis.status !== 'ready') await new Promise((ready) => redis.once('ready', ready));
+    const quit = jest.spyOn(redis, 'quit');
+    const disconnect = jest.spyOn(redis, 'disconnect');
+    await storage.onApplicationShutdown();
+    await storage.onApplicationShutdown();
+    expect(quit).toHaveBeenCalledTimes(1);
+    expect(disconnect).not.toHaveBeenCalled();
+    if (redis.status !== 'end') await new Promise((ended) => redis.once('end', ended));
+  });
 });
 
 describe('ScriptByHashThrottlerStorage', () => {
@@ -48,7 +61,7 @@ describe('ScriptByHashThrottlerStorage', () => {
     admin = new Redis(server.url);
   });
   afterAll(async () => {
-    for (const connection of [...connections, admin]) connection.disconnect();
+    await Promise.all([...connections, admin].map((connection) => connection.quit()));
     await server.dispose();
   });
 

@@ -36,6 +36,7 @@ export class SharedRateLimitStorage implements ThrottlerStorage, OnApplicationSh
   private readonly logger = new Logger('RateLimit');
   private readonly local = new ThrottlerStorageService();
   private fallingBack = false;
+  private closing: Promise<void> | undefined;
 
   constructor(
     private readonly shared?: ThrottlerStorageRedisService,
@@ -80,7 +81,17 @@ export class SharedRateLimitStorage implements ThrottlerStorage, OnApplicationSh
     this.fallingBack = true;
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /**
+   * Closes once, though Nest calls it twice: the instance is both this provider and the throttler's
+   * storage provider. Quitting a connection already quit fails into a disconnect, whose timer keeps
+   * the process alive for ioredis's disconnect timeout.
+   */
+  onApplicationShutdown(): Promise<void> {
+    this.closing ??= this.close();
+    return this.closing;
+  }
+
+  private async close(): Promise<void> {
     this.local.onApplicationShutdown();
     await this.redis?.quit().catch(() => this.redis?.disconnect());
   }
