@@ -12,12 +12,17 @@ export PORT="${PORT:-3000}" HOST="${HOST:-127.0.0.1}"
 export DEV_OIDC_PORT="${DEV_OIDC_PORT:-9400}"
 export OIDC_ISSUER="${OIDC_ISSUER:-http://127.0.0.1:$DEV_OIDC_PORT}" OIDC_AUDIENCE="${OIDC_AUDIENCE:-api://case-journey}"
 export DEV_OIDC_ISSUER="$OIDC_ISSUER"
+export WEB_PORT="${WEB_PORT:-3001}" API_URL="${API_URL:-http://$HOST:$PORT}"
+# The dev provider sends the web app's sign-in back only to a callback it knows: the web app's own,
+# wherever WEB_PORT or WEB_BASE_URL put it.
+web_base="${WEB_BASE_URL:-http://$HOST:$WEB_PORT}"
+export DEV_WEB_REDIRECT_URIS="${DEV_WEB_REDIRECT_URIS:-${web_base%/}/auth/callback,http://localhost:$WEB_PORT/auth/callback}"
 mkdir -p "$DATA_DIR"
 
 # Another process on one of our ports would answer our health checks and be taken for the product.
-for port in "$PORT" "$DEV_OIDC_PORT"; do
+for port in "$PORT" "$DEV_OIDC_PORT" "$WEB_PORT"; do
   if (exec 3<>"/dev/tcp/$HOST/$port") 2>/dev/null; then
-    echo "Port $port on $HOST is already in use: stop what listens there, or set PORT / DEV_OIDC_PORT" >&2
+    echo "Port $port on $HOST is already in use: stop what listens there, or set PORT / DEV_OIDC_PORT / WEB_PORT" >&2
     exit 1
   fi
 done
@@ -62,7 +67,6 @@ node --max-semi-space-size=64 -r @swc-node/register apps/worker/src/main.ts & pi
 node -r @swc-node/register apps/api/src/main.ts & api_pid=$!; pids+=($api_pid)
 # The web pages sign in with the same provider and call the API as the signed-in user; the sign-in
 # page offers the dev provider's demo users.
-export WEB_PORT="${WEB_PORT:-3001}" API_URL="${API_URL:-http://$HOST:$PORT}"
 export WEB_DEMO_LOGINS="${WEB_DEMO_LOGINS:-$(node -r @swc-node/register -e 'process.stdout.write(require("./apps/dev-identity-provider/src/demo-directory").DEMO_USERS.join(" "))')}"
 node -r @swc-node/register apps/web/src/main.ts & pids+=($!)
 
