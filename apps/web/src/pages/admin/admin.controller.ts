@@ -1,7 +1,8 @@
-import { Body, Controller, Get, Param, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { Controller, Get, Param, Post, Req, Res, UseGuards } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { ApiProblem } from '../../api/api-client';
 import { ApiForUser } from '../../api/api-for-user';
+import { SingleBody } from '../../http/single-values';
 import { WebPages } from '../../http/web-pages';
 import { SignedInGuard } from '../../sign-in/signed-in.guard';
 import { adminViewModel, isProjectionName, rebuildViewModel, type HealthAnswer, type NotificationsAnswer, type RebuildAnswer } from './admin.view-model';
@@ -27,7 +28,7 @@ export class AdminController {
   }
 
   @Post('rebuilds')
-  async rebuild(@Req() request: Request, @Res() response: Response, @Body() body: Record<string, string>): Promise<void> {
+  async rebuild(@Req() request: Request, @Res() response: Response, @SingleBody() body: Record<string, string>): Promise<void> {
     const projection = body.projection;
     if (!isProjectionName(projection)) return response.redirect(303, '/admin');
     const started = await this.api.of(request).post<RebuildAnswer>(`projections/${projection}/rebuild`, {});

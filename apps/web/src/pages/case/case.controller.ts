@@ -1,7 +1,8 @@
-import { Controller, Get, Inject, Param, Query, Req, Res, UseGuards } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Req, Res, UseGuards } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { ApiForUser } from '../../api/api-for-user';
 import { ApiProblem } from '../../api/api-client';
+import { SingleQuery } from '../../http/single-values';
 import { WebPages } from '../../http/web-pages';
 import { SignedInGuard } from '../../sign-in/signed-in.guard';
 import { WEB_CLOCK, type WebClock } from '../../web-tokens';
@@ -19,7 +20,7 @@ export class CaseController {
   ) {}
 
   @Get(':caseId')
-  async show(@Req() request: Request, @Res() response: Response, @Param('caseId') caseId: string, @Query() query: Record<string, string>): Promise<void> {
+  async show(@Req() request: Request, @Res() response: Response, @Param('caseId') caseId: string, @SingleQuery() query: Record<string, string>): Promise<void> {
     const api = this.api.of(request);
     // A date that is not real, or still to come, is shown beside the picker, over the case as it stands now.
     const asOf = asOfFrom(query, this.clock.now());

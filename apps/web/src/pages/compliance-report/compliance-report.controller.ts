@@ -1,7 +1,8 @@
-import { Controller, Get, Inject, Query, Req, Res, UseGuards } from '@nestjs/common';
+import { Controller, Get, Inject, Req, Res, UseGuards } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import type { Report } from '@case-journey/reporting';
 import { ApiForUser } from '../../api/api-for-user';
+import { SingleQuery } from '../../http/single-values';
 import { WebPages } from '../../http/web-pages';
 import { SignedInGuard } from '../../sign-in/signed-in.guard';
 import { WEB_CLOCK, type WebClock } from '../../web-tokens';
@@ -26,7 +27,7 @@ export class ComplianceReportController {
   ) {}
 
   @Get('compliance')
-  async report(@Req() request: Request, @Res() response: Response, @Query() query: Record<string, string>): Promise<void> {
+  async report(@Req() request: Request, @Res() response: Response, @SingleQuery() query: Record<string, string>): Promise<void> {
     const periods = periodChoices(this.clock.now());
     const period = chosenPeriod(periods, query.period);
     const area = (query.area ?? '').trim();
@@ -41,7 +42,7 @@ export class ComplianceReportController {
 
   /** The API's CSV of the same report, passed on as it is: every row names the measure, its version and the as-of instant. */
   @Get('compliance.csv')
-  async csv(@Req() request: Request, @Res() response: Response, @Query() query: Record<string, string>): Promise<void> {
+  async csv(@Req() request: Request, @Res() response: Response, @SingleQuery() query: Record<string, string>): Promise<void> {
     const period = chosenPeriod(periodChoices(this.clock.now()), query.period);
     const groupBy = (query.groupBy ?? 'month,rights').split(',').filter((dimension) => DIMENSIONS.includes(dimension)).join(',') || 'month,rights';
     const answer = await this.api.of(request).download(`reports/${MEASURE}.csv`, { period, area: query.area || undefined, groupBy }, 'text/csv');

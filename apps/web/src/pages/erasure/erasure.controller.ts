@@ -1,7 +1,8 @@
-import { Body, Controller, Get, Param, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
+import { Controller, Get, Param, Post, Req, Res, UseGuards } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { ApiProblem } from '../../api/api-client';
 import { ApiForUser } from '../../api/api-for-user';
+import { SingleBody, SingleQuery } from '../../http/single-values';
 import { WebPages } from '../../http/web-pages';
 import { SignedInGuard } from '../../sign-in/signed-in.guard';
 import type { AuditAnswer } from '../audit/audit.view-model';
@@ -35,7 +36,7 @@ export class ErasureController {
   ) {}
 
   @Get('erasures')
-  async start(@Req() request: Request, @Res() response: Response, @Query('victimId') victimId?: string): Promise<void> {
+  async start(@Req() request: Request, @Res() response: Response, @SingleQuery('victimId') victimId?: string): Promise<void> {
     if (victimId !== undefined && isVictimId(victimId.trim())) return response.redirect(303, pathOf(victimId.trim()));
     const errors = victimId === undefined ? undefined : formError('victimId', 'Enter the victim’s ID, as the case team gave it or as the audit log shows it');
     await this.showStart(request, response, victimId ?? '', errors, errors ? 400 : 200);
@@ -48,7 +49,7 @@ export class ErasureController {
   }
 
   @Post('victims/:victimId/erasure')
-  async erase(@Req() request: Request, @Res() response: Response, @Param('victimId') victimId: string, @Body() body: Record<string, string>): Promise<void> {
+  async erase(@Req() request: Request, @Res() response: Response, @Param('victimId') victimId: string, @SingleBody() body: Record<string, string>): Promise<void> {
     const { reason, errors } = checkedReason(body.reason);
     const refuse = async (formErrors: typeof errors) => this.pages.send(request, response, CONFIRM, erasureConfirmViewModel(victimId, await this.auditOf(request, victimId), body.reason ?? '', formErrors), 400);
     if (errors) return refuse(errors);

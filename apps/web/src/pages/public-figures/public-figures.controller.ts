@@ -1,7 +1,8 @@
-import { Controller, Get, Inject, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { ApiProblem } from '../../api/api-client';
 import { ApiForUser } from '../../api/api-for-user';
+import { SingleQuery } from '../../http/single-values';
 import { WebPages } from '../../http/web-pages';
 import { WEB_CLOCK, type WebClock } from '../../web-tokens';
 import { chosenPeriod, periodChoices } from '../reporting-period';
@@ -17,7 +18,7 @@ export class PublicFiguresController {
   ) {}
 
   @Get('compliance')
-  async show(@Req() request: Request, @Res() response: Response, @Query('period') asked?: string): Promise<void> {
+  async show(@Req() request: Request, @Res() response: Response, @SingleQuery('period') asked?: string): Promise<void> {
     const periods = periodChoices(this.clock.now());
     const period = chosenPeriod(periods, asked);
     const periodItems = periods.map((choice) => ({ ...choice, selected: choice.value === period }));

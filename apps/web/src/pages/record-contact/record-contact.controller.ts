@@ -1,6 +1,7 @@
-import { Body, Controller, Get, Inject, Param, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Post, Req, Res, UseGuards } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { ApiForUser } from '../../api/api-for-user';
+import { SingleBody, SingleQuery } from '../../http/single-values';
 import { WebPages } from '../../http/web-pages';
 import { SignedInGuard } from '../../sign-in/signed-in.guard';
 import { safeReturnPath } from '../../sign-in/signed-in-user';
@@ -21,13 +22,13 @@ export class RecordContactController {
   ) {}
 
   @Get('new')
-  form(@Req() request: Request, @Res() response: Response, @Param('caseId') caseId: string, @Param('victimId') victimId: string, @Query() query: Record<string, string>): void {
+  form(@Req() request: Request, @Res() response: Response, @Param('caseId') caseId: string, @Param('victimId') victimId: string, @SingleQuery() query: Record<string, string>): void {
     const form: ContactForm = { channel: '', topic: '', when: whenFieldsNow(this.clock.now()), idempotencyKey: newIdempotencyKey(), rule: query.rule, returnTo: safeReturnPath(query.returnTo) };
     this.pages.send(request, response, 'pages/record-contact/record-contact.njk', contactFormModel(caseId, victimId, form));
   }
 
   @Post()
-  async record(@Req() request: Request, @Res() response: Response, @Param('caseId') caseId: string, @Param('victimId') victimId: string, @Body() body: Record<string, string>): Promise<void> {
+  async record(@Req() request: Request, @Res() response: Response, @Param('caseId') caseId: string, @Param('victimId') victimId: string, @SingleBody() body: Record<string, string>): Promise<void> {
     const form: ContactForm = {
       channel: body.channel ?? '',
       topic: body.topic ?? '',

@@ -1,9 +1,10 @@
-import { Body, Controller, Get, Inject, Param, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Param, Post, Req, Res, UseGuards } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import type { CaseEventType } from '@case-journey/domain';
 import { ApiForUser } from '../../api/api-for-user';
 import { HandoffDescriptionsSource, type HandoffDescriptions } from '../../api/handoff-descriptions';
 import { humanise, londonDateTime } from '../../http/london-time';
+import { SingleQuery, singleValues } from '../../http/single-values';
 import { WebPages } from '../../http/web-pages';
 import { SignedInGuard } from '../../sign-in/signed-in.guard';
 import { WEB_CLOCK, type WebClock } from '../../web-tokens';
@@ -41,7 +42,7 @@ export class RecordHandoffController {
   ) {}
 
   @Get('new')
-  async form(@Req() request: Request, @Res() response: Response, @Param('caseId') caseId: string, @Query('type') type?: string): Promise<void> {
+  async form(@Req() request: Request, @Res() response: Response, @Param('caseId') caseId: string, @SingleQuery('type') type?: string): Promise<void> {
     const described = await this.descriptions.get();
     const types = handoffTypesFor(request.session.user?.agency, described.types);
     const chosen = types.find((candidate) => candidate === type);
@@ -53,7 +54,7 @@ export class RecordHandoffController {
     const described = await this.descriptions.get();
     const types = handoffTypesFor(request.session.user?.agency, described.types);
     const type = types.find((candidate) => candidate === body.type);
-    const when = whenFieldsOf(body as Record<string, string | undefined>);
+    const when = whenFieldsOf(singleValues(body));
     const form = { caseId, described, types, type, answers: body, when, idempotencyKey: idempotencyKeyOf(body.idempotencyKey) };
     if (!type) {
       await this.render(request, response, { ...form, errors: formError('type', 'Choose what happened') });

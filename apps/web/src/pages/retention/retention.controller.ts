@@ -1,7 +1,8 @@
-import { Body, Controller, Get, Param, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
+import { Controller, Get, Param, Post, Req, Res, UseGuards } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { ApiProblem } from '../../api/api-client';
 import { ApiForUser } from '../../api/api-for-user';
+import { SingleBody, SingleQuery } from '../../http/single-values';
 import { WebPages } from '../../http/web-pages';
 import { SignedInGuard } from '../../sign-in/signed-in.guard';
 import { checkedReason, reasonErrorsOf } from '../erasure-reason';
@@ -37,7 +38,7 @@ export class RetentionController {
   }
 
   @Get('dry-runs/:jobId')
-  async dryRun(@Req() request: Request, @Res() response: Response, @Param('jobId') jobId: string, @Query('offset') offset?: string): Promise<void> {
+  async dryRun(@Req() request: Request, @Res() response: Response, @Param('jobId') jobId: string, @SingleQuery('offset') offset?: string): Promise<void> {
     this.pages.send(request, response, DRY_RUN, dryRunViewModel(await this.dryRunOf(request, jobId, offset)));
   }
 
@@ -47,7 +48,7 @@ export class RetentionController {
   }
 
   @Post('dry-runs/:jobId/erasure')
-  async eraseListing(@Req() request: Request, @Res() response: Response, @Param('jobId') jobId: string, @Body() body: Record<string, string>): Promise<void> {
+  async eraseListing(@Req() request: Request, @Res() response: Response, @Param('jobId') jobId: string, @SingleBody() body: Record<string, string>): Promise<void> {
     const { reason, errors } = checkedReason(body.reason);
     const refuse = async (formErrors: FormErrors) => this.pages.send(request, response, DRY_RUN, dryRunViewModel(await this.dryRunOf(request, jobId), body.reason ?? '', formErrors), 400);
     if (errors) return refuse(errors);

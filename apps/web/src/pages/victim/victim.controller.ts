@@ -1,7 +1,8 @@
-import { Body, Controller, Get, Param, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { Controller, Get, Param, Post, Req, Res, UseGuards } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { isAccessPurpose } from '@case-journey/access';
 import { ApiForUser } from '../../api/api-for-user';
+import { SingleBody } from '../../http/single-values';
 import { WebPages } from '../../http/web-pages';
 import { SignedInGuard } from '../../sign-in/signed-in.guard';
 import { victimViewModel, type VictimDetailsAnswer, type VictimJourneyAnswer } from './victim.view-model';
@@ -26,7 +27,7 @@ export class VictimController {
 
   /** A POST, so that opening someone's details is a deliberate act, never a link followed or prefetched. */
   @Post('details')
-  async open(@Req() request: Request, @Res() response: Response, @Param('caseId') caseId: string, @Param('victimId') victimId: string, @Body() body: Record<string, string>): Promise<void> {
+  async open(@Req() request: Request, @Res() response: Response, @Param('caseId') caseId: string, @Param('victimId') victimId: string, @SingleBody() body: Record<string, string>): Promise<void> {
     const journey = await this.journey(request, caseId, victimId);
     if (!isAccessPurpose(body.purpose)) {
       const model = victimViewModel(caseId, journey, undefined, 'Select why you need this person’s contact details');

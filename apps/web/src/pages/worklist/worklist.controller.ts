@@ -1,6 +1,7 @@
-import { Controller, Get, Inject, Query, Req, Res, UseGuards } from '@nestjs/common';
+import { Controller, Get, Inject, Req, Res, UseGuards } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { ApiForUser } from '../../api/api-for-user';
+import { SingleQuery } from '../../http/single-values';
 import { WebPages } from '../../http/web-pages';
 import { SignedInGuard } from '../../sign-in/signed-in.guard';
 import { WEB_CLOCK, type WebClock } from '../../web-tokens';
@@ -19,7 +20,7 @@ export class WorklistController {
   ) {}
 
   @Get()
-  async show(@Req() request: Request, @Res() response: Response, @Query() query: Record<string, string>): Promise<void> {
+  async show(@Req() request: Request, @Res() response: Response, @SingleQuery() query: Record<string, string>): Promise<void> {
     const api = this.api.of(request);
     const filters = worklistFilters(query);
     const now = this.clock.now();
