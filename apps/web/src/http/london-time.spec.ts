@@ -1,4 +1,4 @@
-import { durationInWords, humanise, inSentence, londonDateTime, londonInstant } from './london-time';
+import { calendarDay, durationInWords, humanise, inSentence, londonDateTime, londonInstant } from './london-time';
 
 describe('London time on the pages', () => {
   it('shows an instant in London time: BST in summer, GMT in winter', () => {
@@ -32,5 +32,11 @@ describe('London time on the pages', () => {
     expect(inSentence('vps-offered')).toBe('VPS offered');
     expect(inSentence('cps-decision-letter')).toBe('CPS decision letter');
     expect(inSentence('MostSeriousCrime')).toBe('most serious crime');
+  });
+
+  it('reads a date input as a calendar day only when the calendar has it: 29 February in a leap year, not in another', () => {
+    expect(calendarDay('29', '2', '2028')).toBe('2028-02-29');
+    expect(calendarDay('05', '03', '2026')).toBe('2026-03-05');
+    expect([calendarDay('29', '2', '2026'), calendarDay('31', '4', '2026'), calendarDay('0', '1', '2026'), calendarDay('1', '0', '2026'), calendarDay('1', '1', '')]).toEqual([undefined, undefined, undefined, undefined, undefined]);
   });
 });

@@ -14,6 +14,18 @@ export const londonDateTime = (value: unknown): string => (valid(value) ? DATE_T
 /** The London calendar day of an instant, as YYYY-MM-DD. */
 export const londonDay = (value: Date): string => ISO_DAY.format(value);
 
+/**
+ * The day (YYYY-MM-DD) a GOV.UK date input's day, month and four-digit year name, or undefined when
+ * the calendar has no such day: 31 February, month 13, day 0, a part left empty or not a number.
+ */
+export function calendarDay(day: string, month: string, year: string): string | undefined {
+  if (!/^\d{1,2}$/.test(day) || !/^\d{1,2}$/.test(month) || !/^\d{4}$/.test(year)) return undefined;
+  const [d, m, y] = [day, month, year].map(Number);
+  const daysInMonth = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  if (m < 1 || m > 12 || d < 1 || d > daysInMonth) return undefined;
+  return `${year}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
 /** The instant a London wall-clock time stands for (BST or GMT as that day has it). */
 export function londonInstant(day: string, time = '00:00'): Date {
   const guess = new Date(`${day}T${time}:00Z`);

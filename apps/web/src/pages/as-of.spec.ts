@@ -23,6 +23,11 @@ describe('the "as of" date picker', () => {
   it.each([
     [day('31', '2', '2026'), 'real date'],
     [day('x', '2', '2026'), 'real date'],
+    // Past what a month has, or no month at all: once a server error, from a date the parser could not make.
+    [day('32', '1', '2026'), 'real date'],
+    [day('1', '13', '2025'), 'real date'],
+    [day('', '2', '2026'), 'real date'],
+    [day('1', '1', '1989'), 'real date'],
     [day('16', '7', '2026'), 'today or in the past'],
   ])('given %j, says it must be a %s', (query, words) => {
     const answer = asOfFrom(query, NOW);

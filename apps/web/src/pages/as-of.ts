@@ -1,4 +1,4 @@
-import { londonDay, londonInstant } from '../http/london-time';
+import { calendarDay, londonDay, londonInstant } from '../http/london-time';
 
 export interface AsOfChoice {
   /** The end of the chosen London day, as the API's `asOf`; absent for "now". */
@@ -15,10 +15,8 @@ export interface AsOfChoice {
 export function asOfFrom(query: Record<string, string | undefined>, now: Date): AsOfChoice | { errorList: Array<{ text: string; href: string }>; fields: AsOfChoice['fields'] } {
   const fields = { day: (query['asOf-day'] ?? '').trim(), month: (query['asOf-month'] ?? '').trim(), year: (query['asOf-year'] ?? '').trim() };
   if (!fields.day && !fields.month && !fields.year) return { fields };
-  const [day, month, year] = [fields.day, fields.month, fields.year].map(Number);
-  const iso = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-  const real = Number.isInteger(day) && Number.isInteger(month) && Number.isInteger(year) && year >= 1990 && new Date(`${iso}T00:00:00Z`).toISOString().startsWith(iso);
-  if (!real) return { fields, errorList: [{ text: 'The “as of” date must be a real date, for example 27 3 2025', href: '#asOf-day' }] };
+  const iso = calendarDay(fields.day, fields.month, fields.year);
+  if (!iso || iso < '1990') return { fields, errorList: [{ text: 'The “as of” date must be a real date, for example 27 3 2025', href: '#asOf-day' }] };
   if (iso > londonDay(now)) return { fields, errorList: [{ text: 'The “as of” date must be today or in the past', href: '#asOf-day' }] };
   if (iso === londonDay(now)) return { fields, day: iso };
   const next = new Date(Date.parse(`${iso}T12:00:00Z`) + 86_400_000).toISOString().slice(0, 10);

@@ -1,4 +1,4 @@
-import { londonDay, londonInstant } from '../http/london-time';
+import { calendarDay, londonDay, londonInstant } from '../http/london-time';
 
 export interface WhenFields {
   day: string;
@@ -20,9 +20,8 @@ export function whenFieldsOf(body: Record<string, string | undefined>): WhenFiel
 
 /** The instant the fields name in London time, or why they name none. */
 export function instantOf(fields: WhenFields, now: Date): { instant: string } | { problem: string } {
-  const [day, month, year] = [fields.day, fields.month, fields.year].map(Number);
-  const iso = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-  if (![day, month, year].every(Number.isInteger) || !new Date(`${iso}T00:00:00Z`).toISOString().startsWith(iso)) return { problem: 'When must be a real date, for example 27 3 2026' };
+  const iso = calendarDay(fields.day, fields.month, fields.year);
+  if (!iso) return { problem: 'When must be a real date, for example 27 3 2026' };
   const time = /^(\d{1,2})[:.](\d{2})$/.exec(fields.time);
   if (!time || Number(time[1]) > 23 || Number(time[2]) > 59) return { problem: 'Time must be a 24-hour time, for example 14:30' };
   const instant = londonInstant(iso, `${time[1].padStart(2, '0')}:${time[2]}`);
