@@ -245,6 +245,55 @@ describe('the web pages in a browser', () => {
     expect(await touchpoints()).toBe(touchpointsBefore + 1);
   }, 120_000);
 
+  it('answers an address or a form edited by hand (a value given twice, a day no calendar has) with the page and what is wrong, never a server error', async () => {
+    const { caseId } = await aCaseOf('Wessex', 'HearingListed');
+    const opened = async (login: string, path: string) => {
+      const page = await pageAs(login);
+      const answer = await page.goto(`${stack.webUrl}${path}`);
+      return { page, status: answer?.status(), text: await page.locator('main').innerText() };
+    };
+    // Each of these failed with a server error: a name given twice reached the page as an array.
+    const twice: Array<[string, string]> = [
+      [WITNESS_CARE_OFFICER, '/worklist?area=Wessex&area=Anglia&tab=overdue&tab=due'],
+      [BOARD_MEMBER, '/reports/compliance?area=Wessex&area=Wessex'],
+      [POLICE_OFFICER, '/reports/compliance/cases?area=Wessex&area=Anglia&filter=rights:4&filter=x'],
+      [DATA_PROTECTION_OFFICER, '/erasures?victimId=someone&victimId=someone-else'],
+    ];
+    for (const [login, path] of twice) {
+      const { page, status } = await opened(login, path);
+      expect({ path, status }).toEqual({ path, status: 200 });
+      await page.close();
+    }
+    const csv = await (await pageAs(BOARD_MEMBER)).context().request.get(`${stack.webUrl}/reports/compliance.csv?groupBy=area&groupBy=month`);
+    expect([csv.status(), csv.headers()['content-type']]).toEqual([200, 'text/csv; charset=utf-8']);
+
+    // The 32nd of a month: the as-of picker says so beside its fields, over the case as it stands.
+    const asOf = await opened(POLICE_OFFICER, `/cases/${caseId}?asOf-day=32&asOf-month=1&asOf-year=2026`);
+    expect(asOf.status).toBe(400);
+    expect(asOf.text).toContain('The “as of” date must be a real date');
+    await asOf.page.close();
+
+    // A contact's date left empty, and a handoff's given twice with a month 13: the form comes back with the error.
+    const { victimId } = (await stack.apiGet<{ state: { victims: Array<{ victimId: string }> } }>(`/cases/${caseId}`, await stack.tokenFor(WITNESS_CARE_OFFICER))).state.victims[0];
+    const contact = await opened(WITNESS_CARE_OFFICER, `/cases/${caseId}/victims/${encodeURIComponent(victimId)}/contacts/new`);
+    await contact.page.getByLabel('Phone').check();
+    for (const part of ['day', 'month', 'year']) await contact.page.locator(`#when-${part}`).fill('');
+    await contact.page.getByRole('button', { name: 'Record the contact' }).click();
+    await expect(contact.page.locator('.govuk-error-summary').textContent()).resolves.toContain('When must be a real date');
+    await contact.page.close();
+    const handoff = await opened(POLICE_OFFICER, `/cases/${caseId}/handoffs/new?type=SuspectEventRecorded`);
+    const status = await handoff.page.evaluate(`(() => {
+      const form = document.querySelector('[data-testid="handoff-form"]');
+      const fields = new URLSearchParams(new FormData(form));
+      fields.set('when-month', '13');
+      fields.append('when-month', '1');
+      return fetch(form.action, { method: 'POST', body: fields, credentials: 'same-origin' }).then(async (answer) => [answer.status, await answer.text()]);
+    })()`) as [number, string];
+    expect(status[0]).toBe(400);
+    expect(status[1]).toContain('When must be a real date');
+    await handoff.page.close();
+  }, 120_000);
+
   it('shows a victim their page: details only once a purpose is given', async () => {
     const { caseId } = await aCaseOf('Wessex', 'HearingListed');
     const page = await pageAs(WITNESS_CARE_OFFICER);
