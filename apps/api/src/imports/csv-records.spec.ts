@@ -60,6 +60,17 @@ describe('the rows of a CSV extract', () => {
     ]);
   });
 
+  it('given a quote left open on line 3, then the lines it swallowed are refused as one row from line 3, named and kept as read, and the rows after it are read', async () => {
+    const found = await rows([HEADER, crime('R1'), '"R2,left open', crime('R3'), contact('R3', 'R3-C1'), crime('R4', '"Theft, from a person"'), crime('R5')], 1000);
+    expect(outcomes(found)).toEqual([
+      [2, 'R1'],
+      [3, expect.stringMatching(/^Line 3: the row \(lines 3 to 6: a quoted field is not closed where it should be\) is not well-formed CSV: Invalid Closing Quote/)],
+      [7, 'R5'],
+    ]);
+    // Its text is every line it took in, up to where csv-parse gave up on it.
+    expect(found[1].text).toBe(['"R2,left open', crime('R3'), contact('R3', 'R3-C1'), crime('R4', '"Theft, from a person"')].join('\n'));
+  });
+
   it('resumed past a checkpoint after an over-long row, then it goes on with the same numbers', async () => {
     const lines = [HEADER, crime('R1'), crime('R2', 'x'.repeat(400)), contact('R1', 'R1-C1')];
     const whole = await rows(lines, 300);

@@ -67,10 +67,10 @@ async function* csvRows(path: string, mapping: Mapping, header: string[], start:
     max_record_size: options.maxLineBytes,
     on_skip: (error) => {
       if (overflow) return;
-      const line = start.line + Number((error as { lines?: number }).lines ?? 0);
-      if ((error as { code?: string }).code === 'CSV_MAX_RECORD_SIZE') overflow = { line, after: { ...last } };
-      // csv-parse may find several faults in one row (a stray quote, then its column count): the row is refused once.
-      else if (skipped.at(-1)?.number !== line) skipped.push({ number: line, end: -1, text: '', fault: lineFault(line, 'line', `the row is not well-formed CSV: ${error?.message ?? 'unreadable'}`) });
+      const { lines = 0, code, raw = '' } = (error ?? {}) as { lines?: number; code?: string; raw?: string };
+      const line = start.line + lines;
+      if (code === 'CSV_MAX_RECORD_SIZE') overflow = { line, after: { ...last } };
+      else skipped.push(...malformedRow(skipped.at(-1), line, raw.replace(/\r?\n$/, ''), error?.message ?? 'unreadable'));
     },
   });
   const text = fileText(path, { ...options, resumeAfter: fromHeader ? undefined : start });
@@ -105,6 +105,22 @@ async function* csvRows(path: string, mapping: Mapping, header: string[], start:
   }
   for (const fault of skipped) yield { ...fault, end: last.offset };
   return overflow;
+}
+
+/**
+ * A row csv-parse could not read, refused from the line it starts on with its text as read: a quote
+ * left open swallows the lines after it into one row, and the refusal names them. csv-parse may find
+ * several faults in one row (a stray quote, then its column count): the row is refused once, with
+ * the most of its text that was read.
+ */
+function malformedRow(previous: SourceLine | undefined, line: number, text: string, message: string): SourceLine[] {
+  const first = line - (text.match(/\n/g)?.length ?? 0);
+  if (previous?.number === first) {
+    if (text.length > previous.text.length) previous.text = text;
+    return [];
+  }
+  const span = first < line ? ` (lines ${first} to ${line}: a quoted field is not closed where it should be)` : '';
+  return [{ number: first, end: -1, text, fault: lineFault(first, 'line', `the row${span} is not well-formed CSV: ${message}`) }];
 }
 
 /** The byte offset just past the `count`th line after `offset` (or the end of the text), read without holding a line. */
