@@ -163,8 +163,9 @@ describe('bulk imports over HTTP', () => {
     await upload(400, extract, police, 'text/csv', '?mapping=no-such-extract');
   });
 
-  it('refuses another content type (415) and a file over the limit (413); fails a truncated gzip naming the last line stored', async () => {
+  it('refuses another content type (415), an empty file (400) and a file over the limit (413); fails a truncated gzip naming the last line stored', async () => {
     await upload(415, '{"a":1}', operator, 'application/json');
+    expect((await upload(400, '')).body.errors).toEqual([{ field: 'body', messages: ['the file is empty: send the extract itself as the request body'] }]);
     await upload(415, 'a,b\n', operator, 'text/plain');
     await upload(413, 'x'.repeat(21 * 1024 ** 2));
     const packed = gzipSync(demoFile);

@@ -60,6 +60,10 @@ export class StartImportHandler implements ICommandHandler<StartImportCommand, I
       rmSync(journal.directory, { recursive: true, force: true });
       throw error;
     }
+    if (bytes === 0) {
+      rmSync(journal.directory, { recursive: true, force: true });
+      throw new RequestValidationError([{ field: 'body', messages: ['the file is empty: send the extract itself as the request body'] }]);
+    }
     journal.create(newImportStatus(id, caller.principal, { format, fileName, bytesTotal: bytes, dryRun: params.dryRun ?? false, ...(sourceSystem && { sourceSystem }), ...(params.mapping && { mapping: params.mapping }) }, this.clock.now()));
     try {
       await this.queue.add(id);
