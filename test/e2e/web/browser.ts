@@ -36,6 +36,12 @@ export async function checkPage(page: Page, role: string, name: string): Promise
   // protocol and checked against its schema, cost the jest process about 3 s of CPU over the suite.
   // An object written into a page where text belongs: a view model that misread the API's answer.
   expect({ page: name, role, objectShownAsText: (await page.locator('body').innerText()).includes('[object Object]') }).toEqual({ page: name, role, objectShownAsText: false });
+  // Reflow (WCAG 1.4.10): at 320 px the page is no wider than the screen; a wide table scrolls in its own box.
+  const viewport = page.viewportSize() ?? { width: 1280, height: 720 };
+  await page.setViewportSize({ width: 320, height: viewport.height });
+  const widthAt320 = (await page.evaluate('document.documentElement.scrollWidth')) as number;
+  await page.setViewportSize(viewport);
+  expect({ page: name, role, widthAt320 }).toEqual({ page: name, role, widthAt320: 320 });
   const withoutFrames = page.frames().length === 1;
   if (withoutFrames) await page.evaluate(AXE_SOURCE);
   const results = await new AxeBuilder(withoutFrames ? { page, axeSource: AXE_IN_PAGE } : { page })
