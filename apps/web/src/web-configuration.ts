@@ -7,6 +7,8 @@ export interface WebConfiguration {
   /** Where browsers reach the web app: the sign-in's redirect URI is under it, and https makes cookies secure. */
   baseUrl: string;
   apiUrl: string;
+  /** How long a page waits for the API before it says the service did not answer. */
+  apiTimeoutMs: number;
   oidcIssuer: string;
   oidcAudience: string;
   oidcClientId: string;
@@ -39,6 +41,8 @@ export function loadWebConfiguration(env: NodeJS.ProcessEnv = process.env): WebC
   if (env.WEB_BASE_URL) url('WEB_BASE_URL', env.WEB_BASE_URL);
   const oidcIssuer = url('OIDC_ISSUER', env.OIDC_ISSUER);
   const apiUrl = url('API_URL', env.API_URL ?? 'http://127.0.0.1:3000');
+  const apiTimeoutMs = Number(env.WEB_API_TIMEOUT_MS ?? 30_000);
+  if (!(Number.isInteger(apiTimeoutMs) && apiTimeoutMs >= 100 && apiTimeoutMs <= 300_000)) problems.push('WEB_API_TIMEOUT_MS: must be a whole number of milliseconds from 100 to 300000');
   const sessionSecret = env.WEB_SESSION_SECRET ?? (production ? '' : randomBytes(32).toString('base64url'));
   if (sessionSecret.length < 32) problems.push('WEB_SESSION_SECRET: must be set to 32 or more characters (only development makes one up)');
   const sessionHours = Number(env.WEB_SESSION_HOURS ?? 8);
@@ -51,6 +55,7 @@ export function loadWebConfiguration(env: NodeJS.ProcessEnv = process.env): WebC
     host,
     baseUrl,
     apiUrl,
+    apiTimeoutMs,
     oidcIssuer,
     oidcAudience: env.OIDC_AUDIENCE ?? 'api://case-journey',
     oidcClientId: env.WEB_OIDC_CLIENT_ID ?? 'case-journey-web',

@@ -8,6 +8,16 @@ export class ApiProblem extends Error {
   }
 }
 
+/** The API did not answer: it could not be reached, or it took longer than the web app waits. */
+export class ApiUnreachable extends Error {
+  constructor(
+    readonly timedOut: boolean,
+    cause: unknown,
+  ) {
+    super(timedOut ? 'The case journey service took too long to answer' : 'The case journey service could not be reached', { cause });
+  }
+}
+
 export interface ProblemDocument {
   status?: number;
   title?: string;
@@ -27,6 +37,8 @@ export class ApiClient {
   constructor(
     private readonly baseUrl: string,
     private readonly accessToken: string | undefined,
+    /** How long a call may take, its answer's body read included, before the page says the service did not answer. */
+    private readonly timeoutMs = 30_000,
   ) {}
 
   async get<T>(path: string, query: Query = {}): Promise<T> {
@@ -54,6 +66,9 @@ export class ApiClient {
         ...headers,
       },
       ...(body !== undefined && { body: JSON.stringify(body) }),
+      signal: AbortSignal.timeout(this.timeoutMs),
+    }).catch((error: unknown) => {
+      throw new ApiUnreachable(error instanceof DOMException && error.name === 'TimeoutError', error);
     });
     if (response.ok) return response;
     const text = await response.text();

@@ -10,11 +10,11 @@ export class ApiForUser {
   constructor(@Inject(WEB_CONFIGURATION) private readonly configuration: WebConfiguration) {}
 
   of(request: Request): ApiClient {
-    return new ApiClient(this.configuration.apiUrl, request.session?.user?.accessToken);
+    return new ApiClient(this.configuration.apiUrl, request.session?.user?.accessToken, this.configuration.apiTimeoutMs);
   }
 
   /** The API as the public sees it: no token. */
   anonymous(): ApiClient {
-    return new ApiClient(this.configuration.apiUrl, undefined);
+    return new ApiClient(this.configuration.apiUrl, undefined, this.configuration.apiTimeoutMs);
   }
 }

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { WEB_CONFIGURATION } from '../web-tokens';
 import type { WebConfiguration } from '../web-configuration';
 import type { SchemaObject, Schemas } from '../pages/record-handoff/handoff-forms';
+import { ApiClient } from './api-client';
 
 /** What the API says a handoff's data holds: each type's payload schema, and every schema they refer to. */
 export interface HandoffDescriptions {
@@ -29,9 +30,7 @@ export class HandoffDescriptionsSource {
   }
 
   private async load(): Promise<HandoffDescriptions> {
-    const answer = await fetch(new URL('docs-json', `${this.configuration.apiUrl}/`), { headers: { accept: 'application/json' } });
-    if (!answer.ok) throw new Error(`The API's OpenAPI document answered ${answer.status}`);
-    const document = (await answer.json()) as { components?: { schemas?: Schemas } };
+    const document = await new ApiClient(this.configuration.apiUrl, undefined, this.configuration.apiTimeoutMs).get<{ components?: { schemas?: Schemas } }>('docs-json');
     const schemas = document.components?.schemas ?? {};
     const types = Object.keys(schemas).filter((name) => name.endsWith('Dto')).map((name) => name.slice(0, -3));
     return { types, schemas, payloadOf: (type) => schemas[`${type}Dto`] };

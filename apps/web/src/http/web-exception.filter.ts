@@ -1,6 +1,6 @@
 import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { ApiProblem } from '../api/api-client';
+import { ApiProblem, ApiUnreachable } from '../api/api-client';
 import { SignInRequired } from '../sign-in/signed-in.guard';
 import { WebPages } from './web-pages';
 
@@ -9,6 +9,8 @@ const TITLES: Record<number, string> = {
   404: 'Page not found',
   410: 'This person’s details have been erased',
   429: 'Too many requests',
+  503: 'Sorry, the service is unavailable',
+  504: 'Sorry, the service is unavailable',
 };
 
 /**
@@ -37,6 +39,9 @@ export class WebExceptionFilter implements ExceptionFilter {
     if (exception instanceof ApiProblem) {
       status = exception.status >= 500 ? 502 : exception.status;
       detail = exception.status >= 500 ? 'The case journey service did not answer as it should. Try again later.' : exception.message;
+    } else if (exception instanceof ApiUnreachable) {
+      status = exception.timedOut ? 504 : 503;
+      detail = `${exception.message}. Try again in a few minutes.`;
     } else if (exception instanceof HttpException) {
       status = exception.getStatus();
       detail = status === 404 ? 'If you typed the web address, check it is correct.' : exception.message;
