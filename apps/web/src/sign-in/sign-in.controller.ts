@@ -1,4 +1,4 @@
-import { Controller, Get, Inject, Post, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Post, Query, Req, Res, ServiceUnavailableException } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { WebPages } from '../http/web-pages';
 import { startPageOf } from '../http/navigation';
@@ -30,7 +30,9 @@ export class SignInController {
   @Get('sign-in/start')
   async start(@Req() request: Request, @Res() response: Response, @Query('returnTo') returnTo?: string, @Query('login') login?: string): Promise<void> {
     const hint = typeof login === 'string' && this.configuration.demoLogins.includes(login) ? login : undefined;
-    const { url, pending } = await this.signIn.start(safeReturnPath(returnTo), hint);
+    const { url, pending } = await this.signIn.start(safeReturnPath(returnTo), hint).catch(() => {
+      throw new ServiceUnavailableException('The sign-in service could not be reached. Try again in a few minutes.');
+    });
     request.session.signIn = pending;
     await save(request);
     response.redirect(303, url);
